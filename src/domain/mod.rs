@@ -1,0 +1,125 @@
+//! Domain rules that need no I/O.
+//!
+//! Everything in here is a pure function of its inputs (plus, for slugs and
+//! snowflake ids, a caller-supplied lookup or counter): release version
+//! validation, project slugs, issue short ids, snowflake ids, commit author
+//! e-mails, issue references in commit messages and organization option
+//! change-tracking. Each rule mirrors what Sentry's Python does, as described
+//! in `shared/spec/server-flow.md`, so that the storage and command layers can
+//! stay thin and these rules can be tested exhaustively.
+//!
+//! Conventions shared by the submodules:
+//! - lengths are counted in Unicode scalar values (chars), as Python counts
+//!   `len(str)`, and strings are never sliced at byte offsets that could split
+//!   a char;
+//! - static regexes are compiled once into `LazyLock<Option<Regex>>`; a regex
+//!   that failed to compile (impossible, and asserted by unit tests) behaves as
+//!   "no match" instead of panicking;
+//! - "whitespace" means Python's `str.isspace()`, which is Rust's
+//!   `char::is_whitespace` plus the four separators U+001C..U+001F.
+
+// Outside tests this module must not panic on any input.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::arithmetic_side_effects
+    )
+)]
+
+pub mod author;
+pub mod org_options;
+pub mod references;
+pub mod short_id;
+pub mod slug;
+pub mod snowflake;
+pub mod version;
+
+/// Python's `str.isspace()` for one char: Unicode `White_Space` plus the
+/// information separators U+001C..=U+001F, which Python also treats as space.
+pub(crate) fn py_is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Python's `str.strip()` with no argument.
+pub(crate) fn py_strip(s: &str) -> &str {
+    s.trim_matches(py_is_space)
+}
+
+/// The first `n` chars of `s` (Python's `s[:n]`); never splits a char.
+pub(crate) fn take_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((idx, _)) => s.get(..idx).unwrap_or(s),
+        None => s,
+    }
+}
+
+/// Regex source for Python's `\s` inside a character class: Rust's Unicode
+/// `\s` plus U+001C..=U+001F (see [`py_is_space`]).
+pub(crate) const PY_SPACE_CLASS: &str = r"\s\x1C-\x1F";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn py_is_space_table() {
+        let cases = [
+            (' ', true),
+            ('\t', true),
+            ('\n', true),
+            ('\u{0b}', true),
+            ('\u{0c}', true),
+            ('\r', true),
+            ('\u{1c}', true),
+            ('\u{1f}', true),
+            ('\u{85}', true),
+            ('\u{a0}', true),
+            ('\u{3000}', true),
+            ('a', false),
+            ('\u{0}', false),
+            ('\u{200b}', false),
+            ('_', false),
+        ];
+        for (c, want) in cases {
+            assert_eq!(py_is_space(c), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn py_strip_table() {
+        let cases = [
+            ("", ""),
+            ("  ", ""),
+            (" a b ", "a b"),
+            ("\u{1c}x\u{1f}", "x"),
+            ("\u{a0}ü\u{3000}", "ü"),
+            ("x", "x"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(py_strip(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn take_chars_table() {
+        let cases = [
+            ("", 3, ""),
+            ("abc", 0, ""),
+            ("abc", 2, "ab"),
+            ("abc", 3, "abc"),
+            ("abc", 10, "abc"),
+            ("üñï", 2, "üñ"),
+            ("a😀b", 2, "a😀"),
+        ];
+        for (input, n, want) in cases {
+            assert_eq!(take_chars(input, n), want, "{input:?}[:{n}]");
+        }
+    }
+}
