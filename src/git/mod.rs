@@ -1,0 +1,222 @@
+//! Reading a local git repository: the commits of a release, their patch sets, and the
+//! repository's name.
+//!
+//! This is the only module that talks to git. It reads the local object database through libgit2
+//! (`git2` without network features) and hands back plain data (`CommitRange`, `GitCommit`,
+//! `FileChange`, strings); there is no HTTP and no database here.
+//!
+//! What it does differently from sentry-cli (client-reference.md §2.2, §7, §9):
+//! * the range is exactly `git rev-list PREV..HEAD` (a revwalk that hides the previous commit),
+//!   so commits brought in by merges are never lost;
+//! * every commit is compared with its **first parent**, not with its neighbour in the list;
+//! * shallow clones are detected: a missing previous commit says so and how to fetch more, and a
+//!   commit on the shallow boundary gets an empty patch set instead of "every file added";
+//! * non-UTF-8 paths, names and messages are converted lossily instead of panicking;
+//! * the repository name comes from the remote's URL (`owner/repo`), never the remote's name.
+//!
+//! Speed and memory (15 000 commits × 3 files on a 5 000-file tree: about 1.05–1.2× the time of
+//! `git log --name-status` on the same range, 40–45 MB peak RSS): patch sets come from raw tree
+//! objects (`patch.rs`), and [`open`] switches off two process-wide libgit2 settings, the
+//! re-hashing of every object read and the object cache (which holds up to 256 MB of parsed small
+//! trees and only ever misses on a walk that visits each tree once or twice).
+//!
+//! Layout: `remote.rs` parses remote URLs, `range.rs` walks a range and builds commits,
+//! `patch.rs` computes name-status patch sets, `progress.rs` draws the progress indicator on
+//! stderr, `error.rs` holds [`GitError`].
+
+mod error;
+mod patch;
+mod progress;
+mod range;
+mod remote;
+
+#[cfg(test)]
+mod tests;
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use git2::{ErrorCode, Oid, Repository, RepositoryOpenFlags};
+
+pub use error::GitError;
+pub use patch::{ChangeKind, FileChange};
+pub use range::{CommitRange, GitCommit, RangeSpec};
+pub use remote::repo_name_from_url;
+
+/// An open repository (work tree or bare).
+pub struct GitRepo {
+    repo: Repository,
+}
+
+impl fmt::Debug for GitRepo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GitRepo")
+            .field("git_dir", &self.repo.path())
+            .field("workdir", &self.repo.workdir())
+            .finish()
+    }
+}
+
+/// Open a repository.
+///
+/// `Some(dir)` (`--repo DIR`): the repository at `dir` or, like `git -C DIR`, the nearest one
+/// above it; a work tree, its `.git` directory or a bare repository all work. `GIT_DIR` and the
+/// other `GIT_*` variables are ignored, since the user named the directory.
+///
+/// `None`: `GIT_DIR` and friends when set, otherwise discovery upward from the current
+/// directory, exactly as `git` does.
+pub fn open(dir: Option<&Path>) -> Result<GitRepo, GitError> {
+    // Process-wide libgit2 settings, see the module doc. libgit2 re-hashes every object it reads
+    // (SHA-1 with collision detection), more than half the cost of reading a range; git itself
+    // only does that in `fsck`, and relctl trusts the local object store as git does. The object
+    // cache keeps every small tree it has parsed (up to 256 MB) although a range walk reads each
+    // tree once or twice; without it the walk is faster and its memory stays flat.
+    git2::opts::strict_hash_verification(false);
+    git2::opts::enable_caching(false);
+    let (result, shown) = match dir {
+        Some(dir) => (
+            Repository::open_ext(
+                dir,
+                RepositoryOpenFlags::empty(),
+                std::iter::empty::<&OsStr>(),
+            ),
+            dir.to_path_buf(),
+        ),
+        None => {
+            let shown = std::env::var_os("GIT_DIR")
+                .map(PathBuf::from)
+                .or_else(|| std::env::current_dir().ok())
+                .unwrap_or_else(|| PathBuf::from("."));
+            (Repository::open_from_env(), shown)
+        }
+    };
+    match result {
+        Ok(repo) => Ok(GitRepo { repo }),
+        Err(err) if err.code() == ErrorCode::NotFound => Err(GitError::NotARepository {
+            path: shown.to_string_lossy().into_owned(),
+        }),
+        Err(err) if err.code() == ErrorCode::Owner => Err(GitError::Other(format!(
+            "{} (if this checkout is yours, run `git config --global --add safe.directory {}`)",
+            error::one_line(err.message()),
+            shown.to_string_lossy()
+        ))),
+        Err(err) => Err(GitError::other(&err)),
+    }
+}
+
+impl GitRepo {
+    /// The underlying libgit2 repository, for callers that need more than this module offers.
+    pub fn raw(&self) -> &Repository {
+        &self.repo
+    }
+
+    /// Whether this is a bare repository (no work tree).
+    pub fn is_bare(&self) -> bool {
+        self.repo.is_bare()
+    }
+
+    /// The work tree, or the git directory itself for a bare repository.
+    pub fn root(&self) -> &Path {
+        self.repo.workdir().unwrap_or_else(|| self.repo.path())
+    }
+
+    /// The `owner/repo` name from a remote URL (see `remote.rs` for the accepted forms).
+    ///
+    /// The remote is `preferred` when it is given and exists, else `upstream`, else `origin`,
+    /// else the first remote in name order. With no remote, or a URL that yields no name, it is
+    /// the work tree's directory name (for a bare repository, its directory name without a
+    /// trailing `.git`).
+    pub fn repository_name(&self, preferred_remote: Option<&str>) -> String {
+        self.remote_url(preferred_remote)
+            .and_then(|url| repo_name_from_url(&url))
+            .unwrap_or_else(|| self.directory_name())
+    }
+
+    /// The URL of the remote [`GitRepo::repository_name`] would use, if there is one.
+    pub fn remote_url(&self, preferred_remote: Option<&str>) -> Option<String> {
+        let names = self.repo.remotes().ok()?;
+        let names: Vec<String> = names
+            .iter_bytes()
+            .map(|name| String::from_utf8_lossy(name).into_owned())
+            .collect();
+        let chosen = preferred_remote
+            .filter(|wanted| names.iter().any(|name| name == wanted))
+            .or_else(|| {
+                ["upstream", "origin"]
+                    .into_iter()
+                    .find(|n| names.iter().any(|x| x == n))
+            })
+            .or_else(|| names.first().map(String::as_str))?;
+        let remote = self.repo.find_remote(chosen).ok()?;
+        Some(String::from_utf8_lossy(remote.url_bytes()).into_owned())
+    }
+
+    fn directory_name(&self) -> String {
+        let dir = match self.repo.workdir() {
+            Some(workdir) => workdir,
+            None => self.repo.path(),
+        };
+        let name = dir
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let name = if self.repo.workdir().is_none() {
+            name.strip_suffix(".git").unwrap_or(&name).to_string()
+        } else {
+            name
+        };
+        if name.is_empty() {
+            "repository".to_string()
+        } else {
+            name
+        }
+    }
+
+    /// Whether the repository is a shallow clone (has a `shallow` file).
+    pub fn is_shallow(&self) -> bool {
+        self.repo.is_shallow()
+    }
+
+    /// Resolve any revision (full or short sha, branch, tag, `HEAD~2`, …) to the full id of the
+    /// commit it names, peeling annotated tags.
+    pub fn resolve_commit(&self, rev: &str) -> Result<String, GitError> {
+        self.resolve_oid(rev).map(|oid| oid.to_string())
+    }
+
+    fn resolve_oid(&self, rev: &str) -> Result<Oid, GitError> {
+        let not_found = || GitError::RevisionNotFound {
+            rev: rev.to_string(),
+        };
+        if rev.trim().is_empty() {
+            return Err(not_found());
+        }
+        let object = self.repo.revparse_single(rev).map_err(|err| {
+            if err.code() == ErrorCode::Ambiguous {
+                GitError::Other(format!(
+                    "ambiguous revision {rev}: use more characters of the sha"
+                ))
+            } else {
+                not_found()
+            }
+        })?;
+        let commit = object.peel_to_commit().map_err(|_| not_found())?;
+        Ok(commit.id())
+    }
+
+    /// Whether a full commit id (40 hex digits, or 64 in a SHA-256 repository) names a commit in
+    /// the object database. Short ids and revision names are never accepted here.
+    pub fn has_commit(&self, sha: &str) -> bool {
+        full_oid(sha).is_some_and(|oid| self.repo.find_commit(oid).is_ok())
+    }
+}
+
+/// Parse a full hex object id; `Oid::from_str` alone would zero-pad a short one.
+fn full_oid(sha: &str) -> Option<Oid> {
+    let hex = sha.len() == 40 || sha.len() == 64;
+    if hex && sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Oid::from_str(sha).ok()
+    } else {
+        None
+    }
+}

@@ -1,0 +1,470 @@
+//! Name-status patch sets (`A`/`M`/`D` per path) computed straight from tree objects.
+//!
+//! A commit's patch set is `git diff-tree -r --no-renames --name-status <c>^1 <c>`: the commit
+//! against its first parent, recursing into subtrees, no rename detection (a rename is `D` + `A`),
+//! and a type change (file ↔ symlink ↔ submodule, git's `T`) reported as one `M`. Submodules
+//! (gitlinks) are leaves, as git shows them.
+//!
+//! Why not `git2::Diff`: libgit2's tree-to-tree diff iterates *every* file of both trees, even
+//! in subtrees whose ids are equal, so each commit costs O(files in the repository). That is the
+//! ≈0.8 ms per commit on a 5 000-file tree measured for sentry-cli (client-reference.md §8). The
+//! walk here is the one `git diff-tree` does: merge the two sorted entry lists, skip entries whose
+//! id and mode are equal (an unchanged subtree is never opened), and descend only into subtrees
+//! that differ. Only tree objects are read, never blobs, so there is no content diff at all.
+//!
+//! The path filter (`--path`) uses the same fact from the other side: a commit touches `P` exactly
+//! when the tree entry at `P` differs between the two trees, which takes one lookup per level of
+//! each path.
+
+use std::cmp::Ordering;
+
+use git2::{ObjectType, Odb, OdbObject, Oid, Repository};
+
+use super::GitError;
+
+/// The kind of change to one path, as Sentry's `patch_set[].type` expects it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChangeKind {
+    Added,
+    Modified,
+    Deleted,
+}
+
+impl ChangeKind {
+    /// `"A"`, `"M"` or `"D"`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ChangeKind::Added => "A",
+            ChangeKind::Modified => "M",
+            ChangeKind::Deleted => "D",
+        }
+    }
+}
+
+impl std::fmt::Display for ChangeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One changed path of a commit (repository-relative, `/`-separated, lossy UTF-8).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FileChange {
+    pub path: String,
+    pub change: ChangeKind,
+}
+
+/// Deeper trees than this are refused instead of risking the stack (git itself caps paths at
+/// 4 096 bytes, so no real repository comes near).
+const MAX_DEPTH: usize = 1024;
+
+const MODE_TYPE_MASK: u32 = 0o170000;
+const MODE_TREE: u32 = 0o040000;
+const MODE_SYMLINK: u32 = 0o120000;
+const MODE_GITLINK: u32 = 0o160000;
+const MODE_REGULAR: u32 = 0o100000;
+
+fn is_tree(mode: u32) -> bool {
+    mode & MODE_TYPE_MASK == MODE_TREE
+}
+
+/// git's `canon_mode`: regular files are 644 or 755, anything unknown is a gitlink.
+fn canonical_mode(mode: u32) -> u32 {
+    match mode & MODE_TYPE_MASK {
+        MODE_REGULAR if mode & 0o100 != 0 => 0o100755,
+        MODE_REGULAR => 0o100644,
+        MODE_TREE | MODE_SYMLINK => mode & MODE_TYPE_MASK,
+        _ => MODE_GITLINK,
+    }
+}
+
+/// Reads tree objects straight from the object database. Trees are parsed here, entry by entry
+/// in the raw buffer, as git does: libgit2's tree parser builds a table of every entry and is
+/// reached through one FFI call per field, which is most of the cost on wide directories.
+pub(super) struct TreeReader<'r> {
+    odb: Odb<'r>,
+}
+
+/// One tree object, raw.
+pub(super) struct RawTree<'o> {
+    object: OdbObject<'o>,
+}
+
+impl RawTree<'_> {
+    pub(super) fn id(&self) -> Oid {
+        self.object.id()
+    }
+
+    fn entries(&self) -> RawEntries<'_> {
+        RawEntries {
+            rest: self.object.data(),
+            oid_len: self.object.id().as_bytes().len(),
+            tree: self.object.id(),
+            malformed: false,
+        }
+    }
+}
+
+impl<'r> TreeReader<'r> {
+    pub(super) fn new(repo: &'r Repository) -> Result<Self, GitError> {
+        Ok(TreeReader { odb: repo.odb()? })
+    }
+
+    pub(super) fn read(&self, id: Oid) -> Result<RawTree<'_>, GitError> {
+        let object = self.odb.read(id)?;
+        if object.kind() != ObjectType::Tree {
+            return Err(GitError::Other(format!("object {id} is not a tree")));
+        }
+        Ok(RawTree { object })
+    }
+}
+
+/// One entry of a raw tree: `<octal mode> <name>\0<binary id>`.
+struct RawEntry<'a> {
+    mode: u32,
+    name: &'a [u8],
+    id: &'a [u8],
+}
+
+struct RawEntries<'a> {
+    rest: &'a [u8],
+    oid_len: usize,
+    tree: Oid,
+    malformed: bool,
+}
+
+impl<'a> Iterator for RawEntries<'a> {
+    type Item = RawEntry<'a>;
+
+    fn next(&mut self) -> Option<RawEntry<'a>> {
+        if self.rest.is_empty() || self.malformed {
+            return None;
+        }
+        let entry = parse_entry(self.rest, self.oid_len);
+        match entry {
+            Some((entry, rest)) => {
+                self.rest = rest;
+                Some(entry)
+            }
+            None => {
+                self.malformed = true;
+                None
+            }
+        }
+    }
+}
+
+impl RawEntries<'_> {
+    fn check(&self) -> Result<(), GitError> {
+        if self.malformed {
+            Err(GitError::Other(format!(
+                "malformed tree object {}",
+                self.tree
+            )))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+fn parse_entry(data: &[u8], oid_len: usize) -> Option<(RawEntry<'_>, &[u8])> {
+    let space = data.iter().position(|b| *b == b' ')?;
+    let (mode_text, rest) = data.split_at(space);
+    let rest = rest.get(1..)?;
+    if mode_text.is_empty() || mode_text.len() > 7 {
+        return None;
+    }
+    let mut mode = 0u32;
+    for digit in mode_text {
+        if !(b'0'..=b'7').contains(digit) {
+            return None;
+        }
+        mode = mode * 8 + u32::from(digit - b'0');
+    }
+    let nul = rest.iter().position(|b| *b == 0)?;
+    let name = rest.get(..nul)?;
+    let id = rest.get(nul + 1..nul + 1 + oid_len)?;
+    let rest = rest.get(nul + 1 + oid_len..)?;
+    if name.is_empty() {
+        return None;
+    }
+    Some((
+        RawEntry {
+            mode: canonical_mode(mode),
+            name,
+            id,
+        },
+        rest,
+    ))
+}
+
+/// The changes from `old` to `new`; `old = None` is the empty tree (a root commit: all `A`).
+/// The order is git's: paths in tree order, as `git diff-tree -r` prints them.
+pub(super) fn diff_trees(
+    reader: &TreeReader<'_>,
+    old: Option<&RawTree<'_>>,
+    new: &RawTree<'_>,
+) -> Result<Vec<FileChange>, GitError> {
+    let mut diff = TreeDiff {
+        reader,
+        path: Vec::new(),
+        out: Vec::new(),
+    };
+    if old.map(RawTree::id) != Some(new.id()) {
+        diff.walk(old, Some(new), 0)?;
+    }
+    Ok(diff.out)
+}
+
+struct TreeDiff<'a, 'r> {
+    reader: &'a TreeReader<'r>,
+    /// The directory being walked, as raw bytes (names need not be UTF-8).
+    path: Vec<u8>,
+    out: Vec<FileChange>,
+}
+
+impl TreeDiff<'_, '_> {
+    fn walk(
+        &mut self,
+        old: Option<&RawTree<'_>>,
+        new: Option<&RawTree<'_>>,
+        depth: usize,
+    ) -> Result<(), GitError> {
+        if depth > MAX_DEPTH {
+            return Err(GitError::Other(format!(
+                "tree nesting deeper than {MAX_DEPTH} levels at {}",
+                String::from_utf8_lossy(&self.path)
+            )));
+        }
+        let mut old_entries = old.map(RawTree::entries);
+        let mut new_entries = new.map(RawTree::entries);
+        let mut next_old = old_entries.as_mut().and_then(Iterator::next);
+        let mut next_new = new_entries.as_mut().and_then(Iterator::next);
+        loop {
+            let order = match (&next_old, &next_new) {
+                (None, None) => break,
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (Some(a), Some(b)) => entry_order(a, b),
+            };
+            match order {
+                Ordering::Less => {
+                    if let Some(a) = &next_old {
+                        self.one_side(a, ChangeKind::Deleted, depth)?;
+                    }
+                    next_old = old_entries.as_mut().and_then(Iterator::next);
+                }
+                Ordering::Greater => {
+                    if let Some(b) = &next_new {
+                        self.one_side(b, ChangeKind::Added, depth)?;
+                    }
+                    next_new = new_entries.as_mut().and_then(Iterator::next);
+                }
+                Ordering::Equal => {
+                    if let (Some(a), Some(b)) = (&next_old, &next_new) {
+                        self.both_sides(a, b, depth)?;
+                    }
+                    next_old = old_entries.as_mut().and_then(Iterator::next);
+                    next_new = new_entries.as_mut().and_then(Iterator::next);
+                }
+            }
+        }
+        for entries in [&old_entries, &new_entries].into_iter().flatten() {
+            entries.check()?;
+        }
+        Ok(())
+    }
+
+    /// An entry present on one side only: a file is one change, a tree is all its files.
+    fn one_side(
+        &mut self,
+        entry: &RawEntry<'_>,
+        kind: ChangeKind,
+        depth: usize,
+    ) -> Result<(), GitError> {
+        let saved = self.enter(entry.name);
+        if is_tree(entry.mode) {
+            let reader = self.reader;
+            let tree = reader.read(Oid::from_bytes(entry.id)?)?;
+            match kind {
+                ChangeKind::Deleted => self.walk(Some(&tree), None, depth + 1)?,
+                _ => self.walk(None, Some(&tree), depth + 1)?,
+            }
+        } else {
+            self.emit(kind);
+        }
+        self.path.truncate(saved);
+        Ok(())
+    }
+
+    /// An entry present on both sides under the same name.
+    fn both_sides(
+        &mut self,
+        a: &RawEntry<'_>,
+        b: &RawEntry<'_>,
+        depth: usize,
+    ) -> Result<(), GitError> {
+        if a.id == b.id && a.mode == b.mode {
+            return Ok(());
+        }
+        match (is_tree(a.mode), is_tree(b.mode)) {
+            (true, true) => {
+                let saved = self.enter(b.name);
+                let reader = self.reader;
+                let old = reader.read(Oid::from_bytes(a.id)?)?;
+                let new = reader.read(Oid::from_bytes(b.id)?)?;
+                self.walk(Some(&old), Some(&new), depth + 1)?;
+                self.path.truncate(saved);
+            }
+            (false, false) => {
+                let saved = self.enter(b.name);
+                self.emit(ChangeKind::Modified);
+                self.path.truncate(saved);
+            }
+            // Only reachable with malformed trees (a file and a directory never compare equal).
+            _ => {
+                self.one_side(a, ChangeKind::Deleted, depth)?;
+                self.one_side(b, ChangeKind::Added, depth)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn enter(&mut self, name: &[u8]) -> usize {
+        let saved = self.path.len();
+        if saved > 0 {
+            self.path.push(b'/');
+        }
+        self.path.extend_from_slice(name);
+        saved
+    }
+
+    fn emit(&mut self, change: ChangeKind) {
+        self.out.push(FileChange {
+            path: String::from_utf8_lossy(&self.path).into_owned(),
+            change,
+        });
+    }
+}
+
+/// git's tree order (`base_name_compare`): bytewise, with a directory compared as if its name
+/// ended in `/`. So a file `a` and a directory `a` are different entries, like in `diff-tree`.
+fn entry_order(a: &RawEntry<'_>, b: &RawEntry<'_>) -> Ordering {
+    name_order(a.name, is_tree(a.mode), b.name, is_tree(b.mode))
+}
+
+fn name_order(a: &[u8], a_is_tree: bool, b: &[u8], b_is_tree: bool) -> Ordering {
+    let common = a.len().min(b.len());
+    match a[..common].cmp(&b[..common]) {
+        Ordering::Equal => {}
+        other => return other,
+    }
+    let end = |name: &[u8], tree: bool| match name.get(common) {
+        Some(byte) => *byte,
+        None if tree => b'/',
+        None => 0,
+    };
+    end(a, a_is_tree).cmp(&end(b, b_is_tree))
+}
+
+/// The mode and id of the entry called `name` (file or directory) in `tree`, if any.
+fn find_entry(tree: &RawTree<'_>, name: &[u8]) -> Result<Option<(u32, Oid)>, GitError> {
+    let mut entries = tree.entries();
+    let mut found = None;
+    for entry in entries.by_ref() {
+        if entry.name == name {
+            found = Some((entry.mode, Oid::from_bytes(entry.id)?));
+            break;
+        }
+        // Sorted: past `name/` there is neither `name` nor `name/`.
+        if name_order(entry.name, is_tree(entry.mode), name, true) == Ordering::Greater {
+            break;
+        }
+    }
+    entries.check()?;
+    Ok(found)
+}
+
+/// Whether the entry at `path` (a `/`-separated, normalised, non-empty path) differs between
+/// `old` and `new`; a missing tree on either side is the empty tree.
+fn path_differs(
+    reader: &TreeReader<'_>,
+    old: Option<&RawTree<'_>>,
+    new: Option<&RawTree<'_>>,
+    path: &[u8],
+) -> Result<bool, GitError> {
+    let (name, rest) = match path.iter().position(|b| *b == b'/') {
+        Some(slash) => (&path[..slash], Some(&path[slash + 1..])),
+        None => (path, None),
+    };
+    let a = old
+        .map(|tree| find_entry(tree, name))
+        .transpose()?
+        .flatten();
+    let b = new
+        .map(|tree| find_entry(tree, name))
+        .transpose()?
+        .flatten();
+    let Some(rest) = rest else {
+        return Ok(a != b);
+    };
+    if a == b {
+        // The same subtree (or the same file, or nothing) on both sides: nothing below changed.
+        return Ok(false);
+    }
+    let subtree = |entry: Option<(u32, Oid)>| match entry {
+        Some((mode, id)) if is_tree(mode) => reader.read(id).map(Some),
+        _ => Ok(None),
+    };
+    let (old_sub, new_sub) = (subtree(a)?, subtree(b)?);
+    if old_sub.is_none() && new_sub.is_none() {
+        return Ok(false);
+    }
+    path_differs(reader, old_sub.as_ref(), new_sub.as_ref(), rest)
+}
+
+/// The `--path` filter: repository-relative paths, each an exact file or a directory prefix.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(super) struct PathFilter {
+    /// Normalised paths (no leading `./` or `/`, no trailing `/`); `""` means the whole tree.
+    paths: Vec<String>,
+}
+
+impl PathFilter {
+    pub(super) fn new(paths: &[String]) -> Self {
+        let paths = paths
+            .iter()
+            .map(|path| {
+                path.split('/')
+                    .filter(|part| !part.is_empty() && *part != ".")
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .collect();
+        PathFilter { paths }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// Whether going from `old` (`None`: the empty tree) to `new` changes anything at or below
+    /// one of the paths. A directory's tree id changes exactly when something below it does, so
+    /// this reads only the trees along each path, and stops at the first equal subtree.
+    pub(super) fn touches(
+        &self,
+        reader: &TreeReader<'_>,
+        old: Option<&RawTree<'_>>,
+        new: &RawTree<'_>,
+    ) -> Result<bool, GitError> {
+        if old.map(RawTree::id) == Some(new.id()) {
+            return Ok(false);
+        }
+        for path in &self.paths {
+            if path.is_empty() || path_differs(reader, old, Some(new), path.as_bytes())? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}

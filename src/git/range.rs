@@ -1,0 +1,472 @@
+//! The commit range of a release: which commits, in which order, and what each one changed.
+//!
+//! The range is exactly `git rev-list PREV..HEAD`: one revwalk that pushes the head and hides the
+//! previous release's commit, so merges and the commits they bring in are all there, and a
+//! previous commit that is not an ancestor of HEAD is handled the way `rev-list` handles it.
+//! (sentry-cli instead walks HEAD in time order and stops at the previous commit, losing commits
+//! of merged branches that are older than it; client-reference.md §2.2.) The order is rev-list's
+//! default: newest commit date first, never a parent before its child.
+//!
+//! Without a previous commit the range is `git rev-list -n initial_depth HEAD`. A previous commit
+//! missing from the object database is an error naming the likely cause (shallow clone or
+//! rewritten history), or, with `ignore_missing`, the same `initial_depth` fallback.
+//!
+//! The work is done in as few object reads as possible: the walk only collects ids; the path
+//! filter (one tree lookup per path per commit) and the cap come next; only the commits that are
+//! kept are read in full and diffed. Nothing from libgit2 is kept once a commit is converted,
+//! except the parent commit and parent tree just read, which the next commit of the walk usually
+//! is and has (`TreePairs`), so memory stays flat however long the range.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, FixedOffset, Offset, Utc};
+use git2::{Commit, ErrorCode, Oid, Sort};
+
+use super::patch::{PathFilter, RawTree, TreeReader, diff_trees};
+use super::progress::Progress;
+use super::{FileChange, GitError, GitRepo, full_oid};
+
+/// Which commits to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeSpec {
+    /// The revision to start from, usually `"HEAD"`.
+    pub head: String,
+    /// The previous release's last commit (full sha or any revision); `None` for a first release.
+    pub previous: Option<String>,
+    /// How many commits to take when there is no previous commit (or it is missing and
+    /// `ignore_missing` is set).
+    pub initial_depth: usize,
+    /// Fall back to `initial_depth` commits when `previous` is not in the repository.
+    pub ignore_missing: bool,
+    /// Keep at most this many commits (the newest).
+    pub max_commits: Option<usize>,
+    /// Keep only commits whose first-parent diff touches one of these paths (an exact file or a
+    /// directory prefix, repository-relative, `/`-separated). Empty: keep everything.
+    pub paths: Vec<String>,
+}
+
+impl Default for RangeSpec {
+    /// `HEAD`, no previous commit, 20 commits (sentry-cli's default depth), no cap, no paths.
+    fn default() -> Self {
+        RangeSpec {
+            head: "HEAD".to_string(),
+            previous: None,
+            initial_depth: 20,
+            ignore_missing: false,
+            max_commits: None,
+            paths: Vec::new(),
+        }
+    }
+}
+
+/// The commits of a range and what was left out of it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CommitRange {
+    /// Newest first, in `git rev-list` order.
+    pub commits: Vec<GitCommit>,
+    /// Commits left out because of `max_commits` (0 when none were).
+    pub dropped_by_cap: usize,
+    /// `previous` was given but is not in the repository, and `ignore_missing` made the read fall
+    /// back to `initial_depth` commits.
+    pub previous_missing: bool,
+    /// Some commit in the walked range sits on a shallow boundary (its parents were not fetched),
+    /// so the range may be incomplete and that commit's patch set is empty.
+    pub shallow_boundary_hit: bool,
+}
+
+/// One commit, as plain data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitCommit {
+    /// The full hex id.
+    pub id: String,
+    /// The full message (with its trailing newline), as UTF-8; latin-1 commits (per their
+    /// `encoding` header) are decoded, anything else that is not UTF-8 is converted lossily.
+    pub message: String,
+    /// `None` when empty.
+    pub author_name: Option<String>,
+    /// `None` when empty.
+    pub author_email: Option<String>,
+    /// The author time with the author's own UTC offset.
+    pub timestamp: DateTime<FixedOffset>,
+    /// The changes against the first parent (against the empty tree for a root commit; empty for
+    /// a commit on a shallow boundary).
+    pub patch_set: Vec<FileChange>,
+}
+
+/// What a commit is compared with.
+enum Base<'r> {
+    /// The first parent.
+    Parent(Commit<'r>),
+    /// A real root commit: the empty tree.
+    Root,
+    /// The parents exist in the commit but not here (shallow clone or graft): nothing to compare.
+    Boundary,
+}
+
+/// The two trees a commit is compared with, as handed to [`TreePairs::compare`].
+enum Trees<'x, 't> {
+    /// The first parent's tree (`None`: the empty tree, for a root commit) and the commit's.
+    Pair(Option<&'x RawTree<'t>>, &'x RawTree<'t>),
+    /// A shallow boundary commit: there is nothing to compare with.
+    Boundary,
+}
+
+/// Reads the trees of successive commits of a walk, reusing each commit's parent tree as the
+/// tree of the next one when they are the same object (always, in linear history), so a wide
+/// root tree is inflated once per commit rather than twice.
+struct TreePairs<'a, 'r> {
+    reader: &'a TreeReader<'r>,
+    spare: Option<RawTree<'a>>,
+    /// The last parent read, usually the next commit of the walk.
+    spare_commit: Option<Commit<'r>>,
+}
+
+impl<'a, 'r> TreePairs<'a, 'r> {
+    fn new(reader: &'a TreeReader<'r>) -> Self {
+        TreePairs {
+            reader,
+            spare: None,
+            spare_commit: None,
+        }
+    }
+
+    /// The commit `oid`, reusing the parent read for the previous commit when it is this one.
+    fn commit(&mut self, repo: &'r GitRepo, oid: Oid) -> Result<Commit<'r>, GitError> {
+        match self.spare_commit.take() {
+            Some(commit) if commit.id() == oid => Ok(commit),
+            _ => Ok(repo.repo.find_commit(oid)?),
+        }
+    }
+
+    fn compare<T>(
+        &mut self,
+        repo: &'r GitRepo,
+        commit: &Commit<'r>,
+        with: impl FnOnce(Trees<'_, 'a>) -> Result<T, GitError>,
+    ) -> Result<T, GitError> {
+        let reader = self.reader;
+        let tree = match self.spare.take() {
+            Some(tree) if tree.id() == commit.tree_id() => tree,
+            _ => reader.read(commit.tree_id())?,
+        };
+        match repo.base_of(commit)? {
+            Base::Parent(parent) => {
+                let parent_tree = reader.read(parent.tree_id())?;
+                let result = with(Trees::Pair(Some(&parent_tree), &tree));
+                self.spare = Some(parent_tree);
+                self.spare_commit = Some(parent);
+                result
+            }
+            Base::Root => with(Trees::Pair(None, &tree)),
+            Base::Boundary => with(Trees::Boundary),
+        }
+    }
+}
+
+impl GitRepo {
+    /// Read the commits of `range` (see [`RangeSpec`]), with a progress indicator on stderr when
+    /// `show_progress` is set (hidden anyway when stderr is not a terminal).
+    ///
+    /// An unborn `HEAD` (a repository without commits) gives an empty range.
+    pub fn read_commits(
+        &self,
+        range: &RangeSpec,
+        show_progress: bool,
+    ) -> Result<CommitRange, GitError> {
+        let progress = Progress::new(show_progress);
+
+        let Some(head) = self.resolve_head(&range.head)? else {
+            return Ok(CommitRange::default());
+        };
+        let mut previous_missing = false;
+        let hide = match range.previous.as_deref() {
+            None => None,
+            Some(previous) => match self.resolve_previous(previous)? {
+                Some(oid) => Some(oid),
+                None if range.ignore_missing => {
+                    previous_missing = true;
+                    None
+                }
+                None => {
+                    return Err(GitError::PreviousCommitMissing {
+                        sha: previous.to_string(),
+                        shallow: self.is_shallow(),
+                    });
+                }
+            },
+        };
+
+        progress.phase("walking history", None);
+        let walked = self.walk(head, hide, range.initial_depth, &progress)?;
+        let mut boundary_hit = false;
+
+        let reader = TreeReader::new(&self.repo)?;
+        let filter = PathFilter::new(&range.paths);
+        let selected = if filter.is_empty() {
+            walked
+        } else {
+            progress.phase("matching paths", Some(walked.len()));
+            self.select_by_paths(&reader, &filter, walked, &progress, &mut boundary_hit)?
+        };
+
+        let keep = range
+            .max_commits
+            .map_or(selected.len(), |cap| cap.min(selected.len()));
+        let dropped_by_cap = selected.len() - keep;
+        if !boundary_hit && dropped_by_cap > 0 && self.is_shallow() {
+            boundary_hit = self.any_boundary(&selected[keep..])?;
+        }
+
+        progress.phase("reading commits", Some(keep));
+        let mut commits = Vec::with_capacity(keep);
+        let mut pairs = TreePairs::new(&reader);
+        for &oid in &selected[..keep] {
+            let commit = pairs.commit(self, oid)?;
+            let patch_set = pairs.compare(self, &commit, |trees| match trees {
+                Trees::Pair(old, new) => diff_trees(&reader, old, new),
+                Trees::Boundary => {
+                    boundary_hit = true;
+                    Ok(Vec::new())
+                }
+            })?;
+            commits.push(to_git_commit(&commit, patch_set));
+            progress.inc();
+        }
+
+        Ok(CommitRange {
+            commits,
+            dropped_by_cap,
+            previous_missing,
+            shallow_boundary_hit: boundary_hit,
+        })
+    }
+
+    /// The commits of `walked` whose first-parent diff touches the filter's paths, in order.
+    /// A boundary commit is never selected: what it changed is unknown.
+    fn select_by_paths(
+        &self,
+        reader: &TreeReader<'_>,
+        filter: &PathFilter,
+        walked: Vec<Oid>,
+        progress: &Progress,
+        boundary_hit: &mut bool,
+    ) -> Result<Vec<Oid>, GitError> {
+        let mut selected = Vec::new();
+        let mut pairs = TreePairs::new(reader);
+        for oid in walked {
+            let commit = pairs.commit(self, oid)?;
+            let touched = pairs.compare(self, &commit, |trees| match trees {
+                Trees::Pair(old, new) => filter.touches(reader, old, new),
+                Trees::Boundary => {
+                    *boundary_hit = true;
+                    Ok(false)
+                }
+            })?;
+            if touched {
+                selected.push(oid);
+            }
+            progress.inc();
+        }
+        Ok(selected)
+    }
+
+    /// The head of the range; `None` for `HEAD` in a repository without commits.
+    fn resolve_head(&self, head: &str) -> Result<Option<Oid>, GitError> {
+        if head == "HEAD"
+            && let Err(err) = self.repo.head()
+            && err.code() == ErrorCode::UnbornBranch
+        {
+            return Ok(None);
+        }
+        self.resolve_oid(head).map(Some)
+    }
+
+    /// The previous commit; `None` when it looks like a commit id that is not in the object
+    /// database. A revision name that resolves to nothing (a mistyped branch) is an error of its
+    /// own, which `ignore_missing` does not hide.
+    fn resolve_previous(&self, previous: &str) -> Result<Option<Oid>, GitError> {
+        match self.resolve_oid(previous.trim()) {
+            Ok(oid) => Ok(Some(oid)),
+            Err(GitError::RevisionNotFound { .. }) if looks_like_sha(previous.trim()) => Ok(None),
+            Err(err) => Err(err),
+        }
+    }
+
+    /// Commit ids in `git rev-list` order: `head` minus everything reachable from `hide`, or the
+    /// first `depth` commits of `head` when nothing is hidden.
+    fn walk(
+        &self,
+        head: Oid,
+        hide: Option<Oid>,
+        depth: usize,
+        progress: &Progress,
+    ) -> Result<Vec<Oid>, GitError> {
+        let mut walk = self.repo.revwalk()?;
+        let limit = match hide {
+            Some(hide) => {
+                // The whole range is computed anyway once something is hidden; topological
+                // order on top of time order keeps children before parents even when commit
+                // dates are equal or skewed.
+                walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
+                walk.push(head)?;
+                walk.hide(hide)?;
+                usize::MAX
+            }
+            None => {
+                // Incremental: only `depth` commits are parsed, however long the history.
+                walk.set_sorting(Sort::TIME)?;
+                walk.push(head)?;
+                depth
+            }
+        };
+        let mut oids = Vec::new();
+        for oid in walk.take(limit) {
+            oids.push(oid?);
+            progress.inc();
+        }
+        Ok(oids)
+    }
+
+    /// What `commit` is diffed against.
+    fn base_of<'r>(&'r self, commit: &Commit<'_>) -> Result<Base<'r>, GitError> {
+        if commit.parent_count() == 0 {
+            // libgit2 applies the shallow grafts: a boundary commit shows no parents. The raw
+            // header still lists them, which tells it apart from a real root commit.
+            return Ok(if header_has_parent(commit.raw_header_bytes()) {
+                Base::Boundary
+            } else {
+                Base::Root
+            });
+        }
+        let parent_id = commit.parent_id(0)?;
+        match self.repo.find_commit(parent_id) {
+            Ok(parent) => Ok(Base::Parent(parent)),
+            Err(err) if err.code() == ErrorCode::NotFound => Ok(Base::Boundary),
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    /// Whether any of `oids` is a shallow boundary commit, looking only at those the `shallow`
+    /// file lists (commits left out by the cap are never read otherwise).
+    fn any_boundary(&self, oids: &[Oid]) -> Result<bool, GitError> {
+        let shallow = self.shallow_commits();
+        for oid in oids.iter().filter(|oid| shallow.contains(oid)) {
+            let commit = self.repo.find_commit(*oid)?;
+            if matches!(self.base_of(&commit)?, Base::Boundary) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// The commit ids listed in the repository's `shallow` file.
+    fn shallow_commits(&self) -> HashSet<Oid> {
+        let path = self.repo.commondir().join("shallow");
+        std::fs::read(path)
+            .map(|bytes| {
+                String::from_utf8_lossy(&bytes)
+                    .lines()
+                    .filter_map(|line| full_oid(line.trim()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+fn header_has_parent(raw_header: &[u8]) -> bool {
+    raw_header
+        .split(|byte| *byte == b'\n')
+        .any(|line| line.starts_with(b"parent "))
+}
+
+/// 4 to 64 hex digits: something meant as a commit id rather than a revision name.
+fn looks_like_sha(text: &str) -> bool {
+    (4..=64).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn to_git_commit(commit: &Commit<'_>, patch_set: Vec<FileChange>) -> GitCommit {
+    let latin1 = commit
+        .message_encoding()
+        .ok()
+        .flatten()
+        .is_some_and(is_latin1_name);
+    let author = commit.author();
+    let non_empty = |text: String| (!text.is_empty()).then_some(text);
+    GitCommit {
+        id: commit.id().to_string(),
+        message: decode_text(commit.message_bytes(), latin1),
+        author_name: non_empty(decode_text(author.name_bytes(), latin1)),
+        author_email: non_empty(decode_text(author.email_bytes(), latin1)),
+        timestamp: to_datetime(author.when()),
+        patch_set,
+    }
+}
+
+fn is_latin1_name(encoding: &str) -> bool {
+    let name = encoding.trim().to_ascii_lowercase().replace(['-', '_'], "");
+    matches!(
+        name.as_str(),
+        "iso88591" | "latin1" | "l1" | "iso885915" | "latin9"
+    )
+}
+
+/// UTF-8 as is; otherwise latin-1 when the commit says so, else a lossy conversion.
+fn decode_text(bytes: &[u8], latin1: bool) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) if latin1 => bytes.iter().map(|&byte| char::from(byte)).collect(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// A git time (seconds and offset in minutes) as a date with that offset. Out-of-range values
+/// (a corrupt or hostile commit) become the epoch or UTC rather than a panic.
+fn to_datetime(time: git2::Time) -> DateTime<FixedOffset> {
+    let offset = time
+        .offset_minutes()
+        .checked_mul(60)
+        .and_then(FixedOffset::east_opt)
+        .unwrap_or_else(|| Utc.fix());
+    DateTime::from_timestamp(time.seconds(), 0)
+        .unwrap_or(DateTime::UNIX_EPOCH)
+        .with_timezone(&offset)
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    #[test]
+    fn datetime_keeps_offset_and_survives_garbage() {
+        let t = to_datetime(git2::Time::new(1_704_268_800, 120));
+        assert_eq!(t.to_rfc3339(), "2024-01-03T10:00:00+02:00");
+        let t = to_datetime(git2::Time::new(i64::MAX, i32::MAX));
+        assert_eq!(t.timestamp(), 0);
+        let t = to_datetime(git2::Time::new(0, -330));
+        assert_eq!(t.to_rfc3339(), "1969-12-31T18:30:00-05:30");
+    }
+
+    #[test]
+    fn text_decoding() {
+        assert_eq!(decode_text(b"caf\xc3\xa9", false), "café");
+        assert_eq!(decode_text(b"caf\xe9", true), "café");
+        assert_eq!(decode_text(b"caf\xe9", false), "caf\u{fffd}");
+        assert!(is_latin1_name("ISO-8859-1"));
+        assert!(is_latin1_name("latin1"));
+        assert!(!is_latin1_name("UTF-8"));
+        assert!(!is_latin1_name("Shift_JIS"));
+    }
+
+    #[test]
+    fn sha_shapes() {
+        assert!(looks_like_sha("abcd"));
+        assert!(looks_like_sha(&"a".repeat(40)));
+        assert!(!looks_like_sha("abc"));
+        assert!(!looks_like_sha("main"));
+        assert!(!looks_like_sha(&"a".repeat(65)));
+        assert!(header_has_parent(b"tree x\nparent y\nauthor z"));
+        assert!(!header_has_parent(
+            b"tree x\nauthor z\ngpgsig -----\n parent y"
+        ));
+    }
+}
