@@ -1,4 +1,18 @@
 //! relctl: a release manager that speaks Sentry's release flow, on an embedded SQLite store.
+//!
+//! Data flows one way: command-line arguments (`cli`) become calls of the flow (`flow`), which
+//! validates and then writes through the store (`store`) in one transaction; results come back
+//! as the JSON shapes of `model` and are printed by `output`. `git` reads commits and `domain`
+//! holds the rules that need no I/O.
 
+pub mod cli;
+pub mod config;
 pub mod domain;
+pub mod error;
+pub mod flow;
 pub mod git;
+pub mod model;
+pub mod output;
+pub mod propose_version;
+pub mod store;
+pub mod time;

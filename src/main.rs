@@ -1,1 +1,48 @@
-fn main() {}
+//! The `relctl` binary: parse, run, and map the outcome to an exit code.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use relctl::cli::{self, Cli};
+use relctl::output::Output;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Help and --version are successes; every other parse error is a usage error (2),
+            // reported on one line like every other error.
+            if !err.use_stderr() {
+                let _ = err.print();
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("{}", one_line_usage_error(&err.render().to_string()));
+            return ExitCode::from(2);
+        }
+    };
+    let format = cli.global.format.unwrap_or(relctl::config::Format::Table);
+    let quiet = cli.global.quiet;
+    match cli::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            Output::new(format, quiet).error(&err.to_string());
+            ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(1))
+        }
+    }
+}
+
+/// clap's multi-line usage error as one line: the error itself, the accepted values if clap
+/// listed them, and where to look for more.
+fn one_line_usage_error(rendered: &str) -> String {
+    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut text = lines
+        .next()
+        .unwrap_or("error: invalid arguments")
+        .to_string();
+    if let Some(values) = lines.find(|l| l.starts_with("[possible values")) {
+        text.push(' ');
+        text.push_str(values);
+    }
+    text.push_str(" (see --help)");
+    text
+}

@@ -1,0 +1,920 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[relctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'relctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'relctl'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --url 'Server speaking Sentry''s releases API (env RELCTL_URL, SENTRY_URL). Give it before the subcommand: after `release new`/`finalize`, `--url` is the release''s URL'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand org 'Organizations and their options'
+            cand project 'Projects: create with a unique slug and a snowflake id, list, show, delete'
+            cand release 'Releases: create, bind commits, finalize, inspect'
+            cand deploy 'Deploys of a release'
+            cand issue 'Issues and the inbox'
+            cand config 'The resolved configuration'
+            cand completions 'Print a completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;org'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create an organization in the local store'
+            cand list 'List organizations'
+            cand show 'Show the organization (--org) and every option''s value'
+            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+            cand audit 'The audit log, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;org;create'= {
+            cand --name 'Display name (default: the slug)'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;org;list'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;org;show'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;org;set'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;org;audit'= {
+            cand --limit 'At most this many entries'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;org;help'= {
+            cand create 'Create an organization in the local store'
+            cand list 'List organizations'
+            cand show 'Show the organization (--org) and every option''s value'
+            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+            cand audit 'The audit log, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;org;help;create'= {
+        }
+        &'relctl;org;help;list'= {
+        }
+        &'relctl;org;help;show'= {
+        }
+        &'relctl;org;help;set'= {
+        }
+        &'relctl;org;help;audit'= {
+        }
+        &'relctl;org;help;help'= {
+        }
+        &'relctl;project'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a project; its slug comes from the name unless --slug is given'
+            cand list 'List the organization''s projects'
+            cand show 'Show one project'
+            cand delete 'Delete a project and everything that belongs to it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;project;create'= {
+            cand --slug 'Use this slug instead of one made from the name'
+            cand --platform 'Platform, e.g. python or javascript'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;project;list'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;project;show'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;project;delete'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --yes 'Confirm the deletion'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;project;help'= {
+            cand create 'Create a project; its slug comes from the name unless --slug is given'
+            cand list 'List the organization''s projects'
+            cand show 'Show one project'
+            cand delete 'Delete a project and everything that belongs to it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;project;help;create'= {
+        }
+        &'relctl;project;help;list'= {
+        }
+        &'relctl;project;help;show'= {
+        }
+        &'relctl;project;help;delete'= {
+        }
+        &'relctl;project;help;help'= {
+        }
+        &'relctl;release'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'Create a release (or load the existing one) and link it to projects'
+            cand set-commits 'Bind commits read from the local git repository and resolve the issues they fix'
+            cand finalize 'Mark a release as released (dateReleased, default now)'
+            cand info 'Show a release'
+            cand list 'List releases, newest first'
+            cand delete 'Delete a release (a missing one is not an error unless --strict)'
+            cand archive 'Archive a release'
+            cand restore 'Restore an archived release'
+            cand propose-version 'Print a version name from CI environment variables, else the git HEAD sha'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;release;new'= {
+            cand -p 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --url 'The release''s URL'
+            cand --release-url 'The release''s URL'
+            cand --ref 'A free-form reference (e.g. a tag or commit)'
+            cand --released 'Mark the release as released at this time (unix seconds, RFC 3339 or RFC 2822)'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --finalize 'Mark the release as released now'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;release;set-commits'= {
+            cand -c 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would'
+            cand --commit 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would'
+            cand --initial-depth 'Commits to take when there is no previous release (or with --ignore-missing)'
+            cand --max-commits 'Keep only the newest N commits of the range (says so on stderr)'
+            cand --path 'Keep only commits touching these paths (files or directories; repeatable)'
+            cand --repo 'The git repository (default: the one containing the current directory, or GIT_DIR)'
+            cand --repo-name 'Repository name to record (default: owner/repo from the remote URL, else the directory name)'
+            cand -p 'Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --auto 'Commits from HEAD back to the previous release''s last commit (the default)'
+            cand --local 'Same as --auto: relctl always reads the local repository'
+            cand --clear 'Remove every commit from the release'
+            cand --ignore-missing 'When the previous release''s commit is not in the history, fall back to --initial-depth'
+            cand --append 'Add to the release''s commits instead of replacing them (local store only: Sentry''s API always replaces)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;release;finalize'= {
+            cand --released 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)'
+            cand --url 'The release''s URL'
+            cand --release-url 'The release''s URL'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;release;info'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --commits 'Add the release''s commits with their files'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;release;list'= {
+            cand -p 'Only releases of these projects'
+            cand --project 'Only releases of these projects'
+            cand --limit 'At most this many releases'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;release;delete'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --strict 'Exit 3 when the release does not exist'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;release;archive'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;release;restore'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;release;propose-version'= {
+            cand --repo 'Directory of the git repository to read HEAD from (default: the current one)'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;release;help'= {
+            cand new 'Create a release (or load the existing one) and link it to projects'
+            cand set-commits 'Bind commits read from the local git repository and resolve the issues they fix'
+            cand finalize 'Mark a release as released (dateReleased, default now)'
+            cand info 'Show a release'
+            cand list 'List releases, newest first'
+            cand delete 'Delete a release (a missing one is not an error unless --strict)'
+            cand archive 'Archive a release'
+            cand restore 'Restore an archived release'
+            cand propose-version 'Print a version name from CI environment variables, else the git HEAD sha'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;release;help;new'= {
+        }
+        &'relctl;release;help;set-commits'= {
+        }
+        &'relctl;release;help;finalize'= {
+        }
+        &'relctl;release;help;info'= {
+        }
+        &'relctl;release;help;list'= {
+        }
+        &'relctl;release;help;delete'= {
+        }
+        &'relctl;release;help;archive'= {
+        }
+        &'relctl;release;help;restore'= {
+        }
+        &'relctl;release;help;propose-version'= {
+        }
+        &'relctl;release;help;help'= {
+        }
+        &'relctl;deploy'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'Record a deploy of a release to an environment'
+            cand list 'List the deploys of a release, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;deploy;new'= {
+            cand -r 'The release (env SENTRY_RELEASE)'
+            cand --release 'The release (env SENTRY_RELEASE)'
+            cand -e 'Environment, e.g. production'
+            cand --env 'Environment, e.g. production'
+            cand -n 'Name of the deploy'
+            cand --name 'Name of the deploy'
+            cand -u 'URL of the deploy'
+            cand --url 'URL of the deploy'
+            cand --deploy-url 'URL of the deploy'
+            cand --started 'When it started (unix seconds, RFC 3339 or RFC 2822)'
+            cand --finished 'When it finished (default now)'
+            cand -t 'It took this many seconds and finished now (instead of --started/--finished)'
+            cand --time 'It took this many seconds and finished now (instead of --started/--finished)'
+            cand -p 'Only these projects of the release (default: all of them)'
+            cand --project 'Only these projects of the release (default: all of them)'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;deploy;list'= {
+            cand -r 'r'
+            cand --release 'release'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;deploy;help'= {
+            cand new 'Record a deploy of a release to an environment'
+            cand list 'List the deploys of a release, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;deploy;help;new'= {
+        }
+        &'relctl;deploy;help;list'= {
+        }
+        &'relctl;deploy;help;help'= {
+        }
+        &'relctl;issue'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'Create an issue with the project''s next short id, in the inbox'
+            cand list 'List issues, newest first'
+            cand show 'Show an issue with its activity and history'
+            cand review 'Mark an issue reviewed: out of the inbox'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;issue;new'= {
+            cand -p 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;issue;list'= {
+            cand -p 'p'
+            cand --project 'project'
+            cand --status 'status'
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --inbox 'Only issues in the inbox'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;issue;show'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;issue;review'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;issue;help'= {
+            cand new 'Create an issue with the project''s next short id, in the inbox'
+            cand list 'List issues, newest first'
+            cand show 'Show an issue with its activity and history'
+            cand review 'Mark an issue reviewed: out of the inbox'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;issue;help;new'= {
+        }
+        &'relctl;issue;help;list'= {
+        }
+        &'relctl;issue;help;show'= {
+        }
+        &'relctl;issue;help;review'= {
+        }
+        &'relctl;issue;help;help'= {
+        }
+        &'relctl;config'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Print every setting, its value and its source (tokens redacted)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;config;show'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;config;help'= {
+            cand show 'Print every setting, its value and its source (tokens redacted)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;config;help;show'= {
+        }
+        &'relctl;config;help;help'= {
+        }
+        &'relctl;completions'= {
+            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;help'= {
+            cand org 'Organizations and their options'
+            cand project 'Projects: create with a unique slug and a snowflake id, list, show, delete'
+            cand release 'Releases: create, bind commits, finalize, inspect'
+            cand deploy 'Deploys of a release'
+            cand issue 'Issues and the inbox'
+            cand config 'The resolved configuration'
+            cand completions 'Print a completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;help;org'= {
+            cand create 'Create an organization in the local store'
+            cand list 'List organizations'
+            cand show 'Show the organization (--org) and every option''s value'
+            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+            cand audit 'The audit log, newest first'
+        }
+        &'relctl;help;org;create'= {
+        }
+        &'relctl;help;org;list'= {
+        }
+        &'relctl;help;org;show'= {
+        }
+        &'relctl;help;org;set'= {
+        }
+        &'relctl;help;org;audit'= {
+        }
+        &'relctl;help;project'= {
+            cand create 'Create a project; its slug comes from the name unless --slug is given'
+            cand list 'List the organization''s projects'
+            cand show 'Show one project'
+            cand delete 'Delete a project and everything that belongs to it'
+        }
+        &'relctl;help;project;create'= {
+        }
+        &'relctl;help;project;list'= {
+        }
+        &'relctl;help;project;show'= {
+        }
+        &'relctl;help;project;delete'= {
+        }
+        &'relctl;help;release'= {
+            cand new 'Create a release (or load the existing one) and link it to projects'
+            cand set-commits 'Bind commits read from the local git repository and resolve the issues they fix'
+            cand finalize 'Mark a release as released (dateReleased, default now)'
+            cand info 'Show a release'
+            cand list 'List releases, newest first'
+            cand delete 'Delete a release (a missing one is not an error unless --strict)'
+            cand archive 'Archive a release'
+            cand restore 'Restore an archived release'
+            cand propose-version 'Print a version name from CI environment variables, else the git HEAD sha'
+        }
+        &'relctl;help;release;new'= {
+        }
+        &'relctl;help;release;set-commits'= {
+        }
+        &'relctl;help;release;finalize'= {
+        }
+        &'relctl;help;release;info'= {
+        }
+        &'relctl;help;release;list'= {
+        }
+        &'relctl;help;release;delete'= {
+        }
+        &'relctl;help;release;archive'= {
+        }
+        &'relctl;help;release;restore'= {
+        }
+        &'relctl;help;release;propose-version'= {
+        }
+        &'relctl;help;deploy'= {
+            cand new 'Record a deploy of a release to an environment'
+            cand list 'List the deploys of a release, newest first'
+        }
+        &'relctl;help;deploy;new'= {
+        }
+        &'relctl;help;deploy;list'= {
+        }
+        &'relctl;help;issue'= {
+            cand new 'Create an issue with the project''s next short id, in the inbox'
+            cand list 'List issues, newest first'
+            cand show 'Show an issue with its activity and history'
+            cand review 'Mark an issue reviewed: out of the inbox'
+        }
+        &'relctl;help;issue;new'= {
+        }
+        &'relctl;help;issue;list'= {
+        }
+        &'relctl;help;issue;show'= {
+        }
+        &'relctl;help;issue;review'= {
+        }
+        &'relctl;help;config'= {
+            cand show 'Print every setting, its value and its source (tokens redacted)'
+        }
+        &'relctl;help;config;show'= {
+        }
+        &'relctl;help;completions'= {
+        }
+        &'relctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,150 @@
+//! `relctl deploy`: record and list deploys of a release.
+
+use clap::Subcommand;
+
+use super::Ctx;
+use crate::error::Result;
+use crate::flow;
+use crate::flow::deploys::NewDeployRequest;
+use crate::model;
+use crate::output::{details, or_dash, table};
+use crate::time::parse_user_timestamp;
+
+#[derive(Debug, Subcommand)]
+pub enum DeployCommand {
+    /// Record a deploy of a release to an environment
+    New {
+        /// The release (env SENTRY_RELEASE)
+        #[arg(
+            short,
+            long,
+            env = "SENTRY_RELEASE",
+            value_name = "VERSION",
+            allow_hyphen_values = true
+        )]
+        release: String,
+        /// Environment, e.g. production
+        #[arg(short, long = "env", value_name = "ENV")]
+        env: String,
+        /// Name of the deploy
+        #[arg(short, long)]
+        name: Option<String>,
+        /// URL of the deploy
+        #[arg(short, long, visible_alias = "deploy-url", value_name = "URL")]
+        url: Option<String>,
+        /// When it started (unix seconds, RFC 3339 or RFC 2822)
+        #[arg(long, value_name = "TIMESTAMP", conflicts_with = "time")]
+        started: Option<String>,
+        /// When it finished (default now)
+        #[arg(long, value_name = "TIMESTAMP", conflicts_with = "time")]
+        finished: Option<String>,
+        /// It took this many seconds and finished now (instead of --started/--finished)
+        #[arg(short, long, value_name = "SECONDS")]
+        time: Option<u32>,
+        /// Only these projects of the release (default: all of them)
+        #[arg(short, long = "project", value_name = "PROJECT")]
+        project: Vec<String>,
+    },
+    /// List the deploys of a release, newest first
+    List {
+        #[arg(
+            short,
+            long,
+            env = "SENTRY_RELEASE",
+            value_name = "VERSION",
+            allow_hyphen_values = true
+        )]
+        release: String,
+    },
+}
+
+fn render(deploy: &model::Deploy) -> String {
+    details(&[
+        ("id", deploy.id.to_string()),
+        ("environment", deploy.environment.clone()),
+        ("name", or_dash(deploy.name.as_deref())),
+        ("url", or_dash(deploy.url.as_deref())),
+        ("started", or_dash(deploy.date_started.as_deref())),
+        ("finished", deploy.date_finished.clone()),
+    ])
+}
+
+pub fn run(ctx: &Ctx, cmd: DeployCommand) -> Result<()> {
+    match cmd {
+        DeployCommand::New {
+            release,
+            env,
+            name,
+            url,
+            started,
+            finished,
+            time,
+            project,
+        } => {
+            flow::releases::check_version(&release)?;
+            flow::deploys::check_environment(&env)?;
+            let now = ctx.flow_env().now;
+            let (date_started, date_finished) = match time {
+                Some(seconds) => (
+                    Some(now - chrono::Duration::seconds(i64::from(seconds))),
+                    Some(now),
+                ),
+                None => (
+                    started
+                        .as_deref()
+                        .map(|t| parse_user_timestamp("--started", t))
+                        .transpose()?,
+                    finished
+                        .as_deref()
+                        .map(|t| parse_user_timestamp("--finished", t))
+                        .transpose()?,
+                ),
+            };
+            let deploy = ctx.write(|tx, flow_env, org| {
+                let release = flow::releases::find(tx, org, &release)?;
+                let projects = flow::projects(tx, org, &project)?;
+                flow::deploys::create(
+                    tx,
+                    flow_env,
+                    org,
+                    &release,
+                    &NewDeployRequest {
+                        environment: &env,
+                        name: name.as_deref(),
+                        url: url.as_deref(),
+                        date_started,
+                        date_finished,
+                        projects: &projects,
+                    },
+                )
+            })?;
+            ctx.out.message(&format!(
+                "Created deploy {} of release {release} to {}",
+                deploy.name.as_deref().unwrap_or("(unnamed)"),
+                deploy.environment
+            ));
+            ctx.out.emit(&deploy, render)
+        }
+        DeployCommand::List { release } => {
+            flow::releases::check_version(&release)?;
+            let deploys = ctx.read(|tx, org| {
+                let release = flow::releases::find(tx, org, &release)?;
+                flow::deploys::list(tx, &release)
+            })?;
+            ctx.out.emit(&deploys, |deploys| {
+                let rows: Vec<Vec<String>> = deploys
+                    .iter()
+                    .map(|d| {
+                        vec![
+                            d.environment.clone(),
+                            or_dash(d.name.as_deref()),
+                            or_dash(d.date_started.as_deref()),
+                            d.date_finished.clone(),
+                        ]
+                    })
+                    .collect();
+                table(&["ENVIRONMENT", "NAME", "STARTED", "FINISHED"], &rows)
+            })
+        }
+    }
+}

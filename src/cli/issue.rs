@@ -1,0 +1,168 @@
+//! `relctl issue`: create, list, show and review issues.
+
+use clap::{Subcommand, ValueEnum};
+
+use super::Ctx;
+use crate::error::Result;
+use crate::flow;
+use crate::model;
+use crate::output::{details, or_dash, table};
+use crate::store::issues::IssueFilter;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatusFilter {
+    Unresolved,
+    Resolved,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IssueCommand {
+    /// Create an issue with the project's next short id, in the inbox
+    New {
+        /// The project (env RELCTL_PROJECT, SENTRY_PROJECT)
+        #[arg(short, long = "project", value_name = "PROJECT")]
+        project: Vec<String>,
+        /// What went wrong
+        title: String,
+    },
+    /// List issues, newest first
+    List {
+        #[arg(short, long = "project", value_name = "PROJECT")]
+        project: Vec<String>,
+        /// Only issues in the inbox
+        #[arg(long)]
+        inbox: bool,
+        #[arg(long, value_enum)]
+        status: Option<StatusFilter>,
+    },
+    /// Show an issue with its activity and history
+    Show {
+        /// e.g. BACKEND-1Z
+        short_id: String,
+    },
+    /// Mark an issue reviewed: out of the inbox
+    Review { short_id: String },
+}
+
+fn render(issue: &model::Issue) -> String {
+    details(&[
+        ("issue", issue.short_id.clone()),
+        ("title", issue.title.clone()),
+        ("status", issue.status.clone()),
+        ("project", issue.project.slug.clone()),
+        (
+            "inbox",
+            issue.inbox.as_ref().map_or_else(
+                || "-".into(),
+                |i| format!("{} since {}", i.reason, i.date_added),
+            ),
+        ),
+        (
+            "resolved in",
+            or_dash(issue.resolution.as_ref().map(|r| r.release.as_str())),
+        ),
+        ("first seen", issue.first_seen.clone()),
+    ])
+}
+
+pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
+    match cmd {
+        IssueCommand::New { project, title } => {
+            let names = ctx.projects(&project);
+            let issue = ctx.write(|tx, env, org| {
+                let Some(name) = names.first() else {
+                    return Err(crate::error::Error::usage(
+                        "an issue needs a project: pass -p/--project, or set RELCTL_PROJECT",
+                    ));
+                };
+                let project = flow::project(tx, org, name)?;
+                let issue = flow::issues::create(tx, env, &project, &title)?;
+                Ok(flow::views::issue(&issue))
+            })?;
+            ctx.out
+                .message(&format!("Created issue {}", issue.short_id));
+            ctx.out.emit(&issue, render)
+        }
+        IssueCommand::List {
+            project,
+            inbox,
+            status,
+        } => {
+            let names = ctx.projects(&project);
+            let issues = ctx.read(|tx, org| {
+                let project_id = match names.first() {
+                    Some(name) => Some(flow::project(tx, org, name)?.id),
+                    None => None,
+                };
+                let filter = IssueFilter {
+                    project_id,
+                    inbox_only: inbox,
+                    status: status.map(|s| match s {
+                        StatusFilter::Unresolved => 0,
+                        StatusFilter::Resolved => 1,
+                    }),
+                };
+                flow::issues::list(tx, org, &filter)
+            })?;
+            ctx.out.emit(&issues, |issues| {
+                let rows: Vec<Vec<String>> = issues
+                    .iter()
+                    .map(|i| {
+                        vec![
+                            i.short_id.clone(),
+                            i.status.clone(),
+                            if i.inbox.is_some() {
+                                "yes".into()
+                            } else {
+                                "no".into()
+                            },
+                            or_dash(i.resolution.as_ref().map(|r| r.release.as_str())),
+                            i.title.clone(),
+                        ]
+                    })
+                    .collect();
+                table(&["ISSUE", "STATUS", "INBOX", "RESOLVED IN", "TITLE"], &rows)
+            })
+        }
+        IssueCommand::Show { short_id } => {
+            let issue = ctx.read(|tx, org| {
+                let issue = flow::issues::find(tx, org, &short_id)?;
+                flow::issues::details(tx, &issue)
+            })?;
+            ctx.out.emit(&issue, |i| {
+                let mut text = render(&i.issue);
+                let rows: Vec<Vec<String>> =
+                    i.activity
+                        .iter()
+                        .map(|e| vec![e.date_created.clone(), "activity".into(), e.kind.clone()])
+                        .chain(i.history.iter().map(|e| {
+                            vec![e.date_created.clone(), "history".into(), e.kind.clone()]
+                        }))
+                        .collect();
+                if !rows.is_empty() {
+                    text.push('\n');
+                    text.push_str(&table(&["DATE", "KIND", "WHAT"], &rows));
+                }
+                text
+            })
+        }
+        IssueCommand::Review { short_id } => {
+            let (issue, reviewed) = ctx.write(|tx, env, org| {
+                let issue = flow::issues::find(tx, org, &short_id)?;
+                let reviewed = flow::issues::review(tx, env, &issue)?;
+                let issue = flow::issues::find(tx, org, &short_id)?;
+                Ok((flow::views::issue(&issue), reviewed))
+            })?;
+            if reviewed {
+                ctx.out
+                    .message(&format!("Reviewed {}: out of the inbox", issue.short_id));
+            } else {
+                ctx.out.note(&format!(
+                    "{} is not in the inbox; nothing to do",
+                    issue.short_id
+                ));
+            }
+            ctx.out.emit(&issue, render)
+        }
+    }
+}

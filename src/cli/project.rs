@@ -1,0 +1,111 @@
+//! `relctl project`: create (slug rules, snowflake id), list, show, delete.
+
+use clap::Subcommand;
+
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::flow;
+use crate::flow::projects::NewProject;
+use crate::model;
+use crate::output::{details, or_dash, table};
+use crate::store;
+
+#[derive(Debug, Subcommand)]
+pub enum ProjectCommand {
+    /// Create a project; its slug comes from the name unless --slug is given
+    Create {
+        /// Display name, e.g. "Backend API" (slug backend-api)
+        name: String,
+        /// Use this slug instead of one made from the name
+        #[arg(long)]
+        slug: Option<String>,
+        /// Platform, e.g. python or javascript
+        #[arg(long)]
+        platform: Option<String>,
+    },
+    /// List the organization's projects
+    List,
+    /// Show one project
+    Show { slug: String },
+    /// Delete a project and everything that belongs to it
+    Delete {
+        slug: String,
+        /// Confirm the deletion
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+fn render(project: &model::Project) -> String {
+    details(&[
+        ("id", project.id.to_string()),
+        ("slug", project.slug.clone()),
+        ("name", project.name.clone()),
+        ("platform", or_dash(project.platform.as_deref())),
+        ("created", project.date_created.clone()),
+    ])
+}
+
+pub fn run(ctx: &Ctx, cmd: ProjectCommand) -> Result<()> {
+    match cmd {
+        ProjectCommand::Create {
+            name,
+            slug,
+            platform,
+        } => {
+            let project = ctx.write(|tx, env, org| {
+                flow::projects::create(
+                    tx,
+                    env,
+                    org,
+                    &NewProject {
+                        name: &name,
+                        slug: slug.as_deref(),
+                        platform: platform.as_deref(),
+                    },
+                )
+            })?;
+            ctx.out
+                .message(&format!("Created project {}", project.slug));
+            ctx.out.emit(&flow::views::project(&project), render)
+        }
+        ProjectCommand::List => {
+            let projects = ctx.read(|tx, org| store::projects::list(tx, org.id))?;
+            let views: Vec<model::Project> = projects.iter().map(flow::views::project).collect();
+            ctx.out.emit(&views, |projects| {
+                let rows: Vec<Vec<String>> = projects
+                    .iter()
+                    .map(|p| {
+                        vec![
+                            p.slug.clone(),
+                            p.name.clone(),
+                            p.id.to_string(),
+                            p.date_created.clone(),
+                        ]
+                    })
+                    .collect();
+                table(&["SLUG", "NAME", "ID", "CREATED"], &rows)
+            })
+        }
+        ProjectCommand::Show { slug } => {
+            let project = ctx.read(|tx, org| flow::project(tx, org, &slug))?;
+            ctx.out.emit(&flow::views::project(&project), render)
+        }
+        ProjectCommand::Delete { slug, yes } => {
+            if !yes {
+                return Err(Error::usage(format!(
+                    "deleting project {slug:?} removes its releases links, issues and deploy records; add --yes to confirm"
+                )));
+            }
+            let project = ctx.write(|tx, env, org| {
+                let project = flow::project(tx, org, &slug)?;
+                flow::projects::delete(tx, env, org, &project)?;
+                Ok(project)
+            })?;
+            ctx.out
+                .message(&format!("Deleted project {}", project.slug));
+            ctx.out
+                .emit(&flow::views::project(&project), |_| String::new())
+        }
+    }
+}

@@ -1,0 +1,353 @@
+//! `relctl release`: new, set-commits, finalize, info, list, delete, archive, restore,
+//! propose-version.
+
+use clap::{Args, Subcommand};
+
+use super::Ctx;
+use super::set_commits::{self, SetCommitsArgs};
+use crate::error::{Error, ErrorKind, Result};
+use crate::flow;
+use crate::flow::releases::{NewReleaseRequest, STATUS_ARCHIVED, STATUS_OPEN};
+use crate::model;
+use crate::output::{details, or_dash, table};
+use crate::store;
+use crate::time::parse_user_timestamp;
+
+#[derive(Debug, Subcommand)]
+pub enum ReleaseCommand {
+    /// Create a release (or load the existing one) and link it to projects
+    New(NewArgs),
+    /// Bind commits read from the local git repository and resolve the issues they fix
+    SetCommits(SetCommitsArgs),
+    /// Mark a release as released (dateReleased, default now)
+    Finalize {
+        #[arg(
+            id = "release_version",
+            value_name = "VERSION",
+            allow_hyphen_values = true
+        )]
+        version: String,
+        /// When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)
+        #[arg(long, value_name = "TIMESTAMP")]
+        released: Option<String>,
+        /// The release's URL
+        #[arg(long, visible_alias = "release-url", value_name = "URL")]
+        url: Option<String>,
+    },
+    /// Show a release
+    Info {
+        #[arg(
+            id = "release_version",
+            value_name = "VERSION",
+            allow_hyphen_values = true
+        )]
+        version: String,
+        /// Add the release's commits with their files
+        #[arg(long)]
+        commits: bool,
+    },
+    /// List releases, newest first
+    List {
+        /// Only releases of these projects
+        #[arg(short, long = "project", value_name = "PROJECT")]
+        project: Vec<String>,
+        /// At most this many releases
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
+    },
+    /// Delete a release (a missing one is not an error unless --strict)
+    Delete {
+        #[arg(
+            id = "release_version",
+            value_name = "VERSION",
+            allow_hyphen_values = true
+        )]
+        version: String,
+        /// Exit 3 when the release does not exist
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Archive a release
+    Archive {
+        #[arg(
+            id = "release_version",
+            value_name = "VERSION",
+            allow_hyphen_values = true
+        )]
+        version: String,
+    },
+    /// Restore an archived release
+    Restore {
+        #[arg(
+            id = "release_version",
+            value_name = "VERSION",
+            allow_hyphen_values = true
+        )]
+        version: String,
+    },
+    /// Print a version name from CI environment variables, else the git HEAD sha
+    ProposeVersion(ProposeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The version name, e.g. 1.4.0 or backend@1.4.0+build.7
+    #[arg(
+        id = "release_version",
+        value_name = "VERSION",
+        allow_hyphen_values = true
+    )]
+    pub version: String,
+    /// Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)
+    #[arg(short, long = "project", value_name = "PROJECT")]
+    pub project: Vec<String>,
+    /// The release's URL
+    #[arg(long, visible_alias = "release-url", value_name = "URL")]
+    pub url: Option<String>,
+    /// A free-form reference (e.g. a tag or commit)
+    #[arg(long = "ref", value_name = "REF")]
+    pub ref_: Option<String>,
+    /// Mark the release as released now
+    #[arg(long, conflicts_with = "released")]
+    pub finalize: bool,
+    /// Mark the release as released at this time (unix seconds, RFC 3339 or RFC 2822)
+    #[arg(long, value_name = "TIMESTAMP")]
+    pub released: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProposeArgs {
+    /// Directory of the git repository to read HEAD from (default: the current one)
+    #[arg(long, value_name = "DIR")]
+    pub repo: Option<std::path::PathBuf>,
+}
+
+fn render_release(release: &model::Release) -> String {
+    let projects: Vec<&str> = release.projects.iter().map(|p| p.slug.as_str()).collect();
+    let authors: Vec<String> = release
+        .authors
+        .iter()
+        .map(|a| match &a.name {
+            Some(name) => format!("{name} <{}>", a.email),
+            None => a.email.clone(),
+        })
+        .collect();
+    let mut text = details(&[
+        ("version", release.version.clone()),
+        ("status", release.status.clone()),
+        ("projects", projects.join(", ")),
+        ("created", release.date_created.clone()),
+        ("released", or_dash(release.date_released.as_deref())),
+        ("url", or_dash(release.url.as_deref())),
+        ("ref", or_dash(release.ref_.as_deref())),
+        ("commits", release.commit_count.to_string()),
+        (
+            "last commit",
+            release
+                .last_commit
+                .as_ref()
+                .map_or_else(|| "-".to_string(), |c| c.id.clone()),
+        ),
+        (
+            "authors",
+            if authors.is_empty() {
+                "-".into()
+            } else {
+                authors.join(", ")
+            },
+        ),
+        ("deploys", release.deploy_count.to_string()),
+    ]);
+    if let Some(commits) = &release.commits {
+        let rows: Vec<Vec<String>> = commits
+            .iter()
+            .map(|c| {
+                vec![
+                    c.id.chars().take(12).collect(),
+                    c.author_name.clone().unwrap_or_default(),
+                    c.message
+                        .as_deref()
+                        .unwrap_or("")
+                        .lines()
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                    c.patch_set.len().to_string(),
+                ]
+            })
+            .collect();
+        text.push('\n');
+        text.push_str(&table(&["COMMIT", "AUTHOR", "MESSAGE", "FILES"], &rows));
+    }
+    text
+}
+
+pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
+    match cmd {
+        ReleaseCommand::New(args) => new(ctx, args),
+        ReleaseCommand::SetCommits(args) => set_commits::run(ctx, args),
+        ReleaseCommand::Finalize {
+            version,
+            released,
+            url,
+        } => {
+            flow::releases::check_version(&version)?;
+            let date = match &released {
+                Some(text) => parse_user_timestamp("--released", text)?,
+                None => ctx.flow_env().now,
+            };
+            let release = ctx.write(|tx, _env, org| {
+                let release = flow::releases::find(tx, org, &version)?;
+                let release = flow::releases::finalize(tx, &release, date, url.as_deref())?;
+                flow::views::release(tx, &release, false)
+            })?;
+            ctx.out
+                .message(&format!("Finalized release {}", release.version));
+            ctx.out.emit(&release, render_release)
+        }
+        ReleaseCommand::Info { version, commits } => {
+            flow::releases::check_version(&version)?;
+            let release = ctx.read(|tx, org| {
+                let release = flow::releases::find(tx, org, &version)?;
+                flow::views::release(tx, &release, commits)
+            })?;
+            ctx.out.emit(&release, render_release)
+        }
+        ReleaseCommand::List { project, limit } => {
+            let projects = ctx.projects(&project);
+            let releases = ctx.read(|tx, org| {
+                let project_id = match projects.first() {
+                    Some(slug) => Some(flow::project(tx, org, slug)?.id),
+                    None => None,
+                };
+                store::releases::list(tx, org.id, project_id, i64::from(limit))?
+                    .iter()
+                    .map(|r| flow::views::release(tx, r, false))
+                    .collect::<Result<Vec<_>>>()
+            })?;
+            ctx.out.emit(&releases, |releases| {
+                let rows: Vec<Vec<String>> = releases
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.version.clone(),
+                            r.status.clone(),
+                            r.projects
+                                .iter()
+                                .map(|p| p.slug.as_str())
+                                .collect::<Vec<_>>()
+                                .join(","),
+                            r.commit_count.to_string(),
+                            r.date_released
+                                .clone()
+                                .unwrap_or_else(|| "(unreleased)".into()),
+                            r.date_created.clone(),
+                        ]
+                    })
+                    .collect();
+                table(
+                    &[
+                        "VERSION", "STATUS", "PROJECTS", "COMMITS", "RELEASED", "CREATED",
+                    ],
+                    &rows,
+                )
+            })
+        }
+        ReleaseCommand::Delete { version, strict } => {
+            flow::releases::check_version(&version)?;
+            let result = ctx.write(|tx, _env, org| {
+                let release = flow::releases::find(tx, org, &version)?;
+                flow::releases::delete(tx, &release)
+            });
+            match result {
+                Ok(()) => {
+                    ctx.out.message(&format!("Deleted release {version}"));
+                    ctx.out.emit(
+                        &serde_json::json!({ "version": version, "deleted": true }),
+                        |_| String::new(),
+                    )
+                }
+                Err(err) if err.kind == ErrorKind::NotFound && !strict => {
+                    ctx.out
+                        .note(&format!("Did nothing: release {version:?} does not exist"));
+                    ctx.out.emit(
+                        &serde_json::json!({ "version": version, "deleted": false }),
+                        |_| String::new(),
+                    )
+                }
+                Err(err) => Err(err),
+            }
+        }
+        ReleaseCommand::Archive { version } => set_status(ctx, &version, STATUS_ARCHIVED),
+        ReleaseCommand::Restore { version } => set_status(ctx, &version, STATUS_OPEN),
+        ReleaseCommand::ProposeVersion(args) => {
+            let version =
+                crate::propose_version::propose(&crate::config::ProcessEnv, args.repo.as_deref())?;
+            ctx.out
+                .emit(&serde_json::json!({ "version": version }), |_| {
+                    format!("{version}\n")
+                })
+        }
+    }
+}
+
+fn new(ctx: &Ctx, args: NewArgs) -> Result<()> {
+    flow::releases::check_version(&args.version)?;
+    let date_released = match (&args.released, args.finalize) {
+        (Some(text), _) => Some(parse_user_timestamp("--released", text)?),
+        (None, true) => Some(ctx.flow_env().now),
+        (None, false) => None,
+    };
+    let project_names = ctx.projects(&args.project);
+    if project_names.is_empty() {
+        return Err(Error::usage(
+            "a release needs at least one project: pass -p/--project, or set RELCTL_PROJECT",
+        ));
+    }
+    let (release, created) = ctx.write(|tx, env, org| {
+        let projects = flow::projects(tx, org, &project_names)?;
+        let created = flow::releases::create(
+            tx,
+            env,
+            org,
+            &NewReleaseRequest {
+                version: &args.version,
+                projects: &projects,
+                ref_: args.ref_.as_deref(),
+                url: args.url.as_deref(),
+                date_released,
+            },
+        )?;
+        Ok((
+            flow::views::release(tx, &created.release, false)?,
+            created.created,
+        ))
+    })?;
+    if created {
+        ctx.out
+            .message(&format!("Created release {}", release.version));
+    } else {
+        ctx.out.message(&format!(
+            "Release {} already exists; projects linked",
+            release.version
+        ));
+    }
+    ctx.out.emit(&release, render_release)
+}
+
+fn set_status(ctx: &Ctx, version: &str, status: i64) -> Result<()> {
+    flow::releases::check_version(version)?;
+    let release = ctx.write(|tx, _env, org| {
+        let release = flow::releases::find(tx, org, version)?;
+        let (release, _) = flow::releases::set_status(tx, &release, status)?;
+        flow::views::release(tx, &release, false)
+    })?;
+    let verb = if status == STATUS_ARCHIVED {
+        "Archived"
+    } else {
+        "Restored"
+    };
+    ctx.out
+        .message(&format!("{verb} release {}", release.version));
+    ctx.out.emit(&release, render_release)
+}

@@ -1,0 +1,481 @@
+//! `relctl release set-commits`: read commits from the local git repository and bind them.
+//!
+//! Order matters for "nothing written on failure": the repository is opened and every flag
+//! checked before the store is touched; the previous release's commit is looked up in a read
+//! transaction; git is walked outside any transaction; then one write transaction binds the
+//! commits and resolves the issues, so a failure anywhere leaves the store as it was.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{ArgGroup, Args};
+
+use super::Ctx;
+use crate::error::{Error, ErrorKind, Result};
+use crate::flow;
+use crate::flow::commits::CommitInput;
+use crate::flow::releases::NewReleaseRequest;
+use crate::git::{self, CommitRange, GitCommit, GitRepo, RangeSpec};
+use crate::model;
+use crate::output::details;
+use crate::store::projects::ProjectRow;
+use crate::store::releases::ReleaseRow;
+
+/// How long set-commits waits for another writer before giving up with exit 4.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("mode").args(["auto", "local", "commit", "clear"])))]
+pub struct SetCommitsArgs {
+    #[arg(
+        id = "release_version",
+        value_name = "VERSION",
+        allow_hyphen_values = true
+    )]
+    pub version: String,
+    /// Commits from HEAD back to the previous release's last commit (the default)
+    #[arg(long)]
+    pub auto: bool,
+    /// Same as --auto: relctl always reads the local repository
+    #[arg(long)]
+    pub local: bool,
+    /// A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the
+    /// repository name to bind to. Without PREV.. it starts where --auto would.
+    #[arg(long, short = 'c', value_name = "REPO@[PREV..]REV")]
+    pub commit: Vec<String>,
+    /// Remove every commit from the release
+    #[arg(long)]
+    pub clear: bool,
+    /// Commits to take when there is no previous release (or with --ignore-missing)
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub initial_depth: usize,
+    /// When the previous release's commit is not in the history, fall back to --initial-depth
+    #[arg(long)]
+    pub ignore_missing: bool,
+    /// Keep only the newest N commits of the range (says so on stderr)
+    #[arg(long, value_name = "N")]
+    pub max_commits: Option<usize>,
+    /// Keep only commits touching these paths (files or directories; repeatable)
+    #[arg(long, value_name = "PATH")]
+    pub path: Vec<String>,
+    /// The git repository (default: the one containing the current directory, or GIT_DIR)
+    #[arg(long, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+    /// Repository name to record (default: owner/repo from the remote URL, else the directory name)
+    #[arg(long, value_name = "NAME")]
+    pub repo_name: Option<String>,
+    /// Add to the release's commits instead of replacing them (local store only: Sentry's API
+    /// always replaces)
+    #[arg(long)]
+    pub append: bool,
+    /// Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)
+    #[arg(short, long = "project", value_name = "PROJECT")]
+    pub project: Vec<String>,
+}
+
+/// One `--commit` range, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CommitSpec {
+    repository: String,
+    previous: Option<String>,
+    head: String,
+}
+
+fn parse_commit_spec(spec: &str) -> Result<CommitSpec> {
+    let (repository, range) = spec
+        .split_once('@')
+        .map_or((spec, "HEAD"), |(repo, range)| (repo, range));
+    // A `#path` suffix (sentry-cli's REPO#PATH) is accepted and ignored.
+    let repository = repository.split('#').next().unwrap_or("").trim();
+    if repository.is_empty() {
+        return Err(Error::usage(format!(
+            "invalid --commit {spec:?}: expected REPO@[PREV..]REV, e.g. acme/app@v1.0..HEAD"
+        )));
+    }
+    let (previous, head) = match range.split_once("..") {
+        Some((prev, head)) => {
+            if prev.is_empty() || head.is_empty() {
+                return Err(Error::usage(format!(
+                    "invalid --commit {spec:?}: Commit cannot begin or end with .."
+                )));
+            }
+            (Some(prev.to_string()), head.to_string())
+        }
+        None if range.is_empty() => (None, "HEAD".to_string()),
+        None => (None, range.to_string()),
+    };
+    Ok(CommitSpec {
+        repository: repository.to_string(),
+        previous,
+        head,
+    })
+}
+
+pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
+    flow::releases::check_version(&args.version)?;
+    let project_names = ctx.projects(&args.project);
+    if args.clear {
+        return clear(ctx, &args, &project_names);
+    }
+    if args.initial_depth == 0 {
+        return Err(Error::usage("--initial-depth must be at least 1"));
+    }
+    if args.max_commits == Some(0) {
+        return Err(Error::usage("--max-commits must be at least 1"));
+    }
+    let specs = args
+        .commit
+        .iter()
+        .map(|spec| parse_commit_spec(spec))
+        .collect::<Result<Vec<_>>>()?;
+
+    // Local preconditions first: the repository must be there before anything else happens.
+    let repo = git::open(args.repo.as_deref()).map_err(git_error)?;
+    let repository_name = args
+        .repo_name
+        .clone()
+        .unwrap_or_else(|| repo.repository_name(None));
+    let ranges: Vec<(String, Option<String>, String)> = if specs.is_empty() {
+        vec![(repository_name.clone(), None, "HEAD".to_string())]
+    } else {
+        specs
+            .into_iter()
+            .map(|s| (s.repository, s.previous, s.head))
+            .collect()
+    };
+    // Resolve every revision before reading the store, so a typo fails fast.
+    let mut resolved = Vec::with_capacity(ranges.len());
+    for (name, previous, head) in &ranges {
+        let head = repo.resolve_commit(head).map_err(git_error)?;
+        let previous = match previous {
+            Some(rev) => Some(repo.resolve_commit(rev).map_err(git_error)?),
+            None => None,
+        };
+        resolved.push((name.clone(), previous, head));
+    }
+
+    // Where --auto starts, per repository name: the previous release's last commit there.
+    let env = ctx.flow_env();
+    let starts = ctx.read(|tx, org| {
+        let release = crate::store::releases::find(tx, org.id, &args.version)?;
+        let projects = release_projects(tx, org, release.as_ref(), &project_names, &args.version)?;
+        let project_ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
+        resolved
+            .iter()
+            .map(|(name, previous, _)| match previous {
+                Some(_) => Ok(None),
+                None => flow::commits::previous_commit(
+                    tx,
+                    &env,
+                    org,
+                    release.as_ref(),
+                    &project_ids,
+                    name,
+                ),
+            })
+            .collect::<Result<Vec<_>>>()
+    })?;
+
+    let mut commits: Vec<CommitInput> = Vec::new();
+    let mut origins: Vec<String> = Vec::new();
+    for ((name, previous, head), start) in resolved.iter().zip(starts) {
+        let (previous, previous_release) = match (previous, start) {
+            (Some(sha), _) => (Some(sha.clone()), None),
+            (None, Some((version, sha))) => (Some(sha), Some(version)),
+            (None, None) => (None, None),
+        };
+        origins.push(match (&previous, &previous_release) {
+            (Some(sha), Some(version)) => {
+                format!("{name}: since release {version} ({})", short(sha))
+            }
+            (Some(sha), None) => format!("{name}: since {}", short(sha)),
+            (None, _) => format!(
+                "{name}: no previous release, up to {} commits",
+                args.initial_depth
+            ),
+        });
+        let started = std::time::Instant::now();
+        let range = read_range(ctx, &repo, &args, previous, head)?;
+        if ctx.verbose > 0 {
+            ctx.out.note(&format!(
+                "read {} commit(s) of {name} in {:.2?}",
+                range.commits.len(),
+                started.elapsed()
+            ));
+        }
+        commits.extend(range.commits.into_iter().map(|c| commit_input(c, name)));
+    }
+
+    // An empty range leaves the release's commits alone (binding nothing would erase them).
+    let append = args.append || commits.is_empty();
+    if commits.is_empty() {
+        ctx.out
+            .note("No commits found in the range; leaving the release's commits alone");
+    }
+    let started = std::time::Instant::now();
+    let summary = bind(
+        ctx,
+        &args.version,
+        append,
+        &project_names,
+        commits,
+        &repository_name,
+    )?;
+    if ctx.verbose > 0 {
+        ctx.out
+            .note(&format!("bound them in {:.2?}", started.elapsed()));
+    }
+    ctx.out.message(&format!(
+        "Bound {} commit(s) to release {} [{}]{}",
+        summary.commit_count,
+        summary.version,
+        origins.join("; "),
+        if summary.resolved_issues.is_empty() {
+            String::new()
+        } else {
+            format!("; resolved {}", summary.resolved_issues.join(", "))
+        }
+    ));
+    ctx.out.emit(&summary, |s| {
+        let authors: Vec<&str> = s.authors.iter().map(|a| a.email.as_str()).collect();
+        details(&[
+            ("version", s.version.clone()),
+            ("repository", s.repository.clone().unwrap_or_default()),
+            ("commits", s.commit_count.to_string()),
+            ("authors", authors.join(", ")),
+            ("resolved", s.resolved_issues.join(", ")),
+        ])
+    })
+}
+
+fn short(sha: &str) -> String {
+    sha.chars().take(12).collect()
+}
+
+fn read_range(
+    ctx: &Ctx,
+    repo: &GitRepo,
+    args: &SetCommitsArgs,
+    previous: Option<String>,
+    head: &str,
+) -> Result<CommitRange> {
+    let spec = RangeSpec {
+        head: head.to_string(),
+        previous,
+        initial_depth: args.initial_depth,
+        ignore_missing: args.ignore_missing,
+        max_commits: args.max_commits,
+        paths: args.path.clone(),
+    };
+    let range = repo
+        .read_commits(&spec, ctx.show_progress)
+        .map_err(git_error)?;
+    if range.previous_missing {
+        ctx.out.warn(&format!(
+            "the previous release's commit is not in this history{}; took {} commit(s) from HEAD instead (--ignore-missing)",
+            if repo.is_shallow() { " (shallow clone)" } else { "" },
+            range.commits.len()
+        ));
+    }
+    if range.shallow_boundary_hit {
+        ctx.out.warn(
+            "the range reaches the edge of a shallow clone: the oldest commit's files are unknown and left out; fetch more history (git fetch --deepen=N or --unshallow) for a complete range",
+        );
+    }
+    if range.dropped_by_cap > 0 {
+        ctx.out.warn(&format!(
+            "kept the newest {} commits; {} older commit(s) left out (--max-commits)",
+            range.commits.len(),
+            range.dropped_by_cap
+        ));
+    }
+    Ok(range)
+}
+
+fn commit_input(commit: GitCommit, repository: &str) -> CommitInput {
+    CommitInput {
+        id: commit.id,
+        repository: Some(repository.to_string()),
+        message: commit.message,
+        author_name: commit.author_name,
+        author_email: commit.author_email,
+        timestamp: Some(commit.timestamp.with_timezone(&chrono::Utc)),
+        patch_set: commit
+            .patch_set
+            .into_iter()
+            .map(|f| (f.path, f.change.as_str().to_string()))
+            .collect(),
+    }
+}
+
+/// The projects the release has (or will have): its links plus `-p`. A release that does not
+/// exist needs `-p` to be created.
+fn release_projects(
+    conn: &rusqlite::Connection,
+    org: &crate::store::orgs::OrgRow,
+    release: Option<&ReleaseRow>,
+    names: &[String],
+    version: &str,
+) -> Result<Vec<ProjectRow>> {
+    let mut projects = flow::projects(conn, org, names)?;
+    match release {
+        Some(release) => {
+            for linked in crate::store::releases::projects(conn, release.id)? {
+                if !projects.iter().any(|p| p.id == linked.id) {
+                    projects.push(linked);
+                }
+            }
+            Ok(projects)
+        }
+        None if projects.is_empty() => Err(Error::not_found(format!(
+            "release {version:?} not found; create it with `relctl release new {version} -p PROJECT`, or pass -p to create it here"
+        ))),
+        None => Ok(projects),
+    }
+}
+
+/// The write transaction: create or load the release (linking `-p`), then bind.
+fn bind(
+    ctx: &Ctx,
+    version: &str,
+    append: bool,
+    project_names: &[String],
+    commits: Vec<CommitInput>,
+    repository: &str,
+) -> Result<model::SetCommitsResult> {
+    let result = ctx.with_store(|store| {
+        store.set_busy_timeout(LOCK_WAIT)?;
+        store.write(|tx| {
+            let env = ctx.flow_env();
+            let org = flow::organization(tx, &ctx.settings.org.value)?;
+            let release = load_or_create(tx, &env, &org, version, project_names)?;
+            let outcome = flow::commits::set_commits(tx, &env, &org, &release, commits, append)?;
+            let view = flow::views::release(tx, &outcome.release, false)?;
+            Ok(model::SetCommitsResult {
+                version: view.version,
+                commit_count: view.commit_count,
+                authors: view.authors,
+                resolved_issues: outcome.resolved_issues,
+                repository: Some(repository.to_string()),
+            })
+        })
+    });
+    result.map_err(|err| lock_error(err, version))
+}
+
+fn load_or_create(
+    tx: &rusqlite::Connection,
+    env: &flow::FlowEnv,
+    org: &crate::store::orgs::OrgRow,
+    version: &str,
+    project_names: &[String],
+) -> Result<ReleaseRow> {
+    let existing = crate::store::releases::find(tx, org.id, version)?;
+    if let (Some(release), true) = (&existing, project_names.is_empty()) {
+        return Ok(release.clone());
+    }
+    let projects = release_projects(tx, org, existing.as_ref(), project_names, version)?;
+    let requested: Vec<ProjectRow> = projects
+        .into_iter()
+        .filter(|p| {
+            project_names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(&p.slug) || n == &p.id.to_string())
+        })
+        .collect();
+    let created = flow::releases::create(
+        tx,
+        env,
+        org,
+        &NewReleaseRequest {
+            version,
+            projects: &requested,
+            ref_: None,
+            url: None,
+            date_released: None,
+        },
+    )?;
+    Ok(created.release)
+}
+
+fn clear(ctx: &Ctx, args: &SetCommitsArgs, project_names: &[String]) -> Result<()> {
+    let version = args.version.clone();
+    let release = ctx
+        .with_store(|store| {
+            store.set_busy_timeout(LOCK_WAIT)?;
+            store.write(|tx| {
+                let env = ctx.flow_env();
+                let org = flow::organization(tx, &ctx.settings.org.value)?;
+                let release = load_or_create(tx, &env, &org, &version, project_names)?;
+                let release = flow::commits::clear_commits(tx, &release)?;
+                flow::views::release(tx, &release, false)
+            })
+        })
+        .map_err(|err| lock_error(err, &version))?;
+    ctx.out.message(&format!(
+        "Cleared the commits of release {}",
+        release.version
+    ));
+    let summary = model::SetCommitsResult {
+        version: release.version,
+        commit_count: release.commit_count,
+        authors: release.authors,
+        resolved_issues: Vec::new(),
+        repository: None,
+    };
+    ctx.out.emit(&summary, |_| String::new())
+}
+
+fn lock_error(err: Error, version: &str) -> Error {
+    if err.kind == ErrorKind::Conflict {
+        Error::conflict(format!(
+            "release {version:?}: commits are being written by another relctl; retry in a moment"
+        ))
+    } else {
+        err
+    }
+}
+
+fn git_error(err: git::GitError) -> Error {
+    let message = err.to_string();
+    match err {
+        git::GitError::NotARepository { .. } => Error::usage(message),
+        git::GitError::RevisionNotFound { .. } | git::GitError::PreviousCommitMissing { .. } => {
+            Error::not_found(message)
+        }
+        git::GitError::Other(_) => Error::other(message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_specs() {
+        let spec = parse_commit_spec("acme/app@v1.0..HEAD").unwrap();
+        assert_eq!(
+            spec,
+            CommitSpec {
+                repository: "acme/app".into(),
+                previous: Some("v1.0".into()),
+                head: "HEAD".into()
+            }
+        );
+        let spec = parse_commit_spec("acme/app@abc123").unwrap();
+        assert_eq!(spec.previous, None);
+        assert_eq!(spec.head, "abc123");
+        let spec = parse_commit_spec("acme/app").unwrap();
+        assert_eq!(spec.head, "HEAD");
+        let spec = parse_commit_spec("acme/app#sub/dir@HEAD~3..HEAD").unwrap();
+        assert_eq!(spec.repository, "acme/app");
+        assert_eq!(spec.previous.as_deref(), Some("HEAD~3"));
+        for bad in ["@HEAD", "acme/app@..HEAD", "acme/app@HEAD..", ""] {
+            assert_eq!(
+                parse_commit_spec(bad).unwrap_err().kind,
+                ErrorKind::Usage,
+                "{bad}"
+            );
+        }
+    }
+}

@@ -1,0 +1,585 @@
+//! Resolved settings: every value with the place it came from.
+//!
+//! Precedence, highest first: command-line flag, environment variable, the nearest project file
+//! `.relctl.toml` (searched upward from the current directory), the user's config file
+//! (`--config FILE`, else `RELCTL_CONFIG`, else `$XDG_CONFIG_HOME/relctl/config.toml`), defaults.
+//! The same environment names as sentry-cli are honoured (`SENTRY_URL`, `SENTRY_AUTH_TOKEN`,
+//! `SENTRY_ORG`, `SENTRY_PROJECT`) after relctl's own. A malformed file is a usage error (exit 2).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// Where a setting's value came from (shown by `relctl config show`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Flag(&'static str),
+    Env(&'static str),
+    File(PathBuf),
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+            Source::Env(name) => write!(f, "env {name}"),
+            Source::File(path) => write!(f, "file {}", path.display()),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A value and its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+/// A secret that never prints itself.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+impl Format {
+    fn parse(text: &str, origin: &str) -> Result<Format> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "table" => Ok(Format::Table),
+            "json" => Ok(Format::Json),
+            _ => Err(Error::usage(format!(
+                "invalid format {text:?} in {origin}: expected \"table\" or \"json\""
+            ))),
+        }
+    }
+    fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// What the command line said about settings (the global flags).
+#[derive(Debug, Clone, Default)]
+pub struct FlagValues {
+    pub store: Option<PathBuf>,
+    pub url: Option<String>,
+    pub auth_token: Option<String>,
+    pub org: Option<String>,
+    pub projects: Vec<String>,
+    pub format: Option<Format>,
+    pub timeout: Option<u64>,
+    pub config: Option<PathBuf>,
+}
+
+/// The keys a config file may hold.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileValues {
+    store: Option<PathBuf>,
+    url: Option<String>,
+    auth_token: Option<String>,
+    org: Option<String>,
+    project: Option<OneOrMany>,
+    format: Option<String>,
+    timeout: Option<u64>,
+    region_id: Option<u64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(one) => vec![one],
+            OneOrMany::Many(many) => many,
+        }
+    }
+}
+
+/// Everything a command needs to know about where and how to work.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub store: Sourced<PathBuf>,
+    pub url: Option<Sourced<String>>,
+    pub auth_token: Option<Sourced<Secret>>,
+    pub org: Sourced<String>,
+    pub projects: Sourced<Vec<String>>,
+    pub format: Sourced<Format>,
+    pub timeout_seconds: Sourced<u64>,
+    /// The 12-bit region field of snowflake ids (Sentry's region `snowflake_id`; 0 = monolith).
+    pub region_id: Sourced<u64>,
+    /// The config files that were read, user file first.
+    pub files: Vec<PathBuf>,
+}
+
+/// Reads environment variables; a seam so tests can resolve settings without touching the
+/// process environment.
+pub trait Environment {
+    fn var(&self, name: &str) -> Option<String>;
+}
+
+/// The real process environment.
+pub struct ProcessEnv;
+
+impl Environment for ProcessEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|value| !value.is_empty())
+    }
+}
+
+const MAX_REGION_ID: u64 = (1 << 12) - 1;
+
+impl Settings {
+    /// Resolves every setting from flags, environment, files and defaults.
+    pub fn resolve(flags: &FlagValues, env: &dyn Environment, cwd: &Path) -> Result<Settings> {
+        let mut layers: Vec<(PathBuf, FileValues)> = Vec::new();
+        if let Some((path, values)) = user_file(flags, env)? {
+            layers.push((path, values));
+        }
+        if let Some(path) = project_file(cwd) {
+            let values = read_file(&path)?;
+            layers.push((path, values));
+        }
+        // Later layers win: look them up from the end.
+        let from_files = |pick: &dyn Fn(&FileValues) -> Option<String>| {
+            layers
+                .iter()
+                .rev()
+                .find_map(|(path, values)| pick(values).map(|v| (v, Source::File(path.clone()))))
+        };
+        let pick_env = |names: &[&'static str]| {
+            names
+                .iter()
+                .find_map(|name| env.var(name).map(|v| (v, Source::Env(name))))
+        };
+
+        let store = match &flags.store {
+            Some(path) => sourced(path.clone(), Source::Flag("--store")),
+            None => match pick_env(&["RELCTL_STORE"]) {
+                Some((path, source)) => sourced(PathBuf::from(path), source),
+                None => match layers.iter().rev().find_map(|(file, values)| {
+                    values
+                        .store
+                        .as_ref()
+                        .map(|p| (relative_to(file, p), Source::File(file.clone())))
+                }) {
+                    Some((path, source)) => sourced(path, source),
+                    None => sourced(default_store_path(env)?, Source::Default),
+                },
+            },
+        };
+
+        let text_setting =
+            |flag: &Option<String>,
+             flag_name: &'static str,
+             env_names: &[&'static str],
+             pick: &dyn Fn(&FileValues) -> Option<String>| {
+                flag.clone()
+                    .map(|v| (v, Source::Flag(flag_name)))
+                    .or_else(|| pick_env(env_names))
+                    .or_else(|| from_files(pick))
+                    .map(|(value, source)| Sourced { value, source })
+            };
+
+        let url = text_setting(&flags.url, "--url", &["RELCTL_URL", "SENTRY_URL"], &|v| {
+            v.url.clone()
+        });
+        let auth_token = text_setting(
+            &flags.auth_token,
+            "--auth-token",
+            &["RELCTL_AUTH_TOKEN", "SENTRY_AUTH_TOKEN"],
+            &|v| v.auth_token.clone(),
+        )
+        .map(|s| Sourced {
+            value: Secret(s.value),
+            source: s.source,
+        });
+        let org = text_setting(&flags.org, "--org", &["RELCTL_ORG", "SENTRY_ORG"], &|v| {
+            v.org.clone()
+        })
+        .unwrap_or_else(|| sourced(crate::store::DEFAULT_ORG_SLUG.to_string(), Source::Default));
+
+        let projects = if !flags.projects.is_empty() {
+            sourced(flags.projects.clone(), Source::Flag("--project"))
+        } else if let Some((value, source)) = pick_env(&["RELCTL_PROJECT", "SENTRY_PROJECT"]) {
+            let list = value
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            sourced(list, source)
+        } else if let Some((path, values)) = layers.iter().rev().find(|(_, v)| v.project.is_some())
+        {
+            let list = values
+                .project
+                .clone()
+                .map(OneOrMany::into_vec)
+                .unwrap_or_default();
+            sourced(list, Source::File(path.clone()))
+        } else {
+            sourced(Vec::new(), Source::Default)
+        };
+
+        let format = match flags.format {
+            Some(format) => sourced(format, Source::Flag("--format")),
+            None => match pick_env(&["RELCTL_FORMAT"]) {
+                Some((text, source)) => sourced(Format::parse(&text, "RELCTL_FORMAT")?, source),
+                None => match from_files(&|v| v.format.clone()) {
+                    Some((text, source)) => {
+                        let origin = source.to_string();
+                        sourced(Format::parse(&text, &origin)?, source)
+                    }
+                    None => sourced(Format::Table, Source::Default),
+                },
+            },
+        };
+
+        let timeout_seconds = match flags.timeout {
+            Some(seconds) => sourced(seconds, Source::Flag("--timeout")),
+            None => match pick_env(&["RELCTL_TIMEOUT"]) {
+                Some((text, source)) => {
+                    let seconds = text.trim().parse::<u64>().map_err(|_| {
+                        Error::usage(format!(
+                            "invalid RELCTL_TIMEOUT {text:?}: expected a whole number of seconds"
+                        ))
+                    })?;
+                    sourced(seconds, source)
+                }
+                None => match layers
+                    .iter()
+                    .rev()
+                    .find_map(|(p, v)| v.timeout.map(|t| (t, p.clone())))
+                {
+                    Some((seconds, path)) => sourced(seconds, Source::File(path)),
+                    None => sourced(30, Source::Default),
+                },
+            },
+        };
+        if timeout_seconds.value == 0 {
+            return Err(Error::usage(format!(
+                "invalid timeout 0 (from {}): it must be at least 1 second",
+                timeout_seconds.source
+            )));
+        }
+
+        let region_id = match pick_env(&["RELCTL_REGION_ID"]) {
+            Some((text, source)) => {
+                let id = text.trim().parse::<u64>().map_err(|_| {
+                    Error::usage(format!(
+                        "invalid RELCTL_REGION_ID {text:?}: expected a number from 0 to {MAX_REGION_ID}"
+                    ))
+                })?;
+                sourced(id, source)
+            }
+            None => match layers
+                .iter()
+                .rev()
+                .find_map(|(p, v)| v.region_id.map(|r| (r, p.clone())))
+            {
+                Some((id, path)) => sourced(id, Source::File(path)),
+                None => sourced(0, Source::Default),
+            },
+        };
+        if region_id.value > MAX_REGION_ID {
+            return Err(Error::usage(format!(
+                "invalid region id {} (from {}): it must be from 0 to {MAX_REGION_ID}",
+                region_id.value, region_id.source
+            )));
+        }
+
+        Ok(Settings {
+            store,
+            url,
+            auth_token,
+            org,
+            projects,
+            format,
+            timeout_seconds,
+            region_id,
+            files: layers.into_iter().map(|(path, _)| path).collect(),
+        })
+    }
+
+    /// (name, value, source) rows for `config show`; the token is redacted.
+    pub fn describe(&self) -> Vec<(&'static str, String, String)> {
+        let mut rows = vec![
+            (
+                "store",
+                self.store.value.display().to_string(),
+                self.store.source.to_string(),
+            ),
+            ("org", self.org.value.clone(), self.org.source.to_string()),
+            (
+                "project",
+                self.projects.value.join(","),
+                self.projects.source.to_string(),
+            ),
+            (
+                "format",
+                self.format.value.name().to_string(),
+                self.format.source.to_string(),
+            ),
+            (
+                "timeout",
+                self.timeout_seconds.value.to_string(),
+                self.timeout_seconds.source.to_string(),
+            ),
+            (
+                "region_id",
+                self.region_id.value.to_string(),
+                self.region_id.source.to_string(),
+            ),
+        ];
+        match &self.url {
+            Some(url) => rows.push(("url", url.value.clone(), url.source.to_string())),
+            None => rows.push(("url", String::new(), "none (local store)".to_string())),
+        }
+        match &self.auth_token {
+            Some(token) => rows.push((
+                "auth_token",
+                token.value.to_string(),
+                token.source.to_string(),
+            )),
+            None => rows.push(("auth_token", String::new(), "none".to_string())),
+        }
+        rows
+    }
+}
+
+fn sourced<T>(value: T, source: Source) -> Sourced<T> {
+    Sourced { value, source }
+}
+
+/// A path in a config file is relative to that file's directory.
+fn relative_to(file: &Path, path: &Path) -> PathBuf {
+    match file.parent() {
+        Some(dir) if path.is_relative() => dir.join(path),
+        _ => path.to_path_buf(),
+    }
+}
+
+fn user_file(flags: &FlagValues, env: &dyn Environment) -> Result<Option<(PathBuf, FileValues)>> {
+    if let Some(path) = &flags.config {
+        return read_file(path).map(|values| Some((path.clone(), values)));
+    }
+    if let Some(path) = env.var("RELCTL_CONFIG") {
+        let path = PathBuf::from(path);
+        return read_file(&path).map(|values| Some((path, values)));
+    }
+    let Some(dir) = config_home(env) else {
+        return Ok(None);
+    };
+    let path = dir.join("relctl").join("config.toml");
+    if path.is_file() {
+        return read_file(&path).map(|values| Some((path, values)));
+    }
+    Ok(None)
+}
+
+/// The nearest `.relctl.toml` at or above `cwd`.
+fn project_file(cwd: &Path) -> Option<PathBuf> {
+    cwd.ancestors()
+        .map(|dir| dir.join(".relctl.toml"))
+        .find(|path| path.is_file())
+}
+
+fn read_file(path: &Path) -> Result<FileValues> {
+    let text = std::fs::read_to_string(path).map_err(|err| {
+        Error::usage(format!("cannot read config file {}: {err}", path.display()))
+    })?;
+    toml::from_str(&text).map_err(|err| {
+        let detail = err.message().replace('\n', " ");
+        let line = err
+            .span()
+            .map(|span| text.get(..span.start).unwrap_or("").lines().count().max(1));
+        match line {
+            Some(line) => Error::usage(format!(
+                "malformed config file {}:{line}: {detail}",
+                path.display()
+            )),
+            None => Error::usage(format!(
+                "malformed config file {}: {detail}",
+                path.display()
+            )),
+        }
+    })
+}
+
+fn config_home(env: &dyn Environment) -> Option<PathBuf> {
+    env.var("XDG_CONFIG_HOME").map(PathBuf::from).or_else(|| {
+        env.var("HOME")
+            .map(|home| PathBuf::from(home).join(".config"))
+    })
+}
+
+fn default_store_path(env: &dyn Environment) -> Result<PathBuf> {
+    let data_home = env
+        .var("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env.var("HOME").map(|home| PathBuf::from(home).join(".local").join("share")))
+        .ok_or_else(|| {
+            Error::usage("cannot find a place for the store: set --store, RELCTL_STORE, XDG_DATA_HOME or HOME")
+        })?;
+    Ok(data_home.join("relctl").join("relctl.db"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    struct FakeEnv(HashMap<&'static str, String>);
+
+    impl Environment for FakeEnv {
+        fn var(&self, name: &str) -> Option<String> {
+            self.0.get(name).cloned()
+        }
+    }
+
+    fn env(pairs: &[(&'static str, &str)]) -> FakeEnv {
+        FakeEnv(pairs.iter().map(|(k, v)| (*k, v.to_string())).collect())
+    }
+
+    #[test]
+    fn store_path_precedence() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().to_str().unwrap();
+        let flags = FlagValues::default();
+        let s = Settings::resolve(&flags, &env(&[("HOME", home)]), dir.path()).unwrap();
+        assert_eq!(
+            s.store.value,
+            dir.path().join(".local/share/relctl/relctl.db")
+        );
+        assert_eq!(s.store.source, Source::Default);
+
+        let s = Settings::resolve(
+            &flags,
+            &env(&[("HOME", home), ("XDG_DATA_HOME", "/data")]),
+            dir.path(),
+        )
+        .unwrap();
+        assert_eq!(s.store.value, PathBuf::from("/data/relctl/relctl.db"));
+
+        let s = Settings::resolve(
+            &flags,
+            &env(&[("HOME", home), ("RELCTL_STORE", "/x.db")]),
+            dir.path(),
+        )
+        .unwrap();
+        assert_eq!(s.store.value, PathBuf::from("/x.db"));
+        assert_eq!(s.store.source, Source::Env("RELCTL_STORE"));
+
+        let flags = FlagValues {
+            store: Some(PathBuf::from("/flag.db")),
+            ..FlagValues::default()
+        };
+        let s = Settings::resolve(&flags, &env(&[("RELCTL_STORE", "/x.db")]), dir.path()).unwrap();
+        assert_eq!(s.store.value, PathBuf::from("/flag.db"));
+    }
+
+    #[test]
+    fn files_layer_under_env_and_flags() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("user.toml");
+        std::fs::write(
+            &user,
+            "org = \"acme\"\nproject = [\"a\", \"b\"]\nstore = \"s.db\"\n",
+        )
+        .unwrap();
+        let work = dir.path().join("work/sub");
+        std::fs::create_dir_all(&work).unwrap();
+        std::fs::write(dir.path().join("work/.relctl.toml"), "org = \"nearest\"\n").unwrap();
+        let flags = FlagValues {
+            config: Some(user.clone()),
+            ..FlagValues::default()
+        };
+        let s = Settings::resolve(&flags, &env(&[]), &work).unwrap();
+        assert_eq!(s.org.value, "nearest");
+        assert_eq!(s.projects.value, vec!["a", "b"]);
+        assert_eq!(s.store.value, dir.path().join("s.db"));
+        let s = Settings::resolve(&flags, &env(&[("SENTRY_ORG", "fromenv")]), &work).unwrap();
+        assert_eq!(s.org.value, "fromenv");
+        assert_eq!(s.org.source, Source::Env("SENTRY_ORG"));
+        let s = Settings::resolve(
+            &flags,
+            &env(&[("SENTRY_ORG", "sentry"), ("RELCTL_ORG", "relctl")]),
+            &work,
+        )
+        .unwrap();
+        assert_eq!(s.org.value, "relctl");
+    }
+
+    #[test]
+    fn malformed_files_and_values_are_usage_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = dir.path().join("bad.toml");
+        for text in ["org = ", "unknown_key = 1", "timeout = \"x\"", "[[["] {
+            std::fs::write(&bad, text).unwrap();
+            let flags = FlagValues {
+                config: Some(bad.clone()),
+                ..FlagValues::default()
+            };
+            let err = Settings::resolve(&flags, &env(&[("HOME", "/h")]), dir.path()).unwrap_err();
+            assert_eq!(err.kind, crate::error::ErrorKind::Usage, "{text}");
+            assert!(err.message.contains("bad.toml"), "{}", err.message);
+        }
+        let flags = FlagValues::default();
+        for (name, value) in [
+            ("RELCTL_FORMAT", "xml"),
+            ("RELCTL_TIMEOUT", "soon"),
+            ("RELCTL_REGION_ID", "5000"),
+        ] {
+            let err = Settings::resolve(&flags, &env(&[("HOME", "/h"), (name, value)]), dir.path())
+                .unwrap_err();
+            assert_eq!(err.kind, crate::error::ErrorKind::Usage, "{name}");
+        }
+    }
+
+    #[test]
+    fn tokens_are_redacted_when_described() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Settings::resolve(
+            &FlagValues::default(),
+            &env(&[("HOME", "/h"), ("SENTRY_AUTH_TOKEN", "sntrys_secret_value")]),
+            dir.path(),
+        )
+        .unwrap();
+        let text = format!("{:?} {:?}", s, s.describe());
+        assert!(!text.contains("sntrys_secret_value"), "{text}");
+        assert!(text.contains("<redacted>"));
+    }
+}

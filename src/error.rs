@@ -1,0 +1,136 @@
+//! One error type for the whole tool, carrying the exit code of cli.md.
+//!
+//! Every failure a user can meet is turned into an [`Error`] with a one-line message and an
+//! [`ErrorKind`]; `main` prints the message and exits with [`ErrorKind::exit_code`]. Keeping the
+//! mapping in one place is what makes the exit codes a contract scripts can rely on.
+
+use std::fmt;
+
+/// What went wrong, as far as the exit code is concerned (cli.md, "Exit codes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// An error not listed below (exit 1).
+    Other,
+    /// Usage or invalid input: bad flag, invalid version, bad config, not a git repository (exit 2).
+    Usage,
+    /// Release, project, issue or previous commit not found (exit 3).
+    NotFound,
+    /// Someone else is writing the same thing; retry (exit 4).
+    Conflict,
+    /// Network or server error after retries (exit 5).
+    Network,
+    /// Authentication or permission refused (exit 6).
+    Auth,
+}
+
+impl ErrorKind {
+    pub fn exit_code(self) -> i32 {
+        match self {
+            ErrorKind::Other => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::NotFound => 3,
+            ErrorKind::Conflict => 4,
+            ErrorKind::Network => 5,
+            ErrorKind::Auth => 6,
+        }
+    }
+}
+
+/// A failure with the message shown to the user (one line, no trailing period needed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+        }
+    }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Usage, message)
+    }
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::NotFound, message)
+    }
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Conflict, message)
+    }
+    pub fn other(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Other, message)
+    }
+    pub fn exit_code(&self) -> i32 {
+        self.kind.exit_code()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Messages are shown on one line whatever they were built from.
+        let one_line = self.message.replace(['\n', '\r'], " ");
+        f.write_str(one_line.trim())
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match err.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::conflict(format!(
+                "the store is busy (another relctl is writing to it); retry: {err}"
+            )),
+            Some(ErrorCode::NotADatabase) => {
+                Error::usage(format!("the store file is not a relctl database: {err}"))
+            }
+            Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => {
+                Error::other(format!("cannot write the store: {err}"))
+            }
+            _ => Error::other(format!("store error: {err}")),
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(err: std::io::Error) -> Self {
+        Error::other(err.to_string())
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(err: serde_json::Error) -> Self {
+        Error::other(format!("JSON error: {err}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_the_contract() {
+        let table = [
+            (ErrorKind::Other, 1),
+            (ErrorKind::Usage, 2),
+            (ErrorKind::NotFound, 3),
+            (ErrorKind::Conflict, 4),
+            (ErrorKind::Network, 5),
+            (ErrorKind::Auth, 6),
+        ];
+        for (kind, code) in table {
+            assert_eq!(kind.exit_code(), code, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn messages_print_on_one_line() {
+        let err = Error::other("first\nsecond\r\n");
+        assert_eq!(err.to_string(), "first second");
+    }
+}

@@ -1,0 +1,491 @@
+//! set-commits on the store (server-flow.md section 2, latest behaviour): repositories, authors,
+//! commits and file changes, the release's commit list and stats, head commits, the links from
+//! commit messages to issues, and finally the resolution of the linked issues in the release.
+//!
+//! Where Sentry has a bug (section 8), this does the evident right thing instead: mixed or
+//! missing timestamps sort without crashing, `commitCount` counts distinct commits, a payload
+//! without an author name never erases a stored name, clearing works with any number of head
+//! commits, and an issue linked by several commits is resolved (and recorded) once.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::domain::author::derive_author_email;
+use crate::domain::references::referenced_short_ids;
+use crate::domain::short_id::{parse_short_id, qualified_short_id};
+use crate::error::{Error, Result};
+use crate::store;
+use crate::store::commits::{NewCommit, StoredCommit};
+use crate::store::issues::IssueRow;
+use crate::store::issues::NewActivity;
+use crate::store::orgs::OrgRow;
+use crate::store::releases::ReleaseRow;
+
+use super::FlowEnv;
+use super::issues::{
+    ACTIVITY_REFERENCED_IN_COMMIT, ACTIVITY_SET_RESOLVED_IN_RELEASE, HISTORY_RESOLVED,
+    RESOLVED_INVERSE,
+};
+
+/// Commit messages carrying this marker are left out (Sentry's `#skipsentry`).
+const SKIP_MARKER: &str = "#skipsentry";
+const MAX_COMMIT_ID_LENGTH: usize = 64;
+const MAX_AUTHOR_NAME_LENGTH: usize = 128;
+
+/// One commit to bind, however it was obtained (local git, or a request body).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommitInput {
+    pub id: String,
+    /// Repository name (`owner/repo`); None falls back to `organization-{id}` like Sentry.
+    pub repository: Option<String>,
+    pub message: String,
+    pub author_name: Option<String>,
+    pub author_email: Option<String>,
+    pub timestamp: Option<DateTime<Utc>>,
+    /// (path, "A" | "M" | "D")
+    pub patch_set: Vec<(String, String)>,
+}
+
+/// What set-commits did.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub release: ReleaseRow,
+    /// Qualified short ids of the issues now resolved in this release, in release order.
+    pub resolved_issues: Vec<String>,
+}
+
+/// Binds `commits` to the release: replacing its commits, or adding to them with `append`.
+pub fn set_commits(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    release: &ReleaseRow,
+    mut commits: Vec<CommitInput>,
+    append: bool,
+) -> Result<Outcome> {
+    for commit in &commits {
+        check_commit(commit)?;
+    }
+    // Newest first; a missing timestamp sorts as the oldest (Sentry's key 0), stably.
+    commits.sort_by_key(|c| std::cmp::Reverse(c.timestamp));
+    commits.retain(|c| !c.message.contains(SKIP_MARKER));
+    let now = env.now_text();
+
+    let repositories = repositories(conn, org, &commits, &now)?;
+    let authors = authors(conn, org, &commits)?;
+
+    // Commits the release keeps when appending: (commit id, date) in their current order.
+    let kept: Vec<(i64, String)> = if append {
+        store::commits::release_commits(conn, release.id)?
+            .into_iter()
+            .map(|c| (c.id, c.date_added))
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let stored = stored_commits(conn, org, &repositories, &commits)?;
+    let mut issues = IssueCache::default();
+    let mut bound: Vec<(i64, String)> = Vec::with_capacity(commits.len() + kept.len());
+    let mut head_by_repository: Vec<(i64, i64)> = Vec::new();
+    for commit in &commits {
+        let repository_id = repository_of(&repositories, org, commit)?;
+        let author_id = commit_email(commit).and_then(|email| authors.get(&email).copied());
+        let date = crate::time::format_ts(commit.timestamp.unwrap_or(env.now));
+        let existing = stored.get(&(repository_id, commit.id.clone()));
+        let target = CommitTarget {
+            repository_id,
+            author_id,
+            date: &date,
+        };
+        let commit_id = upsert_commit(conn, env, org, &mut issues, existing, &target, commit)?;
+        for (path, kind) in &commit.patch_set {
+            store::commits::insert_file_change(conn, org.id, commit_id, path, kind)?;
+        }
+        if !head_by_repository
+            .iter()
+            .any(|(repo, _)| *repo == repository_id)
+        {
+            head_by_repository.push((repository_id, commit_id));
+        }
+        bound.push((commit_id, date));
+    }
+    let new_ids: HashSet<i64> = bound.iter().map(|(id, _)| *id).collect();
+    bound.extend(kept.into_iter().filter(|(id, _)| !new_ids.contains(id)));
+    // Stable: on equal dates the new commits stay ahead of the kept ones.
+    bound.sort_by(|a, b| b.1.cmp(&a.1));
+
+    store::commits::clear_release_commits(conn, release.id)?;
+    let mut order = 0;
+    let mut last_commit_id = None;
+    for (commit_id, _) in &bound {
+        if store::commits::insert_release_commit(conn, org.id, release.id, *commit_id, order)? {
+            last_commit_id.get_or_insert(*commit_id);
+            order += 1;
+        }
+    }
+    let author_ids: Vec<String> = store::commits::release_author_ids(conn, release.id)?
+        .iter()
+        .map(i64::to_string)
+        .collect();
+    store::commits::set_release_stats(
+        conn,
+        release.id,
+        order,
+        &serde_json::to_string(&author_ids)?,
+        last_commit_id,
+    )?;
+    for (repository_id, commit_id) in head_by_repository {
+        store::commits::insert_head_commit(conn, org.id, repository_id, release.id, commit_id)?;
+    }
+    let resolved_issues = resolve_linked_issues(conn, env, release)?;
+    let release = store::releases::find_by_id(conn, release.id)?
+        .ok_or_else(|| Error::other("the release vanished from the store"))?;
+    Ok(Outcome {
+        release,
+        resolved_issues,
+    })
+}
+
+/// Removes every commit of the release (Sentry's `clear_commits`, for any number of repositories).
+pub fn clear_commits(conn: &Connection, release: &ReleaseRow) -> Result<ReleaseRow> {
+    store::commits::clear_head_commits(conn, release.id)?;
+    store::commits::clear_release_commits(conn, release.id)?;
+    store::commits::set_release_stats(conn, release.id, 0, "[]", None)?;
+    store::releases::find_by_id(conn, release.id)?
+        .ok_or_else(|| Error::other("the release vanished from the store"))
+}
+
+/// Where `--auto` starts: the sha of the previous release's newest commit in `repository`, with
+/// that release's version. The previous release is the most recent other release with commits
+/// sharing one of `projects` (previous-with-commits), not later than `release` when it exists.
+pub fn previous_commit(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    release: Option<&ReleaseRow>,
+    project_ids: &[i64],
+    repository: &str,
+) -> Result<Option<(String, String)>> {
+    let not_after = match release {
+        Some(r) => r
+            .date_released
+            .clone()
+            .unwrap_or_else(|| r.date_added.clone()),
+        None => env.now_text(),
+    };
+    let Some(previous) = store::releases::previous_with_commits(
+        conn,
+        org.id,
+        release.map(|r| r.id),
+        project_ids,
+        &not_after,
+    )?
+    else {
+        return Ok(None);
+    };
+    Ok(
+        store::commits::newest_release_commit_in(conn, previous.id, repository)?
+            .map(|sha| (previous.version, sha)),
+    )
+}
+
+fn check_commit(commit: &CommitInput) -> Result<()> {
+    if commit.id.is_empty() || commit.id.chars().count() > MAX_COMMIT_ID_LENGTH {
+        return Err(Error::usage(format!(
+            "invalid commit id {:?}: it must have 1 to {MAX_COMMIT_ID_LENGTH} characters",
+            commit.id
+        )));
+    }
+    for (path, kind) in &commit.patch_set {
+        if !matches!(kind.as_str(), "A" | "M" | "D") {
+            return Err(Error::usage(format!(
+                "Commit patch_set type {kind} is not supported (file {path:?})"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn repository_name(org: &OrgRow, commit: &CommitInput) -> String {
+    match commit.repository.as_deref().filter(|r| !r.is_empty()) {
+        Some(name) => name.to_string(),
+        None => format!("organization-{}", org.id),
+    }
+}
+
+fn repositories(
+    conn: &Connection,
+    org: &OrgRow,
+    commits: &[CommitInput],
+    now: &str,
+) -> Result<HashMap<String, i64>> {
+    let mut ids = HashMap::new();
+    for commit in commits {
+        if let std::collections::hash_map::Entry::Vacant(slot) =
+            ids.entry(repository_name(org, commit))
+        {
+            let id = store::commits::repository_id(conn, org.id, slot.key(), now)?;
+            slot.insert(id);
+        }
+    }
+    Ok(ids)
+}
+
+fn repository_of(ids: &HashMap<String, i64>, org: &OrgRow, commit: &CommitInput) -> Result<i64> {
+    ids.get(&repository_name(org, commit))
+        .copied()
+        .ok_or_else(|| Error::other("a repository went missing while binding commits"))
+}
+
+/// The commits of the list already in the store, by (repository id, sha).
+fn stored_commits(
+    conn: &Connection,
+    org: &OrgRow,
+    repositories: &HashMap<String, i64>,
+    commits: &[CommitInput],
+) -> Result<HashMap<(i64, String), StoredCommit>> {
+    let mut keys_by_repository: HashMap<i64, Vec<&str>> = HashMap::new();
+    for commit in commits {
+        let repository_id = repository_of(repositories, org, commit)?;
+        keys_by_repository
+            .entry(repository_id)
+            .or_default()
+            .push(&commit.id);
+    }
+    let mut stored = HashMap::new();
+    for (repository_id, keys) in keys_by_repository {
+        for (key, commit) in store::commits::find_commits(conn, repository_id, &keys)? {
+            stored.insert((repository_id, key), commit);
+        }
+    }
+    Ok(stored)
+}
+
+/// Issues looked up by (project slug, short id) during one set-commits: commit messages tend to
+/// name the same few issues again and again.
+#[derive(Default)]
+struct IssueCache(HashMap<(String, i64), Option<IssueRow>>);
+
+impl IssueCache {
+    fn get(
+        &mut self,
+        conn: &Connection,
+        org: &OrgRow,
+        slug: String,
+        number: i64,
+    ) -> Result<Option<IssueRow>> {
+        match self.0.entry((slug, number)) {
+            std::collections::hash_map::Entry::Occupied(hit) => Ok(hit.get().clone()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let (slug, number) = slot.key();
+                let issue = store::issues::find_by_short_id(conn, org.id, slug, *number)?;
+                Ok(slot.insert(issue).clone())
+            }
+        }
+    }
+}
+
+/// Where and how a commit is stored.
+struct CommitTarget<'a> {
+    repository_id: i64,
+    author_id: Option<i64>,
+    date: &'a str,
+}
+
+fn commit_email(commit: &CommitInput) -> Option<String> {
+    derive_author_email(
+        commit.author_name.as_deref(),
+        commit.author_email.as_deref(),
+    )
+}
+
+fn author_name(commit: &CommitInput) -> Option<String> {
+    commit
+        .author_name
+        .as_deref()
+        .filter(|n| !n.is_empty())
+        .map(|n| n.chars().take(MAX_AUTHOR_NAME_LENGTH).collect())
+}
+
+/// Authors by e-mail (create_commit_authors, latest): the name is the first commit's (in sorted
+/// order) for that e-mail; a stored name is updated when it differs, never erased.
+fn authors(
+    conn: &Connection,
+    org: &OrgRow,
+    commits: &[CommitInput],
+) -> Result<HashMap<String, i64>> {
+    let mut wanted: Vec<(String, Option<String>)> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for commit in commits {
+        if let Some(email) = commit_email(commit) {
+            if seen.insert(email.clone()) {
+                wanted.push((email, author_name(commit)));
+            }
+        }
+    }
+    let emails: Vec<&str> = wanted.iter().map(|(e, _)| e.as_str()).collect();
+    let existing = store::commits::authors_by_email(conn, org.id, &emails)?;
+    let mut ids = HashMap::with_capacity(wanted.len());
+    for (email, name) in wanted {
+        let id = match existing.get(&email) {
+            Some((id, stored)) => {
+                if let Some(name) = &name {
+                    if stored.as_ref() != Some(name) {
+                        store::commits::set_author_name(conn, *id, name)?;
+                    }
+                }
+                *id
+            }
+            None => store::commits::insert_author(conn, org.id, &email, name.as_deref())?,
+        };
+        ids.insert(email, id);
+    }
+    Ok(ids)
+}
+
+/// Commit get-or-create by (repository, sha); an existing commit is updated when its author,
+/// message or date differ. Either way the message's issue references are linked.
+fn upsert_commit(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    issues: &mut IssueCache,
+    existing: Option<&StoredCommit>,
+    target: &CommitTarget<'_>,
+    commit: &CommitInput,
+) -> Result<i64> {
+    match existing {
+        Some(stored) => {
+            // A commit without an author keeps the one it had.
+            let author_id = target.author_id.or(stored.author_id);
+            let changed = stored.author_id != author_id
+                || stored.message.as_deref() != Some(commit.message.as_str())
+                || stored.date_added != target.date;
+            if changed {
+                store::commits::update_commit(
+                    conn,
+                    stored.id,
+                    author_id,
+                    &commit.message,
+                    target.date,
+                )?;
+                link_referenced_issues(conn, env, org, issues, stored.id, &commit.message, false)?;
+            }
+            Ok(stored.id)
+        }
+        None => {
+            let id = store::commits::insert_commit(
+                conn,
+                &NewCommit {
+                    organization_id: org.id,
+                    repository_id: target.repository_id,
+                    key: &commit.id,
+                    author_id: target.author_id,
+                    message: &commit.message,
+                    date_added: target.date,
+                },
+            )?;
+            link_referenced_issues(conn, env, org, issues, id, &commit.message, true)?;
+            Ok(id)
+        }
+    }
+}
+
+/// The commit receiver (2.7, latest): link the commit to every issue its message says it fixes,
+/// drop links to issues it no longer names (a new commit has none), and note
+/// REFERENCED_IN_COMMIT on new links.
+fn link_referenced_issues(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    cache: &mut IssueCache,
+    commit_id: i64,
+    message: &str,
+    is_new: bool,
+) -> Result<()> {
+    let mut issues = Vec::new();
+    for candidate in referenced_short_ids(message) {
+        let Some((slug, number)) = parse_short_id(&candidate) else {
+            continue;
+        };
+        let Ok(number) = i64::try_from(number) else {
+            continue;
+        };
+        if let Some(issue) = cache.get(conn, org, slug, number)? {
+            if !issues
+                .iter()
+                .any(|i: &store::issues::IssueRow| i.id == issue.id)
+            {
+                issues.push(issue);
+            }
+        }
+    }
+    if !is_new {
+        let keep: Vec<i64> = issues.iter().map(|i| i.id).collect();
+        store::commits::delete_stale_links(conn, commit_id, &keep)?;
+    }
+    let now = env.now_text();
+    for issue in &issues {
+        if store::commits::insert_commit_link(conn, issue.id, issue.project_id, commit_id, &now)? {
+            store::issues::insert_activity(
+                conn,
+                &NewActivity {
+                    project_id: issue.project_id,
+                    group_id: issue.id,
+                    kind: ACTIVITY_REFERENCED_IN_COMMIT,
+                    ident: Some(&commit_id.to_string()),
+                    data: &serde_json::json!({ "commit": commit_id }),
+                    datetime: &now,
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// update_group_resolutions (2.8): every issue linked from a commit of this release, in one of
+/// its projects, is resolved in the release and taken out of the inbox.
+fn resolve_linked_issues(
+    conn: &Connection,
+    env: &FlowEnv,
+    release: &ReleaseRow,
+) -> Result<Vec<String>> {
+    let now = env.now_text();
+    let mut done: HashSet<i64> = HashSet::new();
+    let mut resolved = Vec::new();
+    for (group_id, commit_id) in store::commits::release_commit_links(conn, release.id)? {
+        if !done.insert(group_id) {
+            continue;
+        }
+        let Some(issue) = store::issues::find(conn, group_id)? else {
+            continue;
+        };
+        let was_resolved = issue.status == 1;
+        let resolution_id =
+            store::commits::upsert_resolution(conn, group_id, release.id, &release.version, &now)?;
+        store::commits::set_issue_resolved(conn, group_id)?;
+        store::issues::remove_from_inbox(conn, group_id)?;
+        if !was_resolved {
+            store::issues::insert_activity(
+                conn,
+                &NewActivity {
+                    project_id: issue.project_id,
+                    group_id,
+                    kind: ACTIVITY_SET_RESOLVED_IN_RELEASE,
+                    ident: Some(&resolution_id.to_string()),
+                    data: &serde_json::json!({ "version": release.version, "commit": commit_id }),
+                    datetime: &now,
+                },
+            )?;
+            store::issues::record_history(conn, &issue, HISTORY_RESOLVED, RESOLVED_INVERSE, &now)?;
+        }
+        resolved.push(qualified_short_id(
+            &issue.project_slug,
+            issue.short_id as u64,
+        ));
+    }
+    Ok(resolved)
+}

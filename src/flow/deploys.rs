@@ -1,0 +1,137 @@
+//! Deploys (server-flow.md 1.9): environment validation and get-or-create, the deploy row, the
+//! release's deploy counters and the per-project environment bookkeeping.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+use crate::model;
+use crate::store;
+use crate::store::deploys::NewDeploy;
+use crate::store::orgs::OrgRow;
+use crate::store::projects::ProjectRow;
+use crate::store::releases::ReleaseRow;
+
+use super::FlowEnv;
+use super::views;
+
+const ENVIRONMENT_NAME_MAX_LENGTH: usize = 64;
+const DEPLOY_NAME_MAX_LENGTH: usize = 64;
+
+/// `ENVIRONMENT_NAME_PATTERN` (`^[^\n\r\f\/]*$`), non-empty, at most 64 characters.
+pub fn check_environment(name: &str) -> Result<()> {
+    if name.is_empty() {
+        return Err(Error::usage("the environment name may not be empty"));
+    }
+    if name
+        .chars()
+        .any(|c| matches!(c, '\n' | '\r' | '\x0c' | '/'))
+    {
+        return Err(Error::usage(format!(
+            "invalid environment {name:?}: it may not contain '/', newlines or form feeds"
+        )));
+    }
+    if name.chars().count() > ENVIRONMENT_NAME_MAX_LENGTH {
+        return Err(Error::usage(format!(
+            "invalid environment {name:?}: longer than {ENVIRONMENT_NAME_MAX_LENGTH} characters"
+        )));
+    }
+    Ok(())
+}
+
+pub struct NewDeployRequest<'a> {
+    pub environment: &'a str,
+    pub name: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub date_started: Option<DateTime<Utc>>,
+    pub date_finished: Option<DateTime<Utc>>,
+    /// Projects to record the deploy for; empty = every project of the release.
+    pub projects: &'a [ProjectRow],
+}
+
+pub fn create(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    release: &ReleaseRow,
+    req: &NewDeployRequest<'_>,
+) -> Result<model::Deploy> {
+    check_environment(req.environment)?;
+    if let Some(name) = req.name {
+        if name.chars().count() > DEPLOY_NAME_MAX_LENGTH {
+            return Err(Error::usage(format!(
+                "the deploy name may not be longer than {DEPLOY_NAME_MAX_LENGTH} characters"
+            )));
+        }
+    }
+    if let Some(url) = req.url {
+        super::releases::check_url("--url", url)?;
+    }
+    let finished = req.date_finished.unwrap_or(env.now);
+    if let Some(started) = req.date_started {
+        if started > finished {
+            return Err(Error::usage(
+                "the deploy cannot start after it finished (--started is after --finished)",
+            ));
+        }
+    }
+    let linked = store::releases::projects(conn, release.id)?;
+    let projects: Vec<ProjectRow> = if req.projects.is_empty() {
+        linked
+    } else {
+        let unlinked: Vec<&str> = req
+            .projects
+            .iter()
+            .filter(|p| !linked.iter().any(|l| l.id == p.id))
+            .map(|p| p.slug.as_str())
+            .collect();
+        if !unlinked.is_empty() {
+            return Err(Error::usage(format!(
+                "Invalid projects ({}) for release {}",
+                unlinked.join(", "),
+                release.version
+            )));
+        }
+        req.projects.to_vec()
+    };
+    let now = env.now_text();
+    let environment_id = store::deploys::environment_id(conn, org.id, req.environment, &now)?;
+    for project in &projects {
+        store::deploys::link_environment_project(conn, environment_id, project.id)?;
+    }
+    let started = req.date_started.map(crate::time::format_ts);
+    let finished = crate::time::format_ts(finished);
+    let deploy_id = store::deploys::insert(
+        conn,
+        &NewDeploy {
+            organization_id: org.id,
+            release_id: release.id,
+            environment_id,
+            name: req.name,
+            url: req.url,
+            date_started: started.as_deref(),
+            date_finished: &finished,
+        },
+    )?;
+    store::deploys::count_on_release(conn, release.id, deploy_id)?;
+    for project in &projects {
+        store::deploys::record_release_project_environment(
+            conn,
+            release.id,
+            project.id,
+            environment_id,
+            deploy_id,
+            &now,
+        )?;
+    }
+    let row = store::deploys::find(conn, deploy_id)?
+        .ok_or_else(|| Error::other("the new deploy vanished from the store"))?;
+    Ok(views::deploy(&row))
+}
+
+pub fn list(conn: &Connection, release: &ReleaseRow) -> Result<Vec<model::Deploy>> {
+    Ok(store::deploys::list(conn, release.id)?
+        .iter()
+        .map(views::deploy)
+        .collect())
+}

@@ -1,0 +1,87 @@
+//! The release flow of server-flow.md, written once over a store transaction.
+//!
+//! Each function here is one step a command (and later `serve`) asks for: it validates first,
+//! then writes through `crate::store`, inside the transaction its caller opened, so a failure at
+//! any point leaves the store as it was. Nothing here prints or reads flags; the CLI turns
+//! arguments into calls and the results into output.
+
+pub mod commits;
+pub mod deploys;
+pub mod issues;
+pub mod orgs;
+pub mod projects;
+pub mod releases;
+pub mod snowflake;
+pub mod views;
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+use crate::store::orgs::OrgRow;
+use crate::store::projects::ProjectRow;
+
+/// What every step needs to know about "now" and "here".
+#[derive(Debug, Clone)]
+pub struct FlowEnv {
+    pub now: DateTime<Utc>,
+    /// The 12-bit region field of snowflake ids.
+    pub region_id: u64,
+    /// Recorded on new releases, like Sentry's `user_agent` column.
+    pub user_agent: String,
+}
+
+impl FlowEnv {
+    pub fn new(region_id: u64) -> FlowEnv {
+        FlowEnv {
+            now: Utc::now(),
+            region_id,
+            user_agent: format!("relctl/{}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    /// "now" in the store's text form.
+    pub fn now_text(&self) -> String {
+        crate::time::format_ts(self.now)
+    }
+}
+
+/// The organization by slug, or a not-found error that says how to create it.
+pub fn organization(conn: &Connection, slug: &str) -> Result<OrgRow> {
+    crate::store::orgs::find_by_slug(conn, slug)?.ok_or_else(|| {
+        Error::not_found(format!(
+            "organization {slug:?} not found; create it with `relctl org create {slug}`"
+        ))
+    })
+}
+
+/// A project of the organization by slug (or snowflake id), or a not-found error.
+pub fn project(conn: &Connection, org: &OrgRow, slug_or_id: &str) -> Result<ProjectRow> {
+    let by_slug = crate::store::projects::find_by_slug(conn, org.id, slug_or_id)?;
+    let found = match by_slug {
+        Some(project) => Some(project),
+        None => match slug_or_id.parse::<i64>() {
+            Ok(id) => crate::store::projects::find_by_id(conn, org.id, id)?,
+            Err(_) => None,
+        },
+    };
+    found.ok_or_else(|| {
+        Error::not_found(format!(
+            "project {slug_or_id:?} not found in organization {:?}; see `relctl project list`",
+            org.slug
+        ))
+    })
+}
+
+/// Every project named, each resolved, in the order given and without repeats. All are checked
+/// before the caller writes anything.
+pub fn projects(conn: &Connection, org: &OrgRow, names: &[String]) -> Result<Vec<ProjectRow>> {
+    let mut found: Vec<ProjectRow> = Vec::with_capacity(names.len());
+    for name in names {
+        let project = project(conn, org, name)?;
+        if !found.iter().any(|p| p.id == project.id) {
+            found.push(project);
+        }
+    }
+    Ok(found)
+}

@@ -1,0 +1,154 @@
+//! Organizations and their options (server-flow.md section 6): type-checked values, Sentry's
+//! change strings, and an `ORG_EDIT` audit entry only when something changed.
+
+use rusqlite::Connection;
+use serde_json::{Map, Value};
+
+use crate::domain::org_options::{self, OptionValue, OrgOption};
+use crate::error::{Error, Result};
+use crate::model;
+use crate::store;
+use crate::store::orgs::OrgRow;
+
+use super::FlowEnv;
+
+const ORG_SLUG_MAX_LENGTH: usize = 50;
+
+/// Checks an organization slug: lower-case letters, digits, `-` and `_`, not only digits.
+pub fn validate_org_slug(slug: &str) -> Result<()> {
+    let ok_chars = slug
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if slug.is_empty() || !ok_chars {
+        return Err(Error::usage(format!(
+            "invalid organization slug {slug:?}: use lower-case letters, digits, '-' and '_'"
+        )));
+    }
+    if slug.chars().all(|c| c.is_ascii_digit()) {
+        return Err(Error::usage(format!(
+            "invalid organization slug {slug:?}: it may not be only digits"
+        )));
+    }
+    if slug.chars().count() > ORG_SLUG_MAX_LENGTH {
+        return Err(Error::usage(format!(
+            "invalid organization slug {slug:?}: longer than {ORG_SLUG_MAX_LENGTH} characters"
+        )));
+    }
+    Ok(())
+}
+
+pub fn view(row: &OrgRow) -> model::Organization {
+    model::Organization {
+        id: row.id,
+        slug: row.slug.clone(),
+        name: row.name.clone(),
+        date_created: row.date_added.clone(),
+    }
+}
+
+pub fn create(conn: &Connection, env: &FlowEnv, slug: &str, name: Option<&str>) -> Result<OrgRow> {
+    validate_org_slug(slug)?;
+    if store::orgs::find_by_slug(conn, slug)?.is_some() {
+        return Err(Error::usage(format!(
+            "organization {slug:?} already exists"
+        )));
+    }
+    let name = name
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or(slug);
+    let now = env.now_text();
+    let id = store::orgs::insert(conn, slug, name, &now)?;
+    Ok(OrgRow {
+        id,
+        slug: slug.to_string(),
+        name: name.to_string(),
+        date_added: now,
+    })
+}
+
+/// The organization with every option: stored value, else default.
+pub fn details(conn: &Connection, org: &OrgRow) -> Result<model::OrganizationDetails> {
+    let stored: std::collections::HashMap<String, String> =
+        store::orgs::options(conn, org.id)?.into_iter().collect();
+    let mut options = Map::new();
+    for option in org_options::ORG_OPTIONS {
+        let value = match stored.get(option.key) {
+            Some(json) => serde_json::from_str(json)?,
+            None => serde_json::to_value((option.default)())?,
+        };
+        options.insert(option.field.to_string(), value);
+    }
+    Ok(model::OrganizationDetails {
+        organization: view(org),
+        options,
+    })
+}
+
+/// What `org set` did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionChange {
+    pub field: String,
+    pub value: OptionValue,
+    /// Sentry's change string ("to X" / "from A to B"), None when nothing changed.
+    pub change: Option<String>,
+}
+
+/// `OrganizationSerializer.save` for one option: validate, store, and audit when it changed.
+pub fn set_option(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    field: &str,
+    raw: &str,
+) -> Result<OptionChange> {
+    let option = find(field)?;
+    let value = org_options::parse_value(option.kind, raw)
+        .map_err(|err| Error::usage(format!("invalid value for {field}: {err}")))?;
+    let previous = match store::orgs::option_value(conn, org.id, option.key)? {
+        Some(json) => Some(serde_json::from_str::<OptionValue>(&json)?),
+        None => None,
+    };
+    let change = org_options::change_description(&(option.default)(), previous.as_ref(), &value);
+    store::orgs::save_option(conn, org.id, option.key, &serde_json::to_string(&value)?)?;
+    if let Some(change) = &change {
+        let mut data = Map::new();
+        data.insert(option.field.to_string(), Value::String(change.clone()));
+        store::orgs::insert_audit(
+            conn,
+            org.id,
+            "ORG_EDIT",
+            &Value::Object(data).to_string(),
+            &env.now_text(),
+        )?;
+    }
+    Ok(OptionChange {
+        field: option.field.to_string(),
+        value,
+        change,
+    })
+}
+
+fn find(field: &str) -> Result<&'static OrgOption> {
+    org_options::find_option(field).ok_or_else(|| {
+        let known: Vec<&str> = org_options::ORG_OPTIONS.iter().map(|o| o.field).collect();
+        Error::usage(format!(
+            "unknown organization option {field:?}; known options: {}",
+            known.join(", ")
+        ))
+    })
+}
+
+pub fn audit(conn: &Connection, org: &OrgRow, limit: i64) -> Result<Vec<model::AuditEntry>> {
+    store::orgs::audit(conn, org.id, limit)?
+        .into_iter()
+        .map(|row| {
+            Ok(model::AuditEntry {
+                id: row.id,
+                event: row.event,
+                data: serde_json::from_str(&row.data)?,
+                date_created: row.date_added,
+            })
+        })
+        .collect()
+}

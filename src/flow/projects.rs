@@ -1,0 +1,86 @@
+//! Project save and delete (server-flow.md 4.1-4.3): slugs unique case-insensitively within the
+//! organization, snowflake ids, and a delete that clears notification settings, writes the
+//! outbox row and cascades, all in one transaction.
+
+use rusqlite::Connection;
+
+use crate::domain::slug::{generate_project_slug, validate_project_slug};
+use crate::error::{Error, Result};
+use crate::store;
+use crate::store::orgs::OrgRow;
+use crate::store::projects::ProjectRow;
+
+use super::FlowEnv;
+use super::snowflake::save_with_snowflake_id;
+
+/// Outbox constants of Sentry's RegionOutbox for a project update.
+const OUTBOX_SCOPE_ORGANIZATION: i64 = 0;
+const OUTBOX_CATEGORY_PROJECT_UPDATE: i64 = 9;
+
+pub struct NewProject<'a> {
+    pub name: &'a str,
+    pub slug: Option<&'a str>,
+    pub platform: Option<&'a str>,
+}
+
+/// `Project.save` for a new project. Runs under the store's write lock, which serialises slug
+/// generation across processes like Sentry's `slug:project:{org}` lock.
+pub fn create(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    new: &NewProject<'_>,
+) -> Result<ProjectRow> {
+    let name = new.name.trim();
+    if name.is_empty() {
+        return Err(Error::usage("a project needs a name"));
+    }
+    if name.chars().count() > 200 {
+        return Err(Error::usage(
+            "a project name may not be longer than 200 characters",
+        ));
+    }
+    let slug = match new.slug {
+        Some(slug) => {
+            validate_project_slug(slug).map_err(|err| Error::usage(err.to_string()))?;
+            if store::projects::slug_taken(conn, org.id, slug)? {
+                return Err(Error::usage(format!(
+                    "a project with slug {slug:?} already exists in organization {:?}",
+                    org.slug
+                )));
+            }
+            slug.to_string()
+        }
+        None => generate_project_slug(name, |candidate| {
+            store::projects::slug_taken(conn, org.id, candidate)
+        })?,
+    };
+    let mut project = ProjectRow {
+        id: 0,
+        organization_id: org.id,
+        slug,
+        name: name.to_string(),
+        platform: new.platform.map(str::to_string),
+        date_added: env.now_text(),
+    };
+    let id = save_with_snowflake_id(conn, env, |id| {
+        project.id = id;
+        store::projects::insert(conn, &project).map(|()| id)
+    })?;
+    project.id = id;
+    Ok(project)
+}
+
+/// `Project.delete`: notification settings, the outbox row, then the cascading delete.
+pub fn delete(conn: &Connection, env: &FlowEnv, org: &OrgRow, project: &ProjectRow) -> Result<()> {
+    store::projects::delete_notification_settings(conn, project.id)?;
+    store::projects::insert_outbox(
+        conn,
+        OUTBOX_SCOPE_ORGANIZATION,
+        org.id,
+        OUTBOX_CATEGORY_PROJECT_UPDATE,
+        project.id,
+        &env.now_text(),
+    )?;
+    store::projects::delete(conn, project.id)
+}

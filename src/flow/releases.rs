@@ -1,0 +1,197 @@
+//! Releases (server-flow.md 1.3-1.8): create-or-load without overwriting, project links, the
+//! RELEASE activity rules, finalize, archive/restore and delete.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::domain::version::validate_version;
+use crate::error::{Error, Result};
+use crate::store;
+use crate::store::orgs::OrgRow;
+use crate::store::projects::ProjectRow;
+use crate::store::releases::{NewRelease, ReleaseRow};
+
+use super::FlowEnv;
+
+pub const STATUS_OPEN: i64 = 0;
+pub const STATUS_ARCHIVED: i64 = 1;
+
+/// Checks a version name, as a usage error.
+pub fn check_version(version: &str) -> Result<()> {
+    validate_version(version).map_err(|err| Error::usage(err.to_string()))
+}
+
+/// Checks a release or deploy URL the way Django's URLValidator would accept it, roughly:
+/// an http(s) or ftp(s) scheme, a host, no spaces.
+pub fn check_url(flag: &str, url: &str) -> Result<()> {
+    let rest = ["http://", "https://", "ftp://", "ftps://"]
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme));
+    let valid = match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !url.chars().any(char::is_whitespace)
+        }
+        None => false,
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::usage(format!(
+            "invalid {flag} {url:?}: expected an http(s) URL such as https://example.com/releases/1.0"
+        )))
+    }
+}
+
+pub struct NewReleaseRequest<'a> {
+    pub version: &'a str,
+    pub projects: &'a [ProjectRow],
+    pub ref_: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub date_released: Option<DateTime<Utc>>,
+}
+
+/// What `create` did.
+pub struct Created {
+    pub release: ReleaseRow,
+    pub created: bool,
+    pub newly_linked: Vec<ProjectRow>,
+}
+
+/// Creates the release or loads the existing one (its fields are not overwritten), links the
+/// projects and writes a RELEASE activity for each newly linked project when the release is
+/// released (organization endpoint, 1.4). Asking to release an unreleased existing release
+/// finalizes it (1.8), since that is what a user running `release new --finalize` means.
+pub fn create(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    req: &NewReleaseRequest<'_>,
+) -> Result<Created> {
+    check_version(req.version)?;
+    if let Some(url) = req.url {
+        check_url("--url", url)?;
+    }
+    if let Some(r) = req.ref_ {
+        if r.chars().count() > 200 {
+            return Err(Error::usage("--ref may not be longer than 200 characters"));
+        }
+    }
+    if req.projects.is_empty() {
+        return Err(Error::usage(
+            "a release needs at least one project: pass -p/--project, or set RELCTL_PROJECT",
+        ));
+    }
+    let existing = store::releases::find(conn, org.id, req.version)?;
+    let (mut release, created) = match existing {
+        Some(release) => (release, false),
+        None => {
+            let now = env.now_text();
+            let released = req.date_released.map(crate::time::format_ts);
+            let id = store::releases::insert(
+                conn,
+                &NewRelease {
+                    organization_id: org.id,
+                    version: req.version,
+                    status: STATUS_OPEN,
+                    ref_: req.ref_,
+                    url: req.url,
+                    date_added: &now,
+                    date_released: released.as_deref(),
+                    user_agent: &env.user_agent,
+                },
+            )?;
+            (reload(conn, id)?, true)
+        }
+    };
+    let mut newly_linked = Vec::new();
+    for project in req.projects {
+        if store::releases::link_project(conn, release.id, project.id)? {
+            store::projects::set_has_releases(conn, project.id)?;
+            newly_linked.push(project.clone());
+        }
+    }
+    if let Some(date_released) = &release.date_released {
+        for project in &newly_linked {
+            store::releases::insert_release_activity(
+                conn,
+                project.id,
+                &release.version,
+                date_released,
+            )?;
+        }
+    } else if let Some(date) = req.date_released {
+        release = finalize(conn, &release, date, None)?;
+    }
+    Ok(Created {
+        release,
+        created,
+        newly_linked,
+    })
+}
+
+fn reload(conn: &Connection, id: i64) -> Result<ReleaseRow> {
+    store::releases::find_by_id(conn, id)?
+        .ok_or_else(|| Error::other(format!("release {id} vanished from the store")))
+}
+
+/// The release by version, or a not-found error.
+pub fn find(conn: &Connection, org: &OrgRow, version: &str) -> Result<ReleaseRow> {
+    store::releases::find(conn, org.id, version)?.ok_or_else(|| {
+        Error::not_found(format!(
+            "release {version:?} not found in organization {:?}",
+            org.slug
+        ))
+    })
+}
+
+/// PUT with dateReleased (1.8): sets the date (and URL when given); the first time the release
+/// is released, one RELEASE activity per linked project.
+pub fn finalize(
+    conn: &Connection,
+    release: &ReleaseRow,
+    date_released: DateTime<Utc>,
+    url: Option<&str>,
+) -> Result<ReleaseRow> {
+    if let Some(url) = url {
+        check_url("--url", url)?;
+    }
+    let was_released = release.date_released.is_some();
+    let date = crate::time::format_ts(date_released);
+    store::releases::set_date_released(conn, release.id, &date)?;
+    if let Some(url) = url {
+        store::releases::set_url(conn, release.id, url)?;
+    }
+    if !was_released {
+        for project in store::releases::projects(conn, release.id)? {
+            store::releases::insert_release_activity(conn, project.id, &release.version, &date)?;
+        }
+    }
+    reload(conn, release.id)
+}
+
+/// Archive or restore; returns the release and whether its status changed.
+pub fn set_status(
+    conn: &Connection,
+    release: &ReleaseRow,
+    status: i64,
+) -> Result<(ReleaseRow, bool)> {
+    if release.status == status {
+        return Ok((release.clone(), false));
+    }
+    store::releases::set_status(conn, release.id, status)?;
+    Ok((reload(conn, release.id)?, true))
+}
+
+/// Deletes a release. A release that issues are resolved in is kept: deleting it would leave
+/// those issues resolved in nothing (Sentry refuses too).
+pub fn delete(conn: &Connection, release: &ReleaseRow) -> Result<()> {
+    let resolved = store::releases::resolution_count(conn, release.id)?;
+    if resolved > 0 {
+        return Err(Error::usage(format!(
+            "release {:?} cannot be deleted: {resolved} issue(s) are resolved in it",
+            release.version
+        )));
+    }
+    store::releases::delete(conn, release.id)
+}

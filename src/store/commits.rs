@@ -1,0 +1,428 @@
+//! SQL for repositories, commit authors, commits, file changes, release commits, head commits,
+//! and the commit-to-issue links and resolutions that set-commits writes.
+//!
+//! set-commits may bind tens of thousands of commits in one transaction, so the statements here
+//! are cached (`prepare_cached`) and do one indexed lookup or insert each.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, params};
+
+use super::optional;
+use crate::error::Result;
+
+/// A commit as stored: what set-commits compares before updating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCommit {
+    pub id: i64,
+    pub author_id: Option<i64>,
+    pub message: Option<String>,
+    pub date_added: String,
+}
+
+/// A commit of a release, for `release info --commits`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleaseCommitRow {
+    pub id: i64,
+    pub key: String,
+    pub message: Option<String>,
+    pub author_name: Option<String>,
+    pub author_email: Option<String>,
+    pub date_added: String,
+    pub repository: String,
+}
+
+/// The active repository of that name with the highest id; created when there is none.
+pub fn repository_id(conn: &Connection, org_id: i64, name: &str, now: &str) -> Result<i64> {
+    let existing: Option<i64> = optional(
+        conn.prepare_cached(
+            "SELECT id FROM repository WHERE organization_id = ?1 AND name = ?2 AND status = 0
+             ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(params![org_id, name], |row| row.get(0)),
+    )?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    conn.prepare_cached(
+        "INSERT INTO repository (organization_id, name, date_added) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![org_id, name, now])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Authors of the organization with these e-mails: email -> (id, name).
+pub fn authors_by_email(
+    conn: &Connection,
+    org_id: i64,
+    emails: &[&str],
+) -> Result<HashMap<String, (i64, Option<String>)>> {
+    let list = serde_json::to_string(emails)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT email, id, name FROM commit_author
+         WHERE organization_id = ?1 AND email IN (SELECT value FROM json_each(?2))",
+    )?;
+    let rows = stmt.query_map(params![org_id, list], |row| {
+        Ok((row.get::<_, String>(0)?, (row.get(1)?, row.get(2)?)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn insert_author(
+    conn: &Connection,
+    org_id: i64,
+    email: &str,
+    name: Option<&str>,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO commit_author (organization_id, email, name) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![org_id, email, name])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn set_author_name(conn: &Connection, author_id: i64, name: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE commit_author SET name = ?2 WHERE id = ?1")?
+        .execute(params![author_id, name])?;
+    Ok(())
+}
+
+/// The stored commits among `keys` in a repository, by sha; looked up in batches.
+pub fn find_commits(
+    conn: &Connection,
+    repository_id: i64,
+    keys: &[&str],
+) -> Result<HashMap<String, StoredCommit>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT key, id, author_id, message, date_added FROM git_commit
+         WHERE repository_id = ?1 AND key IN (SELECT value FROM json_each(?2))",
+    )?;
+    let mut found = HashMap::new();
+    for chunk in keys.chunks(500) {
+        let list = serde_json::to_string(chunk)?;
+        let rows = stmt.query_map(params![repository_id, list], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                StoredCommit {
+                    id: row.get(1)?,
+                    author_id: row.get(2)?,
+                    message: row.get(3)?,
+                    date_added: row.get(4)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (key, commit) = row?;
+            found.insert(key, commit);
+        }
+    }
+    Ok(found)
+}
+
+pub struct NewCommit<'a> {
+    pub organization_id: i64,
+    pub repository_id: i64,
+    pub key: &'a str,
+    pub author_id: Option<i64>,
+    pub message: &'a str,
+    pub date_added: &'a str,
+}
+
+pub fn insert_commit(conn: &Connection, commit: &NewCommit<'_>) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO git_commit (organization_id, repository_id, key, author_id, message, date_added)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        commit.organization_id,
+        commit.repository_id,
+        commit.key,
+        commit.author_id,
+        commit.message,
+        commit.date_added
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn update_commit(
+    conn: &Connection,
+    commit_id: i64,
+    author_id: Option<i64>,
+    message: &str,
+    date_added: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE git_commit SET author_id = ?2, message = ?3, date_added = ?4 WHERE id = ?1",
+    )?
+    .execute(params![commit_id, author_id, message, date_added])?;
+    Ok(())
+}
+
+/// Records a changed file; an existing (commit, filename) row is kept.
+pub fn insert_file_change(
+    conn: &Connection,
+    org_id: i64,
+    commit_id: i64,
+    filename: &str,
+    kind: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO commit_file_change (organization_id, commit_id, filename, type)
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (commit_id, filename) DO NOTHING",
+    )?
+    .execute(params![org_id, commit_id, filename, kind])?;
+    Ok(())
+}
+
+pub fn clear_release_commits(conn: &Connection, release_id: i64) -> Result<()> {
+    conn.execute(
+        "DELETE FROM release_commit WHERE release_id = ?1",
+        params![release_id],
+    )?;
+    Ok(())
+}
+
+pub fn clear_head_commits(conn: &Connection, release_id: i64) -> Result<()> {
+    conn.execute(
+        "DELETE FROM release_head_commit WHERE release_id = ?1",
+        params![release_id],
+    )?;
+    Ok(())
+}
+
+/// The release's commits as (commit id, order), order ascending (newest first).
+pub fn release_commit_ids(conn: &Connection, release_id: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT commit_id FROM release_commit WHERE release_id = ?1 ORDER BY \"order\"",
+    )?;
+    let rows = stmt.query_map(params![release_id], |row| row.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Binds a commit to a release at a position; returns false when the commit was already bound.
+pub fn insert_release_commit(
+    conn: &Connection,
+    org_id: i64,
+    release_id: i64,
+    commit_id: i64,
+    order: i64,
+) -> Result<bool> {
+    let inserted = conn
+        .prepare_cached(
+            "INSERT INTO release_commit (organization_id, release_id, commit_id, \"order\")
+             VALUES (?1, ?2, ?3, ?4) ON CONFLICT (release_id, commit_id) DO NOTHING",
+        )?
+        .execute(params![org_id, release_id, commit_id, order])?;
+    Ok(inserted == 1)
+}
+
+/// Distinct author ids of the release's commits.
+pub fn release_author_ids(conn: &Connection, release_id: i64) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT c.author_id FROM release_commit rc JOIN git_commit c ON c.id = rc.commit_id
+         WHERE rc.release_id = ?1 AND c.author_id IS NOT NULL ORDER BY c.author_id",
+    )?;
+    let rows = stmt.query_map(params![release_id], |row| row.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn set_release_stats(
+    conn: &Connection,
+    release_id: i64,
+    commit_count: i64,
+    authors_json: &str,
+    last_commit_id: Option<i64>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE release SET commit_count = ?2, authors = ?3, last_commit_id = ?4 WHERE id = ?1",
+        params![release_id, commit_count, authors_json, last_commit_id],
+    )?;
+    Ok(())
+}
+
+/// Head commit of a repository for a release, insert-only (an existing one is kept).
+pub fn insert_head_commit(
+    conn: &Connection,
+    org_id: i64,
+    repository_id: i64,
+    release_id: i64,
+    commit_id: i64,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO release_head_commit (organization_id, repository_id, release_id, commit_id)
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (repository_id, release_id) DO NOTHING",
+        params![org_id, repository_id, release_id, commit_id],
+    )?;
+    Ok(())
+}
+
+const COMMIT_SELECT: &str = "SELECT c.id, c.key, c.message, a.name, a.email, c.date_added, r.name
+    FROM git_commit c JOIN repository r ON r.id = c.repository_id
+    LEFT JOIN commit_author a ON a.id = c.author_id";
+
+fn commit_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReleaseCommitRow> {
+    Ok(ReleaseCommitRow {
+        id: row.get(0)?,
+        key: row.get(1)?,
+        message: row.get(2)?,
+        author_name: row.get(3)?,
+        author_email: row.get(4)?,
+        date_added: row.get(5)?,
+        repository: row.get(6)?,
+    })
+}
+
+pub fn commit(conn: &Connection, commit_id: i64) -> Result<Option<ReleaseCommitRow>> {
+    let sql = format!("{COMMIT_SELECT} WHERE c.id = ?1");
+    optional(conn.query_row(&sql, params![commit_id], commit_from_row))
+}
+
+/// The release's commits in release order (newest first).
+pub fn release_commits(conn: &Connection, release_id: i64) -> Result<Vec<ReleaseCommitRow>> {
+    let sql = format!(
+        "{COMMIT_SELECT} JOIN release_commit rc ON rc.commit_id = c.id
+         WHERE rc.release_id = ?1 ORDER BY rc.\"order\""
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params![release_id], commit_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The file changes of every commit of a release: commit id -> [(filename, type)].
+pub fn release_file_changes(
+    conn: &Connection,
+    release_id: i64,
+) -> Result<HashMap<i64, Vec<(String, String)>>> {
+    let mut stmt = conn.prepare(
+        "SELECT f.commit_id, f.filename, f.type FROM commit_file_change f
+         JOIN release_commit rc ON rc.commit_id = f.commit_id
+         WHERE rc.release_id = ?1 ORDER BY f.commit_id, f.filename",
+    )?;
+    let mut changes: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    let mut rows = stmt.query(params![release_id])?;
+    while let Some(row) = rows.next()? {
+        changes
+            .entry(row.get(0)?)
+            .or_default()
+            .push((row.get(1)?, row.get(2)?));
+    }
+    Ok(changes)
+}
+
+/// Authors by id, as (name, email), in the order of `ids`.
+pub fn authors(conn: &Connection, ids: &[i64]) -> Result<Vec<(Option<String>, String)>> {
+    let mut stmt = conn.prepare_cached("SELECT name, email FROM commit_author WHERE id = ?1")?;
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(author) =
+            optional(stmt.query_row(params![id], |row| Ok((row.get(0)?, row.get(1)?))))?
+        {
+            found.push(author);
+        }
+    }
+    Ok(found)
+}
+
+// --- commit <-> issue links (GroupLink with linked_type = commit) -----------------------------
+
+pub const LINKED_TYPE_COMMIT: i64 = 1;
+pub const RELATIONSHIP_RESOLVES: i64 = 1;
+
+/// Deletes the commit's "resolves" links to issues not in `keep`; returns how many went.
+pub fn delete_stale_links(conn: &Connection, commit_id: i64, keep: &[i64]) -> Result<usize> {
+    let keep = serde_json::to_string(keep)?;
+    Ok(conn
+        .prepare_cached(
+            "DELETE FROM group_link WHERE linked_type = ?1 AND relationship = ?2 AND linked_id = ?3
+               AND group_id NOT IN (SELECT value FROM json_each(?4))",
+        )?
+        .execute(params![
+            LINKED_TYPE_COMMIT,
+            RELATIONSHIP_RESOLVES,
+            commit_id,
+            keep
+        ])?)
+}
+
+/// Links an issue to a commit it is resolved by; returns false when the link already existed.
+pub fn insert_commit_link(
+    conn: &Connection,
+    group_id: i64,
+    project_id: i64,
+    commit_id: i64,
+    now: &str,
+) -> Result<bool> {
+    let inserted = conn
+        .prepare_cached(
+            "INSERT INTO group_link (group_id, project_id, linked_type, linked_id, relationship, datetime)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (group_id, linked_type, linked_id) DO NOTHING",
+        )?
+        .execute(params![
+            group_id,
+            project_id,
+            LINKED_TYPE_COMMIT,
+            commit_id,
+            RELATIONSHIP_RESOLVES,
+            now
+        ])?;
+    Ok(inserted == 1)
+}
+
+/// (group id, commit id) of every commit link of the release's commits whose issue belongs to
+/// one of the release's projects, in release order.
+pub fn release_commit_links(conn: &Connection, release_id: i64) -> Result<Vec<(i64, i64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT l.group_id, l.linked_id FROM release_commit rc
+         JOIN group_link l ON l.linked_type = ?2 AND l.linked_id = rc.commit_id
+         WHERE rc.release_id = ?1
+           AND l.project_id IN (SELECT project_id FROM release_project WHERE release_id = ?1)
+         ORDER BY rc.\"order\", l.id",
+    )?;
+    let rows = stmt.query_map(params![release_id, LINKED_TYPE_COMMIT], |row| {
+        Ok((row.get(0)?, row.get(1)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// GroupResolution update-or-create keyed by issue: in_release (0), resolved (1). Returns its id.
+pub fn upsert_resolution(
+    conn: &Connection,
+    group_id: i64,
+    release_id: i64,
+    version: &str,
+    now: &str,
+) -> Result<i64> {
+    Ok(conn.query_row(
+        "INSERT INTO group_resolution (group_id, release_id, current_release_version, type, actor_id, datetime, status)
+         VALUES (?1, ?2, ?3, 0, NULL, ?4, 1)
+         ON CONFLICT (group_id) DO UPDATE SET release_id = excluded.release_id, type = 0, status = 1,
+                                            actor_id = NULL
+         RETURNING id",
+        params![group_id, release_id, version, now],
+        |row| row.get(0),
+    )?)
+}
+
+/// Marks an issue resolved (status 1, substatus NULL; `resolved_at` untouched, as in Sentry).
+pub fn set_issue_resolved(conn: &Connection, group_id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE issue_group SET status = 1, substatus = NULL WHERE id = ?1",
+        params![group_id],
+    )?;
+    Ok(())
+}
+
+/// The sha of the release's newest commit (lowest order) in the named repository.
+pub fn newest_release_commit_in(
+    conn: &Connection,
+    release_id: i64,
+    repository: &str,
+) -> Result<Option<String>> {
+    optional(conn.query_row(
+        "SELECT c.key FROM release_commit rc
+         JOIN git_commit c ON c.id = rc.commit_id JOIN repository r ON r.id = c.repository_id
+         WHERE rc.release_id = ?1 AND r.name = ?2 ORDER BY rc.\"order\" LIMIT 1",
+        params![release_id, repository],
+        |row| row.get(0),
+    ))
+}

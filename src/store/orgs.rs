@@ -1,0 +1,112 @@
+//! SQL for organizations, their options and their audit log.
+
+use rusqlite::{Connection, params};
+
+use super::optional;
+use crate::error::Result;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub date_added: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRow {
+    pub id: i64,
+    pub event: String,
+    pub data: String,
+    pub date_added: String,
+}
+
+fn org_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<OrgRow> {
+    Ok(OrgRow {
+        id: row.get(0)?,
+        slug: row.get(1)?,
+        name: row.get(2)?,
+        date_added: row.get(3)?,
+    })
+}
+
+pub fn find_by_slug(conn: &Connection, slug: &str) -> Result<Option<OrgRow>> {
+    optional(conn.query_row(
+        "SELECT id, slug, name, date_added FROM organization WHERE slug = ?1",
+        params![slug],
+        org_from_row,
+    ))
+}
+
+pub fn insert(conn: &Connection, slug: &str, name: &str, now: &str) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO organization (slug, name, date_added) VALUES (?1, ?2, ?3)",
+        params![slug, name, now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<OrgRow>> {
+    let mut stmt =
+        conn.prepare("SELECT id, slug, name, date_added FROM organization ORDER BY slug")?;
+    let rows = stmt.query_map([], org_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The stored JSON value of an option, if a row exists.
+pub fn option_value(conn: &Connection, org_id: i64, key: &str) -> Result<Option<String>> {
+    optional(conn.query_row(
+        "SELECT value FROM organization_option WHERE organization_id = ?1 AND key = ?2",
+        params![org_id, key],
+        |row| row.get(0),
+    ))
+}
+
+pub fn save_option(conn: &Connection, org_id: i64, key: &str, value_json: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO organization_option (organization_id, key, value) VALUES (?1, ?2, ?3)
+         ON CONFLICT (organization_id, key) DO UPDATE SET value = excluded.value",
+        params![org_id, key, value_json],
+    )?;
+    Ok(())
+}
+
+/// Every stored option as (key, JSON value), ordered by key.
+pub fn options(conn: &Connection, org_id: i64) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT key, value FROM organization_option WHERE organization_id = ?1 ORDER BY key",
+    )?;
+    let rows = stmt.query_map(params![org_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn insert_audit(
+    conn: &Connection,
+    org_id: i64,
+    event: &str,
+    data_json: &str,
+    now: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO audit_log (organization_id, event, data, date_added) VALUES (?1, ?2, ?3, ?4)",
+        params![org_id, event, data_json, now],
+    )?;
+    Ok(())
+}
+
+/// The audit log, newest first.
+pub fn audit(conn: &Connection, org_id: i64, limit: i64) -> Result<Vec<AuditRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, event, data, date_added FROM audit_log WHERE organization_id = ?1
+         ORDER BY date_added DESC, id DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![org_id, limit], |row| {
+        Ok(AuditRow {
+            id: row.get(0)?,
+            event: row.get(1)?,
+            data: row.get(2)?,
+            date_added: row.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

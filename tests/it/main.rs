@@ -1,0 +1,11 @@
+//! relctl's integration tests: the real binary, real stores in tempdirs, real git repositories.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod concurrency;
+mod generated;
+mod harness;
+mod issues;
+mod orgs;
+mod projects;
+mod releases;
+mod set_commits;

@@ -1,0 +1,501 @@
+//! set-commits on real repositories: ranges, patch sets, issue resolution, bad input.
+
+use std::collections::BTreeSet;
+
+use crate::harness::{Repo, TestEnv};
+
+fn setup() -> (TestEnv, Repo) {
+    let env = TestEnv::new();
+    let repo = Repo::init(&env.path().join("app"));
+    repo.git(&["remote", "add", "origin", "git@github.com:Acme/App.git"]);
+    env.ok(&["project", "create", "Backend"]);
+    (env, repo)
+}
+
+fn set_commits(env: &TestEnv, repo: &Repo, version: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["release", "set-commits", version, "--repo", repo.path()];
+    args.extend_from_slice(extra);
+    env.json(&args)
+}
+
+fn release_commit_ids(env: &TestEnv, version: &str) -> Vec<String> {
+    env.json(&["release", "info", version, "--commits"])["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn rev_list(repo: &Repo, range: &str) -> BTreeSet<String> {
+    repo.git(&["rev-list", range])
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn auto_takes_the_commits_since_the_previous_release() {
+    let (env, repo) = setup();
+    for i in 0..5 {
+        repo.commit(&format!("f{i}.txt"), "x", &format!("commit {i}"));
+    }
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let first = set_commits(&env, &repo, "1.0.0", &["--auto", "--initial-depth", "3"]);
+    assert_eq!(first["commitCount"], 3);
+    assert_eq!(first["repository"], "Acme/App");
+    let prev = repo.head();
+    for i in 5..9 {
+        repo.commit(&format!("f{i}.txt"), "x", &format!("commit {i}"));
+    }
+    env.ok(&["release", "new", "1.1.0", "-p", "backend"]);
+    let second = set_commits(&env, &repo, "1.1.0", &[]);
+    assert_eq!(second["commitCount"], 4);
+    let ids: BTreeSet<String> = release_commit_ids(&env, "1.1.0").into_iter().collect();
+    assert_eq!(ids, rev_list(&repo, &format!("{prev}..HEAD")));
+    let info = env.json(&["release", "info", "1.1.0"]);
+    assert_eq!(info["lastCommit"]["id"], repo.head());
+    assert_eq!(
+        info["authors"],
+        serde_json::json!([{"name": "Test Dev", "email": "dev@example.com"}])
+    );
+}
+
+#[test]
+fn merges_bring_in_every_commit_of_the_range() {
+    let (env, repo) = setup();
+    repo.commit("base.txt", "base", "base");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    let c = repo.commit("feat.txt", "c", "C on feature (forked before the release)");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.commit("main.txt", "d", "D on main");
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    set_commits(&env, &repo, "1.0.0", &["--initial-depth", "1"]);
+    let d = repo.head();
+    repo.git(&["checkout", "-q", "feature"]);
+    repo.commit("feat.txt", "e", "E on feature");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&["merge", "-q", "--no-ff", "feature", "-m", "Merge feature"]);
+    env.ok(&["release", "new", "1.1.0", "-p", "backend"]);
+    set_commits(&env, &repo, "1.1.0", &["--auto"]);
+    let ids: BTreeSet<String> = release_commit_ids(&env, "1.1.0").into_iter().collect();
+    let expected = rev_list(&repo, &format!("{d}..HEAD"));
+    assert_eq!(ids, expected);
+    assert!(
+        ids.contains(&c),
+        "commit C, older than D, came in with the merge"
+    );
+    assert_eq!(ids.len(), 3);
+}
+
+#[test]
+fn patch_sets_match_git_diff_tree_against_the_first_parent() {
+    let (env, repo) = setup();
+    repo.commit("a.txt", "1", "root");
+    repo.commit("dir/b.txt", "1", "add b");
+    repo.commit("a.txt", "2", "modify a");
+    repo.git(&["mv", "dir/b.txt", "dir/c.txt"]);
+    repo.git(&["commit", "-q", "-m", "rename b to c"]);
+    repo.git(&["rm", "-q", "a.txt"]);
+    repo.git(&["commit", "-q", "-m", "delete a"]);
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    set_commits(&env, &repo, "1.0.0", &[]);
+    let info = env.json(&["release", "info", "1.0.0", "--commits"]);
+    let commits = info["commits"].as_array().unwrap();
+    assert_eq!(commits.len(), 5);
+    for commit in commits {
+        let sha = commit["id"].as_str().unwrap();
+        let parents = repo.git(&["rev-list", "--parents", "-n", "1", sha]);
+        let diff = if parents.split_whitespace().count() > 1 {
+            repo.git(&[
+                "diff-tree",
+                "-r",
+                "--no-renames",
+                "--name-status",
+                &format!("{sha}^1"),
+                sha,
+            ])
+        } else {
+            repo.git(&[
+                "diff-tree",
+                "-r",
+                "--root",
+                "--no-renames",
+                "--name-status",
+                sha,
+            ])
+        };
+        let mut expected: Vec<(String, String)> = diff
+            .lines()
+            .filter(|l| {
+                !l.is_empty() && !l.starts_with(|c: char| c.is_ascii_hexdigit() && l.len() == 40)
+            })
+            .map(|l| {
+                let (kind, path) = l.split_once('\t').unwrap();
+                (path.to_string(), kind.to_string())
+            })
+            .collect();
+        expected.sort();
+        let mut actual: Vec<(String, String)> = commit["patchSet"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["path"].as_str().unwrap().to_string(),
+                    f["type"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        actual.sort();
+        assert_eq!(actual, expected, "commit {}", commit["message"]);
+        assert_eq!(commit["repository"], "Acme/App");
+        assert_eq!(commit["authorEmail"], "dev@example.com");
+    }
+}
+
+#[test]
+fn fixes_in_commit_messages_resolve_issues_in_the_release() {
+    let (env, repo) = setup();
+    env.ok(&["project", "create", "Web"]);
+    env.ok(&["issue", "new", "-p", "backend", "Crash one"]);
+    env.ok(&["issue", "new", "-p", "backend", "Crash two"]);
+    env.ok(&["issue", "new", "-p", "web", "Web crash"]);
+    env.ok(&["issue", "new", "-p", "backend", "Untouched"]);
+    repo.commit("a.txt", "1", "Initial");
+    repo.commit(
+        "a.txt",
+        "2",
+        "Fixes BACKEND-1 and closes [BACKEND-2](https://x.test/i/2)",
+    );
+    repo.commit("a.txt", "3", "fix: typo\n\nResolves WEB-1");
+    repo.commit("a.txt", "4", "Also fixes BACKEND-1 again, and NOPE-7");
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let result = set_commits(&env, &repo, "1.0.0", &[]);
+    let resolved: BTreeSet<&str> = result["resolvedIssues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    // WEB-1 belongs to a project the release does not have: linked, not resolved here.
+    assert_eq!(resolved, BTreeSet::from(["BACKEND-1", "BACKEND-2"]));
+    let issue = env.json(&["issue", "show", "BACKEND-1"]);
+    assert_eq!(issue["status"], "resolved");
+    assert!(issue["inbox"].is_null());
+    assert_eq!(
+        issue["resolution"],
+        serde_json::json!({"type": "in_release", "release": "1.0.0"})
+    );
+    let activity: Vec<&str> = issue["activity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        activity
+            .iter()
+            .filter(|a| **a == "referenced_in_commit")
+            .count(),
+        2
+    );
+    assert_eq!(
+        activity
+            .iter()
+            .filter(|a| **a == "set_resolved_in_release")
+            .count(),
+        1
+    );
+    let history: Vec<&str> = issue["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(history, ["resolved"]);
+    assert_eq!(
+        env.json(&["issue", "show", "WEB-1"])["status"],
+        "unresolved"
+    );
+    assert_eq!(
+        env.json(&["issue", "show", "BACKEND-3"])["inbox"]["reason"],
+        "new"
+    );
+    // Running it again resolves nothing twice.
+    set_commits(&env, &repo, "1.0.0", &["--initial-depth", "20"]);
+    let again = env.json(&["issue", "show", "BACKEND-1"]);
+    assert_eq!(again["history"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn skipsentry_commits_are_left_out() {
+    let (env, repo) = setup();
+    repo.commit("a.txt", "1", "one");
+    repo.commit("a.txt", "2", "wip #skipsentry");
+    repo.commit("a.txt", "3", "three");
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    assert_eq!(set_commits(&env, &repo, "1.0.0", &[])["commitCount"], 2);
+}
+
+#[test]
+fn clear_append_cap_and_paths() {
+    let (env, repo) = setup();
+    for i in 0..6 {
+        let file = if i % 2 == 0 {
+            format!("api/f{i}.txt")
+        } else {
+            format!("web/f{i}.txt")
+        };
+        repo.commit(&file, "x", &format!("commit {i}"));
+    }
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    assert_eq!(
+        set_commits(&env, &repo, "1.0.0", &["--path", "api"])["commitCount"],
+        3
+    );
+    let out = env.run(&[
+        "release",
+        "set-commits",
+        "1.0.0",
+        "--repo",
+        repo.path(),
+        "--max-commits",
+        "2",
+    ]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--max-commits"));
+    assert_eq!(env.json(&["release", "info", "1.0.0"])["commitCount"], 2);
+    let cleared = env.json(&["release", "set-commits", "1.0.0", "--clear"]);
+    assert_eq!(cleared["commitCount"], 0);
+    assert!(env.json(&["release", "info", "1.0.0"])["lastCommit"].is_null());
+    // --append adds another repository's commits instead of replacing.
+    let other = Repo::init(&env.path().join("other"));
+    other.commit("o.txt", "1", "other repo");
+    set_commits(&env, &repo, "1.0.0", &["--initial-depth", "2"]);
+    let appended = set_commits(
+        &env,
+        &other,
+        "1.0.0",
+        &["--append", "--repo-name", "acme/other"],
+    );
+    assert_eq!(appended["commitCount"], 3);
+    let repos: BTreeSet<String> = env.json(&["release", "info", "1.0.0", "--commits"])["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["repository"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        repos,
+        BTreeSet::from(["Acme/App".to_string(), "acme/other".to_string()])
+    );
+}
+
+#[test]
+fn explicit_commit_ranges_resolve_locally() {
+    let (env, repo) = setup();
+    for i in 0..5 {
+        repo.commit("a.txt", &i.to_string(), &format!("commit {i}"));
+    }
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let result = set_commits(&env, &repo, "1.0.0", &["--commit", "acme/app@HEAD~3..HEAD"]);
+    assert_eq!(result["commitCount"], 3);
+    let ids: BTreeSet<String> = release_commit_ids(&env, "1.0.0").into_iter().collect();
+    assert_eq!(ids, rev_list(&repo, "HEAD~3..HEAD"));
+    env.fails_unchanged(
+        &[
+            "release",
+            "set-commits",
+            "1.0.0",
+            "--repo",
+            repo.path(),
+            "--commit",
+            "acme/app@nosuchref..HEAD",
+        ],
+        3,
+    );
+    env.fails_unchanged(
+        &[
+            "release",
+            "set-commits",
+            "1.0.0",
+            "--repo",
+            repo.path(),
+            "--commit",
+            "acme/app@..HEAD",
+        ],
+        2,
+    );
+}
+
+#[test]
+fn bad_input_writes_nothing() {
+    let (env, repo) = setup();
+    repo.commit("a.txt", "1", "one");
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let not_repo = env.path().join("plain");
+    std::fs::create_dir_all(&not_repo).unwrap();
+    let err = env.fails_unchanged(
+        &[
+            "release",
+            "set-commits",
+            "1.0.0",
+            "--repo",
+            not_repo.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains("not a git repository"), "{err}");
+    // From a directory that is not a repository, without --repo.
+    let out = env
+        .cmd()
+        .current_dir(&not_repo)
+        .args(["release", "set-commits", "1.0.0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    env.fails_unchanged(
+        &["release", "set-commits", "9.9.9", "--repo", repo.path()],
+        3,
+    );
+    env.fails_unchanged(&["release", "set-commits", "a/b", "--repo", repo.path()], 2);
+    env.fails_unchanged(&["release", "set-commits", "1.0.0", "--auto", "--clear"], 2);
+    env.fails_unchanged(
+        &[
+            "release",
+            "set-commits",
+            "1.0.0",
+            "--repo",
+            repo.path(),
+            "--initial-depth",
+            "0",
+        ],
+        2,
+    );
+}
+
+#[test]
+fn a_missing_previous_commit_is_exit_3_unless_ignored() {
+    let (env, repo) = setup();
+    for i in 0..4 {
+        repo.commit("a.txt", &i.to_string(), &format!("commit {i}"));
+    }
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    set_commits(&env, &repo, "1.0.0", &[]);
+    // History is rewritten: the previous release's head is gone.
+    repo.git(&["reset", "-q", "--hard", "HEAD~2"]);
+    repo.commit("b.txt", "new", "rewritten");
+    repo.git(&["reflog", "expire", "--expire=now", "--all"]);
+    repo.git(&["gc", "-q", "--prune=now"]);
+    env.ok(&["release", "new", "1.1.0", "-p", "backend"]);
+    let err = env.fails_unchanged(
+        &["release", "set-commits", "1.1.0", "--repo", repo.path()],
+        3,
+    );
+    assert!(err.contains("--ignore-missing"), "{err}");
+    let result = set_commits(
+        &env,
+        &repo,
+        "1.1.0",
+        &["--ignore-missing", "--initial-depth", "2"],
+    );
+    assert_eq!(result["commitCount"], 2);
+}
+
+#[test]
+fn shallow_clones_are_named_and_their_boundary_is_never_all_added() {
+    let (env, repo) = setup();
+    for i in 0..6 {
+        repo.commit(&format!("f{i}.txt"), "x", &format!("commit {i}"));
+    }
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    set_commits(&env, &repo, "1.0.0", &["--initial-depth", "1"]);
+    for i in 6..8 {
+        repo.commit(&format!("f{i}.txt"), "x", &format!("commit {i}"));
+    }
+    // A depth-1 clone: the previous release's commit (HEAD~2) is not in it.
+    let shallow = env.path().join("shallow");
+    let url = format!("file://{}", repo.path());
+    repo.git(&[
+        "clone",
+        "-q",
+        "--depth",
+        "1",
+        &url,
+        shallow.to_str().unwrap(),
+    ]);
+    env.ok(&["release", "new", "1.1.0", "-p", "backend"]);
+    let shallow = shallow.to_str().unwrap();
+    let err = env.fails_unchanged(
+        &[
+            "release",
+            "set-commits",
+            "1.1.0",
+            "--repo",
+            shallow,
+            "--repo-name",
+            "Acme/App",
+        ],
+        3,
+    );
+    assert!(err.contains("shallow"), "{err}");
+    let out = env.run(&[
+        "--format",
+        "json",
+        "release",
+        "set-commits",
+        "1.1.0",
+        "--repo",
+        shallow,
+        "--repo-name",
+        "Acme/App",
+        "--ignore-missing",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let info = env.json(&["release", "info", "1.1.0", "--commits"]);
+    let commits = info["commits"].as_array().unwrap();
+    assert_eq!(commits.len(), 1);
+    assert_eq!(
+        commits[0]["patchSet"],
+        serde_json::json!([]),
+        "the boundary commit is not reported as all files added"
+    );
+}
+
+#[test]
+fn a_release_is_created_by_set_commits_when_a_project_is_given() {
+    let (env, repo) = setup();
+    repo.commit("a.txt", "1", "one");
+    let result = set_commits(&env, &repo, "2.0.0", &["-p", "backend"]);
+    assert_eq!(result["commitCount"], 1);
+    assert_eq!(
+        env.json(&["release", "info", "2.0.0"])["projects"][0]["slug"],
+        "backend"
+    );
+}
+
+#[test]
+fn a_second_writer_waits_then_reports_a_conflict() {
+    let (env, repo) = setup();
+    repo.commit("a.txt", "1", "one");
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let conn = rusqlite::Connection::open(&env.store).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let err = env.fails(
+        &["release", "set-commits", "1.0.0", "--repo", repo.path()],
+        4,
+    );
+    assert!(err.contains("retry"), "{err}");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(5),
+        "it waited before giving up"
+    );
+    conn.execute_batch("ROLLBACK").unwrap();
+    set_commits(&env, &repo, "1.0.0", &[]);
+}
