@@ -499,3 +499,77 @@ fn a_second_writer_waits_then_reports_a_conflict() {
     conn.execute_batch("ROLLBACK").unwrap();
     set_commits(&env, &repo, "1.0.0", &[]);
 }
+
+#[test]
+fn bare_detached_no_remote_and_git_dir() {
+    let env = TestEnv::new();
+    env.ok(&["project", "create", "Backend"]);
+    let repo = Repo::init(&env.path().join("plain-app"));
+    for i in 0..3 {
+        repo.commit("a.txt", &i.to_string(), &format!("commit {i}"));
+    }
+    // No remote: the repository is named after its directory.
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    assert_eq!(set_commits(&env, &repo, "1.0.0", &[])["repository"], "plain-app");
+    // Detached HEAD reads from the detached commit.
+    let first = repo.git(&["rev-list", "--max-parents=0", "HEAD"]);
+    repo.git(&["checkout", "-q", "--detach", "HEAD~1"]);
+    env.ok(&["release", "new", "1.0.1", "-p", "backend"]);
+    let detached = set_commits(&env, &repo, "1.0.1", &["--commit", "plain-app@HEAD~1..HEAD"]);
+    assert_eq!(detached["commitCount"], 1);
+    repo.git(&["checkout", "-q", "main"]);
+    // A bare clone.
+    let bare = env.path().join("bare-app.git");
+    repo.git(&["clone", "-q", "--bare", repo.path(), bare.to_str().unwrap()]);
+    env.ok(&["release", "new", "2.0.0", "-p", "backend"]);
+    let result = env.json(&["release", "set-commits", "2.0.0", "--repo", bare.to_str().unwrap(), "--repo-name", "plain-app", "--commit", &format!("plain-app@{first}..HEAD")]);
+    assert_eq!(result["commitCount"], 2);
+    // GIT_DIR from a directory that is not a repository.
+    let elsewhere = env.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    repo.commit("a.txt", "new", "after 2.0.0");
+    env.ok(&["release", "new", "3.0.0", "-p", "backend"]);
+    let out = env
+        .cmd()
+        .current_dir(&elsewhere)
+        .env("GIT_DIR", repo.dir.join(".git"))
+        .args(["--format", "json", "release", "set-commits", "3.0.0", "--initial-depth", "2"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // Only the commit since 2.0.0, found through the repository named like its directory.
+    assert_eq!(value["repository"], "plain-app");
+    assert_eq!(value["commitCount"], 1);
+}
+
+#[test]
+fn an_empty_range_leaves_the_release_alone() {
+    let (env, repo) = setup();
+    repo.commit("a.txt", "1", "one");
+    repo.commit("a.txt", "2", "two");
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    set_commits(&env, &repo, "1.0.0", &[]);
+    let out = env.run(&["release", "set-commits", "1.0.0", "--repo", repo.path(), "--commit", "Acme/App@HEAD..HEAD"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No commits found"));
+    assert_eq!(env.json(&["release", "info", "1.0.0"])["commitCount"], 2);
+}
+
+#[test]
+fn non_utf8_file_names_and_messages_do_not_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let (env, repo) = setup();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(repo.dir.join(name), "x").unwrap();
+    repo.git(&["add", "-A"]);
+    std::fs::write(env.path().join("msg"), b"Fixes caf\xe9 bug\n").unwrap();
+    let msg = env.path().join("msg");
+    repo.git(&["commit", "-q", "-F", msg.to_str().unwrap()]);
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    set_commits(&env, &repo, "1.0.0", &[]);
+    let commit = &env.json(&["release", "info", "1.0.0", "--commits"])["commits"][0];
+    let path = commit["patchSet"][0]["path"].as_str().unwrap();
+    assert!(path.starts_with("caf") && path.ends_with(".txt"), "{path}");
+    assert!(commit["message"].as_str().unwrap().starts_with("Fixes caf"));
+}
