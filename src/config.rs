@@ -457,21 +457,30 @@ fn default_store_path(env: &dyn Environment) -> Result<PathBuf> {
     Ok(data_home.join("relctl").join("relctl.db"))
 }
 
+/// An environment made of the given pairs, for tests.
+#[cfg(test)]
+pub(crate) struct FakeEnv(std::collections::HashMap<&'static str, String>);
+
+#[cfg(test)]
+impl FakeEnv {
+    pub(crate) fn new(pairs: &[(&'static str, &str)]) -> FakeEnv {
+        FakeEnv(pairs.iter().map(|(k, v)| (*k, v.to_string())).collect())
+    }
+}
+
+#[cfg(test)]
+impl Environment for FakeEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        self.0.get(name).cloned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
-
-    struct FakeEnv(HashMap<&'static str, String>);
-
-    impl Environment for FakeEnv {
-        fn var(&self, name: &str) -> Option<String> {
-            self.0.get(name).cloned()
-        }
-    }
 
     fn env(pairs: &[(&'static str, &str)]) -> FakeEnv {
-        FakeEnv(pairs.iter().map(|(k, v)| (*k, v.to_string())).collect())
+        FakeEnv::new(pairs)
     }
 
     #[test]

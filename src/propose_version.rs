@@ -70,25 +70,15 @@ fn github_pull_request_head(env: &dyn Environment) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
-
-    struct FakeEnv(HashMap<&'static str, String>);
-    impl Environment for FakeEnv {
-        fn var(&self, name: &str) -> Option<String> {
-            self.0.get(name).cloned()
-        }
-    }
+    use crate::config::FakeEnv;
 
     #[test]
     fn sources_in_order() {
-        let env = FakeEnv(HashMap::from([
-            ("GITHUB_SHA", "gh".to_string()),
-            ("CIRCLE_SHA1", "circle".to_string()),
-        ]));
+        let env = FakeEnv::new(&[("GITHUB_SHA", "gh"), ("CIRCLE_SHA1", "circle")]);
         assert_eq!(from_environment(&env).as_deref(), Some("circle"));
-        let env = FakeEnv(HashMap::from([("GITHUB_SHA", "gh".to_string())]));
+        let env = FakeEnv::new(&[("GITHUB_SHA", "gh")]);
         assert_eq!(from_environment(&env).as_deref(), Some("gh"));
-        let env = FakeEnv(HashMap::from([("CI_COMMIT_SHA", "gitlab".to_string())]));
+        let env = FakeEnv::new(&[("CI_COMMIT_SHA", "gitlab")]);
         assert_eq!(from_environment(&env).as_deref(), Some("gitlab"));
     }
 
@@ -97,11 +87,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let event = dir.path().join("event.json");
         std::fs::write(&event, r#"{"pull_request":{"head":{"sha":"abc123"}}}"#).unwrap();
-        let env = FakeEnv(HashMap::from([
-            ("GITHUB_SHA", "merge".to_string()),
-            ("GITHUB_EVENT_NAME", "pull_request".to_string()),
-            ("GITHUB_EVENT_PATH", event.display().to_string()),
-        ]));
+        let path = event.display().to_string();
+        let env = FakeEnv::new(&[
+            ("GITHUB_SHA", "merge"),
+            ("GITHUB_EVENT_NAME", "pull_request"),
+            ("GITHUB_EVENT_PATH", &path),
+        ]);
         assert_eq!(from_environment(&env).as_deref(), Some("abc123"));
         std::fs::write(&event, "not json").unwrap();
         assert_eq!(from_environment(&env).as_deref(), Some("merge"));
@@ -109,7 +100,7 @@ mod tests {
 
     #[test]
     fn invalid_proposals_are_rejected() {
-        let env = FakeEnv(HashMap::from([("SENTRY_RELEASE", "a/b".to_string())]));
+        let env = FakeEnv::new(&[("SENTRY_RELEASE", "a/b")]);
         let err = propose(&env, None).unwrap_err();
         assert_eq!(err.kind, crate::error::ErrorKind::Usage);
     }

@@ -510,19 +510,37 @@ fn bare_detached_no_remote_and_git_dir() {
     }
     // No remote: the repository is named after its directory.
     env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
-    assert_eq!(set_commits(&env, &repo, "1.0.0", &[])["repository"], "plain-app");
+    assert_eq!(
+        set_commits(&env, &repo, "1.0.0", &[])["repository"],
+        "plain-app"
+    );
     // Detached HEAD reads from the detached commit.
     let first = repo.git(&["rev-list", "--max-parents=0", "HEAD"]);
     repo.git(&["checkout", "-q", "--detach", "HEAD~1"]);
     env.ok(&["release", "new", "1.0.1", "-p", "backend"]);
-    let detached = set_commits(&env, &repo, "1.0.1", &["--commit", "plain-app@HEAD~1..HEAD"]);
+    let detached = set_commits(
+        &env,
+        &repo,
+        "1.0.1",
+        &["--commit", "plain-app@HEAD~1..HEAD"],
+    );
     assert_eq!(detached["commitCount"], 1);
     repo.git(&["checkout", "-q", "main"]);
     // A bare clone.
     let bare = env.path().join("bare-app.git");
     repo.git(&["clone", "-q", "--bare", repo.path(), bare.to_str().unwrap()]);
     env.ok(&["release", "new", "2.0.0", "-p", "backend"]);
-    let result = env.json(&["release", "set-commits", "2.0.0", "--repo", bare.to_str().unwrap(), "--repo-name", "plain-app", "--commit", &format!("plain-app@{first}..HEAD")]);
+    let result = env.json(&[
+        "release",
+        "set-commits",
+        "2.0.0",
+        "--repo",
+        bare.to_str().unwrap(),
+        "--repo-name",
+        "plain-app",
+        "--commit",
+        &format!("plain-app@{first}..HEAD"),
+    ]);
     assert_eq!(result["commitCount"], 2);
     // GIT_DIR from a directory that is not a repository.
     let elsewhere = env.path().join("elsewhere");
@@ -533,10 +551,22 @@ fn bare_detached_no_remote_and_git_dir() {
         .cmd()
         .current_dir(&elsewhere)
         .env("GIT_DIR", repo.dir.join(".git"))
-        .args(["--format", "json", "release", "set-commits", "3.0.0", "--initial-depth", "2"])
+        .args([
+            "--format",
+            "json",
+            "release",
+            "set-commits",
+            "3.0.0",
+            "--initial-depth",
+            "2",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     // Only the commit since 2.0.0, found through the repository named like its directory.
     assert_eq!(value["repository"], "plain-app");
@@ -550,7 +580,15 @@ fn an_empty_range_leaves_the_release_alone() {
     repo.commit("a.txt", "2", "two");
     env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
     set_commits(&env, &repo, "1.0.0", &[]);
-    let out = env.run(&["release", "set-commits", "1.0.0", "--repo", repo.path(), "--commit", "Acme/App@HEAD..HEAD"]);
+    let out = env.run(&[
+        "release",
+        "set-commits",
+        "1.0.0",
+        "--repo",
+        repo.path(),
+        "--commit",
+        "Acme/App@HEAD..HEAD",
+    ]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("No commits found"));
     assert_eq!(env.json(&["release", "info", "1.0.0"])["commitCount"], 2);
