@@ -163,18 +163,19 @@ impl Ctx {
         }
     }
 
-    /// Opens the store and runs `work` on it. When the store was created for this command and
-    /// the command fails, the new files are removed again: a failed command writes nothing.
+    /// Opens the store (creating it on first use) and runs `work` on it.
     pub fn with_store<T>(&self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         self.ensure_local()?;
-        let mut store = Store::open(&self.settings.store.value)?;
-        match work(&mut store) {
-            Ok(value) => Ok(value),
-            Err(err) => {
-                store.discard_if_created();
-                Err(err)
-            }
-        }
+        work(&mut Store::open(&self.settings.store.value)?)
+    }
+
+    /// Opens the store for reading only: a missing store is not created.
+    pub fn with_store_for_reading<T>(
+        &self,
+        work: impl FnOnce(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        self.ensure_local()?;
+        work(&mut Store::open_for_reading(&self.settings.store.value)?)
     }
 
     /// One write transaction in the selected organization.
@@ -193,7 +194,7 @@ impl Ctx {
 
     /// One read transaction in the selected organization.
     pub fn read<T>(&self, work: impl FnOnce(&Transaction<'_>, &OrgRow) -> Result<T>) -> Result<T> {
-        self.with_store(|store| {
+        self.with_store_for_reading(|store| {
             store.read(|tx| {
                 let org = flow::organization(tx, &self.settings.org.value)?;
                 work(tx, &org)

@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<()> {
             })
         }
         OrgCommand::List => {
-            let orgs = ctx.with_store(|s| s.read(|tx| store::orgs::list(tx)))?;
+            let orgs = ctx.with_store_for_reading(|s| s.read(|tx| store::orgs::list(tx)))?;
             let views: Vec<model::Organization> = orgs.iter().map(flow::orgs::view).collect();
             ctx.out.emit(&views, |orgs| {
                 let rows: Vec<Vec<String>> = orgs

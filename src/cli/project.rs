@@ -53,18 +53,13 @@ pub fn run(ctx: &Ctx, cmd: ProjectCommand) -> Result<()> {
             slug,
             platform,
         } => {
-            let project = ctx.write(|tx, env, org| {
-                flow::projects::create(
-                    tx,
-                    env,
-                    org,
-                    &NewProject {
-                        name: &name,
-                        slug: slug.as_deref(),
-                        platform: platform.as_deref(),
-                    },
-                )
-            })?;
+            let new = NewProject {
+                name: &name,
+                slug: slug.as_deref(),
+                platform: platform.as_deref(),
+            };
+            flow::projects::check(&new)?;
+            let project = ctx.write(|tx, env, org| flow::projects::create(tx, env, org, &new))?;
             ctx.out
                 .message(&format!("Created project {}", project.slug));
             ctx.out.emit(&flow::views::project(&project), render)

@@ -23,14 +23,8 @@ pub struct NewProject<'a> {
     pub platform: Option<&'a str>,
 }
 
-/// `Project.save` for a new project. Runs under the store's write lock, which serialises slug
-/// generation across processes like Sentry's `slug:project:{org}` lock.
-pub fn create(
-    conn: &Connection,
-    env: &FlowEnv,
-    org: &OrgRow,
-    new: &NewProject<'_>,
-) -> Result<ProjectRow> {
+/// Checks what can be checked without the store: the name, and the form of a given slug.
+pub fn check(new: &NewProject<'_>) -> Result<()> {
     let name = new.name.trim();
     if name.is_empty() {
         return Err(Error::usage("a project needs a name"));
@@ -40,9 +34,24 @@ pub fn create(
             "a project name may not be longer than 200 characters",
         ));
     }
+    if let Some(slug) = new.slug {
+        validate_project_slug(slug).map_err(|err| Error::usage(err.to_string()))?;
+    }
+    Ok(())
+}
+
+/// `Project.save` for a new project. Runs under the store's write lock, which serialises slug
+/// generation across processes like Sentry's `slug:project:{org}` lock.
+pub fn create(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    new: &NewProject<'_>,
+) -> Result<ProjectRow> {
+    check(new)?;
+    let name = new.name.trim();
     let slug = match new.slug {
         Some(slug) => {
-            validate_project_slug(slug).map_err(|err| Error::usage(err.to_string()))?;
             if store::projects::slug_taken(conn, org.id, slug)? {
                 return Err(Error::usage(format!(
                     "a project with slug {slug:?} already exists in organization {:?}",

@@ -37,7 +37,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    created: bool,
 }
 
 impl Store {
@@ -51,15 +50,31 @@ impl Store {
                 ))
             })?;
         }
-        let created = create_private_file(path)?;
+        create_private_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|err| {
+        let conn = Connection::open_with_flags(path, flags).map_err(|err| {
             Error::other(format!("cannot open the store {}: {err}", path.display()))
         })?;
+        Store::prepare(conn, path, true)
+    }
+
+    /// Opens the store for reading. A store that does not exist yet is not created: the reader
+    /// sees what a new store holds (an in-memory one), and nothing is written to disk.
+    pub fn open_for_reading(path: &Path) -> Result<Store> {
+        if path.exists() {
+            return Store::open(path);
+        }
+        let conn = Connection::open_in_memory()?;
+        Store::prepare(conn, path, false)
+    }
+
+    fn prepare(mut conn: Connection, path: &Path, on_disk: bool) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        set_wal_mode(&conn)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        if on_disk {
+            set_wal_mode(&conn)?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
         migrations::apply(&mut conn).map_err(|err| match err.kind {
             crate::error::ErrorKind::Usage => err,
             _ => Error::new(
@@ -74,13 +89,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
-            created,
         })
-    }
-
-    /// Whether this process created the store file (so a failed first command can remove it).
-    pub fn was_created(&self) -> bool {
-        self.created
     }
 
     /// How long a writer waits for the write lock before the command fails with a conflict.
@@ -112,36 +121,18 @@ impl Store {
         tx.finish()?;
         Ok(value)
     }
-
-    /// Closes the store and, when this process created it, removes the files again. Used when the
-    /// first command against a new store fails: a failed command writes nothing.
-    pub fn discard_if_created(self) {
-        let Store {
-            conn,
-            path,
-            created,
-        } = self;
-        drop(conn);
-        if created {
-            for suffix in ["", "-wal", "-shm"] {
-                let mut file = path.clone().into_os_string();
-                file.push(suffix);
-                let _ = std::fs::remove_file(PathBuf::from(file));
-            }
-        }
-    }
 }
 
-/// Creates an empty file readable only by its owner; returns whether it was created now.
-fn create_private_file(path: &Path) -> Result<bool> {
+/// Creates an empty file readable only by its owner, unless it exists.
+fn create_private_file(path: &Path) -> Result<()> {
     match OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(path)
     {
-        Ok(_) => Ok(true),
-        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Ok(_) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(err) => Err(Error::other(format!(
             "cannot create the store {}: {err}",
             path.display()

@@ -75,7 +75,7 @@ fn option_changes_are_audited_with_sentry_change_strings() {
 #[test]
 fn bad_option_names_and_values() {
     let env = TestEnv::new();
-    env.ok(&["org", "list"]);
+    env.ok(&["org", "create", "acme"]);
     env.fails_unchanged(&["org", "set", "noSuchOption", "1"], 2);
     env.fails_unchanged(&["org", "set", "scrapeJavaScript", "maybe"], 2);
     env.fails_unchanged(&["org", "set", "apdexThreshold", "fast"], 2);

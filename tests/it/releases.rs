@@ -247,12 +247,22 @@ fn bad_input_exit_codes_and_no_writes() {
 }
 
 #[test]
-fn a_failed_first_command_leaves_no_store_behind() {
+fn reading_or_bad_input_never_creates_the_store() {
     let env = TestEnv::new();
-    env.fails(&["release", "new", "1.0.0", "-p", "web"], 3);
-    assert!(!env.store.exists(), "the failed command created the store");
+    // Reads on a missing store see a new store's contents without creating it.
+    assert_eq!(env.json(&["release", "list"]), serde_json::json!([]));
+    assert_eq!(env.json(&["org", "list"])[0]["slug"], "default");
+    env.fails(&["release", "info", "1.0.0"], 3);
+    // Invalid input is refused before the store is opened.
     env.fails(&["release", "new", "a/b", "-p", "web"], 2);
-    assert!(!env.store.exists());
+    env.fails(&["project", "create", "x", "--slug", "Not A Slug"], 2);
+    assert!(
+        !env.store.exists(),
+        "a read or a refused command created the store"
+    );
+    // The first write creates it.
+    env.ok(&["project", "create", "Web"]);
+    assert!(env.store.exists());
 }
 
 #[test]
