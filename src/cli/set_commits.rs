@@ -17,7 +17,7 @@ use crate::flow::commits::CommitInput;
 use crate::flow::releases::NewReleaseRequest;
 use crate::git::{self, CommitRange, GitCommit, GitRepo, RangeSpec};
 use crate::model;
-use crate::output::details;
+use crate::output::{details, or_dash};
 use crate::store::projects::ProjectRow;
 use crate::store::releases::ReleaseRow;
 
@@ -238,12 +238,22 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     ));
     ctx.out.emit(&summary, |s| {
         let authors: Vec<&str> = s.authors.iter().map(|a| a.email.as_str()).collect();
+        let list = |items: Vec<&str>| {
+            if items.is_empty() {
+                "-".to_string()
+            } else {
+                items.join(", ")
+            }
+        };
         details(&[
             ("version", s.version.clone()),
-            ("repository", s.repository.clone().unwrap_or_default()),
+            ("repository", or_dash(s.repository.as_deref())),
             ("commits", s.commit_count.to_string()),
-            ("authors", authors.join(", ")),
-            ("resolved", s.resolved_issues.join(", ")),
+            ("authors", list(authors)),
+            (
+                "resolved",
+                list(s.resolved_issues.iter().map(String::as_str).collect()),
+            ),
         ])
     })
 }

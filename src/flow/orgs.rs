@@ -103,7 +103,8 @@ pub fn set_option(
     raw: &str,
 ) -> Result<OptionChange> {
     let option = find(field)?;
-    let value = org_options::parse_value(option.kind, raw)
+    let value = option
+        .parse(raw)
         .map_err(|err| Error::usage(format!("invalid value for {field}: {err}")))?;
     let previous = match store::orgs::option_value(conn, org.id, option.key)? {
         Some(json) => Some(serde_json::from_str::<OptionValue>(&json)?),

@@ -93,3 +93,73 @@ pub fn delete(conn: &Connection, env: &FlowEnv, org: &OrgRow, project: &ProjectR
     )?;
     store::projects::delete(conn, project.id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::snowflake::{compose, decompose, seconds_since_epoch};
+    use crate::store::Store;
+
+    fn new_store() -> Store {
+        Store::open_for_reading(std::path::Path::new("/nonexistent/relctl-unit-test.db")).unwrap()
+    }
+
+    fn new_project(name: &str) -> NewProject<'_> {
+        NewProject {
+            name,
+            slug: None,
+            platform: None,
+        }
+    }
+
+    #[test]
+    fn a_clashing_snowflake_id_is_retried_with_a_fresh_one() {
+        let mut store = new_store();
+        let env = FlowEnv::new(3);
+        store
+            .write(|tx| {
+                let org = crate::flow::organization(tx, "default")?;
+                let start = seconds_since_epoch(env.now).unwrap();
+                let taken = compose(start, 3, 0).unwrap();
+                // Occupy the id the first attempt gets, as a row saved by an older counter would.
+                let squatter = ProjectRow {
+                    id: taken,
+                    organization_id: org.id,
+                    slug: "squatter".into(),
+                    name: "Squatter".into(),
+                    platform: None,
+                    date_added: env.now_text(),
+                };
+                store::projects::insert(tx, &squatter).unwrap();
+                let project = create(tx, &env, &org, &new_project("Fresh"))?;
+                assert_ne!(project.id, taken);
+                let parts = decompose(project.id);
+                assert_eq!(
+                    (parts.seconds_since_epoch, parts.region, parts.sequence),
+                    (start, 3, 1)
+                );
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn exhausted_sequences_are_a_conflict() {
+        let mut store = new_store();
+        let env = FlowEnv::new(0);
+        let err = store
+            .write(|tx| {
+                let org = crate::flow::organization(tx, "default")?;
+                let start = seconds_since_epoch(env.now).unwrap() as i64;
+                let expires = env.now.timestamp() + 300;
+                for second in (start - 299)..=start {
+                    for _ in 0..16 {
+                        store::sequence::increment(tx, second, expires)?;
+                    }
+                }
+                create(tx, &env, &org, &new_project("Late"))
+            })
+            .unwrap_err();
+        assert_eq!(err.kind, crate::error::ErrorKind::Conflict, "{err}");
+    }
+}
