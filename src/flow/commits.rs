@@ -86,15 +86,26 @@ pub fn set_commits(
         Vec::new()
     };
 
-    let stored = stored_commits(conn, org, &repositories, &commits)?;
+    let mut stored = stored_commits(conn, org, &repositories, &commits)?;
     let mut issues = IssueCache::default();
+    // (commit id, sort key): the commit's own timestamp, "" (the oldest) when it has none.
     let mut bound: Vec<(i64, String)> = Vec::with_capacity(commits.len() + kept.len());
     let mut head_by_repository: Vec<(i64, i64)> = Vec::new();
+    let mut done: HashSet<(i64, &str)> = HashSet::with_capacity(commits.len());
     for commit in &commits {
         let repository_id = repository_of(&repositories, org, commit)?;
+        if !done.insert((repository_id, commit.id.as_str())) {
+            // The same commit twice in one list: bound once.
+            continue;
+        }
         let author_id = commit_email(commit).and_then(|email| authors.get(&email).copied());
+        let sort_key = commit
+            .timestamp
+            .map(crate::time::format_ts)
+            .unwrap_or_default();
         let date = crate::time::format_ts(commit.timestamp.unwrap_or(env.now));
-        let existing = stored.get(&(repository_id, commit.id.clone()));
+        let existing = stored.remove(&(repository_id, commit.id.clone()));
+        let existing = existing.as_ref();
         let target = CommitTarget {
             repository_id,
             author_id,
@@ -110,11 +121,11 @@ pub fn set_commits(
         {
             head_by_repository.push((repository_id, commit_id));
         }
-        bound.push((commit_id, date));
+        bound.push((commit_id, sort_key));
     }
     let new_ids: HashSet<i64> = bound.iter().map(|(id, _)| *id).collect();
     bound.extend(kept.into_iter().filter(|(id, _)| !new_ids.contains(id)));
-    // Stable: on equal dates the new commits stay ahead of the kept ones.
+    // Newest first. Stable: on equal dates the new commits stay ahead of the kept ones.
     bound.sort_by(|a, b| b.1.cmp(&a.1));
 
     store::commits::clear_release_commits(conn, release.id)?;
@@ -488,4 +499,174 @@ fn resolve_linked_issues(
         ));
     }
     Ok(resolved)
+}
+
+/// Where Sentry has a bug (server-flow.md section 8), these tests say what relctl does instead.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::projects::{NewProject, create as create_project};
+    use crate::flow::releases::{NewReleaseRequest, create as create_release};
+    use crate::store::Store;
+    use chrono::TimeZone;
+
+    fn commit(
+        id: &str,
+        seconds: Option<i64>,
+        name: Option<&str>,
+        email: Option<&str>,
+    ) -> CommitInput {
+        CommitInput {
+            id: id.to_string(),
+            repository: Some("acme/app".to_string()),
+            message: format!("commit {id}"),
+            author_name: name.map(str::to_string),
+            author_email: email.map(str::to_string),
+            timestamp: seconds.map(|s| Utc.timestamp_opt(s, 0).unwrap()),
+            patch_set: vec![("a.txt".to_string(), "M".to_string())],
+        }
+    }
+
+    /// Runs `work` against a new in-memory store with one project and release "1.0".
+    fn with_release<T>(
+        work: impl FnOnce(&Connection, &FlowEnv, &OrgRow, &ReleaseRow) -> Result<T>,
+    ) -> T {
+        let mut store =
+            Store::open_for_reading(std::path::Path::new("/nonexistent/relctl-unit.db")).unwrap();
+        let env = FlowEnv::new(0);
+        store
+            .write(|tx| {
+                let org = crate::flow::organization(tx, "default")?;
+                let project = create_project(
+                    tx,
+                    &env,
+                    &org,
+                    &NewProject {
+                        name: "App",
+                        slug: None,
+                        platform: None,
+                    },
+                )?;
+                let release = create_release(
+                    tx,
+                    &env,
+                    &org,
+                    &NewReleaseRequest {
+                        version: "1.0",
+                        projects: &[project],
+                        ref_: None,
+                        url: None,
+                        date_released: None,
+                    },
+                )?
+                .release;
+                work(tx, &env, &org, &release)
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn mixed_and_missing_timestamps_sort_without_crashing() {
+        // Sentry raises TypeError (500) comparing datetimes with missing timestamps.
+        let order = with_release(|tx, env, org, release| {
+            let commits = vec![
+                commit("old", Some(1_000), Some("A"), Some("a@x.test")),
+                commit("none", None, Some("A"), Some("a@x.test")),
+                commit("new", Some(2_000), Some("A"), Some("a@x.test")),
+            ];
+            let outcome = set_commits(tx, env, org, release, commits, false)?;
+            let order: Vec<String> = store::commits::release_commits(tx, outcome.release.id)?
+                .into_iter()
+                .map(|c| c.key)
+                .collect();
+            Ok(order)
+        });
+        // A commit without a timestamp is stored with "now", but sorts as the oldest.
+        assert_eq!(order.first().map(String::as_str), Some("new"));
+        assert_eq!(order.len(), 3);
+    }
+
+    #[test]
+    fn commit_count_counts_distinct_commits() {
+        // Sentry counts the duplicate that ReleaseCommit silently dropped.
+        let count = with_release(|tx, env, org, release| {
+            let commits = vec![
+                commit("aaa", Some(1_000), Some("A"), Some("a@x.test")),
+                commit("aaa", Some(1_000), Some("A"), Some("a@x.test")),
+                commit("bbb", Some(2_000), Some("A"), Some("a@x.test")),
+            ];
+            Ok(set_commits(tx, env, org, release, commits, false)?
+                .release
+                .commit_count)
+        });
+        assert_eq!(count, 2);
+    }
+
+    #[test]
+    fn an_email_without_a_name_keeps_the_stored_name() {
+        // Sentry overwrites a good name with NULL when a payload carries only the e-mail.
+        let names = with_release(|tx, env, org, release| {
+            set_commits(
+                tx,
+                env,
+                org,
+                release,
+                vec![commit(
+                    "aaa",
+                    Some(1_000),
+                    Some("Ada Lovelace"),
+                    Some("ada@x.test"),
+                )],
+                false,
+            )?;
+            set_commits(
+                tx,
+                env,
+                org,
+                release,
+                vec![commit("bbb", Some(2_000), None, Some("ADA@x.test"))],
+                false,
+            )?;
+            let emails = ["ada@x.test"];
+            store::commits::authors_by_email(tx, org.id, &emails)
+        });
+        assert_eq!(
+            names
+                .get("ada@x.test")
+                .and_then(|(_, n)| n.clone())
+                .as_deref(),
+            Some("Ada Lovelace")
+        );
+    }
+
+    #[test]
+    fn clearing_works_with_any_number_of_repositories() {
+        // Sentry's clear_commits does a single-row get on the head commits: 0 or 2+ rows fail.
+        let cleared = with_release(|tx, env, org, release| {
+            let empty = clear_commits(tx, release)?;
+            assert_eq!(empty.commit_count, 0);
+            let mut other = commit("ccc", Some(3_000), Some("B"), Some("b@x.test"));
+            other.repository = Some("acme/other".to_string());
+            let commits = vec![
+                commit("aaa", Some(1_000), Some("A"), Some("a@x.test")),
+                other,
+            ];
+            let bound = set_commits(tx, env, org, release, commits, false)?;
+            assert_eq!(bound.release.commit_count, 2);
+            clear_commits(tx, &bound.release)
+        });
+        assert_eq!(cleared.commit_count, 0);
+        assert_eq!(cleared.last_commit_id, None);
+        assert_eq!(cleared.authors, "[]");
+    }
+
+    #[test]
+    fn bad_patch_types_are_refused() {
+        let err = with_release(|tx, env, org, release| {
+            let mut bad = commit("aaa", Some(1_000), None, None);
+            bad.patch_set = vec![("a.txt".to_string(), "R".to_string())];
+            Ok(set_commits(tx, env, org, release, vec![bad], false).unwrap_err())
+        });
+        assert_eq!(err.kind, crate::error::ErrorKind::Usage);
+    }
 }
