@@ -143,15 +143,13 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
             .map(|s| (s.repository, s.previous, s.head))
             .collect()
     };
-    // Resolve every revision before reading the store, so a typo fails fast.
+    // Resolve the heads before reading the store, so a typo fails fast. A previous commit is
+    // left to the walk, which tells a missing sha (shallow clone, rewritten history; and
+    // --ignore-missing applies) from a misspelt name.
     let mut resolved = Vec::with_capacity(ranges.len());
-    for (name, previous, head) in &ranges {
-        let head = repo.resolve_commit(head).map_err(git_error)?;
-        let previous = match previous {
-            Some(rev) => Some(repo.resolve_commit(rev).map_err(git_error)?),
-            None => None,
-        };
-        resolved.push((name.clone(), previous, head));
+    for (name, previous, head) in ranges {
+        let head = repo.resolve_commit(&head).map_err(git_error)?;
+        resolved.push((name, previous, head));
     }
 
     // Where --auto starts, per repository name: the previous release's last commit there.

@@ -611,3 +611,43 @@ fn non_utf8_file_names_and_messages_do_not_crash() {
     assert!(path.starts_with("caf") && path.ends_with(".txt"), "{path}");
     assert!(commit["message"].as_str().unwrap().starts_with("Fixes caf"));
 }
+
+#[test]
+fn an_explicit_previous_sha_missing_from_history_can_be_ignored() {
+    let (env, repo) = setup();
+    for i in 0..3 {
+        repo.commit("a.txt", &i.to_string(), &format!("commit {i}"));
+    }
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let gone = "0123456789abcdef0123456789abcdef01234567";
+    let spec = format!("Acme/App@{gone}..HEAD");
+    let err = env.fails_unchanged(
+        &[
+            "release",
+            "set-commits",
+            "1.0.0",
+            "--repo",
+            repo.path(),
+            "--commit",
+            &spec,
+        ],
+        3,
+    );
+    assert!(
+        err.contains(gone) && err.contains("--ignore-missing"),
+        "{err}"
+    );
+    let result = set_commits(
+        &env,
+        &repo,
+        "1.0.0",
+        &[
+            "--commit",
+            &spec,
+            "--ignore-missing",
+            "--initial-depth",
+            "2",
+        ],
+    );
+    assert_eq!(result["commitCount"], 2);
+}
