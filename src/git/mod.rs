@@ -30,9 +30,6 @@ mod progress;
 mod range;
 mod remote;
 
-#[cfg(test)]
-mod tests;
-
 use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 
 mod concurrency;
 mod generated;
+mod git;
 mod harness;
 mod issues;
 mod orgs;

@@ -13,7 +13,7 @@ mod repo;
 use std::path::Path;
 
 use self::fixture::Fixture;
-use super::*;
+use relctl::git::*;
 
 pub(super) fn spec(previous: Option<&str>) -> RangeSpec {
     RangeSpec {
