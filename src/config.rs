@@ -44,12 +44,6 @@ pub struct Sourced<T> {
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
 
-impl Secret {
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secret(<redacted>)")

@@ -23,7 +23,7 @@ pub use migrations::DEFAULT_ORG_SLUG;
 
 use std::fs::OpenOptions;
 use std::os::unix::fs::OpenOptionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -36,7 +36,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// An open store. Dropping it closes the connection.
 pub struct Store {
     conn: Connection,
-    path: PathBuf,
 }
 
 impl Store {
@@ -86,20 +85,13 @@ impl Store {
                 ),
             ),
         })?;
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-        })
+        Ok(Store { conn })
     }
 
     /// How long a writer waits for the write lock before the command fails with a conflict.
     pub fn set_busy_timeout(&mut self, timeout: Duration) -> Result<()> {
         self.conn.busy_timeout(timeout)?;
         Ok(())
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Runs `work` in one write transaction: all of it is committed, or none of it.
