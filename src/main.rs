@@ -16,7 +16,12 @@ fn main() -> ExitCode {
                 let _ = err.print();
                 return ExitCode::SUCCESS;
             }
-            eprintln!("{}", one_line_usage_error(&err.render().to_string()));
+            if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                // `relctl release` alone: the help of what was asked about is the useful answer.
+                let _ = err.print();
+            } else {
+                eprintln!("{}", one_line_usage_error(&err.render().to_string()));
+            }
             return ExitCode::from(2);
         }
     };
@@ -34,12 +39,22 @@ fn main() -> ExitCode {
 /// clap's multi-line usage error as one line: the error itself, the accepted values if clap
 /// listed them, and where to look for more.
 fn one_line_usage_error(rendered: &str) -> String {
-    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
-    let mut text = lines
-        .next()
-        .unwrap_or("error: invalid arguments")
-        .to_string();
-    if let Some(values) = lines.find(|l| l.starts_with("[possible values")) {
+    // The first paragraph is the error (missing arguments are listed on indented lines after
+    // it); then clap may list the accepted values.
+    let mut text = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if text.is_empty() {
+        text = "error: invalid arguments".to_string();
+    }
+    let values = rendered
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("[possible values"));
+    if let Some(values) = values.filter(|v| !text.contains(v)) {
         text.push(' ');
         text.push_str(values);
     }
