@@ -80,5 +80,8 @@ fn bad_option_names_and_values() {
     env.fails_unchanged(&["org", "set", "scrapeJavaScript", "maybe"], 2);
     env.fails_unchanged(&["org", "set", "apdexThreshold", "fast"], 2);
     let err = env.fails_unchanged(&["org", "set", "dataScrubber"], 2);
-    assert!(err.contains("<VALUE>"), "the one-line usage error names what is missing: {err}");
+    assert!(
+        err.contains("<VALUE>"),
+        "the one-line usage error names what is missing: {err}"
+    );
 }
