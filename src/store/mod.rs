@@ -22,7 +22,7 @@ pub mod sequence;
 pub use migrations::DEFAULT_ORG_SLUG;
 
 use std::fs::OpenOptions;
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::Path;
 use std::time::Duration;
 
@@ -42,12 +42,17 @@ impl Store {
     /// Opens the store at `path`, creating it (mode 0600, migrations applied) when missing.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|err| {
-                Error::other(format!(
-                    "cannot create the store directory {}: {err}",
-                    parent.display()
-                ))
-            })?;
+            // Directories made here are private too (existing ones are left as they are).
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(parent)
+                .map_err(|err| {
+                    Error::other(format!(
+                        "cannot create the store directory {}: {err}",
+                        parent.display()
+                    ))
+                })?;
         }
         create_private_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;

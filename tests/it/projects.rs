@@ -140,4 +140,13 @@ fn the_store_file_is_private() {
     env.ok(&["project", "create", "Backend"]);
     let mode = std::fs::metadata(&env.store).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
+    let dir = std::fs::metadata(env.store.parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(
+        dir & 0o777,
+        0o700,
+        "the directory relctl made for the store is private"
+    );
 }
