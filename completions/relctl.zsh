@@ -460,7 +460,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
 && ret=0
 ;;
 (finalize)
@@ -484,7 +484,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
 && ret=0
 ;;
 (info)
@@ -506,7 +506,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
 && ret=0
 ;;
 (list)
@@ -551,7 +551,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
 && ret=0
 ;;
 (archive)
@@ -572,7 +572,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
 && ret=0
 ;;
 (restore)
@@ -593,7 +593,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
 && ret=0
 ;;
 (propose-version)

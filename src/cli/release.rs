@@ -21,12 +21,8 @@ pub enum ReleaseCommand {
     SetCommits(SetCommitsArgs),
     /// Mark a release as released (dateReleased, default now)
     Finalize {
-        #[arg(
-            id = "release_version",
-            value_name = "VERSION",
-            allow_hyphen_values = true
-        )]
-        version: String,
+        #[command(flatten)]
+        release: ReleaseVersion,
         /// When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)
         #[arg(long, value_name = "TIMESTAMP")]
         released: Option<String>,
@@ -36,12 +32,8 @@ pub enum ReleaseCommand {
     },
     /// Show a release
     Info {
-        #[arg(
-            id = "release_version",
-            value_name = "VERSION",
-            allow_hyphen_values = true
-        )]
-        version: String,
+        #[command(flatten)]
+        release: ReleaseVersion,
         /// Add the release's commits with their files
         #[arg(long)]
         commits: bool,
@@ -57,40 +49,29 @@ pub enum ReleaseCommand {
     },
     /// Delete a release (a missing one is not an error unless --strict)
     Delete {
-        #[arg(
-            id = "release_version",
-            value_name = "VERSION",
-            allow_hyphen_values = true
-        )]
-        version: String,
+        #[command(flatten)]
+        release: ReleaseVersion,
         /// Exit 3 when the release does not exist
         #[arg(long)]
         strict: bool,
     },
     /// Archive a release
     Archive {
-        #[arg(
-            id = "release_version",
-            value_name = "VERSION",
-            allow_hyphen_values = true
-        )]
-        version: String,
+        #[command(flatten)]
+        release: ReleaseVersion,
     },
     /// Restore an archived release
     Restore {
-        #[arg(
-            id = "release_version",
-            value_name = "VERSION",
-            allow_hyphen_values = true
-        )]
-        version: String,
+        #[command(flatten)]
+        release: ReleaseVersion,
     },
     /// Print a version name from CI environment variables, else the git HEAD sha
     ProposeVersion(ProposeArgs),
 }
 
-#[derive(Debug, Args)]
-pub struct NewArgs {
+/// The VERSION argument of every release command (it may start with a hyphen).
+#[derive(Debug, Clone, Args)]
+pub struct ReleaseVersion {
     /// The version name, e.g. 1.4.0 or backend@1.4.0+build.7
     #[arg(
         id = "release_version",
@@ -98,6 +79,12 @@ pub struct NewArgs {
         allow_hyphen_values = true
     )]
     pub version: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(flatten)]
+    pub release: ReleaseVersion,
     /// Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)
     #[arg(short, long = "project", value_name = "PROJECT")]
     pub project: Vec<String>,
@@ -187,7 +174,7 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
         ReleaseCommand::New(args) => new(ctx, args),
         ReleaseCommand::SetCommits(args) => set_commits::run(ctx, args),
         ReleaseCommand::Finalize {
-            version,
+            release: ReleaseVersion { version },
             released,
             url,
         } => {
@@ -205,7 +192,10 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
                 .message(&format!("Finalized release {}", release.version));
             ctx.out.emit(&release, render_release)
         }
-        ReleaseCommand::Info { version, commits } => {
+        ReleaseCommand::Info {
+            release: ReleaseVersion { version },
+            commits,
+        } => {
             flow::releases::check_version(&version)?;
             let release = ctx.read(|tx, org| {
                 let release = flow::releases::find(tx, org, &version)?;
@@ -253,7 +243,10 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
                 )
             })
         }
-        ReleaseCommand::Delete { version, strict } => {
+        ReleaseCommand::Delete {
+            release: ReleaseVersion { version },
+            strict,
+        } => {
             flow::releases::check_version(&version)?;
             let result = ctx.write(|tx, _env, org| {
                 let release = flow::releases::find(tx, org, &version)?;
@@ -278,8 +271,12 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
                 Err(err) => Err(err),
             }
         }
-        ReleaseCommand::Archive { version } => set_status(ctx, &version, STATUS_ARCHIVED),
-        ReleaseCommand::Restore { version } => set_status(ctx, &version, STATUS_OPEN),
+        ReleaseCommand::Archive {
+            release: ReleaseVersion { version },
+        } => set_status(ctx, &version, STATUS_ARCHIVED),
+        ReleaseCommand::Restore {
+            release: ReleaseVersion { version },
+        } => set_status(ctx, &version, STATUS_OPEN),
         ReleaseCommand::ProposeVersion(args) => {
             let version =
                 crate::propose_version::propose(&crate::config::ProcessEnv, args.repo.as_deref())?;
@@ -292,7 +289,7 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
 }
 
 fn new(ctx: &Ctx, args: NewArgs) -> Result<()> {
-    flow::releases::check_version(&args.version)?;
+    flow::releases::check_version(&args.release.version)?;
     let date_released = match (&args.released, args.finalize) {
         (Some(text), _) => Some(parse_user_timestamp("--released", text)?),
         (None, true) => Some(ctx.flow_env().now),
@@ -311,7 +308,7 @@ fn new(ctx: &Ctx, args: NewArgs) -> Result<()> {
             env,
             org,
             &NewReleaseRequest {
-                version: &args.version,
+                version: &args.release.version,
                 projects: &projects,
                 ref_: args.ref_.as_deref(),
                 url: args.url.as_deref(),

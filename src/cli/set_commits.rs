@@ -11,6 +11,7 @@ use std::time::Duration;
 use clap::{ArgGroup, Args};
 
 use super::Ctx;
+use super::release::ReleaseVersion;
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow;
 use crate::flow::commits::CommitInput;
@@ -27,12 +28,8 @@ const LOCK_WAIT: Duration = Duration::from_secs(10);
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("mode").args(["auto", "local", "commit", "clear"])))]
 pub struct SetCommitsArgs {
-    #[arg(
-        id = "release_version",
-        value_name = "VERSION",
-        allow_hyphen_values = true
-    )]
-    pub version: String,
+    #[command(flatten)]
+    pub release: ReleaseVersion,
     /// Commits from HEAD back to the previous release's last commit (the default)
     #[arg(long)]
     pub auto: bool,
@@ -112,7 +109,7 @@ fn parse_commit_spec(spec: &str) -> Result<CommitSpec> {
 }
 
 pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
-    flow::releases::check_version(&args.version)?;
+    flow::releases::check_version(&args.release.version)?;
     let project_names = ctx.projects(&args.project);
     if args.clear {
         return clear(ctx, &args, &project_names);
@@ -155,8 +152,14 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     // Where --auto starts, per repository name: the previous release's last commit there.
     let env = ctx.flow_env();
     let starts = ctx.read(|tx, org| {
-        let release = crate::store::releases::find(tx, org.id, &args.version)?;
-        let projects = release_projects(tx, org, release.as_ref(), &project_names, &args.version)?;
+        let release = crate::store::releases::find(tx, org.id, &args.release.version)?;
+        let projects = release_projects(
+            tx,
+            org,
+            release.as_ref(),
+            &project_names,
+            &args.release.version,
+        )?;
         let project_ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
         resolved
             .iter()
@@ -213,7 +216,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     let started = std::time::Instant::now();
     let summary = bind(
         ctx,
-        &args.version,
+        &args.release.version,
         append,
         &project_names,
         commits,
@@ -407,7 +410,7 @@ fn load_or_create(
 }
 
 fn clear(ctx: &Ctx, args: &SetCommitsArgs, project_names: &[String]) -> Result<()> {
-    let version = args.version.clone();
+    let version = args.release.version.clone();
     let release = ctx
         .with_store(|store| {
             store.set_busy_timeout(LOCK_WAIT)?;
