@@ -602,8 +602,8 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;deploy;list'= {
-            cand -r 'r'
-            cand --release 'release'
+            cand -r 'The release (env SENTRY_RELEASE)'
+            cand --release 'The release (env SENTRY_RELEASE)'
             cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'

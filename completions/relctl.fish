@@ -403,7 +403,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s r -l release -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s r -l release -d 'The release (env SENTRY_RELEASE)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r

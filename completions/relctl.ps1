@@ -653,8 +653,8 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             break
         }
         'relctl;deploy;list' {
-            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'r')
-            [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'release')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE)')
+            [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')

@@ -742,8 +742,8 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'-r+[]:VERSION:_default' \
-'--release=[]:VERSION:_default' \
+'-r+[The release (env SENTRY_RELEASE)]:VERSION:_default' \
+'--release=[The release (env SENTRY_RELEASE)]:VERSION:_default' \
 '--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \

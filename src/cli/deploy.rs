@@ -1,6 +1,6 @@
 //! `relctl deploy`: record and list deploys of a release.
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 
 use super::Ctx;
 use crate::error::Result;
@@ -10,19 +10,26 @@ use crate::model;
 use crate::output::{details, or_dash, table};
 use crate::time::parse_user_timestamp;
 
+/// `-r/--release`, the release a deploy belongs to.
+#[derive(Debug, Args)]
+pub struct DeployRelease {
+    /// The release (env SENTRY_RELEASE)
+    #[arg(
+        short,
+        long,
+        env = "SENTRY_RELEASE",
+        value_name = "VERSION",
+        allow_hyphen_values = true
+    )]
+    pub release: String,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum DeployCommand {
     /// Record a deploy of a release to an environment
     New {
-        /// The release (env SENTRY_RELEASE)
-        #[arg(
-            short,
-            long,
-            env = "SENTRY_RELEASE",
-            value_name = "VERSION",
-            allow_hyphen_values = true
-        )]
-        release: String,
+        #[command(flatten)]
+        release: DeployRelease,
         /// Environment, e.g. production
         #[arg(short, long = "env", value_name = "ENV")]
         env: String,
@@ -47,14 +54,8 @@ pub enum DeployCommand {
     },
     /// List the deploys of a release, newest first
     List {
-        #[arg(
-            short,
-            long,
-            env = "SENTRY_RELEASE",
-            value_name = "VERSION",
-            allow_hyphen_values = true
-        )]
-        release: String,
+        #[command(flatten)]
+        release: DeployRelease,
     },
 }
 
@@ -72,7 +73,7 @@ fn render(deploy: &model::Deploy) -> String {
 pub fn run(ctx: &Ctx, cmd: DeployCommand) -> Result<()> {
     match cmd {
         DeployCommand::New {
-            release,
+            release: DeployRelease { release },
             env,
             name,
             url,
@@ -125,7 +126,9 @@ pub fn run(ctx: &Ctx, cmd: DeployCommand) -> Result<()> {
             ));
             ctx.out.emit(&deploy, render)
         }
-        DeployCommand::List { release } => {
+        DeployCommand::List {
+            release: DeployRelease { release },
+        } => {
             flow::releases::check_version(&release)?;
             let deploys = ctx.read(|tx, org| {
                 let release = flow::releases::find(tx, org, &release)?;
