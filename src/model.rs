@@ -2,18 +2,19 @@
 //!
 //! Field names are the contract scripts rely on; more keys may be added, none renamed.
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Organization {
+    #[serde(deserialize_with = "int_or_string")]
     pub id: i64,
     pub slug: String,
     pub name: String,
     pub date_created: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationDetails {
     #[serde(flatten)]
@@ -22,19 +23,21 @@ pub struct OrganizationDetails {
     pub options: serde_json::Map<String, serde_json::Value>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditEntry {
+    #[serde(deserialize_with = "int_or_string")]
     pub id: i64,
     pub event: String,
     pub data: serde_json::Value,
     pub date_created: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Project {
     /// The snowflake id, a JSON integer.
+    #[serde(deserialize_with = "int_or_string")]
     pub id: i64,
     pub slug: String,
     pub name: String,
@@ -42,20 +45,21 @@ pub struct Project {
     pub date_created: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ProjectRef {
+    #[serde(deserialize_with = "int_or_string")]
     pub id: i64,
     pub slug: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Author {
     pub name: Option<String>,
     pub email: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct CommitSummary {
     pub id: String,
@@ -65,14 +69,14 @@ pub struct CommitSummary {
     pub author: Option<Author>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct PatchEntry {
     pub path: String,
     #[serde(rename = "type")]
     pub kind: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Commit {
     pub id: String,
@@ -84,9 +88,10 @@ pub struct Commit {
     pub patch_set: Vec<PatchEntry>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Release {
+    #[serde(deserialize_with = "int_or_string")]
     pub id: i64,
     pub version: String,
     pub short_version: String,
@@ -106,7 +111,7 @@ pub struct Release {
     pub commits: Option<Vec<Commit>>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct SetCommitsResult {
     pub version: String,
@@ -117,28 +122,29 @@ pub struct SetCommitsResult {
     pub repository: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Inbox {
     pub reason: String,
     pub date_added: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Resolution {
     #[serde(rename = "type")]
     pub kind: String,
     pub release: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct IssueProject {
     pub slug: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
+    #[serde(deserialize_with = "int_or_string")]
     pub id: i64,
     pub short_id: String,
     pub title: String,
@@ -150,7 +156,7 @@ pub struct Issue {
 }
 
 /// `issue show`: the issue plus its activity and history, oldest first.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct IssueDetails {
     #[serde(flatten)]
@@ -159,7 +165,7 @@ pub struct IssueDetails {
     pub history: Vec<Event>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Event {
     #[serde(rename = "type")]
@@ -167,13 +173,66 @@ pub struct Event {
     pub date_created: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Deploy {
+    #[serde(deserialize_with = "int_or_string")]
     pub id: i64,
     pub environment: String,
     pub name: Option<String>,
     pub url: Option<String>,
     pub date_started: Option<String>,
     pub date_finished: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Repository {
+    #[serde(deserialize_with = "int_or_string")]
+    pub id: i64,
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub date_created: Option<String>,
+}
+
+/// An API token as `token list` shows it (never the secret).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Token {
+    pub id: i64,
+    pub name: Option<String>,
+    pub scopes: Vec<String>,
+    pub date_created: String,
+    pub last_used: Option<String>,
+}
+
+/// `token create`: the token with its secret, shown this once.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct NewToken {
+    pub id: i64,
+    /// The secret; only its hash is stored.
+    pub token: String,
+    pub scopes: Vec<String>,
+    pub date_created: String,
+}
+
+/// An id as Sentry's API sends it (a string) or as relctl's CLI JSON has it (an integer).
+pub fn int_or_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Id {
+        Int(i64),
+        Text(String),
+    }
+    match Id::deserialize(deserializer)? {
+        Id::Int(id) => Ok(id),
+        Id::Text(text) => text
+            .parse()
+            .map_err(|_| serde::de::Error::custom(format!("invalid id {text:?}"))),
+    }
 }

@@ -307,7 +307,7 @@ fn commit_input(commit: GitCommit, repository: &str) -> CommitInput {
     CommitInput {
         id: commit.id,
         repository: Some(repository.to_string()),
-        message: commit.message,
+        message: crate::flow::commits::Sent::Value(commit.message),
         author_name: commit.author_name,
         author_email: commit.author_email,
         timestamp: Some(commit.timestamp.with_timezone(&chrono::Utc)),

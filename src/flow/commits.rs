@@ -34,18 +34,49 @@ const SKIP_MARKER: &str = "#skipsentry";
 const MAX_COMMIT_ID_LENGTH: usize = 64;
 const MAX_AUTHOR_NAME_LENGTH: usize = 128;
 
+/// A field of a request body that can be left out, sent as null, or sent with a value: a PUT
+/// that omits a commit's `message` keeps the stored one, `"message": null` clears it
+/// (server-flow.md 2.4).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Sent<T> {
+    #[default]
+    Absent,
+    Null,
+    Value(T),
+}
+
+impl<T> Sent<T> {
+    pub fn as_value(&self) -> Option<&T> {
+        match self {
+            Sent::Value(value) => Some(value),
+            Sent::Absent | Sent::Null => None,
+        }
+    }
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Sent::Absent)
+    }
+}
+
 /// One commit to bind, however it was obtained (local git, or a request body).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommitInput {
     pub id: String,
     /// Repository name (`owner/repo`); None falls back to `organization-{id}` like Sentry.
     pub repository: Option<String>,
-    pub message: String,
+    pub message: Sent<String>,
     pub author_name: Option<String>,
     pub author_email: Option<String>,
+    /// None (left out or null): a new commit is dated now, a stored one keeps its date.
     pub timestamp: Option<DateTime<Utc>>,
     /// (path, "A" | "M" | "D")
     pub patch_set: Vec<(String, String)>,
+}
+
+impl CommitInput {
+    /// The message as text to search ("" when left out or null).
+    pub fn message_text(&self) -> &str {
+        self.message.as_value().map_or("", String::as_str)
+    }
 }
 
 /// What set-commits did.
@@ -70,7 +101,7 @@ pub fn set_commits(
     }
     // Newest first; a missing timestamp sorts as the oldest (Sentry's key 0), stably.
     commits.sort_by_key(|c| std::cmp::Reverse(c.timestamp));
-    commits.retain(|c| !c.message.contains(SKIP_MARKER));
+    commits.retain(|c| !c.message_text().contains(SKIP_MARKER));
     let now = env.now_text();
 
     let repositories = repositories(conn, org, &commits, &now)?;
@@ -103,13 +134,13 @@ pub fn set_commits(
             .timestamp
             .map(crate::time::format_ts)
             .unwrap_or_default();
-        let date = crate::time::format_ts(commit.timestamp.unwrap_or(env.now));
+        let date = commit.timestamp.map(crate::time::format_ts);
         let existing = stored.remove(&(repository_id, commit.id.clone()));
         let existing = existing.as_ref();
         let target = CommitTarget {
             repository_id,
             author_id,
-            date: &date,
+            date: date.as_deref(),
         };
         let commit_id = upsert_commit(conn, env, org, &mut issues, existing, &target, commit)?;
         for (path, kind) in &commit.patch_set {
@@ -303,7 +334,8 @@ impl IssueCache {
 struct CommitTarget<'a> {
     repository_id: i64,
     author_id: Option<i64>,
-    date: &'a str,
+    /// None: keep the stored date (a new commit is dated now).
+    date: Option<&'a str>,
 }
 
 fn commit_email(commit: &CommitInput) -> Option<String> {
@@ -370,24 +402,33 @@ fn upsert_commit(
 ) -> Result<i64> {
     match existing {
         Some(stored) => {
-            // A commit without an author keeps the one it had.
+            // A commit without an author keeps the one it had; a message left out keeps the
+            // stored one; a missing date keeps the stored date.
             let author_id = target.author_id.or(stored.author_id);
+            let message = match &commit.message {
+                Sent::Absent => stored.message.clone(),
+                Sent::Null => None,
+                Sent::Value(text) => Some(text.clone()),
+            };
+            let date = target.date.unwrap_or(&stored.date_added);
             let changed = stored.author_id != author_id
-                || stored.message.as_deref() != Some(commit.message.as_str())
-                || stored.date_added != target.date;
+                || stored.message != message
+                || stored.date_added != date;
             if changed {
                 store::commits::update_commit(
                     conn,
                     stored.id,
                     author_id,
-                    &commit.message,
-                    target.date,
+                    message.as_deref(),
+                    date,
                 )?;
-                link_referenced_issues(conn, env, org, issues, stored.id, &commit.message, false)?;
+                let text = message.as_deref().unwrap_or("");
+                link_referenced_issues(conn, env, org, issues, stored.id, text, false)?;
             }
             Ok(stored.id)
         }
         None => {
+            let now = env.now_text();
             let id = store::commits::insert_commit(
                 conn,
                 &NewCommit {
@@ -395,11 +436,11 @@ fn upsert_commit(
                     repository_id: target.repository_id,
                     key: &commit.id,
                     author_id: target.author_id,
-                    message: &commit.message,
-                    date_added: target.date,
+                    message: commit.message.as_value().map(String::as_str),
+                    date_added: target.date.unwrap_or(&now),
                 },
             )?;
-            link_referenced_issues(conn, env, org, issues, id, &commit.message, true)?;
+            link_referenced_issues(conn, env, org, issues, id, commit.message_text(), true)?;
             Ok(id)
         }
     }
@@ -519,7 +560,7 @@ mod tests {
         CommitInput {
             id: id.to_string(),
             repository: Some("acme/app".to_string()),
-            message: format!("commit {id}"),
+            message: Sent::Value(format!("commit {id}")),
             author_name: name.map(str::to_string),
             author_email: email.map(str::to_string),
             timestamp: seconds.map(|s| Utc.timestamp_opt(s, 0).unwrap()),

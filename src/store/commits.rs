@@ -124,7 +124,7 @@ pub struct NewCommit<'a> {
     pub repository_id: i64,
     pub key: &'a str,
     pub author_id: Option<i64>,
-    pub message: &'a str,
+    pub message: Option<&'a str>,
     pub date_added: &'a str,
 }
 
@@ -148,7 +148,7 @@ pub fn update_commit(
     conn: &Connection,
     commit_id: i64,
     author_id: Option<i64>,
-    message: &str,
+    message: Option<&str>,
     date_added: &str,
 ) -> Result<()> {
     conn.prepare_cached(

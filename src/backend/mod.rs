@@ -1,0 +1,323 @@
+//! The seam between what a command asks and where it is carried out.
+//!
+//! Every command turns its arguments into a request (a plain value of this module), hands it to
+//! a [`Backend`] and prints the answer. There are two backends: [`local::LocalBackend`] runs the
+//! flow on the embedded store, one transaction per request, and `crate::remote::RemoteBackend`
+//! sends the request to a server speaking Sentry's API. `relctl serve` decodes HTTP requests
+//! into the same values and runs them through the local backend, so the flow is written once.
+//!
+//! Requests name the organization they act in; `serve` takes it from the URL path, the command
+//! line from `--org`.
+
+pub mod local;
+
+use chrono::{DateTime, Utc};
+
+use crate::error::{Error, Result};
+use crate::flow::commits::CommitInput;
+use crate::model;
+
+/// Where a request runs. Methods of commands that have no Sentry endpoint default to a usage
+/// error saying so (cli.md: local-only commands exit 2 with a URL).
+pub trait Backend: Send + Sync {
+    // Organizations.
+    fn organization(&self, org: &str) -> Result<model::OrganizationDetails>;
+    fn update_organization(&self, req: &UpdateOrganization) -> Result<OrganizationUpdated>;
+    fn audit_log(&self, req: &AuditQuery) -> Result<Vec<model::AuditEntry>>;
+    fn repositories(&self, org: &str) -> Result<Vec<model::Repository>>;
+    fn create_organization(&self, req: &CreateOrganization) -> Result<model::Organization> {
+        let _ = req;
+        Err(local_only("org create"))
+    }
+    fn organizations(&self) -> Result<Vec<model::Organization>> {
+        Err(local_only("org list"))
+    }
+
+    // Projects.
+    fn create_project(&self, req: &CreateProject) -> Result<model::Project>;
+    fn projects(&self, org: &str) -> Result<Vec<model::Project>>;
+    fn project(&self, org: &str, project: &str) -> Result<model::Project>;
+    fn update_project(&self, req: &UpdateProject) -> Result<model::Project>;
+    fn delete_project(&self, org: &str, project: &str) -> Result<model::Project>;
+
+    // Releases.
+    fn create_release(&self, req: &CreateRelease) -> Result<ReleaseCreated>;
+    fn update_release(&self, req: &UpdateRelease) -> Result<ReleaseUpdated>;
+    fn release(&self, req: &ReleaseQuery) -> Result<model::Release>;
+    fn releases(&self, req: &ReleaseListQuery) -> Result<Vec<model::Release>>;
+    fn delete_release(&self, org: &str, version: &str) -> Result<()>;
+    /// Sentry's previous-with-commits: the most recent other release with commits sharing a
+    /// project with `version` (or with `projects`, when the release does not exist yet).
+    fn previous_release(&self, req: &PreviousQuery) -> Result<Option<PreviousRelease>>;
+
+    // Deploys.
+    fn create_deploy(&self, req: &CreateDeploy) -> Result<model::Deploy>;
+    fn deploys(&self, org: &str, version: &str) -> Result<Vec<model::Deploy>>;
+
+    // Issues.
+    fn issues(&self, req: &IssueQuery) -> Result<Vec<model::Issue>>;
+    fn issue(&self, org: &str, short_id: &str) -> Result<model::IssueDetails>;
+    fn review_issue(&self, org: &str, short_id: &str) -> Result<IssueReviewed>;
+    fn create_issue(&self, req: &CreateIssue) -> Result<model::Issue> {
+        let _ = req;
+        Err(local_only("issue new"))
+    }
+
+    // API tokens for `serve` (local store only).
+    fn create_token(&self, req: &CreateToken) -> Result<model::NewToken> {
+        let _ = req;
+        Err(local_only("token create"))
+    }
+    fn tokens(&self) -> Result<Vec<model::Token>> {
+        Err(local_only("token list"))
+    }
+    fn revoke_token(&self, id: i64) -> Result<()> {
+        let _ = id;
+        Err(local_only("token revoke"))
+    }
+}
+
+/// The error of a local-only command aimed at a server.
+pub fn local_only(command: &str) -> Error {
+    Error::usage(format!(
+        "`relctl {command}` works on the local store only (Sentry's API has no endpoint for it); pass --store PATH, or unset the server URL"
+    ))
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateOrganization {
+    pub slug: String,
+    pub name: Option<String>,
+}
+
+/// Organization options to set, by API field name, in one change (one ORG_EDIT audit entry).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateOrganization {
+    pub org: String,
+    pub options: Vec<(String, OptionInput)>,
+}
+
+/// An option value as it arrived: command-line text (parsed by the option's own parser) or a
+/// JSON value from an API body (type-checked).
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptionInput {
+    Text(String),
+    Json(serde_json::Value),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrganizationUpdated {
+    pub organization: model::OrganizationDetails,
+    /// Sentry's change strings by field ("to X" / "from A to B"); empty when nothing changed.
+    pub changes: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditQuery {
+    pub org: String,
+    pub limit: u32,
+    /// Only entries of this event (`org.edit`, ...).
+    pub event: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateProject {
+    pub org: String,
+    pub name: String,
+    pub slug: Option<String>,
+    pub platform: Option<String>,
+}
+
+/// PUT of a project: rename and/or re-slug through project save.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateProject {
+    pub org: String,
+    pub project: String,
+    pub name: Option<String>,
+    pub slug: Option<String>,
+    pub platform: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateRelease {
+    pub org: String,
+    pub version: String,
+    /// Slugs or ids; every one must exist.
+    pub projects: Vec<String>,
+    pub ref_: Option<String>,
+    pub url: Option<String>,
+    pub date_released: Option<DateTime<Utc>>,
+    /// Archive or restore along the way (Sentry's `status` in the POST body).
+    pub status: Option<ReleaseStatus>,
+    /// The client's User-Agent, recorded on a new release.
+    pub user_agent: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReleaseStatus {
+    Open,
+    Archived,
+}
+
+impl ReleaseStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReleaseStatus::Open => "open",
+            ReleaseStatus::Archived => "archived",
+        }
+    }
+    pub fn code(self) -> i64 {
+        match self {
+            ReleaseStatus::Open => crate::flow::releases::STATUS_OPEN,
+            ReleaseStatus::Archived => crate::flow::releases::STATUS_ARCHIVED,
+        }
+    }
+}
+
+/// What creating a release did (Sentry's 201 / 208).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReleaseCreated {
+    pub release: model::Release,
+    pub outcome: CreateOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum CreateOutcome {
+    /// A new release (201).
+    Created,
+    /// The release existed; these projects were newly linked (201).
+    Linked(Vec<String>),
+    /// The release existed with every project already linked (208).
+    AlreadyThere,
+}
+
+/// PUT of a release: each field given is applied, all in one transaction.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct UpdateRelease {
+    pub org: String,
+    pub version: String,
+    pub ref_: Option<String>,
+    pub url: Option<String>,
+    pub date_released: Option<DateTime<Utc>>,
+    pub status: Option<ReleaseStatus>,
+    pub commits: CommitsChange,
+    /// Create the release (or link it) with these projects first, when given (set-commits -p).
+    pub projects: Vec<String>,
+}
+
+/// What happens to a release's commits.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum CommitsChange {
+    #[default]
+    Keep,
+    /// Replace them (Sentry's `commits`).
+    Replace(Vec<CommitInput>),
+    /// Add to them (local store only).
+    Append(Vec<CommitInput>),
+    /// Remove them all (Sentry's `refs: []`).
+    Clear,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReleaseUpdated {
+    pub release: model::Release,
+    /// Short ids of the issues resolved in this release by the commits bound.
+    pub resolved_issues: Vec<String>,
+    /// Whether the status actually changed (archive of an archived release does not).
+    pub status_changed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReleaseQuery {
+    pub org: String,
+    pub version: String,
+    pub with_commits: bool,
+    /// A project the release must be linked to (`?project=`), else not found.
+    pub project: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReleaseListQuery {
+    pub org: String,
+    /// Releases linked to any of these projects; empty = all.
+    pub projects: Vec<String>,
+    /// Substring of the version.
+    pub query: Option<String>,
+    pub status: ReleaseStatus,
+    pub limit: u32,
+    /// Skip this many (pagination).
+    pub offset: u64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviousQuery {
+    pub org: String,
+    pub version: String,
+    /// Projects to use when the release does not exist yet.
+    pub projects: Vec<String>,
+}
+
+/// The previous release with commits, and where its commits end in each repository.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviousRelease {
+    pub version: String,
+    /// (repository name, sha of the release's newest commit there).
+    pub heads: Vec<(String, String)>,
+}
+
+impl PreviousRelease {
+    pub fn head_in(&self, repository: &str) -> Option<&str> {
+        self.heads
+            .iter()
+            .find(|(name, _)| name == repository)
+            .map(|(_, sha)| sha.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateDeploy {
+    pub org: String,
+    pub version: String,
+    pub environment: String,
+    pub name: Option<String>,
+    pub url: Option<String>,
+    pub date_started: Option<DateTime<Utc>>,
+    pub date_finished: Option<DateTime<Utc>>,
+    /// Projects to record the deploy for; empty = every project of the release.
+    pub projects: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct IssueQuery {
+    pub org: String,
+    /// Issues of any of these projects; empty = all.
+    pub projects: Vec<String>,
+    pub inbox_only: bool,
+    pub status: Option<IssueStatus>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssueStatus {
+    Unresolved,
+    Resolved,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssueReviewed {
+    pub issue: model::Issue,
+    /// False when the issue was not in the inbox (nothing written).
+    pub changed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateIssue {
+    pub org: String,
+    pub project: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateToken {
+    pub scopes: Vec<String>,
+    pub name: Option<String>,
+}
