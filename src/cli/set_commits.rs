@@ -16,7 +16,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::flow;
 use crate::flow::commits::CommitInput;
 use crate::flow::releases::NewReleaseRequest;
-use crate::git::{self, CommitRange, GitCommit, GitRepo, RangeSpec};
+use crate::git::{self, CommitRange, GitRepo, RangeSpec};
 use crate::model;
 use crate::output::{details, or_dash};
 use crate::store::projects::ProjectRow;
@@ -204,7 +204,12 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
                 started.elapsed()
             ));
         }
-        commits.extend(range.commits.into_iter().map(|c| commit_input(c, name)));
+        commits.extend(
+            range
+                .commits
+                .into_iter()
+                .map(|c| CommitInput::from_git(c, name)),
+        );
     }
 
     // An empty range leaves the release's commits alone (binding nothing would erase them).
@@ -301,22 +306,6 @@ fn read_range(
         ));
     }
     Ok(range)
-}
-
-fn commit_input(commit: GitCommit, repository: &str) -> CommitInput {
-    CommitInput {
-        id: commit.id,
-        repository: Some(repository.to_string()),
-        message: crate::flow::commits::Sent::Value(commit.message),
-        author_name: commit.author_name,
-        author_email: commit.author_email,
-        timestamp: Some(commit.timestamp.with_timezone(&chrono::Utc)),
-        patch_set: commit
-            .patch_set
-            .into_iter()
-            .map(|f| (f.path, f.change.as_str().to_string()))
-            .collect(),
-    }
 }
 
 /// The projects the release has (or will have): its links plus `-p`. A release that does not

@@ -73,6 +73,23 @@ pub struct CommitInput {
 }
 
 impl CommitInput {
+    /// A commit read from the local repository, to bind under `repository`.
+    pub fn from_git(commit: crate::git::GitCommit, repository: &str) -> CommitInput {
+        CommitInput {
+            id: commit.id,
+            repository: Some(repository.to_string()),
+            message: Sent::Value(commit.message),
+            author_name: commit.author_name,
+            author_email: commit.author_email,
+            timestamp: Some(commit.timestamp.with_timezone(&Utc)),
+            patch_set: commit
+                .patch_set
+                .into_iter()
+                .map(|f| (f.path, f.change.as_str().to_string()))
+                .collect(),
+        }
+    }
+
     /// The message as text to search ("" when left out or null).
     pub fn message_text(&self) -> &str {
         self.message.as_value().map_or("", String::as_str)
