@@ -1,0 +1,187 @@
+//! `relctl serve`: the Sentry-compatible HTTP API over a [`Backend`] (the local store), so
+//! sentry-cli and relctl's own remote client can run the release flow against relctl.
+//!
+//! The server decodes each request into the backend's plain request types and runs it in one
+//! blocking task (`state.rs`); the flow is the one the command line runs. Layout: `router.rs` is
+//! the map of paths, one file per resource group holds the handlers (`organizations.rs`,
+//! `projects.rs`, `releases.rs`, `deploys.rs`, `issues.rs`, `repos.rs`), `auth.rs` reads tokens
+//! and scopes, `decode.rs` and `release_body.rs` validate bodies, `json.rs` shapes answers,
+//! `error.rs` turns failures into responses, `pagination.rs` and `query.rs` read and write
+//! Sentry's paging, `log.rs` writes one line per request.
+
+mod auth;
+mod decode;
+mod deploys;
+mod error;
+mod issues;
+mod json;
+mod log;
+mod organizations;
+mod pagination;
+mod projects;
+mod query;
+mod release_body;
+mod releases;
+mod repos;
+mod router;
+mod state;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::Arc;
+
+pub use error::ApiError;
+pub use log::LogSink;
+pub use state::Authenticate;
+
+use crate::backend::Backend;
+use crate::error::{Error, Result};
+use crate::model::Token;
+
+/// The default limit of a request body: 20 MiB.
+pub const DEFAULT_MAX_BODY: usize = 20 * 1024 * 1024;
+
+/// Everything `relctl serve` needs.
+pub struct ServeOptions {
+    /// Where to listen; port 0 picks a free port (see `ready`).
+    pub bind: SocketAddr,
+    /// Largest request body accepted, in bytes (413 beyond).
+    pub max_body: usize,
+    /// `--repo NAME=PATH`: local clones (usually bare) that `refs` are read from.
+    pub repos: Vec<(String, PathBuf)>,
+    pub backend: Arc<dyn Backend>,
+    /// Looks an API token's secret up.
+    pub authenticate: Authenticate,
+    /// Whether a token carries a scope.
+    pub has_scope: fn(&Token, &str) -> bool,
+    /// Where the request log goes (one line per request).
+    pub log: LogSink,
+    /// Called once with the bound address, before the first request is accepted.
+    pub ready: Option<Box<dyn FnOnce(SocketAddr) + Send>>,
+    /// Stops the server like SIGINT/SIGTERM do when it completes (tests, embedding).
+    pub shutdown: Option<Pin<Box<dyn Future<Output = ()> + Send>>>,
+}
+
+impl ServeOptions {
+    /// Options with the defaults: 20 MiB bodies, no repositories, log to stderr.
+    pub fn new(
+        bind: SocketAddr,
+        backend: Arc<dyn Backend>,
+        authenticate: Authenticate,
+        has_scope: fn(&Token, &str) -> bool,
+    ) -> ServeOptions {
+        ServeOptions {
+            bind,
+            max_body: DEFAULT_MAX_BODY,
+            repos: Vec::new(),
+            backend,
+            authenticate,
+            has_scope,
+            log: log::stderr(),
+            ready: None,
+            shutdown: None,
+        }
+    }
+}
+
+/// The API's router for `opts` (what `run` serves; tests send it requests in-process).
+pub fn router(opts: &ServeOptions) -> axum::Router {
+    let started = crate::time::format_ts(chrono::Utc::now());
+    let repos: Vec<state::Registered> = opts
+        .repos
+        .iter()
+        .map(|(name, path)| state::Registered {
+            name: name.clone(),
+            path: path.clone(),
+            date_created: started.clone(),
+        })
+        .collect();
+    let api = state::Api {
+        backend: Arc::clone(&opts.backend),
+        authenticate: Arc::clone(&opts.authenticate),
+        has_scope: opts.has_scope,
+        repos: repos.into(),
+        max_body: opts.max_body,
+    };
+    router::router(api, Arc::clone(&opts.log))
+}
+
+/// Checks that every `--repo` is a git repository, and that names are not given twice.
+fn check_repos(repos: &[(String, PathBuf)]) -> Result<()> {
+    for (i, (name, path)) in repos.iter().enumerate() {
+        if name.is_empty() {
+            return Err(Error::usage(format!(
+                "--repo {}: the repository needs a name (NAME=PATH)",
+                path.display()
+            )));
+        }
+        if repos[..i].iter().any(|(other, _)| other == name) {
+            return Err(Error::usage(format!("--repo {name} is given twice")));
+        }
+        crate::git::open(Some(path))
+            .map_err(|err| Error::usage(format!("--repo {name}={}: {err}", path.display())))?;
+    }
+    Ok(())
+}
+
+/// Serves the API until SIGINT or SIGTERM (or `opts.shutdown`): then stops accepting, lets the
+/// requests in flight finish, and returns `Ok`.
+pub fn run(mut opts: ServeOptions) -> Result<()> {
+    check_repos(&opts.repos)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|err| Error::other(format!("cannot start the server's runtime: {err}")))?;
+    let app = router(&opts);
+    let ready = opts.ready.take();
+    let shutdown = opts.shutdown.take();
+    let bind = opts.bind;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(bind)
+            .await
+            .map_err(|err| Error::usage(format!("cannot listen on {bind}: {err}")))?;
+        let local = listener
+            .local_addr()
+            .map_err(|err| Error::other(format!("cannot read the bound address: {err}")))?;
+        if let Some(ready) = ready {
+            ready(local);
+        }
+        axum::serve(listener, app)
+            .with_graceful_shutdown(stop_signal(shutdown))
+            .await
+            .map_err(|err| Error::other(format!("the server failed: {err}")))
+    })
+}
+
+/// Completes on SIGINT, SIGTERM, or when `extra` completes.
+async fn stop_signal(extra: Option<Pin<Box<dyn Future<Output = ()> + Send>>>) {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    let extra = async {
+        match extra {
+            Some(extra) => extra.await,
+            None => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+        () = extra => {},
+    }
+}

@@ -1,0 +1,107 @@
+//! The API root and the organization endpoints: details, option changes (server-flow.md
+//! section 6) and the audit log.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use super::auth::{ANYONE, Credentials, ORG_AUDIT, ORG_READ, ORG_WRITE};
+use super::decode::Body;
+use super::error::ApiError;
+use super::json;
+use super::pagination;
+use super::query::Query;
+use super::state::Api;
+use crate::backend::{AuditQuery, OptionInput, UpdateOrganization};
+use crate::domain::org_options::find_option;
+
+/// The audit-log event names relctl writes, as Sentry lists them under `options`.
+const AUDIT_EVENTS: &[&str] = &["org.edit"];
+
+/// `GET /api/0/`: anyone may ask; with a token, its scopes.
+pub async fn index(State(api): State<Api>, credentials: Credentials) -> Result<Response, ApiError> {
+    api.run(credentials, ANYONE, move |ctx| {
+        let auth = match &ctx.token {
+            Some(token) => json!({"scopes": token.scopes}),
+            None => Value::Null,
+        };
+        Ok(Json(json!({"version": "0", "auth": auth, "user": null})).into_response())
+    })
+    .await
+}
+
+/// `GET /api/0/organizations/{org}/`
+pub async fn get(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path(org): Path<String>,
+) -> Result<Response, ApiError> {
+    api.run(credentials, ORG_READ, move |ctx| {
+        let details = ctx.backend().organization(&org)?;
+        Ok(Json(json::organization(&details)?).into_response())
+    })
+    .await
+}
+
+/// `PUT /api/0/organizations/{org}/`: options by API field name, in one change; unknown fields
+/// are ignored; `{}` changes nothing.
+pub async fn put(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path(org): Path<String>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    api.run(credentials, ORG_WRITE, move |ctx| {
+        let current = ctx.backend().organization(&org)?;
+        let obj = body.object()?;
+        let options: Vec<(String, OptionInput)> = obj
+            .into_iter()
+            .filter(|(field, _)| find_option(field).is_some())
+            .map(|(field, value)| (field, OptionInput::Json(value)))
+            .collect();
+        if options.is_empty() {
+            return Ok(Json(json::organization(&current)?).into_response());
+        }
+        let updated = ctx
+            .backend()
+            .update_organization(&UpdateOrganization { org, options })?;
+        Ok(Json(json::organization(&updated.organization)?).into_response())
+    })
+    .await
+}
+
+/// `GET /api/0/organizations/{org}/audit-logs/`: `{rows, options}`, newest first; `?event=`.
+pub async fn audit_logs(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path(org): Path<String>,
+    query: Query,
+) -> Result<Response, ApiError> {
+    api.run(credentials, ORG_AUDIT, move |ctx| {
+        let window = pagination::window(&query)?;
+        let event = query
+            .first("event")
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(str::to_string);
+        let wanted = window.offset.saturating_add(window.fetch());
+        let entries = ctx.backend().audit_log(&AuditQuery {
+            org,
+            limit: u32::try_from(wanted).unwrap_or(u32::MAX),
+            event,
+        })?;
+        let (page, more) = pagination::slice(entries, &window);
+        let rows = page
+            .iter()
+            .map(json::audit_entry)
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut response = Json(json!({"rows": rows, "options": AUDIT_EVENTS})).into_response();
+        if let Ok(link) = HeaderValue::from_str(&pagination::link(&query, &window, more)) {
+            response.headers_mut().insert(header::LINK, link);
+        }
+        Ok(response)
+    })
+    .await
+}

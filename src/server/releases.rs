@@ -1,0 +1,457 @@
+//! Release endpoints (server-flow.md 1.3, 1.4, 1.8 and section 9): the project and organization
+//! release lists and POSTs, and one release's GET, PUT, DELETE, commits and previous release.
+//!
+//! Each handler validates the whole body, resolves what it names (projects, `refs`) and only then
+//! asks the backend to write, so a 400 leaves the store as it was.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Map, Value, json};
+
+use super::auth::{Credentials, RELEASE_READ, RELEASE_WRITE};
+use super::decode::Body;
+use super::error::ApiError;
+use super::json;
+use super::pagination;
+use super::query::Query;
+use super::release_body::{self, Endpoint, Refs, ReleaseBody};
+use super::repos;
+use super::state::{Api, Ctx};
+use crate::backend::{
+    CommitsChange, CreateOutcome, CreateRelease, PreviousQuery, ReleaseListQuery, ReleaseQuery,
+    ReleaseStatus, UpdateRelease,
+};
+use crate::domain::version::validate_version;
+use crate::error::ErrorKind;
+use crate::model;
+
+/// A version taken from the URL. One no release can have (`a%2Fb` decodes to `a/b`) names no
+/// release: 404, never another release.
+pub fn check_path_version(version: &str) -> Result<(), ApiError> {
+    validate_version(version).map_err(|_| ApiError::no_such_resource())
+}
+
+/// `?status=`: open releases by default, or archived ones.
+fn status_filter(query: &Query) -> Result<ReleaseStatus, ApiError> {
+    match query.first("status") {
+        None | Some("" | "open") => Ok(ReleaseStatus::Open),
+        Some("archived") => Ok(ReleaseStatus::Archived),
+        Some(_) => Err(ApiError::bad_request("invalid value for status")),
+    }
+}
+
+fn substring(query: &Query) -> Option<String> {
+    query
+        .first("query")
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(str::to_string)
+}
+
+fn user_agent(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::USER_AGENT)
+        .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
+}
+
+fn answer(status: StatusCode, value: Value) -> Response {
+    (status, Json(value)).into_response()
+}
+
+fn release_page(
+    query: &Query,
+    window: &pagination::Window,
+    releases: Vec<model::Release>,
+    more: bool,
+) -> Result<Response, ApiError> {
+    let rows = releases
+        .iter()
+        .map(json::release)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(pagination::respond(query, window, rows, more))
+}
+
+/// `GET /api/0/projects/{org}/{project}/releases/`: newest first by
+/// `COALESCE(dateReleased, dateCreated)`.
+pub async fn project_list(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path((org, project)): Path<(String, String)>,
+    query: Query,
+) -> Result<Response, ApiError> {
+    api.run(credentials, RELEASE_READ, move |ctx| {
+        let window = pagination::window(&query)?;
+        let status = status_filter(&query)?;
+        ctx.backend().project(&org, &project)?;
+        let mut releases = ctx.backend().releases(&ReleaseListQuery {
+            org,
+            projects: vec![project],
+            query: substring(&query),
+            status,
+            limit: u32::MAX,
+            offset: 0,
+        })?;
+        releases.sort_by(|a, b| {
+            let key = |r: &model::Release| {
+                r.date_released
+                    .clone()
+                    .unwrap_or_else(|| r.date_created.clone())
+            };
+            key(b).cmp(&key(a))
+        });
+        let (page, more) = pagination::slice(releases, &window);
+        release_page(&query, &window, page, more)
+    })
+    .await
+}
+
+/// `POST /api/0/projects/{org}/{project}/releases/`: 201, or 208 when the release was already
+/// linked to the project.
+pub async fn project_create(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path((org, project)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    api.run(credentials, RELEASE_WRITE, move |ctx| {
+        let project = ctx.backend().project(&org, &project)?;
+        let rb = release_body::decode(&body.object()?, Endpoint::ProjectPost)?;
+        let created = ctx.backend().create_release(&CreateRelease {
+            org: org.clone(),
+            version: rb.version.clone(),
+            projects: vec![project.slug],
+            ref_: rb.ref_.clone(),
+            url: rb.url.clone(),
+            date_released: rb.date_released,
+            status: rb.status,
+            user_agent: user_agent(&headers),
+        })?;
+        let mut release = created.release;
+        if !rb.commits.is_empty() {
+            release = bind(ctx, &org, &rb.version, CommitsChange::Replace(rb.commits))?;
+        }
+        let status = match created.outcome {
+            CreateOutcome::AlreadyThere => StatusCode::ALREADY_REPORTED,
+            CreateOutcome::Created | CreateOutcome::Linked(_) => StatusCode::CREATED,
+        };
+        Ok(answer(status, json::release(&release)?))
+    })
+    .await
+}
+
+/// Replaces (or clears) the release's commits.
+fn bind(
+    ctx: &Ctx,
+    org: &str,
+    version: &str,
+    commits: CommitsChange,
+) -> Result<model::Release, ApiError> {
+    let updated = ctx.backend().update_release(&UpdateRelease {
+        org: org.to_string(),
+        version: version.to_string(),
+        commits,
+        ..UpdateRelease::default()
+    })?;
+    Ok(updated.release)
+}
+
+/// `GET /api/0/organizations/{org}/releases/`: newest created first, `?project=` (repeatable,
+/// `-1` for all), `?query=` (substring of the version), `?status=archived`.
+pub async fn org_list(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path(org): Path<String>,
+    query: Query,
+) -> Result<Response, ApiError> {
+    api.run(credentials, RELEASE_READ, move |ctx| {
+        let window = pagination::window(&query)?;
+        let status = status_filter(&query)?;
+        let fetched = ctx.backend().releases(&ReleaseListQuery {
+            org,
+            projects: query.projects(),
+            query: substring(&query),
+            status,
+            limit: u32::try_from(window.fetch()).unwrap_or(u32::MAX),
+            offset: window.offset as u64,
+        })?;
+        let (page, more) = pagination::trim(fetched, &window);
+        release_page(&query, &window, page, more)
+    })
+    .await
+}
+
+/// The slugs of `names` (slugs, ids, or ids as text), or Sentry's 400 when one is unknown.
+fn resolve_projects(ctx: &Ctx, org: &str, names: &[String]) -> Result<Vec<String>, ApiError> {
+    let projects = ctx.backend().projects(org)?;
+    let mut slugs: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        let found = projects
+            .iter()
+            .find(|p| p.slug == *name || p.id.to_string() == *name)
+            .ok_or_else(|| ApiError::field("projects", "Invalid project ids or slugs"))?;
+        if !slugs.contains(&found.slug) {
+            slugs.push(found.slug.clone());
+        }
+    }
+    Ok(slugs)
+}
+
+/// The commits a body binds: its `commits`, else those its `refs` name.
+fn commits_change(
+    ctx: &Ctx,
+    org: &str,
+    version: &str,
+    projects: &[String],
+    rb: &mut ReleaseBody,
+) -> Result<CommitsChange, ApiError> {
+    let refs = std::mem::take(&mut rb.refs);
+    if !rb.commits.is_empty() {
+        if let Refs::Set(refs) = &refs {
+            repos::check_registered(ctx, refs)?;
+        }
+        return Ok(CommitsChange::Replace(std::mem::take(&mut rb.commits)));
+    }
+    Ok(match refs {
+        Refs::None => CommitsChange::Keep,
+        Refs::Clear => CommitsChange::Clear,
+        Refs::Set(refs) => {
+            CommitsChange::Replace(repos::resolve(ctx, org, version, projects, &refs)?)
+        }
+    })
+}
+
+/// `POST /api/0/organizations/{org}/releases/`: 208 when the release existed and no project was
+/// newly linked, else 201. `status` archives or restores.
+pub async fn org_create(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path(org): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    api.run(credentials, RELEASE_WRITE, move |ctx| {
+        let mut rb = release_body::decode(&body.object()?, Endpoint::OrganizationPost)?;
+        let projects = resolve_projects(ctx, &org, &rb.projects)?;
+        let version = rb.version.clone();
+        let commits = commits_change(ctx, &org, &version, &projects, &mut rb)?;
+        let existing = if projects.is_empty() {
+            existing_release(ctx, &org, &version)?
+        } else {
+            None
+        };
+        let (mut release, status) = match existing {
+            // Archive and restore send no projects (sentry-cli): change the status only.
+            Some(release) => {
+                let release = match rb.status {
+                    Some(status) => {
+                        ctx.backend()
+                            .update_release(&UpdateRelease {
+                                org: org.clone(),
+                                version: version.clone(),
+                                status: Some(status),
+                                ..UpdateRelease::default()
+                            })?
+                            .release
+                    }
+                    None => release,
+                };
+                (release, StatusCode::ALREADY_REPORTED)
+            }
+            None => {
+                let created = ctx.backend().create_release(&CreateRelease {
+                    org: org.clone(),
+                    version: version.clone(),
+                    projects,
+                    ref_: rb.ref_,
+                    url: rb.url,
+                    date_released: rb.date_released,
+                    status: rb.status,
+                    user_agent: user_agent(&headers),
+                })?;
+                let status = match created.outcome {
+                    CreateOutcome::AlreadyThere => StatusCode::ALREADY_REPORTED,
+                    CreateOutcome::Created | CreateOutcome::Linked(_) => StatusCode::CREATED,
+                };
+                (created.release, status)
+            }
+        };
+        if commits != CommitsChange::Keep {
+            release = bind(ctx, &org, &version, commits)?;
+        }
+        Ok(answer(status, json::release(&release)?))
+    })
+    .await
+}
+
+fn existing_release(
+    ctx: &Ctx,
+    org: &str,
+    version: &str,
+) -> Result<Option<model::Release>, ApiError> {
+    match ctx.backend().release(&ReleaseQuery {
+        org: org.to_string(),
+        version: version.to_string(),
+        with_commits: false,
+        project: None,
+    }) {
+        Ok(release) => Ok(Some(release)),
+        Err(err) if err.kind == ErrorKind::NotFound => {
+            // An unknown organization is still a 404.
+            ctx.backend().organization(org)?;
+            Ok(None)
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+fn find_release(
+    ctx: &Ctx,
+    org: &str,
+    version: &str,
+    project: Option<String>,
+    with_commits: bool,
+) -> Result<model::Release, ApiError> {
+    Ok(ctx.backend().release(&ReleaseQuery {
+        org: org.to_string(),
+        version: version.to_string(),
+        with_commits,
+        project,
+    })?)
+}
+
+/// `GET /api/0/organizations/{org}/releases/{version}/`; `?project=` must be linked, else 404.
+pub async fn get(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path((org, version)): Path<(String, String)>,
+    query: Query,
+) -> Result<Response, ApiError> {
+    api.run(credentials, RELEASE_READ, move |ctx| {
+        check_path_version(&version)?;
+        let project = query
+            .first("project")
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && *p != "-1")
+            .map(str::to_string);
+        let release = find_release(ctx, &org, &version, project, false)?;
+        Ok(answer(StatusCode::OK, json::release(&release)?))
+    })
+    .await
+}
+
+/// `PUT /api/0/organizations/{org}/releases/{version}/` (1.8): `ref`, `url`, `dateReleased`
+/// (finalizes), `status`, `commits` (replace), `refs` (`[]` clears). The answer adds the short
+/// ids of the issues the commits resolved as `resolvedIssues`.
+pub async fn put(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path((org, version)): Path<(String, String)>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    api.run(credentials, RELEASE_WRITE, move |ctx| {
+        check_path_version(&version)?;
+        let current = find_release(ctx, &org, &version, None, false)?;
+        let mut rb = release_body::decode(&body.object()?, Endpoint::Put)?;
+        let commits = commits_change(ctx, &org, &version, &[], &mut rb)?;
+        let nothing = rb.ref_.is_none()
+            && rb.url.is_none()
+            && rb.date_released.is_none()
+            && rb.status.is_none()
+            && commits == CommitsChange::Keep;
+        let (release, resolved) = if nothing {
+            (current, Vec::new())
+        } else {
+            let updated = ctx.backend().update_release(&UpdateRelease {
+                org: org.clone(),
+                version: version.clone(),
+                ref_: rb.ref_,
+                url: rb.url,
+                date_released: rb.date_released,
+                status: rb.status,
+                commits,
+                projects: Vec::new(),
+            })?;
+            (updated.release, updated.resolved_issues)
+        };
+        let mut value = json::release(&release)?;
+        if let Value::Object(map) = &mut value {
+            map.insert("resolvedIssues".to_string(), json!(resolved));
+        }
+        Ok(answer(StatusCode::OK, value))
+    })
+    .await
+}
+
+/// `DELETE /api/0/organizations/{org}/releases/{version}/`: 204.
+pub async fn delete(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path((org, version)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    api.run(credentials, RELEASE_WRITE, move |ctx| {
+        check_path_version(&version)?;
+        ctx.backend().delete_release(&org, &version)?;
+        Ok(StatusCode::NO_CONTENT.into_response())
+    })
+    .await
+}
+
+/// `GET .../releases/{version}/previous-with-commits/`: `{}` when there is none; 404 for a
+/// release that does not exist or has no projects.
+pub async fn previous_with_commits(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path((org, version)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    api.run(credentials, RELEASE_READ, move |ctx| {
+        check_path_version(&version)?;
+        let release = find_release(ctx, &org, &version, None, false)?;
+        if release.projects.is_empty() {
+            return Err(ApiError::no_such_resource());
+        }
+        let previous = ctx.backend().previous_release(&PreviousQuery {
+            org: org.clone(),
+            version,
+            projects: Vec::new(),
+        })?;
+        let Some(previous) = previous else {
+            return Ok(answer(StatusCode::OK, Value::Object(Map::new())));
+        };
+        let release = find_release(ctx, &org, &previous.version, None, false)?;
+        let mut value = json::release(&release)?;
+        if let Value::Object(map) = &mut value {
+            let heads: Vec<Value> = previous
+                .heads
+                .iter()
+                .map(|(repository, commit)| json!({"repository": repository, "commit": commit}))
+                .collect();
+            map.insert("headCommits".to_string(), Value::Array(heads));
+        }
+        Ok(answer(StatusCode::OK, value))
+    })
+    .await
+}
+
+/// `GET .../releases/{version}/commits/`: the release's commits, newest first, paginated.
+pub async fn commits(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path((org, version)): Path<(String, String)>,
+    query: Query,
+) -> Result<Response, ApiError> {
+    api.run(credentials, RELEASE_READ, move |ctx| {
+        check_path_version(&version)?;
+        let window = pagination::window(&query)?;
+        let release = find_release(ctx, &org, &version, None, true)?;
+        let (page, more) = pagination::slice(release.commits.unwrap_or_default(), &window);
+        let rows = page
+            .iter()
+            .map(json::commit)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(pagination::respond(&query, &window, rows, more))
+    })
+    .await
+}

@@ -1,0 +1,186 @@
+//! The repositories registered with `--repo NAME=PATH`: their listing (`GET .../repos/`, which
+//! sentry-cli reads before choosing between `refs` and `commits`) and the resolution of `refs`.
+//!
+//! Sentry resolves `refs` through an SCM integration; relctl reads the local clone instead. Each
+//! ref names a registered repository and the commit its range ends at; the range starts at
+//! `previousCommit`, else at the head the previous release recorded for that repository, else it
+//! is the first 20 commits, the same rules as `set-commits --auto`. Everything is read before the
+//! caller writes, so an unknown repository or sha is a 400 with nothing written.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use serde_json::{Value, json};
+
+use super::auth::{Credentials, ORG_REPOS};
+use super::error::ApiError;
+use super::pagination;
+use super::query::Query;
+use super::release_body::Ref;
+use super::state::{Api, Ctx, Registered};
+use crate::backend::PreviousQuery;
+use crate::flow::commits::CommitInput;
+use crate::git::{self, GitError, RangeSpec};
+
+/// Commits taken when a repository has no previous release to start from.
+const INITIAL_DEPTH: usize = 20;
+
+/// `GET /api/0/organizations/{org}/repos/`
+pub async fn list(
+    State(api): State<Api>,
+    credentials: Credentials,
+    Path(org): Path<String>,
+    query: Query,
+) -> Result<Response, ApiError> {
+    api.run(credentials, ORG_REPOS, move |ctx| {
+        let window = pagination::window(&query)?;
+        ctx.backend().organization(&org)?;
+        let stored = ctx.backend().repositories(&org)?;
+        let rows: Vec<Value> = ctx
+            .api
+            .repos
+            .iter()
+            .map(|repo| {
+                let id = stored
+                    .iter()
+                    .find(|s| s.name == repo.name)
+                    .map_or_else(|| synthetic_id(&repo.name), |s| s.id);
+                repository_json(repo, id)
+            })
+            .collect();
+        let (rows, more) = pagination::slice(rows, &window);
+        Ok(pagination::respond(&query, &window, rows, more))
+    })
+    .await
+}
+
+fn repository_json(repo: &Registered, id: i64) -> Value {
+    let url = git::open(Some(&repo.path))
+        .ok()
+        .and_then(|clone| clone.remote_url(None));
+    json!({
+        "id": id.to_string(),
+        "name": repo.name,
+        "url": url,
+        "status": "active",
+        "provider": {"id": "git", "name": "Git"},
+        "dateCreated": repo.date_created,
+    })
+}
+
+/// A stable id for a repository the store has not seen yet (FNV-1a of the name, 53 bits).
+fn synthetic_id(name: &str) -> i64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in name.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    ((hash & ((1 << 53) - 1)) | 1) as i64
+}
+
+/// 400 `{"refs": ["Invalid repository names: a,b"]}` unless every ref's repository is registered.
+pub fn check_registered(ctx: &Ctx, refs: &[Ref]) -> Result<(), ApiError> {
+    let mut unknown: Vec<&str> = Vec::new();
+    for r in refs {
+        if ctx.repository(&r.repository).is_none() && !unknown.contains(&r.repository.as_str()) {
+            unknown.push(&r.repository);
+        }
+    }
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::field(
+            "refs",
+            format!("Invalid repository names: {}", unknown.join(",")),
+        ))
+    }
+}
+
+/// Reads the commits of every ref from its clone, newest first per repository.
+///
+/// `projects` are the release's projects when it does not exist yet (for finding the previous
+/// release); `version` is the release the commits are for.
+pub fn resolve(
+    ctx: &Ctx,
+    org: &str,
+    version: &str,
+    projects: &[String],
+    refs: &[Ref],
+) -> Result<Vec<CommitInput>, ApiError> {
+    check_registered(ctx, refs)?;
+    let mut previous_release = None;
+    let mut commits = Vec::new();
+    for r in refs {
+        let Some(repo) = ctx.repository(&r.repository) else {
+            continue;
+        };
+        let (previous, from_release) = match &r.previous {
+            Some(previous) => (Some(previous.clone()), false),
+            None => {
+                if previous_release.is_none() {
+                    previous_release = Some(ctx.backend().previous_release(&PreviousQuery {
+                        org: org.to_string(),
+                        version: version.to_string(),
+                        projects: projects.to_vec(),
+                    })?);
+                }
+                let head = previous_release
+                    .as_ref()
+                    .and_then(Option::as_ref)
+                    .and_then(|p| p.head_in(&repo.name))
+                    .map(str::to_string);
+                (head, true)
+            }
+        };
+        let clone = git::open(Some(&repo.path)).map_err(|err| {
+            ApiError::internal(format!("cannot open repository {}: {err}", repo.name))
+        })?;
+        let spec = RangeSpec {
+            head: r.commit.clone(),
+            previous,
+            initial_depth: INITIAL_DEPTH,
+            // A head recorded by an earlier release may be gone (rewritten history): start
+            // afresh. A previous commit the client named must exist.
+            ignore_missing: from_release,
+            ..RangeSpec::default()
+        };
+        let range = clone
+            .read_commits(&spec, false)
+            .map_err(|err| git_error(&repo.name, err))?;
+        commits.extend(
+            range
+                .commits
+                .into_iter()
+                .map(|commit| CommitInput::from_git(commit, &repo.name)),
+        );
+    }
+    Ok(commits)
+}
+
+fn git_error(repository: &str, err: GitError) -> ApiError {
+    let message = match err {
+        GitError::RevisionNotFound { rev } => {
+            format!("Commit {rev} not found in repository {repository}")
+        }
+        GitError::PreviousCommitMissing { sha, .. } => {
+            format!("Commit {sha} not found in repository {repository}")
+        }
+        GitError::NotARepository { .. } => {
+            return ApiError::internal(format!("{repository} is not a git repository: {err}"));
+        }
+        GitError::Other(message) => format!("Repository {repository}: {message}"),
+    };
+    ApiError::field("refs", message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synthetic_ids_are_stable_positive_and_fit_a_double() {
+        let id = synthetic_id("owner/repo");
+        assert_eq!(id, synthetic_id("owner/repo"));
+        assert_ne!(id, synthetic_id("owner/other"));
+        assert!(id > 0 && id < (1 << 53));
+    }
+}

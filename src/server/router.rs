@@ -1,0 +1,97 @@
+//! The API's map: every path `relctl serve` answers, the method of each, and the handler.
+//!
+//! Paths are Sentry's, with their trailing slash. Anything else is a JSON 404; a known path with
+//! another method is a JSON 405. Bodies are limited to the server's `max_body` (413 beyond), and
+//! every request is logged once (`log.rs`).
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{Method, StatusCode};
+use axum::middleware;
+use axum::routing::{get, post};
+
+use super::error::ApiError;
+use super::log::{LogSink, log_request};
+use super::state::Api;
+use super::{deploys, issues, organizations, projects, releases, repos};
+
+/// The router over `api`, logging to `log`.
+pub fn router(api: Api, log: LogSink) -> Router {
+    let max_body = api.max_body;
+    Router::new()
+        .route("/api/0/", get(organizations::index))
+        // Organizations.
+        .route(
+            "/api/0/organizations/{org}/",
+            get(organizations::get).put(organizations::put),
+        )
+        .route(
+            "/api/0/organizations/{org}/audit-logs/",
+            get(organizations::audit_logs),
+        )
+        .route("/api/0/organizations/{org}/repos/", get(repos::list))
+        .route("/api/0/organizations/{org}/projects/", get(projects::list))
+        // Releases.
+        .route(
+            "/api/0/organizations/{org}/releases/",
+            get(releases::org_list).post(releases::org_create),
+        )
+        .route(
+            "/api/0/organizations/{org}/releases/{version}/",
+            get(releases::get)
+                .put(releases::put)
+                .delete(releases::delete),
+        )
+        .route(
+            "/api/0/organizations/{org}/releases/{version}/previous-with-commits/",
+            get(releases::previous_with_commits),
+        )
+        .route(
+            "/api/0/organizations/{org}/releases/{version}/commits/",
+            get(releases::commits),
+        )
+        .route(
+            "/api/0/organizations/{org}/releases/{version}/deploys/",
+            get(deploys::list).post(deploys::create),
+        )
+        .route(
+            "/api/0/projects/{org}/{project}/releases/",
+            get(releases::project_list).post(releases::project_create),
+        )
+        // Projects.
+        .route(
+            "/api/0/projects/{org}/{project}/",
+            get(projects::get)
+                .put(projects::put)
+                .delete(projects::delete),
+        )
+        .route(
+            "/api/0/teams/{org}/{team}/projects/",
+            post(projects::create),
+        )
+        // Issues.
+        .route(
+            "/api/0/organizations/{org}/issues/",
+            get(issues::list).put(issues::update),
+        )
+        .route(
+            "/api/0/organizations/{org}/shortids/{short_id}/",
+            get(issues::short_id),
+        )
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(max_body))
+        .with_state(api)
+        .layer(middleware::from_fn_with_state(log, log_request))
+}
+
+async fn not_found() -> ApiError {
+    ApiError::no_such_resource()
+}
+
+async fn method_not_allowed(method: Method) -> ApiError {
+    ApiError::detail(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("Method \"{method}\" not allowed."),
+    )
+}
