@@ -18,6 +18,7 @@ pub mod orgs;
 pub mod projects;
 pub mod releases;
 pub mod sequence;
+pub mod tokens;
 
 pub use migrations::DEFAULT_ORG_SLUG;
 
