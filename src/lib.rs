@@ -15,5 +15,6 @@ pub mod git;
 pub mod model;
 pub mod output;
 pub mod propose_version;
+pub mod remote;
 pub mod store;
 pub mod time;
