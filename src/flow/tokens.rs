@@ -134,6 +134,17 @@ pub fn revoke(conn: &Connection, id: i64) -> Result<()> {
 /// The token whose secret is `secret`, with its last use recorded as `now`; `None` when no token
 /// has that secret. Needs a write transaction (it updates `last_used`).
 pub fn authenticate(conn: &Connection, secret: &str, now: &str) -> Result<Option<model::Token>> {
+    let Some(mut token) = verify(conn, secret)? else {
+        return Ok(None);
+    };
+    store::tokens::touch_last_used(conn, token.id, now)?;
+    token.last_used = Some(now.to_string());
+    Ok(Some(token))
+}
+
+/// The token whose secret this is, without recording the use (a read: `serve` records uses
+/// at most once a minute, so authentication does not take the write lock on every request).
+pub fn verify(conn: &Connection, secret: &str) -> Result<Option<model::Token>> {
     let presented = hash_secret(secret);
     let Some(row) = store::tokens::find_by_hash(conn, &presented)? else {
         return Ok(None);
@@ -144,10 +155,7 @@ pub fn authenticate(conn: &Connection, secret: &str, now: &str) -> Result<Option
     if !constant_time_eq(row.token_hash.as_bytes(), presented.as_bytes()) {
         return Ok(None);
     }
-    store::tokens::touch_last_used(conn, row.id, now)?;
-    let mut token = view(row);
-    token.last_used = Some(now.to_string());
-    Ok(Some(token))
+    Ok(Some(view(row)))
 }
 
 /// Whether `token` may do what needs scope `needed`: it holds `needed` or a scope implying it
