@@ -1,0 +1,4 @@
+//! relctl against `relctl serve`: the remote target and the server, end to end.
+
+mod flow;
+pub mod harness;
