@@ -2,3 +2,4 @@
 
 mod flow;
 pub mod harness;
+mod target;
