@@ -15,6 +15,7 @@ pub mod git;
 pub mod model;
 pub mod output;
 pub mod propose_version;
+pub mod remote;
 pub mod server;
 pub mod store;
 pub mod time;

@@ -1,1 +1,543 @@
 //! The local backend: each request is one transaction of the flow on the embedded store.
+//!
+//! Writes open the store (creating it on first use) and run in one `BEGIN IMMEDIATE`
+//! transaction, so a request that fails anywhere leaves the store as it was; reads never create
+//! the store. Connections are kept in a small pool so `serve` does not reopen the file for every
+//! request; the command line makes one request and drops the backend.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use rusqlite::Transaction;
+
+use super::{
+    AuditQuery, Backend, CommitsChange, CreateDeploy, CreateIssue, CreateOrganization,
+    CreateOutcome, CreateProject, CreateRelease, CreateToken, IssueQuery, IssueReviewed,
+    IssueStatus, OptionInput, OrganizationUpdated, PreviousQuery, PreviousRelease, ReleaseCreated,
+    ReleaseListQuery, ReleaseQuery, ReleaseUpdated, UpdateOrganization, UpdateProject,
+    UpdateRelease,
+};
+use crate::error::{Error, ErrorKind, Result};
+use crate::flow::{self, FlowEnv};
+use crate::model;
+use crate::store::orgs::OrgRow;
+use crate::store::releases::ReleaseRow;
+use crate::store::{self, Store};
+
+/// How long binding commits waits for another writer before giving up with a conflict.
+const COMMITS_LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// At most this many idle connections are kept.
+const POOL_SIZE: usize = 8;
+
+pub struct LocalBackend {
+    path: PathBuf,
+    region_id: u64,
+    user_agent: String,
+    idle: Mutex<Vec<Store>>,
+}
+
+impl LocalBackend {
+    pub fn new(path: PathBuf, region_id: u64) -> LocalBackend {
+        LocalBackend {
+            path,
+            region_id,
+            user_agent: format!("relctl/{}", env!("CARGO_PKG_VERSION")),
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Creates the store now if it is missing (`serve` does, so its first read finds it).
+    pub fn create_store(&self) -> Result<()> {
+        self.with_store(true, |_| Ok(()))
+    }
+
+    /// The API token whose secret this is, if any. Its last use is recorded when the one
+    /// recorded is more than a minute old, so most requests authenticate with a read.
+    pub fn authenticate(&self, secret: &str) -> Result<Option<model::Token>> {
+        let now = chrono::Utc::now();
+        let found = self.with_store(false, |store| {
+            store.read(|tx| flow::tokens::verify(tx, secret))
+        })?;
+        let stale = found.as_ref().is_some_and(|token| {
+            token
+                .last_used
+                .as_deref()
+                .and_then(|used| chrono::DateTime::parse_from_rfc3339(used).ok())
+                .is_none_or(|used| now.signed_duration_since(used) > chrono::Duration::seconds(60))
+        });
+        if !stale {
+            return Ok(found);
+        }
+        let now = crate::time::format_ts(now);
+        self.with_store(true, |store| {
+            store.write(|tx| flow::tokens::authenticate(tx, secret, &now))
+        })
+    }
+
+    fn env(&self) -> FlowEnv {
+        let mut env = FlowEnv::new(self.region_id);
+        env.user_agent.clone_from(&self.user_agent);
+        env
+    }
+
+    /// Runs `work` on a pooled connection, or a new one: a writer's opens (and creates) the
+    /// store, a reader's does not create a missing one.
+    fn with_store<T>(&self, write: bool, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let pooled = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let (mut store, poolable) = match pooled {
+            Some(store) => (store, true),
+            None if write || self.path.exists() => (Store::open(&self.path)?, true),
+            None => (Store::open_for_reading(&self.path)?, false),
+        };
+        let result = work(&mut store);
+        if poolable {
+            if let Ok(mut idle) = self.idle.lock() {
+                if idle.len() < POOL_SIZE {
+                    idle.push(store);
+                }
+            }
+        }
+        result
+    }
+
+    /// One write transaction in organization `org`.
+    fn write<T>(
+        &self,
+        org: &str,
+        work: impl FnOnce(&Transaction<'_>, &FlowEnv, &OrgRow) -> Result<T>,
+    ) -> Result<T> {
+        let env = self.env();
+        self.with_store(true, |store| {
+            store.write(|tx| {
+                let org = flow::organization(tx, org)?;
+                work(tx, &env, &org)
+            })
+        })
+    }
+
+    /// One read transaction in organization `org`.
+    fn read<T>(
+        &self,
+        org: &str,
+        work: impl FnOnce(&Transaction<'_>, &OrgRow) -> Result<T>,
+    ) -> Result<T> {
+        self.with_store(false, |store| {
+            store.read(|tx| {
+                let org = flow::organization(tx, org)?;
+                work(tx, &org)
+            })
+        })
+    }
+
+    /// A write that binds commits: it waits a bounded time for another writer, then reports a
+    /// conflict the caller can retry.
+    fn write_commits<T>(
+        &self,
+        req: &UpdateRelease,
+        work: impl FnOnce(&Transaction<'_>, &FlowEnv, &OrgRow) -> Result<T>,
+    ) -> Result<T> {
+        let env = self.env();
+        let result = self.with_store(true, |store| {
+            store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
+            let result = store.write(|tx| {
+                let org = flow::organization(tx, &req.org)?;
+                work(tx, &env, &org)
+            });
+            store.set_busy_timeout(store::BUSY_TIMEOUT)?;
+            result
+        });
+        result.map_err(|err| {
+            if err.kind == ErrorKind::Conflict {
+                Error::conflict(format!(
+                    "release {:?}: commits are being written by someone else; retry in a moment",
+                    req.version
+                ))
+            } else {
+                err
+            }
+        })
+    }
+}
+
+fn project_ids(conn: &rusqlite::Connection, org: &OrgRow, names: &[String]) -> Result<Vec<i64>> {
+    Ok(flow::projects(conn, org, names)?
+        .iter()
+        .map(|p| p.id)
+        .collect())
+}
+
+/// Applies a release PUT to `release`, in the caller's transaction.
+fn apply_update(
+    tx: &rusqlite::Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    mut release: ReleaseRow,
+    req: &UpdateRelease,
+) -> Result<ReleaseUpdated> {
+    if let Some(url) = &req.url {
+        flow::releases::check_url("url", url)?;
+    }
+    if let Some(reference) = &req.ref_ {
+        flow::releases::set_ref(tx, &release, reference)?;
+    }
+    let mut resolved_issues = Vec::new();
+    match &req.commits {
+        CommitsChange::Keep => {}
+        CommitsChange::Replace(commits) | CommitsChange::Append(commits) => {
+            let append = matches!(req.commits, CommitsChange::Append(_));
+            let outcome =
+                flow::commits::set_commits(tx, env, org, &release, commits.clone(), append)?;
+            release = outcome.release;
+            resolved_issues = outcome.resolved_issues;
+        }
+        CommitsChange::Clear => release = flow::commits::clear_commits(tx, &release)?,
+    }
+    if let Some(date) = req.date_released {
+        release = flow::releases::finalize(tx, &release, date, req.url.as_deref())?;
+    } else if let Some(url) = &req.url {
+        release = flow::releases::set_url(tx, &release, url)?;
+    }
+    let mut status_changed = false;
+    if let Some(status) = req.status {
+        let (updated, changed) = flow::releases::set_status(tx, &release, status.code())?;
+        release = updated;
+        status_changed = changed;
+    }
+    Ok(ReleaseUpdated {
+        release: flow::views::release(tx, &release, false)?,
+        resolved_issues,
+        status_changed,
+    })
+}
+
+impl Backend for LocalBackend {
+    fn organization(&self, org: &str) -> Result<model::OrganizationDetails> {
+        self.read(org, |tx, org| flow::orgs::details(tx, org))
+    }
+
+    fn update_organization(&self, req: &UpdateOrganization) -> Result<OrganizationUpdated> {
+        let inputs: Vec<(String, String)> = req
+            .options
+            .iter()
+            .map(|(field, input)| {
+                let text = match input {
+                    OptionInput::Text(text) => text.clone(),
+                    OptionInput::Json(serde_json::Value::String(text)) => text.clone(),
+                    OptionInput::Json(value) => value.to_string(),
+                };
+                (field.clone(), text)
+            })
+            .collect();
+        self.write(&req.org, |tx, env, org| {
+            let changes = flow::orgs::set_options(tx, env, org, &inputs)?;
+            Ok(OrganizationUpdated {
+                organization: flow::orgs::details(tx, org)?,
+                changes: changes
+                    .into_iter()
+                    .filter_map(|c| c.change.map(|change| (c.field, change)))
+                    .collect(),
+            })
+        })
+    }
+
+    fn audit_log(&self, req: &AuditQuery) -> Result<Vec<model::AuditEntry>> {
+        self.read(&req.org, |tx, org| {
+            flow::orgs::audit(tx, org, req.event.as_deref(), i64::from(req.limit))
+        })
+    }
+
+    fn repositories(&self, org: &str) -> Result<Vec<model::Repository>> {
+        self.read(org, |tx, org| flow::commits::repositories_of(tx, org))
+    }
+
+    fn create_organization(&self, req: &CreateOrganization) -> Result<model::Organization> {
+        let env = self.env();
+        self.with_store(true, |store| {
+            store.write(|tx| flow::orgs::create(tx, &env, &req.slug, req.name.as_deref()))
+        })
+        .map(|row| flow::orgs::view(&row))
+    }
+
+    fn organizations(&self) -> Result<Vec<model::Organization>> {
+        self.with_store(false, |store| {
+            store.read(|tx| {
+                Ok(store::orgs::list(tx)?
+                    .iter()
+                    .map(flow::orgs::view)
+                    .collect())
+            })
+        })
+    }
+
+    fn create_project(&self, req: &CreateProject) -> Result<model::Project> {
+        let new = flow::projects::NewProject {
+            name: &req.name,
+            slug: req.slug.as_deref(),
+            platform: req.platform.as_deref(),
+        };
+        flow::projects::check(&new)?;
+        self.write(&req.org, |tx, env, org| {
+            flow::projects::create(tx, env, org, &new).map(|p| flow::views::project(&p))
+        })
+    }
+
+    fn projects(&self, org: &str) -> Result<Vec<model::Project>> {
+        self.read(org, |tx, org| {
+            Ok(store::projects::list(tx, org.id)?
+                .iter()
+                .map(flow::views::project)
+                .collect())
+        })
+    }
+
+    fn project(&self, org: &str, project: &str) -> Result<model::Project> {
+        self.read(org, |tx, org| {
+            flow::project(tx, org, project).map(|p| flow::views::project(&p))
+        })
+    }
+
+    fn update_project(&self, req: &UpdateProject) -> Result<model::Project> {
+        self.write(&req.org, |tx, _env, org| {
+            let project = flow::project(tx, org, &req.project)?;
+            let changes = flow::projects::ProjectChanges {
+                name: req.name.as_deref(),
+                slug: req.slug.as_deref(),
+                platform: req.platform.as_deref(),
+            };
+            flow::projects::update(tx, org, &project, &changes).map(|p| flow::views::project(&p))
+        })
+    }
+
+    fn delete_project(&self, org: &str, project: &str) -> Result<model::Project> {
+        self.write(org, |tx, env, org| {
+            let project = flow::project(tx, org, project)?;
+            flow::projects::delete(tx, env, org, &project)?;
+            Ok(flow::views::project(&project))
+        })
+    }
+
+    fn create_release(&self, req: &CreateRelease) -> Result<ReleaseCreated> {
+        flow::releases::check_version(&req.version)?;
+        let env = {
+            let mut env = self.env();
+            if let Some(agent) = &req.user_agent {
+                env.user_agent.clone_from(agent);
+            }
+            env
+        };
+        self.with_store(true, |store| {
+            store.write(|tx| {
+                let org = flow::organization(tx, &req.org)?;
+                let projects = flow::projects(tx, &org, &req.projects)?;
+                let created = flow::releases::create(
+                    tx,
+                    &env,
+                    &org,
+                    &flow::releases::NewReleaseRequest {
+                        version: &req.version,
+                        projects: &projects,
+                        ref_: req.ref_.as_deref(),
+                        url: req.url.as_deref(),
+                        date_released: req.date_released,
+                    },
+                )?;
+                let mut release = created.release;
+                if let (Some(status), false) = (req.status, created.created) {
+                    release = flow::releases::set_status(tx, &release, status.code())?.0;
+                }
+                let outcome = if created.created {
+                    CreateOutcome::Created
+                } else if created.newly_linked.is_empty() {
+                    CreateOutcome::AlreadyThere
+                } else {
+                    CreateOutcome::Linked(
+                        created.newly_linked.into_iter().map(|p| p.slug).collect(),
+                    )
+                };
+                Ok(ReleaseCreated {
+                    release: flow::views::release(tx, &release, false)?,
+                    outcome,
+                })
+            })
+        })
+    }
+
+    fn update_release(&self, req: &UpdateRelease) -> Result<ReleaseUpdated> {
+        flow::releases::check_version(&req.version)?;
+        let work = |tx: &Transaction<'_>, env: &FlowEnv, org: &OrgRow| {
+            let release = if req.projects.is_empty() {
+                flow::releases::find(tx, org, &req.version)?
+            } else {
+                let projects = flow::projects(tx, org, &req.projects)?;
+                flow::releases::load_or_create(tx, env, org, &req.version, &projects)?
+            };
+            apply_update(tx, env, org, release, req)
+        };
+        if matches!(req.commits, CommitsChange::Keep) {
+            self.write(&req.org, work)
+        } else {
+            self.write_commits(req, work)
+        }
+    }
+
+    fn release(&self, req: &ReleaseQuery) -> Result<model::Release> {
+        flow::releases::check_version(&req.version)?;
+        self.read(&req.org, |tx, org| {
+            let release = flow::releases::find(tx, org, &req.version)?;
+            if let Some(project) = &req.project {
+                let project = flow::project(tx, org, project)?;
+                if !store::releases::projects(tx, release.id)?
+                    .iter()
+                    .any(|p| p.id == project.id)
+                {
+                    return Err(Error::not_found(format!(
+                        "release {:?} is not linked to project {:?}",
+                        req.version, project.slug
+                    )));
+                }
+            }
+            flow::views::release(tx, &release, req.with_commits)
+        })
+    }
+
+    fn releases(&self, req: &ReleaseListQuery) -> Result<Vec<model::Release>> {
+        self.read(&req.org, |tx, org| {
+            let filter = store::releases::ReleaseFilter {
+                project_ids: project_ids(tx, org, &req.projects)?,
+                query: req.query.clone(),
+                status: req.status.map(|s| s.code()),
+                limit: i64::from(req.limit),
+                offset: i64::try_from(req.offset).unwrap_or(i64::MAX),
+            };
+            store::releases::list(tx, org.id, &filter)?
+                .iter()
+                .map(|r| flow::views::release(tx, r, false))
+                .collect()
+        })
+    }
+
+    fn delete_release(&self, org: &str, version: &str) -> Result<()> {
+        flow::releases::check_version(version)?;
+        self.write(org, |tx, _env, org| {
+            let release = flow::releases::find(tx, org, version)?;
+            flow::releases::delete(tx, &release)
+        })
+    }
+
+    fn previous_release(&self, req: &PreviousQuery) -> Result<Option<PreviousRelease>> {
+        flow::releases::check_version(&req.version)?;
+        let env = self.env();
+        self.read(&req.org, |tx, org| {
+            let release = store::releases::find(tx, org.id, &req.version)?;
+            let projects = flow::releases::release_projects(
+                tx,
+                org,
+                release.as_ref(),
+                &req.projects,
+                &req.version,
+            )?;
+            let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
+            Ok(
+                flow::commits::previous_release(tx, &env, org, release.as_ref(), &ids)?.map(
+                    |(previous, heads)| PreviousRelease {
+                        version: previous.version,
+                        heads,
+                    },
+                ),
+            )
+        })
+    }
+
+    fn create_deploy(&self, req: &CreateDeploy) -> Result<model::Deploy> {
+        flow::releases::check_version(&req.version)?;
+        flow::deploys::check_environment(&req.environment)?;
+        self.write(&req.org, |tx, env, org| {
+            let release = flow::releases::find(tx, org, &req.version)?;
+            let projects = flow::projects(tx, org, &req.projects)?;
+            flow::deploys::create(
+                tx,
+                env,
+                org,
+                &release,
+                &flow::deploys::NewDeployRequest {
+                    environment: &req.environment,
+                    name: req.name.as_deref(),
+                    url: req.url.as_deref(),
+                    date_started: req.date_started,
+                    date_finished: req.date_finished,
+                    projects: &projects,
+                },
+            )
+        })
+    }
+
+    fn deploys(&self, org: &str, version: &str) -> Result<Vec<model::Deploy>> {
+        flow::releases::check_version(version)?;
+        self.read(org, |tx, org| {
+            let release = flow::releases::find(tx, org, version)?;
+            flow::deploys::list(tx, &release)
+        })
+    }
+
+    fn issues(&self, req: &IssueQuery) -> Result<Vec<model::Issue>> {
+        self.read(&req.org, |tx, org| {
+            let filter = store::issues::IssueFilter {
+                project_ids: project_ids(tx, org, &req.projects)?,
+                inbox_only: req.inbox_only,
+                status: req.status.map(|s| match s {
+                    IssueStatus::Unresolved => 0,
+                    IssueStatus::Resolved => 1,
+                }),
+            };
+            flow::issues::list(tx, org, &filter)
+        })
+    }
+
+    fn issue(&self, org: &str, short_id: &str) -> Result<model::IssueDetails> {
+        self.read(org, |tx, org| {
+            let issue = flow::issues::find(tx, org, short_id)?;
+            flow::issues::details(tx, &issue)
+        })
+    }
+
+    fn review_issue(&self, org: &str, short_id: &str) -> Result<IssueReviewed> {
+        self.write(org, |tx, env, org| {
+            let issue = flow::issues::find(tx, org, short_id)?;
+            let changed = flow::issues::review(tx, env, &issue)?;
+            let issue = flow::issues::find(tx, org, short_id)?;
+            Ok(IssueReviewed {
+                issue: flow::views::issue(&issue),
+                changed,
+            })
+        })
+    }
+
+    fn create_issue(&self, req: &CreateIssue) -> Result<model::Issue> {
+        self.write(&req.org, |tx, env, org| {
+            let project = flow::project(tx, org, &req.project)?;
+            let issue = flow::issues::create(tx, env, &project, &req.title)?;
+            Ok(flow::views::issue(&issue))
+        })
+    }
+
+    fn create_token(&self, req: &CreateToken) -> Result<model::NewToken> {
+        let env = self.env();
+        self.with_store(true, |store| {
+            store.write(|tx| flow::tokens::create(tx, &env, req.name.as_deref(), &req.scopes))
+        })
+    }
+
+    fn tokens(&self) -> Result<Vec<model::Token>> {
+        self.with_store(false, |store| store.read(|tx| flow::tokens::list(tx)))
+    }
+
+    fn revoke_token(&self, id: i64) -> Result<()> {
+        self.with_store(true, |store| store.write(|tx| flow::tokens::revoke(tx, id)))
+    }
+}

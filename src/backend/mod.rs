@@ -243,7 +243,8 @@ pub struct ReleaseListQuery {
     pub projects: Vec<String>,
     /// Substring of the version.
     pub query: Option<String>,
-    pub status: ReleaseStatus,
+    /// Only releases with this status; None = all.
+    pub status: Option<ReleaseStatus>,
     pub limit: u32,
     /// Skip this many (pagination).
     pub offset: u64,

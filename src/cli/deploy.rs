@@ -3,11 +3,12 @@
 use clap::{Args, Subcommand};
 
 use super::Ctx;
+use crate::backend::CreateDeploy;
 use crate::error::Result;
 use crate::flow;
-use crate::flow::deploys::NewDeployRequest;
 use crate::model;
 use crate::output::{details, or_dash, table};
+use crate::remote::calls;
 use crate::time::parse_user_timestamp;
 
 /// `-r/--release`, the release a deploy belongs to.
@@ -84,7 +85,7 @@ pub fn run(ctx: &Ctx, cmd: DeployCommand) -> Result<()> {
         } => {
             flow::releases::check_version(&release)?;
             flow::deploys::check_environment(&env)?;
-            let now = ctx.flow_env().now;
+            let now = chrono::Utc::now();
             let (date_started, date_finished) = match time {
                 Some(seconds) => (
                     Some(now - chrono::Duration::seconds(i64::from(seconds))),
@@ -101,24 +102,20 @@ pub fn run(ctx: &Ctx, cmd: DeployCommand) -> Result<()> {
                         .transpose()?,
                 ),
             };
-            let deploy = ctx.write(|tx, flow_env, org| {
-                let release = flow::releases::find(tx, org, &release)?;
-                let projects = flow::projects(tx, org, &project)?;
-                flow::deploys::create(
-                    tx,
-                    flow_env,
-                    org,
-                    &release,
-                    &NewDeployRequest {
-                        environment: &env,
-                        name: name.as_deref(),
-                        url: url.as_deref(),
-                        date_started,
-                        date_finished,
-                        projects: &projects,
-                    },
-                )
-            })?;
+            let req = CreateDeploy {
+                org: ctx.org(),
+                version: release.clone(),
+                environment: env,
+                name,
+                url,
+                date_started,
+                date_finished,
+                projects: project,
+            };
+            if ctx.dry_run(|| calls::create_deploy(&req))? {
+                return Ok(());
+            }
+            let deploy = ctx.backend().create_deploy(&req)?;
             ctx.out.message(&format!(
                 "Created deploy {} of release {release} to {}",
                 deploy.name.as_deref().unwrap_or("(unnamed)"),
@@ -130,10 +127,7 @@ pub fn run(ctx: &Ctx, cmd: DeployCommand) -> Result<()> {
             release: DeployRelease { release },
         } => {
             flow::releases::check_version(&release)?;
-            let deploys = ctx.read(|tx, org| {
-                let release = flow::releases::find(tx, org, &release)?;
-                flow::deploys::list(tx, &release)
-            })?;
+            let deploys = ctx.backend().deploys(&ctx.org(), &release)?;
             ctx.out.emit(&deploys, |deploys| {
                 let rows: Vec<Vec<String>> = deploys
                     .iter()

@@ -3,11 +3,11 @@
 use clap::{Subcommand, ValueEnum};
 
 use super::Ctx;
-use crate::error::Result;
-use crate::flow;
+use crate::backend::{CreateIssue, IssueQuery, IssueReviewed, IssueStatus};
+use crate::error::{Error, Result};
 use crate::model;
 use crate::output::{details, or_dash, table};
-use crate::store::issues::IssueFilter;
+use crate::remote::calls;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum StatusFilter {
@@ -69,16 +69,31 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
     match cmd {
         IssueCommand::New { project, title } => {
             let names = ctx.projects(&project);
-            let issue = ctx.write(|tx, env, org| {
-                let Some(name) = names.first() else {
-                    return Err(crate::error::Error::usage(
+            let project = match names.as_slice() {
+                [one] => one.clone(),
+                [] => {
+                    return Err(Error::usage(
                         "an issue needs a project: pass -p/--project, or set RELCTL_PROJECT",
                     ));
-                };
-                let project = flow::project(tx, org, name)?;
-                let issue = flow::issues::create(tx, env, &project, &title)?;
-                Ok(flow::views::issue(&issue))
-            })?;
+                }
+                _ => {
+                    return Err(Error::usage(format!(
+                        "an issue belongs to one project; {} were given ({})",
+                        names.len(),
+                        names.join(", ")
+                    )));
+                }
+            };
+            let req = CreateIssue {
+                org: ctx.org(),
+                project,
+                title,
+            };
+            if ctx.is_remote() {
+                // Checked before --dry-run too: there is no request to show.
+                return Err(crate::backend::local_only("issue new"));
+            }
+            let issue = ctx.backend().create_issue(&req)?;
             ctx.out
                 .message(&format!("Created issue {}", issue.short_id));
             ctx.out.emit(&issue, render)
@@ -89,20 +104,14 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
             status,
         } => {
             let names = ctx.projects(&project);
-            let issues = ctx.read(|tx, org| {
-                let project_id = match names.first() {
-                    Some(name) => Some(flow::project(tx, org, name)?.id),
-                    None => None,
-                };
-                let filter = IssueFilter {
-                    project_id,
-                    inbox_only: inbox,
-                    status: status.map(|s| match s {
-                        StatusFilter::Unresolved => 0,
-                        StatusFilter::Resolved => 1,
-                    }),
-                };
-                flow::issues::list(tx, org, &filter)
+            let issues = ctx.backend().issues(&IssueQuery {
+                org: ctx.org(),
+                projects: names,
+                inbox_only: inbox,
+                status: status.map(|s| match s {
+                    StatusFilter::Unresolved => IssueStatus::Unresolved,
+                    StatusFilter::Resolved => IssueStatus::Resolved,
+                }),
             })?;
             ctx.out.emit(&issues, |issues| {
                 let rows: Vec<Vec<String>> = issues
@@ -125,10 +134,7 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
             })
         }
         IssueCommand::Show { short_id } => {
-            let issue = ctx.read(|tx, org| {
-                let issue = flow::issues::find(tx, org, &short_id)?;
-                flow::issues::details(tx, &issue)
-            })?;
+            let issue = ctx.backend().issue(&ctx.org(), &short_id)?;
             ctx.out.emit(&issue, |i| {
                 let mut text = render(&i.issue);
                 let rows: Vec<Vec<String>> =
@@ -147,12 +153,14 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
             })
         }
         IssueCommand::Review { short_id } => {
-            let (issue, reviewed) = ctx.write(|tx, env, org| {
-                let issue = flow::issues::find(tx, org, &short_id)?;
-                let reviewed = flow::issues::review(tx, env, &issue)?;
-                let issue = flow::issues::find(tx, org, &short_id)?;
-                Ok((flow::views::issue(&issue), reviewed))
-            })?;
+            let org = ctx.org();
+            if ctx.dry_run(|| calls::review_issue(&org, &short_id))? {
+                return Ok(());
+            }
+            let IssueReviewed {
+                issue,
+                changed: reviewed,
+            } = ctx.backend().review_issue(&org, &short_id)?;
             if reviewed {
                 ctx.out
                     .message(&format!("Reviewed {}: out of the inbox", issue.short_id));

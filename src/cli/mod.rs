@@ -1,7 +1,7 @@
 //! The command line: clap definitions, one file per command group, each with its `run`.
 //!
-//! Commands turn arguments into calls of `crate::flow` inside one store transaction and the
-//! results into output; they never print directly (see `crate::output`). The same definitions
+//! Commands turn arguments into requests of `crate::backend`, hand them to the backend the
+//! configuration selects (the local store or a server) and turn the answers into output; they never print directly (see `crate::output`). The same definitions
 //! generate the help, the man pages and the completion scripts.
 
 pub mod completions;
@@ -11,19 +11,18 @@ pub mod issue;
 pub mod org;
 pub mod project;
 pub mod release;
+pub mod serve;
 pub mod set_commits;
+mod target;
+pub mod token;
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
-use rusqlite::Transaction;
-
+use crate::backend::Backend;
 use crate::config::{FlagValues, Format, ProcessEnv, Settings};
 use crate::error::{Error, Result};
-use crate::flow::{self, FlowEnv};
 use crate::output::Output;
-use crate::store::Store;
-use crate::store::orgs::OrgRow;
+use clap::{Args, Parser, Subcommand};
 
 /// relctl: create releases, bind their git commits and resolve the issues those commits fix,
 /// on an embedded SQLite store or a Sentry-compatible server.
@@ -84,6 +83,10 @@ pub struct GlobalArgs {
     /// Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)
     #[arg(long, global = true, value_name = "SECONDS")]
     pub timeout: Option<u64>,
+
+    /// Print the requests a writing command would send (method, path, body) and send nothing
+    #[arg(long, global = true)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -106,20 +109,34 @@ pub enum Command {
     /// The resolved configuration
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// Serve Sentry's releases API over the local store, for CI runners and Sentry clients
+    Serve(serve::ServeArgs),
+    /// API tokens for `relctl serve`
+    #[command(subcommand)]
+    Token(token::TokenCommand),
     /// Print a completion script
     Completions(completions::CompletionsArgs),
 }
 
-/// What every command runs with: settings and output.
+/// What every command runs with: settings, output and the backend its requests go to.
 pub struct Ctx {
     pub settings: Settings,
     pub out: Output,
     pub show_progress: bool,
     pub verbose: u8,
+    /// Print the requests a writing command would send instead of sending them.
+    pub dry_run: bool,
+    backend: Box<dyn Backend>,
+    remote: bool,
 }
 
 impl Ctx {
     pub fn new(cli: &Cli) -> Result<Ctx> {
+        if cli.url.is_some() && cli.global.store.is_some() {
+            return Err(Error::usage(
+                "--url and --store select different targets; give one of them",
+            ));
+        }
         let flags = FlagValues {
             store: cli.global.store.clone(),
             url: cli.url.clone(),
@@ -134,12 +151,36 @@ impl Ctx {
             .map_err(|err| Error::other(format!("cannot read the current directory: {err}")))?;
         let settings = Settings::resolve(&flags, &ProcessEnv, &cwd)?;
         let out = Output::new(settings.format.value, cli.global.quiet);
+        let (backend, remote) = target::backend(
+            &settings,
+            cli.global.store.is_some(),
+            &out,
+            cli.global.verbose,
+        )?;
         Ok(Ctx {
             settings,
             out,
             show_progress: !cli.global.no_progress && !cli.global.quiet,
             verbose: cli.global.verbose,
+            dry_run: cli.global.dry_run,
+            backend,
+            remote,
         })
+    }
+
+    /// Where requests go: the local store or a server.
+    pub fn backend(&self) -> &dyn Backend {
+        self.backend.as_ref()
+    }
+
+    /// Whether requests go to a server.
+    pub fn is_remote(&self) -> bool {
+        self.remote
+    }
+
+    /// The organization every request acts in.
+    pub fn org(&self) -> String {
+        self.settings.org.value.clone()
     }
 
     /// The projects a command should use: its `-p` flags, else RELCTL_PROJECT/SENTRY_PROJECT,
@@ -152,58 +193,25 @@ impl Ctx {
         }
     }
 
-    fn ensure_local(&self) -> Result<()> {
-        match &self.settings.url {
-            Some(url) => Err(Error::usage(format!(
-                "a server URL is set ({}), but this relctl build only works on the local store; unset it to use {}",
-                url.source,
-                self.settings.store.value.display()
-            ))),
-            None => Ok(()),
+    /// With `--dry-run`, prints the HTTP requests `calls` describes and returns true: the
+    /// command then sends nothing.
+    pub fn dry_run(&self, calls: impl FnOnce() -> Vec<crate::remote::HttpCall>) -> Result<bool> {
+        if !self.dry_run {
+            return Ok(false);
         }
-    }
-
-    /// Opens the store (creating it on first use) and runs `work` on it.
-    pub fn with_store<T>(&self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.ensure_local()?;
-        work(&mut Store::open(&self.settings.store.value)?)
-    }
-
-    /// Opens the store for reading only: a missing store is not created.
-    pub fn with_store_for_reading<T>(
-        &self,
-        work: impl FnOnce(&mut Store) -> Result<T>,
-    ) -> Result<T> {
-        self.ensure_local()?;
-        work(&mut Store::open_for_reading(&self.settings.store.value)?)
-    }
-
-    /// One write transaction in the selected organization.
-    pub fn write<T>(
-        &self,
-        work: impl FnOnce(&Transaction<'_>, &FlowEnv, &OrgRow) -> Result<T>,
-    ) -> Result<T> {
-        let env = self.flow_env();
-        self.with_store(|store| {
-            store.write(|tx| {
-                let org = flow::organization(tx, &self.settings.org.value)?;
-                work(tx, &env, &org)
-            })
-        })
-    }
-
-    /// One read transaction in the selected organization.
-    pub fn read<T>(&self, work: impl FnOnce(&Transaction<'_>, &OrgRow) -> Result<T>) -> Result<T> {
-        self.with_store_for_reading(|store| {
-            store.read(|tx| {
-                let org = flow::organization(tx, &self.settings.org.value)?;
-                work(tx, &org)
-            })
-        })
-    }
-
-    pub fn flow_env(&self) -> FlowEnv {
-        FlowEnv::new(self.settings.region_id.value)
+        let calls = calls();
+        self.out.emit(&calls, |calls| {
+            let mut text = String::new();
+            for call in calls {
+                text.push_str(&format!("{} {}\n", call.method, call.path));
+                if let Some(body) = &call.body {
+                    text.push_str(&serde_json::to_string_pretty(body).unwrap_or_default());
+                    text.push('\n');
+                }
+            }
+            text
+        })?;
+        Ok(true)
     }
 }
 
@@ -220,6 +228,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Deploy(cmd) => deploy::run(&ctx, cmd),
         Command::Issue(cmd) => issue::run(&ctx, cmd),
         Command::Config(cmd) => config::run(&ctx, cmd),
+        Command::Serve(args) => serve::run(&ctx, args),
+        Command::Token(cmd) => token::run(&ctx, cmd),
         Command::Completions(args) => completions::run(&args),
     }
 }

@@ -3,11 +3,11 @@
 use clap::Subcommand;
 
 use super::Ctx;
+use crate::backend::{AuditQuery, CreateOrganization, OptionInput, UpdateOrganization};
 use crate::error::Result;
-use crate::flow;
 use crate::model;
 use crate::output::{details, table};
-use crate::store;
+use crate::remote::calls;
 
 #[derive(Debug, Subcommand)]
 pub enum OrgCommand {
@@ -41,20 +41,18 @@ pub enum OrgCommand {
 pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<()> {
     match cmd {
         OrgCommand::Create { slug, name } => {
-            let env = ctx.flow_env();
-            let org = ctx.with_store(|s| {
-                s.write(|tx| flow::orgs::create(tx, &env, &slug, name.as_deref()))
-            })?;
+            let org = ctx
+                .backend()
+                .create_organization(&CreateOrganization { slug, name })?;
             ctx.out
                 .message(&format!("Created organization {}", org.slug));
-            ctx.out.emit(&flow::orgs::view(&org), |o| {
+            ctx.out.emit(&org, |o| {
                 details(&[("slug", o.slug.clone()), ("name", o.name.clone())])
             })
         }
         OrgCommand::List => {
-            let orgs = ctx.with_store_for_reading(|s| s.read(|tx| store::orgs::list(tx)))?;
-            let views: Vec<model::Organization> = orgs.iter().map(flow::orgs::view).collect();
-            ctx.out.emit(&views, |orgs| {
+            let orgs: Vec<model::Organization> = ctx.backend().organizations()?;
+            ctx.out.emit(&orgs, |orgs| {
                 let rows: Vec<Vec<String>> = orgs
                     .iter()
                     .map(|o| vec![o.slug.clone(), o.name.clone(), o.date_created.clone()])
@@ -63,7 +61,7 @@ pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<()> {
             })
         }
         OrgCommand::Show => {
-            let org = ctx.read(|tx, org| flow::orgs::details(tx, org))?;
+            let org = ctx.backend().organization(&ctx.org())?;
             ctx.out.emit(&org, |o| {
                 let mut pairs = vec![
                     ("slug", o.organization.slug.clone()),
@@ -82,21 +80,43 @@ pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<()> {
             })
         }
         OrgCommand::Set { key, value } => {
-            let change =
-                ctx.write(|tx, env, org| flow::orgs::set_option(tx, env, org, &key, &value))?;
-            match &change.change {
-                Some(text) => ctx.out.message(&format!("{}: {text}", change.field)),
-                None => ctx.out.message(&format!("{} unchanged", change.field)),
+            let req = UpdateOrganization {
+                org: ctx.org(),
+                options: vec![(key.clone(), OptionInput::Text(value))],
+            };
+            if ctx.dry_run(|| calls::update_organization(&req))? {
+                return Ok(());
+            }
+            let updated = ctx.backend().update_organization(&req)?;
+            let change = updated
+                .changes
+                .iter()
+                .find(|(field, _)| field.eq_ignore_ascii_case(&key))
+                .map(|(_, change)| change.clone());
+            let field = updated
+                .organization
+                .options
+                .keys()
+                .find(|field| field.eq_ignore_ascii_case(&key))
+                .cloned()
+                .unwrap_or(key);
+            match &change {
+                Some(text) => ctx.out.message(&format!("{field}: {text}")),
+                None => ctx.out.message(&format!("{field} unchanged")),
             }
             let json = serde_json::json!({
-                "field": change.field,
-                "value": change.value,
-                "changed": change.change,
+                "value": updated.organization.options.get(&field),
+                "field": field,
+                "changed": change,
             });
             ctx.out.emit(&json, |_| String::new())
         }
         OrgCommand::Audit { limit } => {
-            let entries = ctx.read(|tx, org| flow::orgs::audit(tx, org, i64::from(limit)))?;
+            let entries = ctx.backend().audit_log(&AuditQuery {
+                org: ctx.org(),
+                limit,
+                event: None,
+            })?;
             ctx.out.emit(&entries, |entries| {
                 let rows: Vec<Vec<String>> = entries
                     .iter()

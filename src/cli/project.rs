@@ -3,12 +3,11 @@
 use clap::Subcommand;
 
 use super::Ctx;
+use crate::backend::CreateProject;
 use crate::error::{Error, Result};
-use crate::flow;
-use crate::flow::projects::NewProject;
 use crate::model;
 use crate::output::{details, or_dash, table};
-use crate::store;
+use crate::remote::calls;
 
 #[derive(Debug, Subcommand)]
 pub enum ProjectCommand {
@@ -53,21 +52,23 @@ pub fn run(ctx: &Ctx, cmd: ProjectCommand) -> Result<()> {
             slug,
             platform,
         } => {
-            let new = NewProject {
-                name: &name,
-                slug: slug.as_deref(),
-                platform: platform.as_deref(),
+            let req = CreateProject {
+                org: ctx.org(),
+                name,
+                slug,
+                platform,
             };
-            flow::projects::check(&new)?;
-            let project = ctx.write(|tx, env, org| flow::projects::create(tx, env, org, &new))?;
+            if ctx.dry_run(|| calls::create_project(&req))? {
+                return Ok(());
+            }
+            let project = ctx.backend().create_project(&req)?;
             ctx.out
                 .message(&format!("Created project {}", project.slug));
-            ctx.out.emit(&flow::views::project(&project), render)
+            ctx.out.emit(&project, render)
         }
         ProjectCommand::List => {
-            let projects = ctx.read(|tx, org| store::projects::list(tx, org.id))?;
-            let views: Vec<model::Project> = projects.iter().map(flow::views::project).collect();
-            ctx.out.emit(&views, |projects| {
+            let projects = ctx.backend().projects(&ctx.org())?;
+            ctx.out.emit(&projects, |projects| {
                 let rows: Vec<Vec<String>> = projects
                     .iter()
                     .map(|p| {
@@ -83,8 +84,8 @@ pub fn run(ctx: &Ctx, cmd: ProjectCommand) -> Result<()> {
             })
         }
         ProjectCommand::Show { slug } => {
-            let project = ctx.read(|tx, org| flow::project(tx, org, &slug))?;
-            ctx.out.emit(&flow::views::project(&project), render)
+            let project = ctx.backend().project(&ctx.org(), &slug)?;
+            ctx.out.emit(&project, render)
         }
         ProjectCommand::Delete { slug, yes } => {
             if !yes {
@@ -92,15 +93,14 @@ pub fn run(ctx: &Ctx, cmd: ProjectCommand) -> Result<()> {
                     "deleting project {slug:?} removes its releases links, issues and deploy records; add --yes to confirm"
                 )));
             }
-            let project = ctx.write(|tx, env, org| {
-                let project = flow::project(tx, org, &slug)?;
-                flow::projects::delete(tx, env, org, &project)?;
-                Ok(project)
-            })?;
+            let org = ctx.org();
+            if ctx.dry_run(|| calls::delete_project(&org, &slug))? {
+                return Ok(());
+            }
+            let project = ctx.backend().delete_project(&org, &slug)?;
             ctx.out
                 .message(&format!("Deleted project {}", project.slug));
-            ctx.out
-                .emit(&flow::views::project(&project), |_| String::new())
+            ctx.out.emit(&project, |_| String::new())
         }
     }
 }

@@ -5,12 +5,15 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use super::set_commits::{self, SetCommitsArgs};
+use crate::backend::{
+    CreateOutcome, CreateRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseStatus,
+    UpdateRelease,
+};
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow;
-use crate::flow::releases::{NewReleaseRequest, STATUS_ARCHIVED, STATUS_OPEN};
 use crate::model;
 use crate::output::{details, or_dash, table};
-use crate::store;
+use crate::remote::calls;
 use crate::time::parse_user_timestamp;
 
 #[derive(Debug, Subcommand)]
@@ -181,13 +184,19 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
             flow::releases::check_version(&version)?;
             let date = match &released {
                 Some(text) => parse_user_timestamp("--released", text)?,
-                None => ctx.flow_env().now,
+                None => chrono::Utc::now(),
             };
-            let release = ctx.write(|tx, _env, org| {
-                let release = flow::releases::find(tx, org, &version)?;
-                let release = flow::releases::finalize(tx, &release, date, url.as_deref())?;
-                flow::views::release(tx, &release, false)
-            })?;
+            let req = UpdateRelease {
+                org: ctx.org(),
+                version,
+                url,
+                date_released: Some(date),
+                ..UpdateRelease::default()
+            };
+            if ctx.dry_run(|| calls::update_release(&req))? {
+                return Ok(());
+            }
+            let release = ctx.backend().update_release(&req)?.release;
             ctx.out
                 .message(&format!("Finalized release {}", release.version));
             ctx.out.emit(&release, render_release)
@@ -197,23 +206,22 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
             commits,
         } => {
             flow::releases::check_version(&version)?;
-            let release = ctx.read(|tx, org| {
-                let release = flow::releases::find(tx, org, &version)?;
-                flow::views::release(tx, &release, commits)
+            let release = ctx.backend().release(&ReleaseQuery {
+                org: ctx.org(),
+                version,
+                with_commits: commits,
+                project: None,
             })?;
             ctx.out.emit(&release, render_release)
         }
         ReleaseCommand::List { project, limit } => {
-            let projects = ctx.projects(&project);
-            let releases = ctx.read(|tx, org| {
-                let project_id = match projects.first() {
-                    Some(slug) => Some(flow::project(tx, org, slug)?.id),
-                    None => None,
-                };
-                store::releases::list(tx, org.id, project_id, i64::from(limit))?
-                    .iter()
-                    .map(|r| flow::views::release(tx, r, false))
-                    .collect::<Result<Vec<_>>>()
+            let releases = ctx.backend().releases(&ReleaseListQuery {
+                org: ctx.org(),
+                projects: ctx.projects(&project),
+                query: None,
+                status: None,
+                limit,
+                offset: 0,
             })?;
             ctx.out.emit(&releases, |releases| {
                 let rows: Vec<Vec<String>> = releases
@@ -248,11 +256,11 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
             strict,
         } => {
             flow::releases::check_version(&version)?;
-            let result = ctx.write(|tx, _env, org| {
-                let release = flow::releases::find(tx, org, &version)?;
-                flow::releases::delete(tx, &release)
-            });
-            match result {
+            let org = ctx.org();
+            if ctx.dry_run(|| calls::delete_release(&org, &version))? {
+                return Ok(());
+            }
+            match ctx.backend().delete_release(&org, &version) {
                 Ok(()) => {
                     ctx.out.message(&format!("Deleted release {version}"));
                     ctx.out.emit(
@@ -273,10 +281,10 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
         }
         ReleaseCommand::Archive {
             release: ReleaseVersion { version },
-        } => set_status(ctx, &version, STATUS_ARCHIVED),
+        } => set_status(ctx, version, ReleaseStatus::Archived),
         ReleaseCommand::Restore {
             release: ReleaseVersion { version },
-        } => set_status(ctx, &version, STATUS_OPEN),
+        } => set_status(ctx, version, ReleaseStatus::Open),
         ReleaseCommand::ProposeVersion(args) => {
             let version =
                 crate::propose_version::propose(&crate::config::ProcessEnv, args.repo.as_deref())?;
@@ -292,59 +300,64 @@ fn new(ctx: &Ctx, args: NewArgs) -> Result<()> {
     flow::releases::check_version(&args.release.version)?;
     let date_released = match (&args.released, args.finalize) {
         (Some(text), _) => Some(parse_user_timestamp("--released", text)?),
-        (None, true) => Some(ctx.flow_env().now),
+        (None, true) => Some(chrono::Utc::now()),
         (None, false) => None,
     };
-    let project_names = ctx.projects(&args.project);
-    if project_names.is_empty() {
+    let projects = ctx.projects(&args.project);
+    if projects.is_empty() {
         return Err(Error::usage(
             "a release needs at least one project: pass -p/--project, or set RELCTL_PROJECT",
         ));
     }
-    let (release, created) = ctx.write(|tx, env, org| {
-        let projects = flow::projects(tx, org, &project_names)?;
-        let created = flow::releases::create(
-            tx,
-            env,
-            org,
-            &NewReleaseRequest {
-                version: &args.release.version,
-                projects: &projects,
-                ref_: args.ref_.as_deref(),
-                url: args.url.as_deref(),
-                date_released,
-            },
-        )?;
-        Ok((
-            flow::views::release(tx, &created.release, false)?,
-            created.created,
-        ))
-    })?;
-    if created {
-        ctx.out
-            .message(&format!("Created release {}", release.version));
-    } else {
-        ctx.out.message(&format!(
-            "Release {} already exists; projects linked",
-            release.version
-        ));
+    let req = CreateRelease {
+        org: ctx.org(),
+        version: args.release.version,
+        projects,
+        ref_: args.ref_,
+        url: args.url,
+        date_released,
+        status: None,
+        user_agent: None,
+    };
+    if ctx.dry_run(|| calls::create_release(&req))? {
+        return Ok(());
     }
+    let ReleaseCreated { release, outcome } = ctx.backend().create_release(&req)?;
+    ctx.out.message(&match outcome {
+        CreateOutcome::Created => format!("Created release {}", release.version),
+        CreateOutcome::Linked(slugs) => format!(
+            "Release {} already exists; linked it to {}",
+            release.version,
+            slugs.join(", ")
+        ),
+        CreateOutcome::AlreadyThere => format!(
+            "Release {} already exists with these projects; nothing changed",
+            release.version
+        ),
+    });
     ctx.out.emit(&release, render_release)
 }
 
-fn set_status(ctx: &Ctx, version: &str, status: i64) -> Result<()> {
-    flow::releases::check_version(version)?;
-    let release = ctx.write(|tx, _env, org| {
-        let release = flow::releases::find(tx, org, version)?;
-        let (release, _) = flow::releases::set_status(tx, &release, status)?;
-        flow::views::release(tx, &release, false)
-    })?;
-    let verb = if status == STATUS_ARCHIVED {
-        "Archived"
-    } else {
-        "Restored"
+fn set_status(ctx: &Ctx, version: String, status: ReleaseStatus) -> Result<()> {
+    flow::releases::check_version(&version)?;
+    let req = UpdateRelease {
+        org: ctx.org(),
+        version,
+        status: Some(status),
+        ..UpdateRelease::default()
     };
-    ctx.out
-        .message(&format!("{verb} release {}", release.version));
-    ctx.out.emit(&release, render_release)
+    if ctx.dry_run(|| calls::update_release(&req))? {
+        return Ok(());
+    }
+    let updated = ctx.backend().update_release(&req)?;
+    let version = &updated.release.version;
+    ctx.out.message(&match (status, updated.status_changed) {
+        (ReleaseStatus::Archived, true) => format!("Archived release {version}"),
+        (ReleaseStatus::Archived, false) => format!("Release {version} was already archived"),
+        (ReleaseStatus::Open, true) => format!("Restored release {version}"),
+        (ReleaseStatus::Open, false) => {
+            format!("Release {version} is not archived; nothing to restore")
+        }
+    });
+    ctx.out.emit(&updated.release, render_release)
 }

@@ -1,29 +1,25 @@
 //! `relctl release set-commits`: read commits from the local git repository and bind them.
 //!
 //! Order matters for "nothing written on failure": the repository is opened and every flag
-//! checked before the store is touched; the previous release's commit is looked up in a read
-//! transaction; git is walked outside any transaction; then one write transaction binds the
-//! commits and resolves the issues, so a failure anywhere leaves the store as it was.
+//! checked before the backend is asked anything; the previous release's commits are looked up
+//! (a read, or Sentry's previous-with-commits); git is walked; then one request binds the
+//! commits and resolves the issues (one transaction locally, one PUT remotely, never split), so
+//! a failure anywhere leaves the store as it was.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::{ArgGroup, Args};
 
 use super::Ctx;
 use super::release::ReleaseVersion;
+use crate::backend::{CommitsChange, PreviousQuery, PreviousRelease, UpdateRelease};
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow;
 use crate::flow::commits::CommitInput;
-use crate::flow::releases::NewReleaseRequest;
 use crate::git::{self, CommitRange, GitRepo, RangeSpec};
 use crate::model;
 use crate::output::{details, or_dash};
-use crate::store::projects::ProjectRow;
-use crate::store::releases::ReleaseRow;
-
-/// How long set-commits waits for another writer before giving up with exit 4.
-const LOCK_WAIT: Duration = Duration::from_secs(10);
+use crate::remote::calls;
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("mode").args(["auto", "local", "commit", "clear"])))]
@@ -112,13 +108,18 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     flow::releases::check_version(&args.release.version)?;
     let project_names = ctx.projects(&args.project);
     if args.clear {
-        return clear(ctx, &args, &project_names);
+        return clear(ctx, &args, project_names);
     }
     if args.initial_depth == 0 {
         return Err(Error::usage("--initial-depth must be at least 1"));
     }
     if args.max_commits == Some(0) {
         return Err(Error::usage("--max-commits must be at least 1"));
+    }
+    if args.append && ctx.is_remote() {
+        return Err(Error::usage(
+            "--append works on the local store only: Sentry's API replaces a release's commits",
+        ));
     }
     let specs = args
         .commit
@@ -140,7 +141,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
             .map(|s| (s.repository, s.previous, s.head))
             .collect()
     };
-    // Resolve the heads before reading the store, so a typo fails fast. A previous commit is
+    // Resolve the heads before asking the backend, so a typo fails fast. A previous commit is
     // left to the walk, which tells a missing sha (shallow clone, rewritten history; and
     // --ignore-missing applies) from a misspelt name.
     let mut resolved = Vec::with_capacity(ranges.len());
@@ -149,54 +150,35 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         resolved.push((name, previous, head));
     }
 
-    // Where --auto starts, per repository name: the previous release's last commit there.
-    let env = ctx.flow_env();
-    let starts = ctx.read(|tx, org| {
-        let release = crate::store::releases::find(tx, org.id, &args.release.version)?;
-        let projects = release_projects(
-            tx,
-            org,
-            release.as_ref(),
-            &project_names,
-            &args.release.version,
-        )?;
-        let project_ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
-        resolved
-            .iter()
-            .map(|(name, previous, _)| match previous {
-                Some(_) => Ok(None),
-                None => flow::commits::previous_commit(
-                    tx,
-                    &env,
-                    org,
-                    release.as_ref(),
-                    &project_ids,
-                    name,
-                ),
-            })
-            .collect::<Result<Vec<_>>>()
-    })?;
+    // Where --auto starts: the previous release's newest commit in each repository.
+    let previous_release = if resolved.iter().all(|(_, previous, _)| previous.is_some()) {
+        None
+    } else {
+        previous_release(ctx, &args.release.version, &project_names)?
+    };
 
     let mut commits: Vec<CommitInput> = Vec::new();
     let mut origins: Vec<String> = Vec::new();
-    for ((name, previous, head), start) in resolved.iter().zip(starts) {
-        let (previous, previous_release) = match (previous, start) {
-            (Some(sha), _) => (Some(sha.clone()), None),
-            (None, Some((version, sha))) => (Some(sha), Some(version)),
-            (None, None) => (None, None),
+    for (name, previous, head) in &resolved {
+        let start = match previous {
+            Some(sha) => Some((sha.clone(), None)),
+            None => previous_release.as_ref().and_then(|p| {
+                p.head_in(name)
+                    .map(|sha| (sha.to_string(), Some(p.version.clone())))
+            }),
         };
-        origins.push(match (&previous, &previous_release) {
-            (Some(sha), Some(version)) => {
+        origins.push(match &start {
+            Some((sha, Some(version))) => {
                 format!("{name}: since release {version} ({})", short(sha))
             }
-            (Some(sha), None) => format!("{name}: since {}", short(sha)),
-            (None, _) => format!(
+            Some((sha, None)) => format!("{name}: since {}", short(sha)),
+            None => format!(
                 "{name}: no previous release, up to {} commits",
                 args.initial_depth
             ),
         });
         let started = std::time::Instant::now();
-        let range = read_range(ctx, &repo, &args, previous, head)?;
+        let range = read_range(ctx, &repo, &args, start.map(|(sha, _)| sha), head)?;
         if ctx.verbose > 0 {
             ctx.out.note(&format!(
                 "read {} commit(s) of {name} in {:.2?}",
@@ -213,24 +195,38 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     }
 
     // An empty range leaves the release's commits alone (binding nothing would erase them).
-    let append = args.append || commits.is_empty();
-    if commits.is_empty() {
+    let change = if commits.is_empty() {
         ctx.out
             .note("No commits found in the range; leaving the release's commits alone");
+        CommitsChange::Keep
+    } else if args.append {
+        CommitsChange::Append(commits)
+    } else {
+        CommitsChange::Replace(commits)
+    };
+    let req = UpdateRelease {
+        org: ctx.org(),
+        version: args.release.version.clone(),
+        commits: change,
+        projects: project_names,
+        ..UpdateRelease::default()
+    };
+    if ctx.dry_run(|| calls::update_release(&req))? {
+        return Ok(());
     }
     let started = std::time::Instant::now();
-    let summary = bind(
-        ctx,
-        &args.release.version,
-        append,
-        &project_names,
-        commits,
-        &repository_name,
-    )?;
+    let updated = ctx.backend().update_release(&req)?;
     if ctx.verbose > 0 {
         ctx.out
             .note(&format!("bound them in {:.2?}", started.elapsed()));
     }
+    let summary = model::SetCommitsResult {
+        version: updated.release.version,
+        commit_count: updated.release.commit_count,
+        authors: updated.release.authors,
+        resolved_issues: updated.resolved_issues,
+        repository: Some(repository_name),
+    };
     ctx.out.message(&format!(
         "Bound {} commit(s) to release {} [{}]{}",
         summary.commit_count,
@@ -262,6 +258,33 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
             ),
         ])
     })
+}
+
+/// The previous release with commits, as the backend finds it. On a server, a release that
+/// does not exist yet has no previous one (Sentry answers 404) when `-p` will create it; a dry
+/// run against a server asks nothing.
+fn previous_release(
+    ctx: &Ctx,
+    version: &str,
+    projects: &[String],
+) -> Result<Option<PreviousRelease>> {
+    if ctx.dry_run && ctx.is_remote() {
+        ctx.out.note(
+            "dry run: the server is not asked for the previous release; showing the commits of a first release",
+        );
+        return Ok(None);
+    }
+    let query = PreviousQuery {
+        org: ctx.org(),
+        version: version.to_string(),
+        projects: projects.to_vec(),
+    };
+    match ctx.backend().previous_release(&query) {
+        Err(err) if err.kind == ErrorKind::NotFound && ctx.is_remote() && !projects.is_empty() => {
+            Ok(None)
+        }
+        other => other,
+    }
 }
 
 fn short(sha: &str) -> String {
@@ -308,110 +331,18 @@ fn read_range(
     Ok(range)
 }
 
-/// The projects the release has (or will have): its links plus `-p`. A release that does not
-/// exist needs `-p` to be created.
-fn release_projects(
-    conn: &rusqlite::Connection,
-    org: &crate::store::orgs::OrgRow,
-    release: Option<&ReleaseRow>,
-    names: &[String],
-    version: &str,
-) -> Result<Vec<ProjectRow>> {
-    let mut projects = flow::projects(conn, org, names)?;
-    match release {
-        Some(release) => {
-            for linked in crate::store::releases::projects(conn, release.id)? {
-                if !projects.iter().any(|p| p.id == linked.id) {
-                    projects.push(linked);
-                }
-            }
-            Ok(projects)
-        }
-        None if projects.is_empty() => Err(Error::not_found(format!(
-            "release {version:?} not found; create it with `relctl release new {version} -p PROJECT`, or pass -p to create it here"
-        ))),
-        None => Ok(projects),
+fn clear(ctx: &Ctx, args: &SetCommitsArgs, projects: Vec<String>) -> Result<()> {
+    let req = UpdateRelease {
+        org: ctx.org(),
+        version: args.release.version.clone(),
+        commits: CommitsChange::Clear,
+        projects,
+        ..UpdateRelease::default()
+    };
+    if ctx.dry_run(|| calls::update_release(&req))? {
+        return Ok(());
     }
-}
-
-/// The write transaction: create or load the release (linking `-p`), then bind.
-fn bind(
-    ctx: &Ctx,
-    version: &str,
-    append: bool,
-    project_names: &[String],
-    commits: Vec<CommitInput>,
-    repository: &str,
-) -> Result<model::SetCommitsResult> {
-    let result = ctx.with_store(|store| {
-        store.set_busy_timeout(LOCK_WAIT)?;
-        store.write(|tx| {
-            let env = ctx.flow_env();
-            let org = flow::organization(tx, &ctx.settings.org.value)?;
-            let release = load_or_create(tx, &env, &org, version, project_names)?;
-            let outcome = flow::commits::set_commits(tx, &env, &org, &release, commits, append)?;
-            let view = flow::views::release(tx, &outcome.release, false)?;
-            Ok(model::SetCommitsResult {
-                version: view.version,
-                commit_count: view.commit_count,
-                authors: view.authors,
-                resolved_issues: outcome.resolved_issues,
-                repository: Some(repository.to_string()),
-            })
-        })
-    });
-    result.map_err(|err| lock_error(err, version))
-}
-
-fn load_or_create(
-    tx: &rusqlite::Connection,
-    env: &flow::FlowEnv,
-    org: &crate::store::orgs::OrgRow,
-    version: &str,
-    project_names: &[String],
-) -> Result<ReleaseRow> {
-    let existing = crate::store::releases::find(tx, org.id, version)?;
-    if let (Some(release), true) = (&existing, project_names.is_empty()) {
-        return Ok(release.clone());
-    }
-    let projects = release_projects(tx, org, existing.as_ref(), project_names, version)?;
-    let requested: Vec<ProjectRow> = projects
-        .into_iter()
-        .filter(|p| {
-            project_names
-                .iter()
-                .any(|n| n.eq_ignore_ascii_case(&p.slug) || n == &p.id.to_string())
-        })
-        .collect();
-    let created = flow::releases::create(
-        tx,
-        env,
-        org,
-        &NewReleaseRequest {
-            version,
-            projects: &requested,
-            ref_: None,
-            url: None,
-            date_released: None,
-        },
-    )?;
-    Ok(created.release)
-}
-
-fn clear(ctx: &Ctx, args: &SetCommitsArgs, project_names: &[String]) -> Result<()> {
-    let version = args.release.version.clone();
-    let release = ctx
-        .with_store(|store| {
-            store.set_busy_timeout(LOCK_WAIT)?;
-            store.write(|tx| {
-                let env = ctx.flow_env();
-                let org = flow::organization(tx, &ctx.settings.org.value)?;
-                let release = load_or_create(tx, &env, &org, &version, project_names)?;
-                let release = flow::commits::clear_commits(tx, &release)?;
-                flow::views::release(tx, &release, false)
-            })
-        })
-        .map_err(|err| lock_error(err, &version))?;
+    let release = ctx.backend().update_release(&req)?.release;
     ctx.out.message(&format!(
         "Cleared the commits of release {}",
         release.version
@@ -424,16 +355,6 @@ fn clear(ctx: &Ctx, args: &SetCommitsArgs, project_names: &[String]) -> Result<(
         repository: None,
     };
     ctx.out.emit(&summary, |_| String::new())
-}
-
-fn lock_error(err: Error, version: &str) -> Error {
-    if err.kind == ErrorKind::Conflict {
-        Error::conflict(format!(
-            "release {version:?}: commits are being written by another relctl; retry in a moment"
-        ))
-    } else {
-        err
-    }
 }
 
 fn git_error(err: git::GitError) -> Error {

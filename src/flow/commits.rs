@@ -217,17 +217,19 @@ pub fn clear_commits(conn: &Connection, release: &ReleaseRow) -> Result<ReleaseR
         .ok_or_else(|| Error::other("the release vanished from the store"))
 }
 
-/// Where `--auto` starts: the sha of the previous release's newest commit in `repository`, with
-/// that release's version. The previous release is the most recent other release with commits
-/// sharing one of `projects` (previous-with-commits), not later than `release` when it exists.
-pub fn previous_commit(
+/// (repository name, sha of a release's newest commit there).
+pub type Heads = Vec<(String, String)>;
+
+/// Sentry's previous-with-commits: the most recent other release with commits sharing one of
+/// `project_ids`, not later than `release` when it exists, with the sha of its newest commit in
+/// each repository (where `--auto` starts).
+pub fn previous_release(
     conn: &Connection,
     env: &FlowEnv,
     org: &OrgRow,
     release: Option<&ReleaseRow>,
     project_ids: &[i64],
-    repository: &str,
-) -> Result<Option<(String, String)>> {
+) -> Result<Option<(ReleaseRow, Heads)>> {
     let not_after = match release {
         Some(r) => r
             .date_released
@@ -245,10 +247,22 @@ pub fn previous_commit(
     else {
         return Ok(None);
     };
-    Ok(
-        store::commits::newest_release_commit_in(conn, previous.id, repository)?
-            .map(|sha| (previous.version, sha)),
-    )
+    let heads = store::commits::newest_release_commits(conn, previous.id)?;
+    Ok(Some((previous, heads)))
+}
+
+/// The repositories commits have been bound in.
+pub fn repositories_of(conn: &Connection, org: &OrgRow) -> Result<Vec<crate::model::Repository>> {
+    Ok(store::commits::repositories(conn, org.id)?
+        .into_iter()
+        .map(|(id, name, date_added)| crate::model::Repository {
+            id,
+            name,
+            url: None,
+            status: Some("active".to_string()),
+            date_created: Some(date_added),
+        })
+        .collect())
 }
 
 fn check_commit(commit: &CommitInput) -> Result<()> {

@@ -12,6 +12,7 @@ pub mod orgs;
 pub mod projects;
 pub mod releases;
 pub mod snowflake;
+pub mod tokens;
 pub mod views;
 
 use chrono::{DateTime, Utc};

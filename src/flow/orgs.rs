@@ -102,19 +102,51 @@ pub fn set_option(
     field: &str,
     raw: &str,
 ) -> Result<OptionChange> {
-    let option = find(field)?;
-    let value = option
-        .parse(raw)
-        .map_err(|err| Error::usage(format!("invalid value for {field}: {err}")))?;
-    let previous = match store::orgs::option_value(conn, org.id, option.key)? {
-        Some(json) => Some(serde_json::from_str::<OptionValue>(&json)?),
-        None => None,
-    };
-    let change = org_options::change_description(&(option.default)(), previous.as_ref(), &value);
-    store::orgs::save_option(conn, org.id, option.key, &serde_json::to_string(&value)?)?;
-    if let Some(change) = &change {
-        let mut data = Map::new();
-        data.insert(option.field.to_string(), Value::String(change.clone()));
+    let mut changes = set_options(conn, env, org, &[(field.to_string(), raw.to_string())])?;
+    changes
+        .pop()
+        .ok_or_else(|| Error::other("setting an option changed nothing"))
+}
+
+/// `OrganizationSerializer.save` (6.3) for several options, given as text: every value is
+/// validated before anything is stored, and the changes go into one ORG_EDIT audit entry,
+/// written only when something changed.
+pub fn set_options(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    inputs: &[(String, String)],
+) -> Result<Vec<OptionChange>> {
+    let parsed = inputs
+        .iter()
+        .map(|(field, raw)| {
+            let option = find(field)?;
+            let value = option
+                .parse(raw)
+                .map_err(|err| Error::usage(format!("invalid value for {field}: {err}")))?;
+            Ok((option, value))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut data = Map::new();
+    let mut changes = Vec::with_capacity(parsed.len());
+    for (option, value) in parsed {
+        let previous = match store::orgs::option_value(conn, org.id, option.key)? {
+            Some(json) => Some(serde_json::from_str::<OptionValue>(&json)?),
+            None => None,
+        };
+        let change =
+            org_options::change_description(&(option.default)(), previous.as_ref(), &value);
+        store::orgs::save_option(conn, org.id, option.key, &serde_json::to_string(&value)?)?;
+        if let Some(change) = &change {
+            data.insert(option.field.to_string(), Value::String(change.clone()));
+        }
+        changes.push(OptionChange {
+            field: option.field.to_string(),
+            value,
+            change,
+        });
+    }
+    if !data.is_empty() {
         store::orgs::insert_audit(
             conn,
             org.id,
@@ -123,11 +155,7 @@ pub fn set_option(
             &env.now_text(),
         )?;
     }
-    Ok(OptionChange {
-        field: option.field.to_string(),
-        value,
-        change,
-    })
+    Ok(changes)
 }
 
 fn find(field: &str) -> Result<&'static OrgOption> {
@@ -140,8 +168,16 @@ fn find(field: &str) -> Result<&'static OrgOption> {
     })
 }
 
-pub fn audit(conn: &Connection, org: &OrgRow, limit: i64) -> Result<Vec<model::AuditEntry>> {
-    store::orgs::audit(conn, org.id, limit)?
+/// The audit log, newest first. `event` filters by the stored name (`ORG_EDIT`) or the API's
+/// (`org.edit`).
+pub fn audit(
+    conn: &Connection,
+    org: &OrgRow,
+    event: Option<&str>,
+    limit: i64,
+) -> Result<Vec<model::AuditEntry>> {
+    let event = event.map(|e| e.replace('.', "_").to_ascii_uppercase());
+    store::orgs::audit(conn, org.id, event.as_deref(), limit)?
         .into_iter()
         .map(|row| {
             Ok(model::AuditEntry {

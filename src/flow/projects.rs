@@ -80,6 +80,51 @@ pub fn create(
     Ok(project)
 }
 
+/// What a project PUT may change.
+pub struct ProjectChanges<'a> {
+    pub name: Option<&'a str>,
+    pub slug: Option<&'a str>,
+    pub platform: Option<&'a str>,
+}
+
+/// `Project.save` of an existing project (4.1-4.2): a new name, and a new slug that must be
+/// valid and not used by another project of the organization (case-insensitively).
+pub fn update(
+    conn: &Connection,
+    org: &OrgRow,
+    project: &ProjectRow,
+    changes: &ProjectChanges<'_>,
+) -> Result<ProjectRow> {
+    let mut updated = project.clone();
+    if let Some(name) = changes.name {
+        check(&NewProject {
+            name,
+            slug: None,
+            platform: None,
+        })?;
+        updated.name = name.trim().to_string();
+    }
+    if let Some(slug) = changes.slug {
+        validate_project_slug(slug).map_err(|err| Error::usage(err.to_string()))?;
+        if !slug.eq_ignore_ascii_case(&project.slug)
+            && store::projects::slug_taken(conn, org.id, slug)?
+        {
+            return Err(Error::usage(format!(
+                "another project of organization {:?} has the slug {slug:?}",
+                org.slug
+            )));
+        }
+        updated.slug = slug.to_string();
+    }
+    if let Some(platform) = changes.platform {
+        updated.platform = Some(platform.to_string());
+    }
+    if updated != *project {
+        store::projects::update(conn, &updated)?;
+    }
+    Ok(updated)
+}
+
 /// `Project.delete`: notification settings, the outbox row, then the cascading delete.
 pub fn delete(conn: &Connection, env: &FlowEnv, org: &OrgRow, project: &ProjectRow) -> Result<()> {
     store::projects::delete_notification_settings(conn, project.id)?;

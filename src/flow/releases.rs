@@ -73,9 +73,7 @@ pub fn create(
         check_url("--url", url)?;
     }
     if let Some(r) = req.ref_ {
-        if r.chars().count() > 200 {
-            return Err(Error::usage("--ref may not be longer than 200 characters"));
-        }
+        check_ref(r)?;
     }
     if req.projects.is_empty() {
         return Err(Error::usage(
@@ -168,6 +166,79 @@ pub fn finalize(
         }
     }
     reload(conn, release.id)
+}
+
+/// PUT with a URL and no date: sets the URL.
+pub fn set_url(conn: &Connection, release: &ReleaseRow, url: &str) -> Result<ReleaseRow> {
+    check_url("url", url)?;
+    store::releases::set_url(conn, release.id, url)?;
+    reload(conn, release.id)
+}
+
+/// PUT with a ref: sets it (at most 200 characters, as Sentry's serializer).
+pub fn set_ref(conn: &Connection, release: &ReleaseRow, reference: &str) -> Result<ReleaseRow> {
+    check_ref(reference)?;
+    store::releases::set_ref(conn, release.id, reference)?;
+    reload(conn, release.id)
+}
+
+fn check_ref(reference: &str) -> Result<()> {
+    if reference.chars().count() > 200 {
+        return Err(Error::usage("ref may not be longer than 200 characters"));
+    }
+    Ok(())
+}
+
+/// The projects a release has (or will have): its links plus `named`. A release that does not
+/// exist needs a project to be created with.
+pub fn release_projects(
+    conn: &Connection,
+    org: &OrgRow,
+    release: Option<&ReleaseRow>,
+    named: &[String],
+    version: &str,
+) -> Result<Vec<ProjectRow>> {
+    let mut projects = super::projects(conn, org, named)?;
+    match release {
+        Some(release) => {
+            for linked in store::releases::projects(conn, release.id)? {
+                if !projects.iter().any(|p| p.id == linked.id) {
+                    projects.push(linked);
+                }
+            }
+            Ok(projects)
+        }
+        None if projects.is_empty() => Err(Error::not_found(format!(
+            "release {version:?} not found; create it with `relctl release new {version} -p PROJECT`, or pass -p to create it here"
+        ))),
+        None => Ok(projects),
+    }
+}
+
+/// The release, created (or linked) with `projects` first when given.
+pub fn load_or_create(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    version: &str,
+    projects: &[ProjectRow],
+) -> Result<ReleaseRow> {
+    if projects.is_empty() {
+        return find(conn, org, version);
+    }
+    let created = create(
+        conn,
+        env,
+        org,
+        &NewReleaseRequest {
+            version,
+            projects,
+            ref_: None,
+            url: None,
+            date_released: None,
+        },
+    )?;
+    Ok(created.release)
 }
 
 /// Archive or restore; returns the release and whether its status changed.

@@ -51,6 +51,18 @@ pub fn repository_id(conn: &Connection, org_id: i64, name: &str, now: &str) -> R
     Ok(conn.last_insert_rowid())
 }
 
+/// The organization's active repositories: (id, name, date added), by name.
+pub fn repositories(conn: &Connection, org_id: i64) -> Result<Vec<(i64, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name, date_added FROM repository WHERE organization_id = ?1 AND status = 0
+         ORDER BY name, id",
+    )?;
+    let rows = stmt.query_map(params![org_id], |row| {
+        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Authors of the organization with these e-mails: email -> (id, name).
 pub fn authors_by_email(
     conn: &Connection,
@@ -412,17 +424,14 @@ pub fn set_issue_resolved(conn: &Connection, group_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// The sha of the release's newest commit (lowest order) in the named repository.
-pub fn newest_release_commit_in(
-    conn: &Connection,
-    release_id: i64,
-    repository: &str,
-) -> Result<Option<String>> {
-    optional(conn.query_row(
-        "SELECT c.key FROM release_commit rc
+/// The sha of the release's newest commit (lowest order) in each of its repositories:
+/// (repository name, sha), in release order.
+pub fn newest_release_commits(conn: &Connection, release_id: i64) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.name, c.key, MIN(rc.\"order\") FROM release_commit rc
          JOIN git_commit c ON c.id = rc.commit_id JOIN repository r ON r.id = c.repository_id
-         WHERE rc.release_id = ?1 AND r.name = ?2 ORDER BY rc.\"order\" LIMIT 1",
-        params![release_id, repository],
-        |row| row.get(0),
-    ))
+         WHERE rc.release_id = ?1 GROUP BY r.name ORDER BY MIN(rc.\"order\")",
+    )?;
+    let rows = stmt.query_map(params![release_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -85,7 +85,8 @@ pub fn find_by_short_id(
 /// Filters for [`list`].
 #[derive(Debug, Clone, Default)]
 pub struct IssueFilter {
-    pub project_id: Option<i64>,
+    /// Issues of any of these projects; empty = all.
+    pub project_ids: Vec<i64>,
     pub inbox_only: bool,
     pub status: Option<i64>,
 }
@@ -93,14 +94,19 @@ pub struct IssueFilter {
 pub fn list(conn: &Connection, org_id: i64, filter: &IssueFilter) -> Result<Vec<IssueRow>> {
     let sql = format!(
         "{SELECT} WHERE p.organization_id = ?1
-           AND (?2 IS NULL OR g.project_id = ?2)
+           AND (?2 IS NULL OR g.project_id IN (SELECT value FROM json_each(?2)))
            AND (?3 = 0 OR i.id IS NOT NULL)
            AND (?4 IS NULL OR g.status = ?4)
          ORDER BY g.first_seen DESC, g.id DESC"
     );
+    let projects = if filter.project_ids.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(&filter.project_ids)?)
+    };
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(
-        params![org_id, filter.project_id, filter.inbox_only, filter.status],
+        params![org_id, projects, filter.inbox_only, filter.status],
         issue_from_row,
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

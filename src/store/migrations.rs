@@ -9,7 +9,7 @@ use rusqlite::{Connection, TransactionBehavior, params};
 use crate::error::{Error, Result};
 
 /// Migration N (1-based) is `MIGRATIONS[N - 1]`.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
 
 /// The organization every new store holds (cli.md, "Targets").
 pub const DEFAULT_ORG_SLUG: &str = "default";

@@ -18,6 +18,7 @@ pub mod orgs;
 pub mod projects;
 pub mod releases;
 pub mod sequence;
+pub mod tokens;
 
 pub use migrations::DEFAULT_ORG_SLUG;
 
@@ -31,7 +32,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::error::{Error, Result};
 
 /// How long a writer waits for another process's write transaction before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// An open store. Dropping it closes the connection.
 pub struct Store {

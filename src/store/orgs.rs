@@ -95,12 +95,19 @@ pub fn insert_audit(
 }
 
 /// The audit log, newest first.
-pub fn audit(conn: &Connection, org_id: i64, limit: i64) -> Result<Vec<AuditRow>> {
+/// The audit log, newest first; only entries of `event` (e.g. `ORG_EDIT`) when given.
+pub fn audit(
+    conn: &Connection,
+    org_id: i64,
+    event: Option<&str>,
+    limit: i64,
+) -> Result<Vec<AuditRow>> {
     let mut stmt = conn.prepare(
-        "SELECT id, event, data, date_added FROM audit_log WHERE organization_id = ?1
-         ORDER BY date_added DESC, id DESC LIMIT ?2",
+        "SELECT id, event, data, date_added FROM audit_log
+         WHERE organization_id = ?1 AND (?2 IS NULL OR event = ?2)
+         ORDER BY date_added DESC, id DESC LIMIT ?3",
     )?;
-    let rows = stmt.query_map(params![org_id, limit], |row| {
+    let rows = stmt.query_map(params![org_id, event, limit], |row| {
         Ok(AuditRow {
             id: row.get(0)?,
             event: row.get(1)?,

@@ -54,6 +54,15 @@ pub fn insert(conn: &Connection, project: &ProjectRow) -> rusqlite::Result<()> {
 }
 
 /// Looks a project up by slug (case-insensitively) within an organization.
+/// Saves a project's name, slug and platform.
+pub fn update(conn: &Connection, project: &ProjectRow) -> Result<()> {
+    conn.execute(
+        "UPDATE project SET name = ?2, slug = ?3, platform = ?4 WHERE id = ?1",
+        params![project.id, project.name, project.slug, project.platform],
+    )?;
+    Ok(())
+}
+
 pub fn find_by_slug(conn: &Connection, org_id: i64, slug: &str) -> Result<Option<ProjectRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM project WHERE organization_id = ?1 AND slug = ?2 COLLATE NOCASE"

@@ -112,6 +112,14 @@ pub fn set_url(conn: &Connection, release_id: i64, url: &str) -> Result<()> {
     Ok(())
 }
 
+pub fn set_ref(conn: &Connection, release_id: i64, reference: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE release SET ref = ?2 WHERE id = ?1",
+        params![release_id, reference],
+    )?;
+    Ok(())
+}
+
 pub fn delete(conn: &Connection, release_id: i64) -> Result<()> {
     conn.execute("DELETE FROM release WHERE id = ?1", params![release_id])?;
     Ok(())
@@ -139,21 +147,48 @@ pub fn projects(conn: &Connection, release_id: i64) -> Result<Vec<ProjectRow>> {
 }
 
 /// Releases of an organization, newest first, optionally only those linked to a project.
-pub fn list(
-    conn: &Connection,
-    org_id: i64,
-    project_id: Option<i64>,
-    limit: i64,
-) -> Result<Vec<ReleaseRow>> {
+/// Filters and paging for [`list`].
+#[derive(Debug, Clone, Default)]
+pub struct ReleaseFilter {
+    /// Releases linked to any of these projects; empty = all.
+    pub project_ids: Vec<i64>,
+    /// A substring of the version.
+    pub query: Option<String>,
+    /// Only releases with this status.
+    pub status: Option<i64>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// Releases of the organization, newest first.
+pub fn list(conn: &Connection, org_id: i64, filter: &ReleaseFilter) -> Result<Vec<ReleaseRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM release r
          WHERE r.organization_id = ?1
            AND (?2 IS NULL OR EXISTS (SELECT 1 FROM release_project rp
-                                      WHERE rp.release_id = r.id AND rp.project_id = ?2))
-         ORDER BY r.date_added DESC, r.id DESC LIMIT ?3"
+                                      WHERE rp.release_id = r.id
+                                        AND rp.project_id IN (SELECT value FROM json_each(?2))))
+           AND (?3 IS NULL OR instr(r.version, ?3) > 0)
+           AND (?4 IS NULL OR COALESCE(r.status, 0) = ?4)
+         ORDER BY r.date_added DESC, r.id DESC LIMIT ?5 OFFSET ?6"
     );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params![org_id, project_id, limit], release_from_row)?;
+    let projects = if filter.project_ids.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(&filter.project_ids)?)
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(
+        params![
+            org_id,
+            projects,
+            filter.query,
+            filter.status,
+            filter.limit,
+            filter.offset
+        ],
+        release_from_row,
+    )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

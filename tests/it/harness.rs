@@ -10,13 +10,25 @@ use tempfile::TempDir;
 pub struct TestEnv {
     pub dir: TempDir,
     pub store: PathBuf,
+    /// Extra environment variables for every command (e.g. a server URL and token).
+    extra_env: Vec<(String, String)>,
 }
 
 impl TestEnv {
     pub fn new() -> TestEnv {
         let dir = tempfile::tempdir().unwrap();
         let store = dir.path().join("data").join("relctl.db");
-        TestEnv { dir, store }
+        TestEnv {
+            dir,
+            store,
+            extra_env: Vec::new(),
+        }
+    }
+
+    /// The same environment with `key=value` set for every command.
+    pub fn with_env(mut self, key: &str, value: &str) -> TestEnv {
+        self.extra_env.push((key.to_string(), value.to_string()));
+        self
     }
 
     pub fn path(&self) -> &Path {
@@ -40,6 +52,9 @@ impl TestEnv {
             .env("XDG_DATA_HOME", self.path().join("xdg-data"))
             .env("RELCTL_STORE", &self.store)
             .current_dir(self.path());
+        for (key, value) in &self.extra_env {
+            cmd.env(key, value);
+        }
         cmd
     }
 

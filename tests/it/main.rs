@@ -9,4 +9,5 @@ mod issues;
 mod orgs;
 mod projects;
 mod releases;
+mod remote;
 mod set_commits;

@@ -1,0 +1,88 @@
+//! `relctl token`: API tokens for `relctl serve`, kept in the local store.
+//!
+//! A token's secret is shown once, at creation; the store keeps only its hash, so a lost token
+//! is revoked and replaced, never recovered.
+
+use clap::Subcommand;
+
+use super::Ctx;
+use crate::backend::CreateToken;
+use crate::error::Result;
+use crate::model;
+use crate::output::{details, or_dash, table};
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token; its secret is printed this once
+    Create {
+        /// Scopes, by Sentry's names (repeatable or comma-separated; default project:releases,
+        /// org:read), e.g. project:releases org:read project:admin event:write
+        #[arg(long, value_name = "SCOPE", num_args = 1.., value_delimiter = ',')]
+        scopes: Vec<String>,
+        /// A name to recognise the token by (e.g. the CI system using it)
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List tokens: id, name, scopes, created, last used (never the secret)
+    List,
+    /// Revoke a token by id
+    Revoke {
+        /// The id `token list` shows
+        id: i64,
+    },
+}
+
+pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
+    if ctx.is_remote() {
+        return Err(crate::backend::local_only("token"));
+    }
+    match cmd {
+        TokenCommand::Create { scopes, name } => {
+            let token = ctx.backend().create_token(&CreateToken {
+                scopes: scopes
+                    .into_iter()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+                name,
+            })?;
+            ctx.out.message(&format!(
+                "Created token {}; copy its secret now, it is not shown again",
+                token.id
+            ));
+            ctx.out.emit(&token, |t: &model::NewToken| {
+                details(&[
+                    ("id", t.id.to_string()),
+                    ("token", t.token.clone()),
+                    ("scopes", t.scopes.join(" ")),
+                ])
+            })
+        }
+        TokenCommand::List => {
+            let tokens = ctx.backend().tokens()?;
+            ctx.out.emit(&tokens, |tokens| {
+                let rows: Vec<Vec<String>> = tokens
+                    .iter()
+                    .map(|t| {
+                        vec![
+                            t.id.to_string(),
+                            or_dash(t.name.as_deref()),
+                            t.scopes.join(" "),
+                            t.date_created.clone(),
+                            or_dash(t.last_used.as_deref()),
+                        ]
+                    })
+                    .collect();
+                table(&["ID", "NAME", "SCOPES", "CREATED", "LAST USED"], &rows)
+            })
+        }
+        TokenCommand::Revoke { id } => {
+            ctx.backend().revoke_token(id)?;
+            ctx.out.message(&format!("Revoked token {id}"));
+            ctx.out
+                .emit(&serde_json::json!({ "id": id, "revoked": true }), |_| {
+                    String::new()
+                })
+        }
+    }
+}

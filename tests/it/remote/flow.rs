@@ -1,0 +1,122 @@
+//! The whole flow driven through `relctl serve` equals the same steps on the local store.
+
+use serde_json::Value;
+
+use super::harness::Server;
+use crate::harness::{Repo, TestEnv};
+
+/// Ids and creation dates differ between two stores; everything else must not.
+fn normalized(mut value: Value) -> Value {
+    fn strip(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                for key in [
+                    "id",
+                    "dateCreated",
+                    "dateAdded",
+                    "firstSeen",
+                    "dateStarted",
+                    "dateFinished",
+                ] {
+                    map.remove(key);
+                }
+                map.values_mut().for_each(strip);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut value);
+    value
+}
+
+/// The flow of the README: projects, issues, releases with commits that fix issues, finalize,
+/// deploys, org options and review. `admin` runs the local-only steps (on the server's store
+/// when remote); returns what a user would look at afterwards.
+fn run_flow(client: &TestEnv, admin: &TestEnv, repo: &Repo) -> Vec<Value> {
+    client.json(&["project", "create", "Backend"]);
+    client.json(&["project", "create", "Web App", "--slug", "web"]);
+    admin.json(&["issue", "new", "-p", "backend", "Checkout crash"]);
+    admin.json(&["issue", "new", "-p", "backend", "Slow page"]);
+    admin.json(&["issue", "new", "-p", "web", "Broken button"]);
+
+    repo.commit("a.txt", "1", "Initial import");
+    repo.commit("b.txt", "2", "Fixes BACKEND-1: guard the cart");
+    let created = client.json(&["release", "new", "1.0.0", "-p", "backend", "-p", "web"]);
+    assert_eq!(created["version"], "1.0.0");
+    let bound = client.json(&["release", "set-commits", "1.0.0", "--repo", repo.path()]);
+    assert_eq!(bound["commitCount"], 2);
+    assert_eq!(bound["resolvedIssues"], serde_json::json!(["BACKEND-1"]));
+    client.json(&[
+        "release",
+        "finalize",
+        "1.0.0",
+        "--released",
+        "2024-01-02T03:04:05Z",
+    ]);
+    client.json(&[
+        "deploy",
+        "new",
+        "-r",
+        "1.0.0",
+        "-e",
+        "production",
+        "-n",
+        "first",
+    ]);
+
+    repo.commit("c.txt", "3", "Fixes WEB-1\n\nand a note");
+    std::fs::remove_file(repo.dir.join("a.txt")).unwrap();
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "Remove a"]);
+    client.json(&["release", "new", "1.1.0", "-p", "backend"]);
+    let bound = client.json(&["release", "set-commits", "1.1.0", "--repo", repo.path()]);
+    assert_eq!(bound["commitCount"], 2, "the range starts at 1.0.0's head");
+
+    client.json(&["org", "set", "scrapeJavaScript", "false"]);
+    client.json(&["org", "set", "sensitiveFields", "card,cvv"]);
+    let reviewed = client.json(&["issue", "review", "BACKEND-2"]);
+    assert_eq!(reviewed["inbox"], Value::Null);
+    client.json(&["release", "archive", "1.0.0"]);
+
+    vec![
+        client.json(&["release", "info", "1.0.0", "--commits"]),
+        client.json(&["release", "info", "1.1.0", "--commits"]),
+        client.json(&["release", "list"]),
+        client.json(&["deploy", "list", "-r", "1.0.0"]),
+        client.json(&["issue", "list"]),
+        client.json(&["issue", "show", "BACKEND-2"]),
+        client.json(&["project", "list"]),
+        client.json(&["org", "audit"]),
+    ]
+}
+
+#[test]
+fn the_flow_through_serve_equals_the_flow_on_the_local_store() {
+    let local = TestEnv::new();
+    let local_repo = Repo::init(&local.path().join("repo"));
+    let local_views = run_flow(&local, &local, &local_repo);
+
+    let server = Server::start();
+    let client = server.client();
+    let remote_repo = Repo::init(&client.path().join("repo"));
+    let remote_views = run_flow(&client, &server.env, &remote_repo);
+
+    assert!(
+        !client.store.exists(),
+        "a remote client must not create a local store"
+    );
+    for (local, remote) in local_views.into_iter().zip(remote_views) {
+        assert_eq!(normalized(local), normalized(remote));
+    }
+    let log = server.log();
+    assert!(
+        log.contains("PUT /api/0/organizations/default/releases/1.1.0/"),
+        "{log}"
+    );
+    assert!(
+        !log.contains(&server.token),
+        "the token leaked into the log"
+    );
+    assert_eq!(server.stop(), Some(0), "SIGTERM ends serve with exit 0");
+}

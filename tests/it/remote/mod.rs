@@ -1,0 +1,5 @@
+//! relctl against `relctl serve`: the remote target and the server, end to end.
+
+mod flow;
+pub mod harness;
+mod target;

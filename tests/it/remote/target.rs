@@ -1,0 +1,104 @@
+//! Choosing the target, local-only commands, authentication and --dry-run, against a real
+//! `relctl serve`.
+
+use serde_json::Value;
+
+use super::harness::{Server, request};
+use crate::harness::TestEnv;
+
+#[test]
+fn tokens_scopes_and_the_api_root() {
+    let server = Server::start();
+    let root = format!("{}/api/0/", server.url);
+    let (status, body) = request("GET", &root, None, None);
+    assert_eq!(status, 200, "anonymous GET /api/0/ answers: {body}");
+    let (status, body) = request("GET", &root, Some(&server.token), None);
+    assert_eq!(status, 200);
+    let body: Value = serde_json::from_str(&body).unwrap();
+    assert!(body.to_string().contains("project:releases"), "{body}");
+
+    // No token, a wrong token, a token without the scope: exit 6, nothing written.
+    let client = TestEnv::new().with_env("RELCTL_URL", &server.url);
+    client.fails(&["project", "create", "Backend"], 6);
+    let wrong = TestEnv::new()
+        .with_env("RELCTL_URL", &server.url)
+        .with_env("RELCTL_AUTH_TOKEN", "relctl_0000");
+    wrong.fails(&["project", "list"], 6);
+    let read_only = server
+        .env
+        .json(&["token", "create", "--scopes", "project:read"])["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let reader = TestEnv::new()
+        .with_env("RELCTL_URL", &server.url)
+        .with_env("RELCTL_AUTH_TOKEN", &read_only);
+    reader.fails(&["project", "create", "Backend"], 6);
+    assert_eq!(server.env.json(&["project", "list"]), serde_json::json!([]));
+    assert!(
+        !server.log().contains(&read_only),
+        "a token reached the log"
+    );
+}
+
+#[test]
+fn local_only_commands_and_target_flags() {
+    let server = Server::start();
+    let client = server.client();
+    for args in [
+        &["issue", "new", "-p", "backend", "Crash"][..],
+        &["org", "create", "acme"],
+        &["token", "list"],
+    ] {
+        let err = client.fails(args, 2);
+        assert!(err.contains("local store"), "{args:?}: {err}");
+    }
+    // An explicit --store wins over a URL from the environment.
+    let store = client.path().join("explicit.db");
+    client.ok(&[
+        "--store",
+        store.to_str().unwrap(),
+        "project",
+        "create",
+        "Local",
+    ]);
+    assert!(store.exists());
+    assert_eq!(server.env.json(&["project", "list"]), serde_json::json!([]));
+    // --url and --store together are a usage error.
+    client.fails(
+        &[
+            "--url",
+            &server.url,
+            "--store",
+            store.to_str().unwrap(),
+            "project",
+            "list",
+        ],
+        2,
+    );
+    // --append is local-only.
+    let err = client.fails(&["release", "set-commits", "1.0", "--append", "-p", "x"], 2);
+    assert!(err.contains("--append"), "{err}");
+}
+
+#[test]
+fn dry_run_prints_the_requests_and_needs_no_server_or_token() {
+    let env = TestEnv::new().with_env("RELCTL_URL", "http://127.0.0.1:9");
+    let calls = env.json(&["--dry-run", "release", "new", "1.0.0", "-p", "backend"]);
+    assert_eq!(calls[0]["method"], "POST");
+    assert_eq!(calls[0]["path"], "/api/0/organizations/default/releases/");
+    assert_eq!(calls[0]["body"]["version"], "1.0.0");
+    assert_eq!(calls[0]["body"]["projects"], serde_json::json!(["backend"]));
+
+    let calls = env.json(&["--dry-run", "deploy", "new", "-r", "1.0.0", "-e", "prod"]);
+    assert_eq!(
+        calls[0]["path"],
+        "/api/0/organizations/default/releases/1.0.0/deploys/"
+    );
+    assert_eq!(calls[0]["body"]["environment"], "prod");
+
+    // On the local target too: nothing is written, not even a store.
+    let local = TestEnv::new();
+    local.json(&["--dry-run", "project", "create", "Backend"]);
+    assert!(!local.store.exists());
+}
