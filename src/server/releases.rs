@@ -89,7 +89,7 @@ pub async fn project_list(
             org,
             projects: vec![project],
             query: substring(&query),
-            status,
+            status: Some(status),
             limit: u32::MAX,
             offset: 0,
         })?;
@@ -173,7 +173,7 @@ pub async fn org_list(
             org,
             projects: query.projects(),
             query: substring(&query),
-            status,
+            status: Some(status),
             limit: u32::try_from(window.fetch()).unwrap_or(u32::MAX),
             offset: window.offset as u64,
         })?;

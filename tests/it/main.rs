@@ -10,4 +10,5 @@ mod orgs;
 mod projects;
 mod releases;
 mod remote;
+mod server;
 mod set_commits;

@@ -1,0 +1,8 @@
+//! `relctl serve`'s API (`relctl::server`): in-process over a real local backend on a temporary
+//! store (`harness.rs`), and over a loopback socket (`socket.rs`).
+
+mod harness;
+mod refs;
+mod refused;
+mod releases;
+mod resources;
