@@ -6,3 +6,4 @@ mod refs;
 mod refused;
 mod releases;
 mod resources;
+mod socket;
