@@ -2,7 +2,7 @@
 //! the POST, whose projects must all be linked to the release.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -12,7 +12,7 @@ use super::decode::{Body, Form, Text};
 use super::error::ApiError;
 use super::json;
 use super::pagination;
-use super::query::Query;
+use super::query::{Params, Query};
 use super::releases::check_path_version;
 use super::state::Api;
 use crate::backend::{CreateDeploy, ReleaseQuery};
@@ -27,7 +27,7 @@ const MAX_ENVIRONMENT_LENGTH: usize = 64;
 pub async fn list(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, version)): Path<(String, String)>,
+    Params((org, version)): Params<(String, String)>,
     query: Query,
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_READ, move |ctx| {
@@ -106,7 +106,7 @@ fn parameter_error(message: String) -> ApiError {
 pub async fn create(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, version)): Path<(String, String)>,
+    Params((org, version)): Params<(String, String)>,
     body: Body,
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_WRITE, move |ctx| {

@@ -3,7 +3,7 @@
 //! section 3).
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
@@ -12,7 +12,7 @@ use super::decode::{Body, Form};
 use super::error::ApiError;
 use super::json;
 use super::pagination;
-use super::query::Query;
+use super::query::{Params, Query};
 use super::state::Api;
 use crate::backend::{IssueQuery, IssueStatus};
 use crate::model;
@@ -48,7 +48,7 @@ fn parse_search(query: Option<&str>) -> Result<Search, ApiError> {
 pub async fn list(
     State(api): State<Api>,
     credentials: Credentials,
-    Path(org): Path<String>,
+    Params(org): Params<String>,
     query: Query,
 ) -> Result<Response, ApiError> {
     api.run(credentials, EVENT_READ, move |ctx| {
@@ -81,7 +81,7 @@ pub async fn list(
 pub async fn short_id(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, short_id)): Path<(String, String)>,
+    Params((org, short_id)): Params<(String, String)>,
 ) -> Result<Response, ApiError> {
     api.run(credentials, EVENT_READ, move |ctx| {
         let details = ctx.backend().issue(&org, &short_id)?;
@@ -103,7 +103,7 @@ pub async fn short_id(
 pub async fn update(
     State(api): State<Api>,
     credentials: Credentials,
-    Path(org): Path<String>,
+    Params(org): Params<String>,
     query: Query,
     body: Body,
 ) -> Result<Response, ApiError> {

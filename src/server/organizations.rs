@@ -2,7 +2,7 @@
 //! section 6) and the audit log.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -12,10 +12,10 @@ use super::decode::Body;
 use super::error::ApiError;
 use super::json;
 use super::pagination;
-use super::query::Query;
+use super::query::{Params, Query};
 use super::state::Api;
 use crate::backend::{AuditQuery, OptionInput, UpdateOrganization};
-use crate::domain::org_options::find_option;
+use crate::domain::org_options::{OptionKind, OrgOption, find_option};
 
 /// The audit-log event names relctl writes, as Sentry lists them under `options`.
 const AUDIT_EVENTS: &[&str] = &["org.edit"];
@@ -36,7 +36,7 @@ pub async fn index(State(api): State<Api>, credentials: Credentials) -> Result<R
 pub async fn get(
     State(api): State<Api>,
     credentials: Credentials,
-    Path(org): Path<String>,
+    Params(org): Params<String>,
 ) -> Result<Response, ApiError> {
     api.run(credentials, ORG_READ, move |ctx| {
         let details = ctx.backend().organization(&org)?;
@@ -50,17 +50,28 @@ pub async fn get(
 pub async fn put(
     State(api): State<Api>,
     credentials: Credentials,
-    Path(org): Path<String>,
+    Params(org): Params<String>,
     body: Body,
 ) -> Result<Response, ApiError> {
     api.run(credentials, ORG_WRITE, move |ctx| {
         let current = ctx.backend().organization(&org)?;
         let obj = body.object()?;
-        let options: Vec<(String, OptionInput)> = obj
-            .into_iter()
-            .filter(|(field, _)| find_option(field).is_some())
-            .map(|(field, value)| (field, OptionInput::Json(value)))
-            .collect();
+        let mut errors = serde_json::Map::new();
+        let mut options: Vec<(String, OptionInput)> = Vec::new();
+        for (field, value) in obj {
+            let Some(option) = find_option(&field) else {
+                continue;
+            };
+            match option_error(option, &value) {
+                Some(message) => {
+                    errors.insert(field, json!([message]));
+                }
+                None => options.push((field, OptionInput::Json(value))),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(ApiError::fields(errors));
+        }
         if options.is_empty() {
             return Ok(Json(json::organization(&current)?).into_response());
         }
@@ -72,11 +83,35 @@ pub async fn put(
     .await
 }
 
+/// Why `value` cannot be the option's value, in the field's own 400 (the backend checks again).
+fn option_error(option: &OrgOption, value: &Value) -> Option<String> {
+    match (option.kind, value) {
+        (OptionKind::List, Value::Array(items)) if items.iter().all(Value::is_string) => {}
+        (OptionKind::List, Value::Array(_)) => return Some("Not a valid string.".to_string()),
+        (OptionKind::List, Value::Null) => {}
+        (OptionKind::List, other) => {
+            return Some(format!(
+                "Expected a list of items but received type \"{}\".",
+                super::decode::type_name(other)
+            ));
+        }
+        (_, Value::Array(_) | Value::Object(_)) => {
+            return Some(format!("Expected {}.", option.kind.expected()));
+        }
+        _ => {}
+    }
+    let text = match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    option.parse(&text).err()
+}
+
 /// `GET /api/0/organizations/{org}/audit-logs/`: `{rows, options}`, newest first; `?event=`.
 pub async fn audit_logs(
     State(api): State<Api>,
     credentials: Credentials,
-    Path(org): Path<String>,
+    Params(org): Params<String>,
     query: Query,
 ) -> Result<Response, ApiError> {
     api.run(credentials, ORG_AUDIT, move |ctx| {

@@ -3,7 +3,7 @@
 //! relctl has no teams, so any team slug in the URL is accepted.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
@@ -13,7 +13,7 @@ use super::decode::{Body, Form, Text};
 use super::error::ApiError;
 use super::json;
 use super::pagination;
-use super::query::Query;
+use super::query::{Params, Query};
 use super::state::{Api, Ctx};
 use crate::backend::{CreateProject, UpdateProject};
 use crate::domain::slug::{SlugError, validate_project_slug};
@@ -32,7 +32,7 @@ fn answer(status: StatusCode, project: &model::Project) -> Result<Response, ApiE
 pub async fn list(
     State(api): State<Api>,
     credentials: Credentials,
-    Path(org): Path<String>,
+    Params(org): Params<String>,
     query: Query,
 ) -> Result<Response, ApiError> {
     api.run(credentials, PROJECT_LIST, move |ctx| {
@@ -52,7 +52,7 @@ pub async fn list(
 pub async fn get(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, project)): Path<(String, String)>,
+    Params((org, project)): Params<(String, String)>,
 ) -> Result<Response, ApiError> {
     api.run(credentials, PROJECT_READ, move |ctx| {
         answer(StatusCode::OK, &ctx.backend().project(&org, &project)?)
@@ -110,7 +110,7 @@ fn slug_field(
 pub async fn put(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, project)): Path<(String, String)>,
+    Params((org, project)): Params<(String, String)>,
     body: Body,
 ) -> Result<Response, ApiError> {
     api.run(credentials, PROJECT_WRITE, move |ctx| {
@@ -146,7 +146,7 @@ pub async fn put(
 pub async fn delete(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, project)): Path<(String, String)>,
+    Params((org, project)): Params<(String, String)>,
 ) -> Result<Response, ApiError> {
     api.run(credentials, PROJECT_ADMIN, move |ctx| {
         ctx.backend().delete_project(&org, &project)?;
@@ -159,7 +159,7 @@ pub async fn delete(
 pub async fn create(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, _team)): Path<(String, String)>,
+    Params((org, _team)): Params<(String, String)>,
     body: Body,
 ) -> Result<Response, ApiError> {
     api.run(credentials, PROJECT_WRITE, move |ctx| {

@@ -1,14 +1,29 @@
-//! The query string and the request's own URL, as handlers need them: repeated keys
+//! The request's URL as handlers need it: path parameters, the query string with repeated keys
 //! (`?project=1&project=2`), and the absolute URL pagination links point back to.
 //!
-//! The query string is parsed lazily by handlers, after authentication, so a bad parameter never
-//! answers before a 401. It is never logged (it may hold anything a client put there).
+//! A path segment that does not decode (`%FF`) names nothing: a JSON 404 like any unknown path.
+//! The query string is never logged (it may hold anything a client put there).
 
 use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
+
+/// Path parameters (`{org}`, `{version}`, ...), percent-decoded.
+pub struct Params<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Params<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Params(value)),
+            Err(_) => Err(ApiError::no_such_resource()),
+        }
+    }
+}
 
 /// The query pairs in order, and `http://host/path` of the request.
 #[derive(Debug, Clone, Default)]

@@ -5,7 +5,7 @@
 //! asks the backend to write, so a 400 leaves the store as it was.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
@@ -15,7 +15,7 @@ use super::decode::Body;
 use super::error::ApiError;
 use super::json;
 use super::pagination;
-use super::query::Query;
+use super::query::{Params, Query};
 use super::release_body::{self, Endpoint, Refs, ReleaseBody};
 use super::repos;
 use super::state::{Api, Ctx};
@@ -78,7 +78,7 @@ fn release_page(
 pub async fn project_list(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, project)): Path<(String, String)>,
+    Params((org, project)): Params<(String, String)>,
     query: Query,
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_READ, move |ctx| {
@@ -112,7 +112,7 @@ pub async fn project_list(
 pub async fn project_create(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, project)): Path<(String, String)>,
+    Params((org, project)): Params<(String, String)>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
@@ -163,7 +163,7 @@ fn bind(
 pub async fn org_list(
     State(api): State<Api>,
     credentials: Credentials,
-    Path(org): Path<String>,
+    Params(org): Params<String>,
     query: Query,
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_READ, move |ctx| {
@@ -228,7 +228,7 @@ fn commits_change(
 pub async fn org_create(
     State(api): State<Api>,
     credentials: Credentials,
-    Path(org): Path<String>,
+    Params(org): Params<String>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
@@ -326,7 +326,7 @@ fn find_release(
 pub async fn get(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, version)): Path<(String, String)>,
+    Params((org, version)): Params<(String, String)>,
     query: Query,
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_READ, move |ctx| {
@@ -348,7 +348,7 @@ pub async fn get(
 pub async fn put(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, version)): Path<(String, String)>,
+    Params((org, version)): Params<(String, String)>,
     body: Body,
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_WRITE, move |ctx| {
@@ -389,7 +389,7 @@ pub async fn put(
 pub async fn delete(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, version)): Path<(String, String)>,
+    Params((org, version)): Params<(String, String)>,
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_WRITE, move |ctx| {
         check_path_version(&version)?;
@@ -404,7 +404,7 @@ pub async fn delete(
 pub async fn previous_with_commits(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, version)): Path<(String, String)>,
+    Params((org, version)): Params<(String, String)>,
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_READ, move |ctx| {
         check_path_version(&version)?;
@@ -439,7 +439,7 @@ pub async fn previous_with_commits(
 pub async fn commits(
     State(api): State<Api>,
     credentials: Credentials,
-    Path((org, version)): Path<(String, String)>,
+    Params((org, version)): Params<(String, String)>,
     query: Query,
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_READ, move |ctx| {

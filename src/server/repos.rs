@@ -7,14 +7,14 @@
 //! is the first 20 commits, the same rules as `set-commits --auto`. Everything is read before the
 //! caller writes, so an unknown repository or sha is a 400 with nothing written.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::auth::{Credentials, ORG_REPOS};
 use super::error::ApiError;
 use super::pagination;
-use super::query::Query;
+use super::query::{Params, Query};
 use super::release_body::Ref;
 use super::state::{Api, Ctx, Registered};
 use crate::backend::PreviousQuery;
@@ -28,7 +28,7 @@ const INITIAL_DEPTH: usize = 20;
 pub async fn list(
     State(api): State<Api>,
     credentials: Credentials,
-    Path(org): Path<String>,
+    Params(org): Params<String>,
     query: Query,
 ) -> Result<Response, ApiError> {
     api.run(credentials, ORG_REPOS, move |ctx| {

@@ -121,6 +121,7 @@ fn the_root_and_organizations() {
         case(As::Admin, "POST", "/api/0/", Some("{}"), 405),
         case(As::Admin, "GET", "/api/0/nowhere/", None, 404),
         case(As::Admin, "GET", "/api/0/organizations/nope/", None, 404),
+        case(As::Admin, "GET", "/api/0/organizations/%FF/", None, 404),
         case(
             As::Admin,
             "PUT",
