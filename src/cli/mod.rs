@@ -195,11 +195,14 @@ impl Ctx {
 
     /// With `--dry-run`, prints the HTTP requests `calls` describes and returns true: the
     /// command then sends nothing.
-    pub fn dry_run(&self, calls: impl FnOnce() -> Vec<crate::remote::HttpCall>) -> Result<bool> {
+    pub fn dry_run(
+        &self,
+        calls: impl FnOnce() -> Result<Vec<crate::remote::HttpCall>>,
+    ) -> Result<bool> {
         if !self.dry_run {
             return Ok(false);
         }
-        let calls = calls();
+        let calls = calls()?;
         self.out.emit(&calls, |calls| {
             let mut text = String::new();
             for call in calls {
