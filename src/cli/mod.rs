@@ -151,12 +151,8 @@ impl Ctx {
             .map_err(|err| Error::other(format!("cannot read the current directory: {err}")))?;
         let settings = Settings::resolve(&flags, &ProcessEnv, &cwd)?;
         let out = Output::new(settings.format.value, cli.global.quiet);
-        let (backend, remote) = target::backend(
-            &settings,
-            cli.global.store.is_some(),
-            &out,
-            cli.global.verbose,
-        )?;
+        let (backend, remote) =
+            target::backend(&settings, cli.global.store.is_some(), cli.global.verbose)?;
         Ok(Ctx {
             settings,
             out,

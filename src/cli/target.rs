@@ -4,6 +4,7 @@
 //! on the command line selects the local store even when a URL comes from the environment or
 //! config, so a CI job with `SENTRY_URL` exported can still use a local store on purpose.
 
+use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -11,21 +12,21 @@ use crate::backend::Backend;
 use crate::backend::local::LocalBackend;
 use crate::config::Settings;
 use crate::error::Result;
-use crate::output::Output;
 use crate::remote::{HttpConfig, Log, RemoteBackend};
 
 /// The backend, and whether it is remote.
 pub fn backend(
     settings: &Settings,
     store_flag_given: bool,
-    out: &Output,
     verbose: u8,
 ) -> Result<(Box<dyn Backend>, bool)> {
-    let _ = out;
     match &settings.url {
         Some(url) if !store_flag_given => {
             // `-v` lines go to stderr, so stdout keeps only the result.
-            let log: Log = Arc::new(|line: &str| eprintln!("{line}"));
+            // A closed or full stderr must not end the command (eprintln! would panic).
+            let log: Log = Arc::new(|line: &str| {
+                let _ = writeln!(std::io::stderr(), "{line}");
+            });
             let config = HttpConfig {
                 verbosity: verbose,
                 ..HttpConfig::new(
