@@ -151,12 +151,8 @@ impl Ctx {
             .map_err(|err| Error::other(format!("cannot read the current directory: {err}")))?;
         let settings = Settings::resolve(&flags, &ProcessEnv, &cwd)?;
         let out = Output::new(settings.format.value, cli.global.quiet);
-        let (backend, remote) = target::backend(
-            &settings,
-            cli.global.store.is_some(),
-            &out,
-            cli.global.verbose,
-        )?;
+        let (backend, remote) =
+            target::backend(&settings, cli.global.store.is_some(), cli.global.verbose)?;
         Ok(Ctx {
             settings,
             out,
@@ -195,11 +191,14 @@ impl Ctx {
 
     /// With `--dry-run`, prints the HTTP requests `calls` describes and returns true: the
     /// command then sends nothing.
-    pub fn dry_run(&self, calls: impl FnOnce() -> Vec<crate::remote::HttpCall>) -> Result<bool> {
+    pub fn dry_run(
+        &self,
+        calls: impl FnOnce() -> Result<Vec<crate::remote::HttpCall>>,
+    ) -> Result<bool> {
         if !self.dry_run {
             return Ok(false);
         }
-        let calls = calls();
+        let calls = calls()?;
         self.out.emit(&calls, |calls| {
             let mut text = String::new();
             for call in calls {

@@ -4,25 +4,42 @@
 //! on the command line selects the local store even when a URL comes from the environment or
 //! config, so a CI job with `SENTRY_URL` exported can still use a local store on purpose.
 
+use std::io::Write;
+use std::sync::Arc;
+use std::time::Duration;
+
 use crate::backend::Backend;
 use crate::backend::local::LocalBackend;
 use crate::config::Settings;
-use crate::error::{Error, Result};
-use crate::output::Output;
+use crate::error::Result;
+use crate::remote::{HttpConfig, Log, RemoteBackend};
 
 /// The backend, and whether it is remote.
 pub fn backend(
     settings: &Settings,
     store_flag_given: bool,
-    out: &Output,
     verbose: u8,
 ) -> Result<(Box<dyn Backend>, bool)> {
-    let _ = (out, verbose);
     match &settings.url {
-        Some(url) if !store_flag_given => Err(Error::usage(format!(
-            "remote target {} not available yet",
-            url.source
-        ))),
+        Some(url) if !store_flag_given => {
+            // `-v` lines go to stderr, so stdout keeps only the result.
+            // A closed or full stderr must not end the command (eprintln! would panic).
+            let log: Log = Arc::new(|line: &str| {
+                let _ = writeln!(std::io::stderr(), "{line}");
+            });
+            let config = HttpConfig {
+                verbosity: verbose,
+                ..HttpConfig::new(
+                    url.value.clone(),
+                    settings
+                        .auth_token
+                        .as_ref()
+                        .map(|token| token.value.clone()),
+                    Duration::from_secs(settings.timeout_seconds.value),
+                )
+            };
+            Ok((Box::new(RemoteBackend::new(config, Some(log))?), true))
+        }
         _ => Ok((
             Box::new(LocalBackend::new(
                 settings.store.value.clone(),

@@ -1,0 +1,512 @@
+//! The blocking HTTP client under the remote backend: one place for timeouts, retries, auth,
+//! logging and the mapping of answers to relctl's errors.
+//!
+//! sentry-cli sets no timeout (a silent server hangs a CI job), retries POSTs that may already
+//! have run, and ignores 429 (client-reference.md 5.2). Here every attempt has a timeout, the
+//! retries of one request are bounded in number *and* in total time (by default twice the
+//! timeout), a request that may have reached the server is retried only when the call says it
+//! is idempotent, and `Retry-After` is honoured (capped). A 429 is retried for every call: a
+//! rate-limited request was refused before it ran.
+//!
+//! The token goes only into the `Authorization` header; log lines and error messages never
+//! hold it. Logging goes through a closure the caller passes (stderr for the CLI, a buffer in
+//! tests), never to stdout.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use serde_json::Value;
+
+use super::answer::{next_cursor, one_line, parse_retry_after, status_error, truncate};
+use super::calls::{API_ROOT, HttpCall, Method};
+use crate::config::Secret;
+use crate::error::{Error, ErrorKind, Result};
+
+/// Where verbose lines go.
+pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// How the retries of one request are spaced and bounded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+    /// The first backoff; each retry doubles it, jittered down by up to half.
+    pub base_delay: Duration,
+    pub max_delay: Duration,
+    /// The longest `Retry-After` waited for.
+    pub max_retry_after: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 4,
+            base_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Everything the client needs to reach a server.
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    /// The server (`https://sentry.example.com`); `/api/0` is added to it.
+    pub url: String,
+    pub token: Option<Secret>,
+    /// The longest wait for one response (`--timeout`).
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    /// The longest a request may take, retries and waits included.
+    pub total_timeout: Duration,
+    pub retry: RetryPolicy,
+    /// `-v` count: 1 logs each request and its answer, 2 adds request bodies.
+    pub verbosity: u8,
+}
+
+impl HttpConfig {
+    /// The defaults for `--timeout`: connect within 10 s (or the timeout, if shorter), and
+    /// give up on a request after twice the timeout.
+    pub fn new(url: impl Into<String>, token: Option<Secret>, timeout: Duration) -> HttpConfig {
+        HttpConfig {
+            url: url.into(),
+            token,
+            timeout,
+            connect_timeout: timeout.min(Duration::from_secs(10)),
+            total_timeout: timeout.saturating_mul(2),
+            retry: RetryPolicy::default(),
+            verbosity: 0,
+        }
+    }
+}
+
+/// A successful answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub status: u16,
+    /// The JSON body; `null` when there was none (204).
+    pub body: Value,
+    /// The cursor of the next page, from a `Link: <...>; rel="next"; results="true"` header.
+    pub next_cursor: Option<String>,
+}
+
+pub struct HttpClient {
+    client: reqwest::blocking::Client,
+    /// The server URL without a trailing slash.
+    base: String,
+    /// The server URL as logs and messages show it (no user info).
+    shown_base: String,
+    config: HttpConfig,
+    log: Option<Log>,
+}
+
+/// What one attempt got back before it is judged.
+struct Raw {
+    status: u16,
+    retry_after: Option<String>,
+    link: Option<String>,
+    location: Option<String>,
+    text: String,
+}
+
+/// Why an attempt may be repeated.
+enum Retry {
+    No,
+    After(Duration),
+    Backoff,
+}
+
+impl HttpClient {
+    pub fn new(config: HttpConfig, log: Option<Log>) -> Result<HttpClient> {
+        let base = server_base(&config.url)?;
+        let shown_base = strip_user_info(&base);
+        // With a token, user info in the URL would turn into a Basic header that hides it.
+        let base = if config.token.is_some() {
+            shown_base.clone()
+        } else {
+            base
+        };
+        let client = reqwest::blocking::Client::builder()
+            .user_agent(concat!("relctl/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            // A redirect is reported, not followed: following it could send the token to
+            // another host, and Sentry uses 301/302 to say a project was renamed.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|err| Error::other(format!("cannot set up the HTTP client: {err}")))?;
+        Ok(HttpClient {
+            client,
+            base,
+            shown_base,
+            config,
+            log,
+        })
+    }
+
+    /// The server as messages show it.
+    pub fn server(&self) -> &str {
+        &self.shown_base
+    }
+
+    /// Sends `call`, retrying as its idempotency allows; a non-2xx answer becomes an error of
+    /// the matching kind.
+    pub fn send(&self, call: &HttpCall) -> Result<Response> {
+        let started = Instant::now();
+        let deadline = started + self.config.total_timeout;
+        let mut retries = 0u32;
+        loop {
+            let now = Instant::now();
+            let attempt_timeout = self
+                .config
+                .timeout
+                .min(deadline.saturating_duration_since(now));
+            self.verbose(
+                1,
+                &format!("> {} {}{}", call.method, self.shown_base, call.path),
+            );
+            if let Some(body) = &call.body {
+                self.verbose(2, &format!("> {}", truncate(&body.to_string(), 4000)));
+            }
+            let outcome = self.attempt(call, attempt_timeout);
+            let elapsed = now.elapsed();
+            let retry = match &outcome {
+                Ok(raw) => {
+                    self.verbose(
+                        1,
+                        &format!(
+                            "< {} {} {} in {}",
+                            raw.status,
+                            call.method,
+                            call.path,
+                            millis(elapsed)
+                        ),
+                    );
+                    retry_for_status(call, raw, &self.config.retry)
+                }
+                Err(err) => {
+                    self.verbose(
+                        1,
+                        &format!(
+                            "< {} {} failed in {}: {}",
+                            call.method,
+                            call.path,
+                            millis(elapsed),
+                            self.describe(err)
+                        ),
+                    );
+                    if err.is_connect() || call.idempotent {
+                        Retry::Backoff
+                    } else {
+                        Retry::No
+                    }
+                }
+            };
+            let delay = match retry {
+                Retry::No => None,
+                Retry::After(delay) => Some(delay),
+                Retry::Backoff => Some(backoff(&self.config.retry, retries)),
+            };
+            match delay {
+                Some(delay)
+                    if retries < self.config.retry.max_retries
+                        && Instant::now() + delay < deadline =>
+                {
+                    retries += 1;
+                    self.verbose(
+                        1,
+                        &format!(
+                            "retrying {} {} in {} (retry {retries} of {})",
+                            call.method,
+                            call.path,
+                            millis(delay),
+                            self.config.retry.max_retries
+                        ),
+                    );
+                    std::thread::sleep(delay);
+                }
+                _ => return self.finish(call, outcome, retries + 1, started.elapsed()),
+            }
+        }
+    }
+
+    /// GETs `path` page after page (Sentry's `Link` cursors) until `limit` items, the last
+    /// page, or a cursor seen before. A page is a JSON array, or an object with `rows`.
+    pub fn get_list(&self, path: &str, limit: usize) -> Result<Vec<Value>> {
+        let mut items = Vec::new();
+        let mut seen = HashSet::new();
+        let mut page_path = path.to_string();
+        while items.len() < limit {
+            let response = self.send(&HttpCall::get(page_path))?;
+            let page = match response.body {
+                Value::Array(page) => page,
+                Value::Object(mut object) => match object.remove("rows") {
+                    Some(Value::Array(rows)) => rows,
+                    _ => return Err(not_a_list(path)),
+                },
+                _ => return Err(not_a_list(path)),
+            };
+            if page.is_empty() {
+                break;
+            }
+            items.extend(page);
+            match response.next_cursor {
+                Some(cursor) if seen.insert(cursor.clone()) => {
+                    page_path = with_query(path, "cursor", &cursor);
+                }
+                _ => break,
+            }
+        }
+        items.truncate(limit);
+        Ok(items)
+    }
+
+    fn attempt(&self, call: &HttpCall, timeout: Duration) -> Result<Raw, reqwest::Error> {
+        let method = match call.method {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+            Method::Put => reqwest::Method::PUT,
+            Method::Delete => reqwest::Method::DELETE,
+        };
+        let mut request = self
+            .client
+            .request(method, format!("{}{}", self.base, call.path))
+            .timeout(timeout);
+        if let Some(token) = &self.config.token {
+            request = request.bearer_auth(token.expose());
+        }
+        if let Some(body) = &call.body {
+            request = request.json(body);
+        }
+        let response = request.send()?;
+        let header = |name: reqwest::header::HeaderName| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_string)
+        };
+        let retry_after = header(reqwest::header::RETRY_AFTER);
+        let link = header(reqwest::header::LINK);
+        let location = header(reqwest::header::LOCATION);
+        let status = response.status().as_u16();
+        let text = response.text()?;
+        Ok(Raw {
+            status,
+            retry_after,
+            link,
+            location,
+            text,
+        })
+    }
+
+    /// The answer of the last attempt, judged.
+    fn finish(
+        &self,
+        call: &HttpCall,
+        outcome: Result<Raw, reqwest::Error>,
+        attempts: u32,
+        elapsed: Duration,
+    ) -> Result<Response> {
+        let tries = if attempts == 1 {
+            String::new()
+        } else {
+            format!("; {attempts} attempts in {}", millis(elapsed))
+        };
+        let raw = match outcome {
+            Ok(raw) => raw,
+            Err(err) if err.is_timeout() && !err.is_connect() => {
+                return Err(Error::new(
+                    ErrorKind::Network,
+                    format!(
+                        "no answer from {} within {} s ({} {}{tries})",
+                        self.shown_base,
+                        self.config.timeout.as_secs_f64(),
+                        call.method,
+                        call.path
+                    ),
+                ));
+            }
+            Err(err) => {
+                return Err(Error::new(
+                    ErrorKind::Network,
+                    format!(
+                        "cannot reach {} ({} {}{tries}): {}",
+                        self.shown_base,
+                        call.method,
+                        call.path,
+                        self.describe(&err)
+                    ),
+                ));
+            }
+        };
+        if (200..300).contains(&raw.status) {
+            let body = if raw.text.trim().is_empty() {
+                Value::Null
+            } else {
+                serde_json::from_str(&raw.text).map_err(|err| {
+                    Error::other(format!(
+                        "{} answered {} {} with something that is not JSON ({err}): {}",
+                        self.shown_base,
+                        call.method,
+                        call.path,
+                        truncate(&one_line(&raw.text), 200)
+                    ))
+                })?
+            };
+            return Ok(Response {
+                status: raw.status,
+                body,
+                next_cursor: raw.link.as_deref().and_then(next_cursor),
+            });
+        }
+        let mut err = status_error(call, raw.status, raw.location.as_deref(), &raw.text);
+        if raw.status == 401 && self.config.token.is_none() {
+            err.message.push_str(
+                "; no auth token is set: pass --auth-token or set RELCTL_AUTH_TOKEN or SENTRY_AUTH_TOKEN",
+            );
+        }
+        err.message.push_str(&tries);
+        err.message = self.redact(&err.message);
+        Err(err)
+    }
+
+    fn verbose(&self, level: u8, line: &str) {
+        if self.config.verbosity >= level {
+            if let Some(log) = &self.log {
+                log(&self.redact(line));
+            }
+        }
+    }
+
+    /// A transport error by its causes, on one line, without secrets: reqwest's own wrapping
+    /// ("error sending request for url (...)", "client error (Connect)") says nothing the
+    /// message around it does not.
+    fn describe(&self, err: &reqwest::Error) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut current: Option<&dyn std::error::Error> = Some(err);
+        while let Some(cause) = current {
+            let text = cause.to_string();
+            let wrapper = text.starts_with("error sending request")
+                || text.starts_with("client error (")
+                || text.starts_with("request or response body error");
+            if !wrapper && !parts.iter().any(|p| p.contains(&text)) {
+                parts.push(text);
+            }
+            current = cause.source();
+        }
+        if parts.is_empty() {
+            parts.push(err.to_string());
+        }
+        self.redact(&parts.join(": ").replace(&self.base, &self.shown_base))
+    }
+
+    /// `text` with the token (should it ever get there) replaced.
+    fn redact(&self, text: &str) -> String {
+        match &self.config.token {
+            Some(token) if !token.expose().is_empty() => text.replace(token.expose(), "<redacted>"),
+            _ => text.to_string(),
+        }
+    }
+}
+
+/// Whether (and when) an answer is worth asking again.
+fn retry_for_status(call: &HttpCall, raw: &Raw, policy: &RetryPolicy) -> Retry {
+    let asked_wait = || {
+        raw.retry_after
+            .as_deref()
+            .and_then(|value| parse_retry_after(value, Utc::now()))
+            .map(|wait| wait.min(policy.max_retry_after))
+    };
+    match raw.status {
+        429 => asked_wait().map_or(Retry::Backoff, Retry::After),
+        502..=504 if call.idempotent => asked_wait().map_or(Retry::Backoff, Retry::After),
+        _ => Retry::No,
+    }
+}
+
+/// The wait before retry number `retry + 1`: `base * 2^retry`, capped, jittered down by up to
+/// half so that clients that failed together do not come back together.
+fn backoff(policy: &RetryPolicy, retry: u32) -> Duration {
+    let full = policy
+        .base_delay
+        .saturating_mul(2u32.saturating_pow(retry))
+        .min(policy.max_delay);
+    let jitter: f64 = rand::random_range(0.5..=1.0);
+    full.mul_f64(jitter)
+}
+
+/// `path` with `key=value` added to its query.
+pub fn with_query(path: &str, key: &str, value: &str) -> String {
+    let separator = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{separator}{key}={}", super::calls::encode(value))
+}
+
+fn not_a_list(path: &str) -> Error {
+    Error::other(format!("the server's answer to GET {path} is not a list"))
+}
+
+/// The server URL without `/api/0` or a trailing slash; only http and https.
+fn server_base(url: &str) -> Result<String> {
+    let trimmed = url.trim().trim_end_matches('/');
+    let lower = trimmed.to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return Err(Error::usage(format!(
+            "invalid server URL {:?}: expected http:// or https://",
+            strip_user_info(trimmed)
+        )));
+    }
+    let base = trimmed.strip_suffix(API_ROOT).unwrap_or(trimmed);
+    Ok(base.trim_end_matches('/').to_string())
+}
+
+/// `https://user:pass@host/x` as `https://host/x`.
+fn strip_user_info(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+        None => url.to_string(),
+    }
+}
+
+fn millis(duration: Duration) -> String {
+    if duration < Duration::from_secs(1) {
+        format!("{} ms", duration.as_millis())
+    } else {
+        format!("{:.1} s", duration.as_secs_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_stays_capped() {
+        let policy = RetryPolicy::default();
+        for retry in 0..10 {
+            let full = policy
+                .base_delay
+                .saturating_mul(2u32.saturating_pow(retry))
+                .min(policy.max_delay);
+            let delay = backoff(&policy, retry);
+            assert!(delay <= full && delay >= full / 2, "{retry}: {delay:?}");
+        }
+    }
+
+    #[test]
+    fn server_urls() {
+        assert_eq!(server_base("https://s.io/api/0/").unwrap(), "https://s.io");
+        assert_eq!(
+            server_base("http://h:9/sentry/").unwrap(),
+            "http://h:9/sentry"
+        );
+        assert!(server_base("ftp://x").is_err());
+        assert_eq!(strip_user_info("https://u:p@h/x"), "https://h/x");
+    }
+}
