@@ -4,6 +4,7 @@
 //! client puts in parameters stay out of logs. Where the line goes is the caller's choice
 //! (stderr for `relctl serve`, a buffer in tests).
 
+use std::io::Write;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -16,9 +17,12 @@ use super::error::LoggedCause;
 /// Where request lines go.
 pub type LogSink = Arc<dyn Fn(&str) + Send + Sync>;
 
-/// A sink writing to stderr.
+/// A sink writing to stderr. A closed or full stderr loses the line; it never fails the
+/// request (`eprintln!` would panic).
 pub fn stderr() -> LogSink {
-    Arc::new(|line: &str| eprintln!("{line}"))
+    Arc::new(|line: &str| {
+        let _ = writeln!(std::io::stderr(), "{line}");
+    })
 }
 
 /// The middleware: runs the request, then logs it.

@@ -253,3 +253,32 @@ fn one_log_line_per_request_without_tokens_or_queries() {
         assert!(!all.contains(secret), "{all}");
     }
 }
+
+#[test]
+fn internal_failures_are_500s_that_hide_their_cause_and_the_server_lives_on() {
+    let app = App::with(|opts| {
+        let real = std::sync::Arc::clone(&opts.authenticate);
+        opts.authenticate = std::sync::Arc::new(move |secret: &str| match secret {
+            "broken" => Err(relctl::error::Error::other(
+                "store error: /private/path is gone",
+            )),
+            "panics" => panic!("a bug in the token lookup"),
+            other => real(other),
+        });
+    });
+    for secret in ["broken", "panics"] {
+        let answer = app.call("GET", &format!("{ORG}/"), Some(secret), None);
+        assert_eq!(answer.status, 500, "{secret}");
+        assert_eq!(answer.body, json!({"detail": "Internal error"}));
+    }
+    assert_eq!(app.get(&format!("{ORG}/")).status, 200);
+    let log = app.log.lock().unwrap().clone();
+    assert!(
+        log[0].contains(" 500 ") && log[0].contains("/private/path is gone"),
+        "{log:?}"
+    );
+    assert!(
+        log[1].contains(" 500 ") && log[1].contains("panicked"),
+        "{log:?}"
+    );
+}
