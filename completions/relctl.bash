@@ -40,6 +40,12 @@ _relctl() {
             relctl,release)
                 cmd="relctl__subcmd__release"
                 ;;
+            relctl,serve)
+                cmd="relctl__subcmd__serve"
+                ;;
+            relctl,token)
+                cmd="relctl__subcmd__token"
+                ;;
             relctl__subcmd__config,help)
                 cmd="relctl__subcmd__config__subcmd__help"
                 ;;
@@ -93,6 +99,12 @@ _relctl() {
                 ;;
             relctl__subcmd__help,release)
                 cmd="relctl__subcmd__help__subcmd__release"
+                ;;
+            relctl__subcmd__help,serve)
+                cmd="relctl__subcmd__help__subcmd__serve"
+                ;;
+            relctl__subcmd__help,token)
+                cmd="relctl__subcmd__help__subcmd__token"
                 ;;
             relctl__subcmd__help__subcmd__config,show)
                 cmd="relctl__subcmd__help__subcmd__config__subcmd__show"
@@ -168,6 +180,15 @@ _relctl() {
                 ;;
             relctl__subcmd__help__subcmd__release,set-commits)
                 cmd="relctl__subcmd__help__subcmd__release__subcmd__set__subcmd__commits"
+                ;;
+            relctl__subcmd__help__subcmd__token,create)
+                cmd="relctl__subcmd__help__subcmd__token__subcmd__create"
+                ;;
+            relctl__subcmd__help__subcmd__token,list)
+                cmd="relctl__subcmd__help__subcmd__token__subcmd__list"
+                ;;
+            relctl__subcmd__help__subcmd__token,revoke)
+                cmd="relctl__subcmd__help__subcmd__token__subcmd__revoke"
                 ;;
             relctl__subcmd__issue,help)
                 cmd="relctl__subcmd__issue__subcmd__help"
@@ -325,6 +346,30 @@ _relctl() {
             relctl__subcmd__release__subcmd__help,set-commits)
                 cmd="relctl__subcmd__release__subcmd__help__subcmd__set__subcmd__commits"
                 ;;
+            relctl__subcmd__token,create)
+                cmd="relctl__subcmd__token__subcmd__create"
+                ;;
+            relctl__subcmd__token,help)
+                cmd="relctl__subcmd__token__subcmd__help"
+                ;;
+            relctl__subcmd__token,list)
+                cmd="relctl__subcmd__token__subcmd__list"
+                ;;
+            relctl__subcmd__token,revoke)
+                cmd="relctl__subcmd__token__subcmd__revoke"
+                ;;
+            relctl__subcmd__token__subcmd__help,create)
+                cmd="relctl__subcmd__token__subcmd__help__subcmd__create"
+                ;;
+            relctl__subcmd__token__subcmd__help,help)
+                cmd="relctl__subcmd__token__subcmd__help__subcmd__help"
+                ;;
+            relctl__subcmd__token__subcmd__help,list)
+                cmd="relctl__subcmd__token__subcmd__help__subcmd__list"
+                ;;
+            relctl__subcmd__token__subcmd__help,revoke)
+                cmd="relctl__subcmd__token__subcmd__help__subcmd__revoke"
+                ;;
             *)
                 ;;
         esac
@@ -332,7 +377,7 @@ _relctl() {
 
     case "${cmd}" in
         relctl)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --url --help --version org project release deploy issue config completions help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --url --help --version org project release deploy issue config serve token completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -378,7 +423,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__completions)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -420,7 +465,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__config)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version show help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -504,7 +549,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__config__subcmd__show)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,7 +591,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__deploy)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version new list help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version new list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,7 +689,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__deploy__subcmd__list)
-            opts="-r -o -q -v -h -V --release --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-r -o -q -v -h -V --release --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -694,7 +739,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__deploy__subcmd__new)
-            opts="-r -e -n -u -t -p -o -q -v -h -V --release --env --name --deploy-url --url --started --finished --time --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-r -e -n -u -t -p -o -q -v -h -V --release --env --name --deploy-url --url --started --finished --time --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -796,7 +841,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__help)
-            opts="org project release deploy issue config completions help"
+            opts="org project release deploy issue config serve token completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1271,8 +1316,78 @@ _relctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        relctl__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__token)
+            opts="create list revoke"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__token__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__token__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__token__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         relctl__subcmd__issue)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version new list show review help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version new list show review help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1398,7 +1513,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__issue__subcmd__list)
-            opts="-p -o -q -v -h -V --project --inbox --status --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-p -o -q -v -h -V --project --inbox --status --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1452,7 +1567,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__issue__subcmd__new)
-            opts="-p -o -q -v -h -V --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-p -o -q -v -h -V --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1502,7 +1617,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__issue__subcmd__review)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1544,7 +1659,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__issue__subcmd__show)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1586,7 +1701,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version create list show set audit help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version create list show set audit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1628,7 +1743,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org__subcmd__audit)
-            opts="-o -q -v -h -V --limit --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --limit --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1674,7 +1789,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org__subcmd__create)
-            opts="-o -q -v -h -V --name --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --name --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1818,7 +1933,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org__subcmd__list)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1860,7 +1975,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org__subcmd__set)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1902,7 +2017,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org__subcmd__show)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1944,7 +2059,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__project)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version create list show delete help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version create list show delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1986,7 +2101,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__project__subcmd__create)
-            opts="-o -q -v -h -V --slug --platform --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --slug --platform --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2036,7 +2151,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__project__subcmd__delete)
-            opts="-o -q -v -h -V --yes --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --yes --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2162,7 +2277,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__project__subcmd__list)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2204,7 +2319,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__project__subcmd__show)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2246,7 +2361,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version new set-commits finalize info list delete archive restore propose-version help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version new set-commits finalize info list delete archive restore propose-version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2288,7 +2403,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__archive)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2330,7 +2445,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__delete)
-            opts="-o -q -v -h -V --strict --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --strict --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2372,7 +2487,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__finalize)
-            opts="-o -q -v -h -V --released --release-url --url --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --released --release-url --url --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2580,7 +2695,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__info)
-            opts="-o -q -v -h -V --commits --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --commits --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2622,7 +2737,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__list)
-            opts="-p -o -q -v -h -V --project --limit --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-p -o -q -v -h -V --project --limit --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2676,7 +2791,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__new)
-            opts="-p -o -q -v -h -V --project --release-url --url --ref --finalize --released --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-p -o -q -v -h -V --project --release-url --url --ref --finalize --released --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2742,7 +2857,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__propose__subcmd__version)
-            opts="-o -q -v -h -V --repo --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --repo --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2788,7 +2903,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__restore)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2830,7 +2945,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__set__subcmd__commits)
-            opts="-c -p -o -q -v -h -V --auto --local --commit --clear --initial-depth --ignore-missing --max-commits --path --repo --repo-name --append --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --help --version"
+            opts="-c -p -o -q -v -h -V --auto --local --commit --clear --initial-depth --ignore-missing --max-commits --path --repo --repo-name --append --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2872,6 +2987,306 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__serve)
+            opts="-o -q -v -h -V --bind --repo --max-body --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__token)
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version create list revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__token__subcmd__create)
+            opts="-o -q -v -h -V --scopes --name --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__token__subcmd__help)
+            opts="create list revoke help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__token__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__token__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__token__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__token__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__token__subcmd__list)
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__token__subcmd__revoke)
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_relctl_global_optspecs
-    string join \n store= auth-token= o/org= format= q/quiet v/verbose no-progress config= timeout= url= h/help V/version
+    string join \n store= auth-token= o/org= format= q/quiet v/verbose no-progress config= timeout= dry-run url= h/help V/version
 end
 
 function __fish_relctl_needs_command
@@ -35,6 +35,7 @@ complete -c relctl -n "__fish_relctl_needs_command" -l url -d 'Server speaking S
 complete -c relctl -n "__fish_relctl_needs_command" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_needs_command" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_needs_command" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_needs_command" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_needs_command" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_needs_command" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "org" -d 'Organizations and their options'
@@ -43,6 +44,8 @@ complete -c relctl -n "__fish_relctl_needs_command" -f -a "release" -d 'Releases
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "deploy" -d 'Deploys of a release'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "issue" -d 'Issues and the inbox'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "config" -d 'The resolved configuration'
+complete -c relctl -n "__fish_relctl_needs_command" -f -a "serve" -d 'Serve Sentry\'s releases API over the local store, for CI runners and Sentry clients'
+complete -c relctl -n "__fish_relctl_needs_command" -f -a "token" -d 'API tokens for `relctl serve`'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "completions" -d 'Print a completion script'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -55,6 +58,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "create" -d 'Create an organization in the local store'
@@ -74,6 +78,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -86,6 +91,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -98,6 +104,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -110,6 +117,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l limit -d 'At most this many entries' -r
@@ -123,6 +131,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an organization in the local store'
@@ -141,6 +150,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_se
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
@@ -160,6 +170,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -172,6 +183,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -184,6 +196,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -197,6 +210,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
@@ -214,6 +228,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_se
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
@@ -241,6 +256,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s c -l commit -d 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would' -r
@@ -265,6 +281,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l released -d 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)' -r
@@ -279,6 +296,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -292,6 +310,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s p -l project -d 'Only releases of these projects' -r
@@ -306,6 +325,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -319,6 +339,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -331,6 +352,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -343,6 +365,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l repo -d 'Directory of the git repository to read HEAD from (default: the current one)' -r -F
@@ -356,6 +379,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
@@ -378,6 +402,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_see
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -f -a "new" -d 'Record a deploy of a release to an environment'
@@ -401,6 +426,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s r -l release -d 'The release (env SENTRY_RELEASE)' -r
@@ -414,6 +440,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "new" -d 'Record a deploy of a release to an environment'
@@ -429,6 +456,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
@@ -447,6 +475,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s p -l project -r
@@ -463,6 +492,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -475,6 +505,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -487,6 +518,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
@@ -504,6 +536,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_see
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
@@ -518,10 +551,89 @@ complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l bind -d 'Address to listen on (port 0 picks a free one; the address is printed)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l repo -d 'A local clone (usually a bare mirror) that `refs` in release updates are read from, as NAME=PATH with NAME the repository\'s name (e.g. acme/backend); repeatable' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l max-body -d 'Largest request body accepted, in bytes (larger: 413)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l config -d 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l config -d 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token; its secret is printed this once'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List tokens: id, name, scopes, created, last used (never the secret)'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke a token by id'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l scopes -d 'Scopes, by Sentry\'s names (repeatable or comma-separated; default project:releases, org:read), e.g. project:releases org:read project:admin event:write' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l name -d 'A name to recognise the token by (e.g. the CI system using it)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l config -d 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l config -d 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l config -d 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token; its secret is printed this once'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens: id, name, scopes, created, last used (never the secret)'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token by id'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
@@ -532,16 +644,19 @@ complete -c relctl -n "__fish_relctl_using_subcommand completions" -l timeout -d
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s q -l quiet -d 'Print results and errors only'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand completions" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config completions help" -f -a "org" -d 'Organizations and their options'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config completions help" -f -a "project" -d 'Projects: create with a unique slug and a snowflake id, list, show, delete'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config completions help" -f -a "release" -d 'Releases: create, bind commits, finalize, inspect'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config completions help" -f -a "deploy" -d 'Deploys of a release'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config completions help" -f -a "issue" -d 'Issues and the inbox'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config completions help" -f -a "config" -d 'The resolved configuration'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config completions help" -f -a "completions" -d 'Print a completion script'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "org" -d 'Organizations and their options'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "project" -d 'Projects: create with a unique slug and a snowflake id, list, show, delete'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "release" -d 'Releases: create, bind commits, finalize, inspect'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "deploy" -d 'Deploys of a release'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "issue" -d 'Issues and the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "config" -d 'The resolved configuration'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "serve" -d 'Serve Sentry\'s releases API over the local store, for CI runners and Sentry clients'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "token" -d 'API tokens for `relctl serve`'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "completions" -d 'Print a completion script'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "list" -d 'List organizations'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "show" -d 'Show the organization (--org) and every option\'s value'
@@ -567,3 +682,6 @@ complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subc
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "show" -d 'Show an issue with its activity and history'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; its secret is printed this once'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens: id, name, scopes, created, last used (never the secret)'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token by id'

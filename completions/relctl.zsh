@@ -28,6 +28,7 @@ _relctl() {
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -55,6 +56,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -84,6 +86,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -105,6 +108,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -125,6 +129,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -145,6 +150,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -168,6 +174,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -232,6 +239,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -262,6 +270,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -283,6 +292,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -303,6 +313,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -325,6 +336,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -386,6 +398,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -421,6 +434,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -456,6 +470,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -480,6 +495,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -502,6 +518,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -526,6 +543,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -547,6 +565,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -568,6 +587,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -589,6 +609,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -611,6 +632,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -691,6 +713,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -734,6 +757,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -756,6 +780,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -808,6 +833,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -838,6 +864,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -863,6 +890,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -883,6 +911,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -904,6 +933,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -965,6 +995,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -993,6 +1024,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -1027,6 +1059,161 @@ esac
     ;;
 esac
 ;;
+(serve)
+_arguments "${_arguments_options[@]}" : \
+'--bind=[Address to listen on (port 0 picks a free one; the address is printed)]:ADDR:_default' \
+'*--repo=[A local clone (usually a bare mirror) that \`refs\` in release updates are read from, as NAME=PATH with NAME the repository'\''s name (e.g. acme/backend); repeatable]:NAME=PATH:_default' \
+'--max-body=[Largest request body accepted, in bytes (larger\: 413)]:BYTES:_default' \
+'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(token)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_relctl__subcmd__token_commands" \
+"*::: :->token" \
+&& ret=0
+
+    case $state in
+    (token)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-token-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'*--scopes=[Scopes, by Sentry'\''s names (repeatable or comma-separated; default project\:releases, org\:read), e.g. project\:releases org\:read project\:admin event\:write]:SCOPE:_default' \
+'--name=[A name to recognise the token by (e.g. the CI system using it)]:NAME:_default' \
+'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(revoke)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':id -- The id `token list` shows:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__token__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-token-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(revoke)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
@@ -1041,6 +1228,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
 '-h[Print help]' \
 '--help[Print help]' \
 '-V[Print version]' \
@@ -1256,6 +1444,38 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(serve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(token)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__help__subcmd__token_commands" \
+"*::: :->token" \
+&& ret=0
+
+    case $state in
+    (token)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-help-token-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(revoke)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1282,6 +1502,8 @@ _relctl_commands() {
 'deploy:Deploys of a release' \
 'issue:Issues and the inbox' \
 'config:The resolved configuration' \
+'serve:Serve Sentry'\''s releases API over the local store, for CI runners and Sentry clients' \
+'token:API tokens for \`relctl serve\`' \
 'completions:Print a completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1375,6 +1597,8 @@ _relctl__subcmd__help_commands() {
 'deploy:Deploys of a release' \
 'issue:Issues and the inbox' \
 'config:The resolved configuration' \
+'serve:Serve Sentry'\''s releases API over the local store, for CI runners and Sentry clients' \
+'token:API tokens for \`relctl serve\`' \
 'completions:Print a completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -1575,6 +1799,35 @@ _relctl__subcmd__help__subcmd__release__subcmd__restore_commands() {
 _relctl__subcmd__help__subcmd__release__subcmd__set-commits_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help release set-commits commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__serve_commands] )) ||
+_relctl__subcmd__help__subcmd__serve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help serve commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__token_commands] )) ||
+_relctl__subcmd__help__subcmd__token_commands() {
+    local commands; commands=(
+'create:Create a token; its secret is printed this once' \
+'list:List tokens\: id, name, scopes, created, last used (never the secret)' \
+'revoke:Revoke a token by id' \
+    )
+    _describe -t commands 'relctl help token commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__token__subcmd__create_commands] )) ||
+_relctl__subcmd__help__subcmd__token__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help token create commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__token__subcmd__list_commands] )) ||
+_relctl__subcmd__help__subcmd__token__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help token list commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__token__subcmd__revoke_commands] )) ||
+_relctl__subcmd__help__subcmd__token__subcmd__revoke_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help token revoke commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__issue_commands] )) ||
 _relctl__subcmd__issue_commands() {
@@ -1915,6 +2168,66 @@ _relctl__subcmd__release__subcmd__restore_commands() {
 _relctl__subcmd__release__subcmd__set-commits_commands() {
     local commands; commands=()
     _describe -t commands 'relctl release set-commits commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__serve_commands] )) ||
+_relctl__subcmd__serve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl serve commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__token_commands] )) ||
+_relctl__subcmd__token_commands() {
+    local commands; commands=(
+'create:Create a token; its secret is printed this once' \
+'list:List tokens\: id, name, scopes, created, last used (never the secret)' \
+'revoke:Revoke a token by id' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'relctl token commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__token__subcmd__create_commands] )) ||
+_relctl__subcmd__token__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl token create commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__token__subcmd__help_commands] )) ||
+_relctl__subcmd__token__subcmd__help_commands() {
+    local commands; commands=(
+'create:Create a token; its secret is printed this once' \
+'list:List tokens\: id, name, scopes, created, last used (never the secret)' \
+'revoke:Revoke a token by id' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'relctl token help commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__token__subcmd__help__subcmd__create_commands] )) ||
+_relctl__subcmd__token__subcmd__help__subcmd__create_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl token help create commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__token__subcmd__help__subcmd__help_commands] )) ||
+_relctl__subcmd__token__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl token help help commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__token__subcmd__help__subcmd__list_commands] )) ||
+_relctl__subcmd__token__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl token help list commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__token__subcmd__help__subcmd__revoke_commands] )) ||
+_relctl__subcmd__token__subcmd__help__subcmd__revoke_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl token help revoke commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__token__subcmd__list_commands] )) ||
+_relctl__subcmd__token__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl token list commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__token__subcmd__revoke_commands] )) ||
+_relctl__subcmd__token__subcmd__revoke_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl token revoke commands' commands "$@"
 }
 
 if [ "$funcstack[1]" = "_relctl" ]; then

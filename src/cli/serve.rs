@@ -4,13 +4,17 @@
 //! local backend, so the CLI, the server and tests share one flow. It always serves the local
 //! store: a server URL in the environment does not turn `serve` into a proxy.
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap::Args;
 
 use super::Ctx;
+use crate::backend::local::LocalBackend;
 use crate::error::{Error, Result};
+use crate::server::ServeOptions;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -26,7 +30,7 @@ pub struct ServeArgs {
     pub max_body: usize,
 }
 
-/// `NAME=PATH`, checked: the path must be a git repository.
+/// `NAME=PATH`; the server checks that the path is a git repository.
 fn parse_repo(spec: &str) -> Result<(String, PathBuf)> {
     let (name, path) = spec
         .split_once('=')
@@ -36,9 +40,7 @@ fn parse_repo(spec: &str) -> Result<(String, PathBuf)> {
                 "invalid --repo {spec:?}: expected NAME=PATH, e.g. acme/backend=/srv/mirrors/backend.git"
             ))
         })?;
-    let path = PathBuf::from(path);
-    crate::git::open(Some(&path)).map_err(|err| Error::usage(format!("--repo {name}: {err}")))?;
-    Ok((name.trim().to_string(), path))
+    Ok((name.trim().to_string(), PathBuf::from(path)))
 }
 
 pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
@@ -52,6 +54,28 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
         .iter()
         .map(|spec| parse_repo(spec))
         .collect::<Result<Vec<_>>>()?;
-    let _ = (repos, args.bind, args.max_body);
-    Err(Error::other("serve: not wired yet"))
+    let store = ctx.settings.store.value.clone();
+    let backend = Arc::new(LocalBackend::new(
+        store.clone(),
+        ctx.settings.region_id.value,
+    ));
+    backend.create_store()?;
+    let tokens = Arc::clone(&backend);
+    let mut opts = ServeOptions::new(
+        args.bind,
+        backend,
+        Arc::new(move |secret: &str| tokens.authenticate(secret)),
+        crate::flow::tokens::has_scope,
+    );
+    opts.repos = repos;
+    opts.max_body = args.max_body;
+    opts.ready = Some(Box::new(move |addr| {
+        // Always said, even with -q: scripts read the address when binding port 0.
+        let _ = writeln!(
+            std::io::stderr(),
+            "relctl serve: listening on http://{addr} (store {})",
+            store.display()
+        );
+    }));
+    crate::server::run(opts)
 }

@@ -219,6 +219,11 @@ pub fn repository(value: Value) -> Result<model::Repository> {
 pub fn audit_entry(value: Value) -> Result<model::AuditEntry> {
     let mut entry = object("audit entry", value)?;
     default_key(&mut entry, "data", Value::Object(Map::new()));
+    // Sentry's API names events `org.edit`; relctl shows the audit log's own `ORG_EDIT`
+    // whichever the target.
+    if let Some(Value::String(event)) = entry.get_mut("event") {
+        *event = event.replace('.', "_").to_ascii_uppercase();
+    }
     parse("audit entry", Value::Object(entry))
 }
 
