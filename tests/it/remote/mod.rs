@@ -2,4 +2,5 @@
 
 mod flow;
 pub mod harness;
+mod refs;
 mod target;
