@@ -70,6 +70,7 @@ fn main() {
                     date_released: None,
                     status: None,
                     user_agent: None,
+                    ..CreateRelease::default()
                 })
                 .unwrap();
         });
@@ -99,6 +100,7 @@ fn main() {
                         date_released: None,
                         status: None,
                         user_agent: None,
+                        ..CreateRelease::default()
                     })
                     .unwrap();
             }

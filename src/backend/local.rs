@@ -152,16 +152,18 @@ impl LocalBackend {
             store.set_busy_timeout(store::BUSY_TIMEOUT)?;
             result
         });
-        result.map_err(|err| {
-            if err.kind == ErrorKind::Conflict {
-                Error::conflict(format!(
-                    "release {:?}: commits are being written by someone else; retry in a moment",
-                    req.version
-                ))
-            } else {
-                err
-            }
-        })
+        result.map_err(|err| commits_conflict(err, &req.version))
+    }
+}
+
+/// A conflict while binding commits, said as what it is.
+fn commits_conflict(err: Error, version: &str) -> Error {
+    if err.kind == ErrorKind::Conflict {
+        Error::conflict(format!(
+            "release {version:?}: commits are being written by someone else; retry in a moment"
+        ))
+    } else {
+        err
     }
 }
 
@@ -331,8 +333,12 @@ impl Backend for LocalBackend {
             }
             env
         };
+        let binds_commits = !matches!(req.commits, CommitsChange::Keep);
         self.with_store(true, |store| {
-            store.write(|tx| {
+            if binds_commits {
+                store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
+            }
+            let result = store.write(|tx| {
                 let org = flow::organization(tx, &req.org)?;
                 let projects = flow::projects(tx, &org, &req.projects)?;
                 let created = flow::releases::create(
@@ -348,8 +354,26 @@ impl Backend for LocalBackend {
                     },
                 )?;
                 let mut release = created.release;
-                if let (Some(status), false) = (req.status, created.created) {
+                if let Some(status) = req.status {
                     release = flow::releases::set_status(tx, &release, status.code())?.0;
+                }
+                match &req.commits {
+                    CommitsChange::Keep => {}
+                    CommitsChange::Replace(commits) | CommitsChange::Append(commits) => {
+                        let append = matches!(req.commits, CommitsChange::Append(_));
+                        release = flow::commits::set_commits(
+                            tx,
+                            &env,
+                            &org,
+                            &release,
+                            commits.clone(),
+                            append,
+                        )?
+                        .release;
+                    }
+                    CommitsChange::Clear => {
+                        release = flow::commits::clear_commits(tx, &release)?;
+                    }
                 }
                 let outcome = if created.created {
                     CreateOutcome::Created
@@ -364,8 +388,13 @@ impl Backend for LocalBackend {
                     release: flow::views::release(tx, &release, false)?,
                     outcome,
                 })
-            })
+            });
+            if binds_commits {
+                store.set_busy_timeout(store::BUSY_TIMEOUT)?;
+            }
+            result
         })
+        .map_err(|err| commits_conflict(err, &req.version))
     }
 
     fn update_release(&self, req: &UpdateRelease) -> Result<ReleaseUpdated> {

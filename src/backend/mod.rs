@@ -138,7 +138,7 @@ pub struct UpdateProject {
     pub platform: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct CreateRelease {
     pub org: String,
     pub version: String,
@@ -151,6 +151,8 @@ pub struct CreateRelease {
     pub status: Option<ReleaseStatus>,
     /// The client's User-Agent, recorded on a new release.
     pub user_agent: Option<String>,
+    /// Commits to bind in the same transaction (a POST with `commits`).
+    pub commits: CommitsChange,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -318,6 +318,7 @@ fn new(ctx: &Ctx, args: NewArgs) -> Result<()> {
         date_released,
         status: None,
         user_agent: None,
+        ..CreateRelease::default()
     };
     if ctx.dry_run(|| calls::create_release(&req))? {
         return Ok(());

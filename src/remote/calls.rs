@@ -201,6 +201,7 @@ pub fn create_release(req: &CreateRelease) -> Result<Vec<HttpCall>> {
     if let Some(status) = req.status {
         extra.insert("status".into(), Value::String(status.as_str().into()));
     }
+    commits_fields(&mut extra, &req.commits)?;
     Ok(vec![release_post(
         &req.org,
         &req.version,
@@ -258,7 +259,13 @@ pub fn release_put_body(req: &UpdateRelease) -> Result<Value> {
     if let Some(status) = req.status {
         body.insert("status".into(), Value::String(status.as_str().into()));
     }
-    match &req.commits {
+    commits_fields(&mut body, &req.commits)?;
+    Ok(Value::Object(body))
+}
+
+/// What a release body says about commits: `commits` to replace them, `refs: []` to clear.
+fn commits_fields(body: &mut Map<String, Value>, commits: &CommitsChange) -> Result<()> {
+    match commits {
         CommitsChange::Keep => {}
         CommitsChange::Replace(commits) => {
             body.insert(
@@ -277,7 +284,7 @@ pub fn release_put_body(req: &UpdateRelease) -> Result<Value> {
             ));
         }
     }
-    Ok(Value::Object(body))
+    Ok(())
 }
 
 /// `release finalize/archive/restore/set-commits`: with projects, first the release POST that

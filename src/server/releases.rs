@@ -128,11 +128,13 @@ pub async fn project_create(
             date_released: rb.date_released,
             status: rb.status,
             user_agent: user_agent(&headers),
+            commits: if rb.commits.is_empty() {
+                CommitsChange::Keep
+            } else {
+                CommitsChange::Replace(rb.commits)
+            },
         })?;
-        let mut release = created.release;
-        if !rb.commits.is_empty() {
-            release = bind(ctx, &org, &rb.version, CommitsChange::Replace(rb.commits))?;
-        }
+        let release = created.release;
         let status = match created.outcome {
             CreateOutcome::AlreadyThere => StatusCode::ALREADY_REPORTED,
             CreateOutcome::Created | CreateOutcome::Linked(_) => StatusCode::CREATED,
@@ -140,22 +142,6 @@ pub async fn project_create(
         Ok(answer(status, json::release(&release)?))
     })
     .await
-}
-
-/// Replaces (or clears) the release's commits.
-fn bind(
-    ctx: &Ctx,
-    org: &str,
-    version: &str,
-    commits: CommitsChange,
-) -> Result<model::Release, ApiError> {
-    let updated = ctx.backend().update_release(&UpdateRelease {
-        org: org.to_string(),
-        version: version.to_string(),
-        commits,
-        ..UpdateRelease::default()
-    })?;
-    Ok(updated.release)
 }
 
 /// `GET /api/0/organizations/{org}/releases/`: newest created first, `?project=` (repeatable,
@@ -242,21 +228,22 @@ pub async fn org_create(
         } else {
             None
         };
-        let (mut release, status) = match existing {
-            // Archive and restore send no projects (sentry-cli): change the status only.
+        let (release, status) = match existing {
+            // Archive and restore send no projects (sentry-cli): change the status (and bind
+            // any commits), in one transaction.
             Some(release) => {
-                let release = match rb.status {
-                    Some(status) => {
-                        ctx.backend()
-                            .update_release(&UpdateRelease {
-                                org: org.clone(),
-                                version: version.clone(),
-                                status: Some(status),
-                                ..UpdateRelease::default()
-                            })?
-                            .release
-                    }
-                    None => release,
+                let release = if rb.status.is_some() || commits != CommitsChange::Keep {
+                    ctx.backend()
+                        .update_release(&UpdateRelease {
+                            org: org.clone(),
+                            version: version.clone(),
+                            status: rb.status,
+                            commits,
+                            ..UpdateRelease::default()
+                        })?
+                        .release
+                } else {
+                    release
                 };
                 (release, StatusCode::ALREADY_REPORTED)
             }
@@ -270,6 +257,7 @@ pub async fn org_create(
                     date_released: rb.date_released,
                     status: rb.status,
                     user_agent: user_agent(&headers),
+                    commits,
                 })?;
                 let status = match created.outcome {
                     CreateOutcome::AlreadyThere => StatusCode::ALREADY_REPORTED,
@@ -278,9 +266,6 @@ pub async fn org_create(
                 (created.release, status)
             }
         };
-        if commits != CommitsChange::Keep {
-            release = bind(ctx, &org, &version, commits)?;
-        }
         Ok(answer(status, json::release(&release)?))
     })
     .await

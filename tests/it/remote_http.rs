@@ -245,6 +245,7 @@ fn the_release_post_is_idempotent_and_retried() {
         date_released: None,
         status: None,
         user_agent: None,
+        ..CreateRelease::default()
     };
     let created = backend(&server).create_release(&req).unwrap();
     assert_eq!(created.outcome, relctl::backend::CreateOutcome::Created);

@@ -251,6 +251,7 @@ impl App {
                 date_released: None,
                 status: None,
                 user_agent: None,
+                ..CreateRelease::default()
             })
             .unwrap();
         }
