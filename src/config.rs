@@ -166,6 +166,9 @@ impl Environment for ProcessEnv {
     }
 }
 
+/// The longest `--timeout` accepted: a day (larger values would overflow deadlines).
+const MAX_TIMEOUT_SECONDS: u64 = 86_400;
+
 const MAX_REGION_ID: u64 = (1 << 12) - 1;
 
 impl Settings {
@@ -295,10 +298,10 @@ impl Settings {
                 },
             },
         };
-        if timeout_seconds.value == 0 {
+        if !(1..=MAX_TIMEOUT_SECONDS).contains(&timeout_seconds.value) {
             return Err(Error::usage(format!(
-                "invalid timeout 0 (from {}): it must be at least 1 second",
-                timeout_seconds.source
+                "invalid timeout {} (from {}): it must be 1 to {MAX_TIMEOUT_SECONDS} seconds",
+                timeout_seconds.value, timeout_seconds.source
             )));
         }
 

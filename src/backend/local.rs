@@ -351,6 +351,7 @@ impl Backend for LocalBackend {
                         ref_: req.ref_.as_deref(),
                         url: req.url.as_deref(),
                         date_released: req.date_released,
+                        finalize_existing: req.finalize_existing,
                     },
                 )?;
                 let mut release = created.release;

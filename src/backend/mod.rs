@@ -153,6 +153,9 @@ pub struct CreateRelease {
     pub user_agent: Option<String>,
     /// Commits to bind in the same transaction (a POST with `commits`).
     pub commits: CommitsChange,
+    /// With `date_released`: finalize the release when it exists unreleased (Sentry's POST
+    /// leaves an existing release alone; `release new --finalize` means it).
+    pub finalize_existing: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -93,6 +93,9 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
                 // Checked before --dry-run too: there is no request to show.
                 return Err(crate::backend::local_only("issue new"));
             }
+            if ctx.dry_run_local_only("issue new")? {
+                return Ok(());
+            }
             let issue = ctx.backend().create_issue(&req)?;
             ctx.out
                 .message(&format!("Created issue {}", issue.short_id));

@@ -189,6 +189,18 @@ impl Ctx {
         }
     }
 
+    /// `--dry-run` of a command that only writes the local store: there is no request to show,
+    /// so it shows none, says so, and writes nothing.
+    pub fn dry_run_local_only(&self, command: &str) -> Result<bool> {
+        if !self.dry_run {
+            return Ok(false);
+        }
+        self.out.note(&format!(
+            "dry run: `relctl {command}` sends no request (it writes the local store only); nothing written"
+        ));
+        self.dry_run(|| Ok(Vec::new()))
+    }
+
     /// With `--dry-run`, prints the HTTP requests `calls` describes and returns true: the
     /// command then sends nothing.
     pub fn dry_run(

@@ -41,6 +41,12 @@ pub enum OrgCommand {
 pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<()> {
     match cmd {
         OrgCommand::Create { slug, name } => {
+            if ctx.is_remote() {
+                return Err(crate::backend::local_only("org create"));
+            }
+            if ctx.dry_run_local_only("org create")? {
+                return Ok(());
+            }
             let org = ctx
                 .backend()
                 .create_organization(&CreateOrganization { slug, name })?;

@@ -316,6 +316,7 @@ fn new(ctx: &Ctx, args: NewArgs) -> Result<()> {
         ref_: args.ref_,
         url: args.url,
         date_released,
+        finalize_existing: date_released.is_some(),
         status: None,
         user_agent: None,
         ..CreateRelease::default()

@@ -12,8 +12,8 @@ use clap::{ArgGroup, Args};
 
 use super::Ctx;
 use super::release::ReleaseVersion;
-use crate::backend::{CommitsChange, PreviousQuery, PreviousRelease, UpdateRelease};
-use crate::error::{Error, ErrorKind, Result};
+use crate::backend::{CommitsChange, CreateRelease, PreviousQuery, PreviousRelease, UpdateRelease};
+use crate::error::{Error, Result};
 use crate::flow;
 use crate::flow::commits::CommitInput;
 use crate::git::{self, CommitRange, GitRepo, RangeSpec};
@@ -274,17 +274,22 @@ fn previous_release(
         );
         return Ok(None);
     }
+    if ctx.is_remote() && !projects.is_empty() {
+        // Sentry's previous-with-commits answers 404 for a release that does not exist yet, so
+        // create (or link) it first, as sentry-cli does: the POST is idempotent.
+        ctx.backend().create_release(&CreateRelease {
+            org: ctx.org(),
+            version: version.to_string(),
+            projects: projects.to_vec(),
+            ..CreateRelease::default()
+        })?;
+    }
     let query = PreviousQuery {
         org: ctx.org(),
         version: version.to_string(),
         projects: projects.to_vec(),
     };
-    match ctx.backend().previous_release(&query) {
-        Err(err) if err.kind == ErrorKind::NotFound && ctx.is_remote() && !projects.is_empty() => {
-            Ok(None)
-        }
-        other => other,
-    }
+    ctx.backend().previous_release(&query)
 }
 
 fn short(sha: &str) -> String {
@@ -371,6 +376,7 @@ fn git_error(err: git::GitError) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
 
     #[test]
     fn commit_specs() {

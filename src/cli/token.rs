@@ -38,6 +38,9 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
     }
     match cmd {
         TokenCommand::Create { scopes, name } => {
+            if ctx.dry_run_local_only("token create")? {
+                return Ok(());
+            }
             let token = ctx.backend().create_token(&CreateToken {
                 scopes: scopes
                     .into_iter()
@@ -77,6 +80,9 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
             })
         }
         TokenCommand::Revoke { id } => {
+            if ctx.dry_run_local_only("token revoke")? {
+                return Ok(());
+            }
             ctx.backend().revoke_token(id)?;
             ctx.out.message(&format!("Revoked token {id}"));
             ctx.out

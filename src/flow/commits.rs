@@ -629,6 +629,7 @@ mod tests {
                         ref_: None,
                         url: None,
                         date_released: None,
+                        finalize_existing: false,
                     },
                 )?
                 .release;

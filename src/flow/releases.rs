@@ -49,6 +49,8 @@ pub struct NewReleaseRequest<'a> {
     pub ref_: Option<&'a str>,
     pub url: Option<&'a str>,
     pub date_released: Option<DateTime<Utc>>,
+    /// Finalize an existing unreleased release with `date_released` (the CLI's --finalize).
+    pub finalize_existing: bool,
 }
 
 /// What `create` did.
@@ -60,8 +62,9 @@ pub struct Created {
 
 /// Creates the release or loads the existing one (its fields are not overwritten), links the
 /// projects and writes a RELEASE activity for each newly linked project when the release is
-/// released (organization endpoint, 1.4). Asking to release an unreleased existing release
-/// finalizes it (1.8), since that is what a user running `release new --finalize` means.
+/// released (organization endpoint, 1.4). An existing release is otherwise left as it is, as
+/// Sentry's POST does; with `finalize_existing` (what a user running `release new --finalize`
+/// means) an unreleased existing release is finalized (1.8) in the same transaction.
 pub fn create(
     conn: &Connection,
     env: &FlowEnv,
@@ -74,11 +77,6 @@ pub fn create(
     }
     if let Some(r) = req.ref_ {
         check_ref(r)?;
-    }
-    if req.projects.is_empty() {
-        return Err(Error::usage(
-            "a release needs at least one project: pass -p/--project, or set RELCTL_PROJECT",
-        ));
     }
     let existing = store::releases::find(conn, org.id, req.version)?;
     let (mut release, created) = match existing {
@@ -118,7 +116,7 @@ pub fn create(
                 date_released,
             )?;
         }
-    } else if let Some(date) = req.date_released {
+    } else if let (Some(date), true) = (req.date_released, req.finalize_existing) {
         release = finalize(conn, &release, date, None)?;
     }
     Ok(Created {
@@ -236,6 +234,7 @@ pub fn load_or_create(
             ref_: None,
             url: None,
             date_released: None,
+            finalize_existing: false,
         },
     )?;
     Ok(created.release)
@@ -255,11 +254,12 @@ pub fn set_status(
 }
 
 /// Deletes a release. A release that issues are resolved in is kept: deleting it would leave
-/// those issues resolved in nothing (Sentry refuses too).
+/// those issues resolved in nothing (Sentry refuses too). The state forbids it: a conflict
+/// (exit 4, cli.md).
 pub fn delete(conn: &Connection, release: &ReleaseRow) -> Result<()> {
     let resolved = store::releases::resolution_count(conn, release.id)?;
     if resolved > 0 {
-        return Err(Error::usage(format!(
+        return Err(Error::conflict(format!(
             "release {:?} cannot be deleted: {resolved} issue(s) are resolved in it",
             release.version
         )));

@@ -212,7 +212,23 @@ impl Backend for RemoteBackend {
             status = response.status;
             body = response.body;
         }
-        let release = decode::release(body)?;
+        let mut release = decode::release(body)?;
+        if let (Some(date), true, None) = (
+            req.date_released,
+            req.finalize_existing,
+            &release.date_released,
+        ) {
+            // The POST leaves an existing release alone; `release new --finalize` means it.
+            let finalize = UpdateRelease {
+                org: req.org.clone(),
+                version: req.version.clone(),
+                date_released: Some(date),
+                ..UpdateRelease::default()
+            };
+            for call in calls::update_release(&finalize)? {
+                release = decode::release(self.http.send(&call)?.body)?;
+            }
+        }
         let outcome = match (status, before) {
             (208, _) => CreateOutcome::AlreadyThere,
             (_, None) => CreateOutcome::Created,

@@ -128,6 +128,7 @@ pub async fn project_create(
             date_released: rb.date_released,
             status: rb.status,
             user_agent: user_agent(&headers),
+            finalize_existing: false,
             commits: if rb.commits.is_empty() {
                 CommitsChange::Keep
             } else {
@@ -257,6 +258,7 @@ pub async fn org_create(
                     date_released: rb.date_released,
                     status: rb.status,
                     user_agent: user_agent(&headers),
+                    finalize_existing: false,
                     commits,
                 })?;
                 let status = match created.outcome {

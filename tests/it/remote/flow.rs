@@ -69,9 +69,34 @@ fn run_flow(client: &TestEnv, admin: &TestEnv, repo: &Repo) -> Vec<Value> {
     std::fs::remove_file(repo.dir.join("a.txt")).unwrap();
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "Remove a"]);
-    client.json(&["release", "new", "1.1.0", "-p", "backend"]);
-    let bound = client.json(&["release", "set-commits", "1.1.0", "--repo", repo.path()]);
+    // set-commits -p creates the release, and still starts where 1.0.0 ended.
+    let bound = client.json(&[
+        "release",
+        "set-commits",
+        "1.1.0",
+        "-p",
+        "backend",
+        "--repo",
+        repo.path(),
+    ]);
     assert_eq!(bound["commitCount"], 2, "the range starts at 1.0.0's head");
+    // WEB-1 belongs to a project this release is not linked to: it stays unresolved.
+    assert_eq!(bound["resolvedIssues"], serde_json::json!([]));
+
+    // `release new --released` (and --finalize) on an existing unreleased release finalizes it.
+    client.json(&["release", "new", "2.0.0", "-p", "web"]);
+    let finalized = client.json(&[
+        "release",
+        "new",
+        "2.0.0",
+        "-p",
+        "web",
+        "--released",
+        "2024-02-01T00:00:00Z",
+    ]);
+    assert_eq!(finalized["dateReleased"], "2024-02-01T00:00:00.000000Z");
+    // A release issues are resolved in cannot be deleted: a conflict, exit 4.
+    client.fails(&["release", "delete", "1.0.0"], 4);
 
     client.json(&["org", "set", "scrapeJavaScript", "false"]);
     client.json(&["org", "set", "sensitiveFields", "card,cvv"]);

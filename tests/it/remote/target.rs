@@ -97,8 +97,15 @@ fn dry_run_prints_the_requests_and_needs_no_server_or_token() {
     );
     assert_eq!(calls[0]["body"]["environment"], "prod");
 
-    // On the local target too: nothing is written, not even a store.
+    // On the local target too: nothing is written, not even a store; local-only commands
+    // have no request to show and write nothing either.
     let local = TestEnv::new();
     local.json(&["--dry-run", "project", "create", "Backend"]);
+    let calls = local.json(&["--dry-run", "token", "create", "--scopes", "org:read"]);
+    assert_eq!(calls, serde_json::json!([]));
+    local.json(&["--dry-run", "org", "create", "acme"]);
     assert!(!local.store.exists());
+
+    // A timeout that would overflow a deadline is refused, not a panic.
+    env.fails(&["--timeout", "18446744073709551615", "release", "list"], 2);
 }
