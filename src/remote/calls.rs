@@ -123,17 +123,16 @@ pub fn segment(what: &str, value: &str) -> Result<String> {
     Ok(encode(value))
 }
 
+/// What stays as it is in a path segment or query value: RFC 3986's unreserved characters.
+const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// Percent-encodes text for a URL path segment or query value.
 pub fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(value, UNRESERVED).to_string()
 }
 
 /// `/api/0/organizations/{org}/` plus `rest` (which starts after that slash).

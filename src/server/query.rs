@@ -98,12 +98,9 @@ impl Query {
 
     /// The query string without `name`, form-encoded again.
     pub fn encoded_without(&self, name: &str) -> String {
-        self.pairs
-            .iter()
-            .filter(|(key, _)| key != name)
-            .map(|(key, value)| format!("{}={}", form_encode(key), form_encode(value)))
-            .collect::<Vec<_>>()
-            .join("&")
+        form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(self.pairs.iter().filter(|(key, _)| key != name))
+            .finish()
     }
 
     /// `?project=` values as Sentry takes them: `-1` (or nothing) means every project.
@@ -119,21 +116,6 @@ impl Query {
             .map(str::to_string)
             .collect()
     }
-}
-
-/// `application/x-www-form-urlencoded` encoding of one key or value.
-pub fn form_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'*' => {
-                out.push(char::from(byte));
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
