@@ -374,7 +374,7 @@ impl Settings {
             ),
         ];
         match &self.url {
-            Some(url) => rows.push(("url", url.value.clone(), url.source.to_string())),
+            Some(url) => rows.push(("url", redact_password(&url.value), url.source.to_string())),
             None => rows.push(("url", String::new(), "none (local store)".to_string())),
         }
         match &self.auth_token {
@@ -467,6 +467,21 @@ fn default_store_path(env: &dyn Environment) -> Result<PathBuf> {
 }
 
 /// An environment made of the given pairs, for tests.
+/// A URL with its password (`https://user:secret@host`) shown as `***`.
+fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return url.to_string();
+    };
+    match rest[..at].split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***{}", &rest[at..]),
+        None => url.to_string(),
+    }
+}
+
 #[cfg(test)]
 pub(crate) struct FakeEnv(std::collections::HashMap<&'static str, String>);
 
@@ -487,6 +502,16 @@ impl Environment for FakeEnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_in_urls_are_redacted() {
+        assert_eq!(
+            redact_password("http://u:SECRET@host:1/x"),
+            "http://u:***@host:1/x"
+        );
+        assert_eq!(redact_password("http://u@host"), "http://u@host");
+        assert_eq!(redact_password("http://host/a@b"), "http://host/a@b");
+    }
 
     fn env(pairs: &[(&'static str, &str)]) -> FakeEnv {
         FakeEnv::new(pairs)

@@ -71,8 +71,17 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Messages are shown on one line whatever they were built from.
-        let one_line = self.message.replace(['\n', '\r'], " ");
+        // Messages are shown on one line whatever they were built from, and control characters
+        // (from a server's answer, a version name) are shown escaped, never sent to the
+        // terminal.
+        let mut one_line = String::with_capacity(self.message.len());
+        for c in self.message.chars() {
+            match c {
+                '\n' | '\r' | '\t' => one_line.push(' '),
+                c if c.is_control() => one_line.extend(c.escape_default()),
+                c => one_line.push(c),
+            }
+        }
         f.write_str(one_line.trim())
     }
 }
@@ -132,5 +141,11 @@ mod tests {
     fn messages_print_on_one_line() {
         let err = Error::other("first\nsecond\r\n");
         assert_eq!(err.to_string(), "first second");
+    }
+
+    #[test]
+    fn messages_are_one_line_without_terminal_controls() {
+        let err = Error::other("gone:\n\u{1b}]0;pwned\u{7}\u{1b}[2J here\r");
+        assert_eq!(err.to_string(), r"gone: \u{1b}]0;pwned\u{7}\u{1b}[2J here");
     }
 }

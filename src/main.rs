@@ -20,7 +20,7 @@ fn main() -> ExitCode {
                 // `relctl release` alone: the help of what was asked about is the useful answer.
                 let _ = err.print();
             } else {
-                eprintln!("{}", one_line_usage_error(&err.render().to_string()));
+                relctl::output::write_stderr(&one_line_usage_error(&err.render().to_string()));
             }
             return ExitCode::from(2);
         }

@@ -3,7 +3,7 @@
 //! With `--format json` stdout holds exactly one JSON document; human messages move to stderr so
 //! a script can parse stdout whatever happens. `--quiet` silences messages, not results or errors.
 //! Colour is used only on a terminal and never when `NO_COLOR` is set. A closed stdout (`| head`)
-//! ends output quietly instead of failing.
+//! ends output quietly instead of failing; a closed or full stderr never fails a command.
 
 use std::io::{self, IsTerminal, Write};
 
@@ -51,7 +51,7 @@ impl Output {
             return;
         }
         if self.is_json() {
-            eprintln!("{text}");
+            write_stderr(text);
         } else {
             let _ = write_stdout(&format!("{text}\n"));
         }
@@ -60,20 +60,20 @@ impl Output {
     /// A warning on stderr, shown even with `--quiet`.
     pub fn warn(&self, text: &str) {
         let label = self.paint("warning:", "33");
-        eprintln!("{label} {text}");
+        write_stderr(&format!("{label} {text}"));
     }
 
     /// Progress and notes on stderr, silenced by `--quiet`.
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            eprintln!("{text}");
+            write_stderr(text);
         }
     }
 
     /// An error line on stderr.
     pub fn error(&self, text: &str) {
         let label = self.paint("error:", "31");
-        eprintln!("{label} {text}");
+        write_stderr(&format!("{label} {text}"));
     }
 
     fn paint(&self, text: &str, code: &str) -> String {
@@ -89,6 +89,13 @@ impl Output {
 fn stderr_color() -> bool {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     !no_color && io::stderr().is_terminal()
+}
+
+/// One line on stderr. A closed or full stderr loses the line but never ends the command: the
+/// work is done by then, and its result goes to stdout and the exit code.
+pub fn write_stderr(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{text}").and_then(|()| err.flush());
 }
 
 fn write_stdout(text: &str) -> Result<()> {

@@ -49,6 +49,11 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
             "`relctl serve` serves the local store; pass --store PATH, or unset the server URL",
         ));
     }
+    if ctx.dry_run {
+        return Err(Error::usage(
+            "--dry-run does not apply to `relctl serve`: a server answers requests, it sends none",
+        ));
+    }
     let repos = args
         .repos
         .iter()

@@ -195,6 +195,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     }
 
     // An empty range leaves the release's commits alone (binding nothing would erase them).
+    let bound_any = !commits.is_empty();
     let change = if commits.is_empty() {
         ctx.out
             .note("No commits found in the range; leaving the release's commits alone");
@@ -227,17 +228,26 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         resolved_issues: updated.resolved_issues,
         repository: Some(repository_name),
     };
-    ctx.out.message(&format!(
-        "Bound {} commit(s) to release {} [{}]{}",
-        summary.commit_count,
-        summary.version,
-        origins.join("; "),
-        if summary.resolved_issues.is_empty() {
-            String::new()
-        } else {
-            format!("; resolved {}", summary.resolved_issues.join(", "))
-        }
-    ));
+    if bound_any {
+        ctx.out.message(&format!(
+            "Bound {} commit(s) to release {} [{}]{}",
+            summary.commit_count,
+            summary.version,
+            origins.join("; "),
+            if summary.resolved_issues.is_empty() {
+                String::new()
+            } else {
+                format!("; resolved {}", summary.resolved_issues.join(", "))
+            }
+        ));
+    } else {
+        ctx.out.message(&format!(
+            "Release {} keeps its {} commit(s); nothing new to bind [{}]",
+            summary.version,
+            summary.commit_count,
+            origins.join("; ")
+        ));
+    }
     ctx.out.emit(&summary, |s| {
         let authors: Vec<&str> = s.authors.iter().map(|a| a.email.as_str()).collect();
         let list = |items: Vec<&str>| {

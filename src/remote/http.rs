@@ -121,6 +121,9 @@ enum Retry {
 impl HttpClient {
     pub fn new(config: HttpConfig, log: Option<Log>) -> Result<HttpClient> {
         let base = server_base(&config.url)?;
+        if let Some(token) = &config.token {
+            check_token(token.expose())?;
+        }
         let shown_base = strip_user_info(&base);
         // With a token, user info in the URL would turn into a Basic header that hides it.
         let base = if config.token.is_some() {
@@ -451,15 +454,39 @@ fn not_a_list(path: &str) -> Error {
 /// The server URL without `/api/0` or a trailing slash; only http and https.
 fn server_base(url: &str) -> Result<String> {
     let trimmed = url.trim().trim_end_matches('/');
+    let invalid = |why: &str| {
+        Error::usage(format!(
+            "invalid server URL {:?}: {why}",
+            strip_user_info(trimmed)
+        ))
+    };
     let lower = trimmed.to_ascii_lowercase();
     if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-        return Err(Error::usage(format!(
-            "invalid server URL {:?}: expected http:// or https://",
-            strip_user_info(trimmed)
-        )));
+        return Err(invalid("expected http:// or https://"));
+    }
+    // Parsed here, so a bad host or port is a usage error now, not a network error after
+    // retries.
+    let parsed = reqwest::Url::parse(trimmed).map_err(|err| invalid(&err.to_string()))?;
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(invalid("it names no host"));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(invalid("a server URL has no query (?) or fragment (#)"));
     }
     let base = trimmed.strip_suffix(API_ROOT).unwrap_or(trimmed);
     Ok(base.trim_end_matches('/').to_string())
+}
+
+/// A token must be printable ASCII without spaces to go into a header; a CR from a file with
+/// CRLF line endings is the usual culprit.
+fn check_token(token: &str) -> Result<()> {
+    if token.bytes().all(|b| b.is_ascii_graphic()) {
+        Ok(())
+    } else {
+        Err(Error::usage(
+            "the auth token contains a space, a control character or non-ASCII text (a file with CRLF line endings?); it cannot be sent",
+        ))
+    }
 }
 
 /// `https://user:pass@host/x` as `https://host/x`.

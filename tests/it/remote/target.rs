@@ -109,3 +109,57 @@ fn dry_run_prints_the_requests_and_needs_no_server_or_token() {
     // A timeout that would overflow a deadline is refused, not a panic.
     env.fails(&["--timeout", "18446744073709551615", "release", "list"], 2);
 }
+
+#[test]
+fn a_bad_url_or_token_is_a_usage_error_at_once() {
+    let started = std::time::Instant::now();
+    let env = TestEnv::new().with_env("RELCTL_AUTH_TOKEN", "relctl_abc");
+    env.fails(&["--url", "http://127.0.0.1:99999", "release", "list"], 2);
+    env.fails(&["--url", "http://host/x?y#z", "release", "list"], 2);
+    let crlf = TestEnv::new()
+        .with_env("RELCTL_URL", "http://127.0.0.1:9")
+        .with_env("RELCTL_AUTH_TOKEN", "relctl_abc\r");
+    let err = crlf.fails(&["release", "list"], 2);
+    assert!(err.contains("CRLF"), "{err}");
+    assert!(!err.contains("relctl_abc"), "the token leaked: {err}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "no retries"
+    );
+}
+
+#[test]
+fn a_full_stderr_never_turns_an_answer_into_a_panic() {
+    let server = Server::start();
+    let client = server.client();
+    let devfull = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let out = client
+        .cmd()
+        .args(["release", "info", "nosuch"])
+        .stderr(devfull())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    client.json(&["project", "create", "Backend"]);
+    let out = client
+        .cmd()
+        .args(["--format", "json", "release", "new", "1.0", "-p", "backend"])
+        .stderr(devfull())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let release: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(release["version"], "1.0");
+    let out = client
+        .cmd()
+        .arg("--bogus")
+        .stderr(devfull())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
