@@ -157,6 +157,41 @@ pub trait Environment {
     fn var(&self, name: &str) -> Option<String>;
 }
 
+/// Every environment variable relctl reads.
+pub const VARIABLES: &[&str] = &[
+    "RELCTL_AUTH_TOKEN",
+    "RELCTL_CONFIG",
+    "RELCTL_FORMAT",
+    "RELCTL_ORG",
+    "RELCTL_PROJECT",
+    "RELCTL_REGION_ID",
+    "RELCTL_STORE",
+    "RELCTL_TIMEOUT",
+    "RELCTL_URL",
+    "SENTRY_AUTH_TOKEN",
+    "SENTRY_ORG",
+    "SENTRY_PROJECT",
+    "SENTRY_RELEASE",
+    "SENTRY_URL",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+];
+
+/// A variable relctl reads that is not valid UTF-8 is a usage error naming it (cli.md): read
+/// as unset, a mangled `SENTRY_URL` would silently send a CI job's release to a local store.
+pub fn check_variables_are_unicode() -> Result<()> {
+    for name in VARIABLES {
+        if let Some(value) = std::env::var_os(name) {
+            if value.to_str().is_none() {
+                return Err(Error::usage(format!(
+                    "environment variable {name} is not valid UTF-8; fix or unset it"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The real process environment.
 pub struct ProcessEnv;
 

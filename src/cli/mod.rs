@@ -149,6 +149,7 @@ impl Ctx {
         };
         let cwd = std::env::current_dir()
             .map_err(|err| Error::other(format!("cannot read the current directory: {err}")))?;
+        crate::config::check_variables_are_unicode()?;
         let settings = Settings::resolve(&flags, &ProcessEnv, &cwd)?;
         let out = Output::new(settings.format.value, cli.global.quiet);
         let (backend, remote) =

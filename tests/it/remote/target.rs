@@ -163,3 +163,21 @@ fn a_full_stderr_never_turns_an_answer_into_a_panic() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_server_url_that_is_not_utf8_is_refused_not_ignored() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .env(
+            "SENTRY_URL",
+            std::ffi::OsStr::from_bytes(b"http://127.0.0.1:9\xff"),
+        )
+        .args(["project", "create", "Oops"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SENTRY_URL"));
+    assert!(!env.store.exists(), "it fell back to the local store");
+}
