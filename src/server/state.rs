@@ -1,10 +1,12 @@
 //! What every handler shares (the backend, the token lookup, the `--repo` clones), and the one
 //! blocking task each request runs in.
 //!
-//! The backend is synchronous (SQLite, one transaction per call). A handler hands all of its
-//! request's work, authentication included, to [`Api::run`] as one closure; it runs on tokio's
-//! blocking pool, so a slow store or a long git walk never stalls the async runtime, reads run
-//! side by side, and the store serializes writes. A panic in that closure becomes a 500.
+//! The backend is synchronous (SQLite, one transaction per call). The token is looked up first,
+//! in a blocking task of its own (`auth.rs`), before the body is read; a handler then hands all of
+//! its request's work to [`Api::run`] as one closure, which checks the scopes and runs the work
+//! on tokio's blocking pool, so a slow store or a long git walk never stalls the async runtime,
+//! reads run side by side, and the store serializes writes. A panic in a blocking task becomes a
+//! 500.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -54,10 +56,12 @@ impl Ctx {
 }
 
 impl Api {
-    /// Authenticates, checks `need`, then does `work`: all in one blocking task.
+    /// Checks that the caller's token has one of the scopes of `need`, then does `work` in one
+    /// blocking task. `credentials` is `None` only for an anonymous request to an endpoint anyone
+    /// may call (`Option<Credentials>`).
     pub async fn run<T, F>(
         &self,
-        credentials: Credentials,
+        credentials: impl Into<Option<Credentials>>,
         need: Need,
         work: F,
     ) -> Result<T, ApiError>
@@ -65,11 +69,19 @@ impl Api {
         T: Send + 'static,
         F: FnOnce(&Ctx) -> Result<T, ApiError> + Send + 'static,
     {
+        let token = credentials.into().map(|Credentials(token)| token);
+        let token = auth::authorize(self.has_scope, token, need)?;
+        self.blocking(move |api| work(&Ctx { api, token })).await
+    }
+
+    /// Runs `work` on tokio's blocking pool; a panic becomes a 500.
+    pub async fn blocking<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Api) -> Result<T, ApiError> + Send + 'static,
+    {
         let api = self.clone();
-        let task = tokio::task::spawn_blocking(move || {
-            let token = auth::authorize(&api, &credentials, need)?;
-            work(&Ctx { api, token })
-        });
+        let task = tokio::task::spawn_blocking(move || work(api));
         match task.await {
             Ok(result) => result,
             Err(err) => Err(ApiError::internal(format!("request task failed: {err}"))),

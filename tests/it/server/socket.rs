@@ -1,6 +1,7 @@
 //! `server::run` over a real loopback socket: the bound address is announced, requests are
-//! served side by side, a body over the limit is a 413 that leaves the server running, and a
-//! shutdown lets the request in flight finish before `run` returns `Ok`.
+//! served side by side, a body over the limit is a 413 that leaves the server running, a request
+//! without a valid token is refused before its body is sent, and a shutdown lets the request in
+//! flight finish before `run` returns `Ok`.
 
 use std::net::SocketAddr;
 use std::sync::mpsc;
@@ -206,4 +207,49 @@ fn a_port_in_use_is_an_error_not_a_panic() {
     opts.repos = vec![("acme/x".into(), dir.path().join("not-a-repo"))];
     let err = server::run(opts).unwrap_err();
     assert_eq!(err.exit_code(), 2, "{err}");
+}
+
+/// Opens a connection and writes `head` (and no more).
+fn connect(server: &Running, head: &str) -> std::net::TcpStream {
+    use std::io::Write;
+    let addr = server.url.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    stream
+}
+
+/// The status line and headers of the answer on `stream`, waiting at most `wait`.
+fn answer_head(stream: &mut std::net::TcpStream, wait: Duration) -> String {
+    use std::io::Read;
+    stream.set_read_timeout(Some(wait)).unwrap();
+    let mut received = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !received.windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => received.extend_from_slice(&buf[..n]),
+            Err(err) => panic!(
+                "no answer within {wait:?} ({err}); got {:?}",
+                String::from_utf8_lossy(&received)
+            ),
+        }
+    }
+    String::from_utf8_lossy(&received).into_owned()
+}
+
+#[test]
+fn an_anonymous_body_is_refused_before_it_is_sent() {
+    let server = Running::start(|_, _| {});
+    // The body is announced, never sent: the server answers without waiting for it.
+    for authorization in ["", "Authorization: Bearer relctl_0000\r\n"] {
+        let mut stream = connect(
+            &server,
+            &format!(
+                "POST /api/0/organizations/default/releases/ HTTP/1.1\r\nHost: x\r\n{authorization}Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{{"
+            ),
+        );
+        let head = answer_head(&mut stream, Duration::from_secs(5));
+        assert!(head.starts_with("HTTP/1.1 401 "), "{head}");
+    }
+    assert!(server.stop().is_ok());
 }
