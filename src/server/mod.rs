@@ -43,12 +43,21 @@ use crate::model::Token;
 /// The default limit of a request body: 20 MiB.
 pub const DEFAULT_MAX_BODY: usize = 20 * 1024 * 1024;
 
+/// The default number of requests whose work runs at once: four per available core.
+pub fn default_max_concurrent() -> usize {
+    std::thread::available_parallelism().map_or(4, std::num::NonZero::get) * 4
+}
+
 /// Everything `relctl serve` needs.
 pub struct ServeOptions {
     /// Where to listen; port 0 picks a free port (see `ready`).
     pub bind: SocketAddr,
     /// Largest request body accepted, in bytes (413 beyond).
     pub max_body: usize,
+    /// How many requests may run their blocking work (token lookup, store, git) at once; the
+    /// others wait for a turn. Bounds the blocking threads, and with them the bodies being
+    /// worked on. At least 1.
+    pub max_concurrent: usize,
     /// `--repo NAME=PATH`: local clones (usually bare) that `refs` are read from.
     pub repos: Vec<(String, PathBuf)>,
     pub backend: Arc<dyn Backend>,
@@ -65,7 +74,8 @@ pub struct ServeOptions {
 }
 
 impl ServeOptions {
-    /// Options with the defaults: 20 MiB bodies, no repositories, log to stderr.
+    /// Options with the defaults: 20 MiB bodies, four requests at once per core, no
+    /// repositories, log to stderr.
     pub fn new(
         bind: SocketAddr,
         backend: Arc<dyn Backend>,
@@ -75,6 +85,7 @@ impl ServeOptions {
         ServeOptions {
             bind,
             max_body: DEFAULT_MAX_BODY,
+            max_concurrent: default_max_concurrent(),
             repos: Vec::new(),
             backend,
             authenticate,
@@ -104,6 +115,7 @@ pub fn router(opts: &ServeOptions) -> axum::Router {
         has_scope: opts.has_scope,
         repos: repos.into(),
         max_body: opts.max_body,
+        permits: Arc::new(tokio::sync::Semaphore::new(opts.max_concurrent.max(1))),
     };
     router::router(api, Arc::clone(&opts.log))
 }

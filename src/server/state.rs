@@ -7,9 +7,18 @@
 //! on tokio's blocking pool, so a slow store or a long git walk never stalls the async runtime,
 //! reads run side by side, and the store serializes writes. A panic in a blocking task becomes a
 //! 500.
+//!
+//! Every blocking task first takes a permit of one semaphore (`ServeOptions::max_concurrent`,
+//! four per core by default), so at most that many requests do their work at once, however many
+//! clients connect; the others wait their turn without a thread (an authenticated request that
+//! waits has its body in memory already). The permit moves into the task and is released when
+//! the task ends, not when the request's future is dropped (a client hanging up, a timeout): work
+//! already running on the blocking pool cannot be stopped, and it still counts.
 
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use tokio::sync::Semaphore;
 
 use super::auth::{self, Credentials, Need};
 use super::error::ApiError;
@@ -37,6 +46,8 @@ pub struct Api {
     pub has_scope: fn(&Token, &str) -> bool,
     pub repos: Arc<[Registered]>,
     pub max_body: usize,
+    /// One permit per request whose blocking work may run at once.
+    pub permits: Arc<Semaphore>,
 }
 
 /// What a request's work sees: the state and the authenticated token (None: anonymous).
@@ -74,14 +85,21 @@ impl Api {
         self.blocking(move |api| work(&Ctx { api, token })).await
     }
 
-    /// Runs `work` on tokio's blocking pool; a panic becomes a 500.
+    /// Waits for a permit, then runs `work` on tokio's blocking pool; a panic becomes a 500.
     pub async fn blocking<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(Api) -> Result<T, ApiError> + Send + 'static,
     {
+        let permit = Arc::clone(&self.permits)
+            .acquire_owned()
+            .await
+            .map_err(|err| ApiError::internal(format!("no permit for the request: {err}")))?;
         let api = self.clone();
-        let task = tokio::task::spawn_blocking(move || work(api));
+        let task = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work(api)
+        });
         match task.await {
             Ok(result) => result,
             Err(err) => Err(ApiError::internal(format!("request task failed: {err}"))),

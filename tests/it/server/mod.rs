@@ -2,6 +2,7 @@
 //! store (`harness.rs`), and over a loopback socket (`socket.rs`).
 
 mod harness;
+mod limits;
 mod refs;
 mod refused;
 mod releases;
