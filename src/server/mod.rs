@@ -33,7 +33,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 pub use error::ApiError;
-pub use log::LogSink;
+pub use log::{LogSink, to_writer as log_to_writer};
 pub use state::Authenticate;
 
 use crate::backend::Backend;

@@ -6,5 +6,6 @@ mod limits;
 mod refs;
 mod refused;
 mod releases;
+mod request_log;
 mod resources;
 mod socket;

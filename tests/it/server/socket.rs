@@ -253,3 +253,16 @@ fn an_anonymous_body_is_refused_before_it_is_sent() {
     }
     assert!(server.stop().is_ok());
 }
+
+#[test]
+fn a_stuck_log_does_not_stall_the_server() {
+    let stuck = super::request_log::Stuck::default();
+    let writer = stuck.clone();
+    let server = Running::start(move |opts, _| opts.log = server::log_to_writer(writer, 8));
+    for _ in 0..50 {
+        let (status, _) = server.request("GET", "/api/0/", None);
+        assert_eq!(status, 200);
+    }
+    assert!(server.stop().is_ok());
+    stuck.release();
+}
