@@ -1,4 +1,4 @@
-//! The server's bounds, in-process: how many requests work at once.
+//! The server's bounds, in-process: how many requests work at once, and how long one may take.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -66,4 +66,26 @@ fn at_most_max_concurrent_requests_work_at_once() {
 fn the_default_limit_scales_with_the_cores() {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     assert_eq!(relctl::server::default_max_concurrent(), cores * 4);
+}
+
+#[test]
+fn a_request_over_the_timeout_is_a_json_503_and_logged() {
+    let gauge = Arc::new(Gauge::default());
+    let app = slow_app(&gauge, Duration::from_millis(800), |opts| {
+        opts.request_timeout = Duration::from_millis(200)
+    });
+    let answer = app.get("/api/0/organizations/default/");
+    assert_eq!(answer.status, 503, "{}", answer.body);
+    assert_eq!(
+        answer.body,
+        serde_json::json!({"detail": "The request did not complete within 0.2 seconds"})
+    );
+    let answer = app.call("GET", "/api/0/", None, None);
+    assert_eq!(answer.status, 200, "anonymous: no token lookup, no wait");
+    let log = app.log.lock().unwrap().clone();
+    assert!(
+        log[0].starts_with("GET /api/0/organizations/default/ 503 ")
+            && log[0].contains("timed out"),
+        "{log:?}"
+    );
 }

@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use relctl::backend::local::LocalBackend;
 use relctl::backend::{Backend, CreateToken};
@@ -265,4 +265,85 @@ fn a_stuck_log_does_not_stall_the_server() {
     }
     assert!(server.stop().is_ok());
     stuck.release();
+}
+
+#[test]
+fn idle_connections_do_not_hold_the_shutdown_up() {
+    let server = Running::start(|_, _| {});
+    let _silent = connect(&server, "");
+    let mut kept_alive = connect(&server, "GET /api/0/ HTTP/1.1\r\nHost: x\r\n\r\n");
+    let head = answer_head(&mut kept_alive, Duration::from_secs(5));
+    assert!(head.starts_with("HTTP/1.1 200 "), "{head}");
+    let started = Instant::now();
+    assert!(stop_within(server, Duration::from_secs(10)).is_ok());
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn the_shutdown_waits_no_longer_than_its_grace_period() {
+    let server = Running::start(|opts, backend| {
+        opts.shutdown_grace = Duration::from_secs(1);
+        let backend = Arc::clone(backend);
+        opts.authenticate = Arc::new(move |secret: &str| {
+            if secret == "slow" {
+                std::thread::sleep(Duration::from_secs(20));
+            }
+            backend.authenticate(secret)
+        });
+    });
+    // Headers never finished, a body never finished, a request whose work outlasts the grace.
+    let _trickling = connect(&server, "GET /api/0/ HTTP/1.1\r\nHost: x\r\n");
+    let _half_body = connect(
+        &server,
+        &format!(
+            "PUT /api/0/organizations/default/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Length: 100\r\n\r\n{{",
+            server.token
+        ),
+    );
+    let _slow = connect(
+        &server,
+        "GET /api/0/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer slow\r\n\r\n",
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    assert!(stop_within(server, Duration::from_secs(10)).is_ok());
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_millis(900) && took < Duration::from_secs(4),
+        "{took:?}"
+    );
+}
+
+#[test]
+fn a_request_over_the_timeout_is_a_503() {
+    let server = Running::start(|opts, _| opts.request_timeout = Duration::from_millis(300));
+    // A body that never ends.
+    let mut stream = connect(
+        &server,
+        &format!(
+            "PUT /api/0/organizations/default/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Length: 100\r\n\r\n{{",
+            server.token
+        ),
+    );
+    let started = Instant::now();
+    let head = answer_head(&mut stream, Duration::from_secs(5));
+    assert!(head.starts_with("HTTP/1.1 503 "), "{head}");
+    assert!(started.elapsed() < Duration::from_secs(3));
+    let (status, _) = server.request("GET", "/api/0/", None);
+    assert_eq!(status, 200);
+    assert!(server.stop().is_ok());
+}
+
+/// Stops the server; `run`'s result, or a panic when it takes longer than `limit`.
+fn stop_within(server: Running, limit: Duration) -> relctl::error::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(server.stop());
+    });
+    rx.recv_timeout(limit)
+        .unwrap_or_else(|_| panic!("run did not return within {limit:?} of the shutdown"))
 }
