@@ -35,6 +35,7 @@ use std::time::{Duration, Instant};
 
 pub use error::ApiError;
 pub use log::{LogSink, to_writer as log_to_writer};
+pub use repos::MAX_REF_COMMITS;
 pub use state::Authenticate;
 
 use crate::backend::Backend;
@@ -132,6 +133,7 @@ pub fn router(opts: &ServeOptions) -> axum::Router {
         repos: repos.into(),
         max_body: opts.max_body,
         permits: Arc::new(tokio::sync::Semaphore::new(opts.max_concurrent.max(1))),
+        log: Arc::clone(&opts.log),
     };
     router::router(api, opts.request_timeout, Arc::clone(&opts.log))
 }

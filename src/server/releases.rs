@@ -196,7 +196,7 @@ fn commits_change(
     let refs = std::mem::take(&mut rb.refs);
     if !rb.commits.is_empty() {
         if let Refs::Set(refs) = &refs {
-            repos::check_registered(ctx, refs)?;
+            repos::check_refs(ctx, refs)?;
         }
         return Ok(CommitsChange::Replace(std::mem::take(&mut rb.commits)));
     }

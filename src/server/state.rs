@@ -22,6 +22,7 @@ use tokio::sync::Semaphore;
 
 use super::auth::{self, Credentials, Need};
 use super::error::ApiError;
+use super::log::LogSink;
 use crate::backend::Backend;
 use crate::error::Result;
 use crate::model::Token;
@@ -48,6 +49,8 @@ pub struct Api {
     pub max_body: usize,
     /// One permit per request whose blocking work may run at once.
     pub permits: Arc<Semaphore>,
+    /// The request log, for what a request's work has to say (a capped range).
+    pub log: LogSink,
 }
 
 /// What a request's work sees: the state and the authenticated token (None: anonymous).
