@@ -328,8 +328,9 @@ pub async fn get(
 }
 
 /// `PUT /api/0/organizations/{org}/releases/{version}/` (1.8): `ref`, `url`, `dateReleased`
-/// (finalizes), `status`, `commits` (replace), `refs` (`[]` clears). The answer adds the short
-/// ids of the issues the commits resolved as `resolvedIssues`.
+/// (finalizes), `status` (`"archived"` only: `"open"` is ignored, as Sentry does), `commits`
+/// (replace), `refs` (`[]` clears). The answer adds the short ids of the issues the commits
+/// resolved as `resolvedIssues`.
 pub async fn put(
     State(api): State<Api>,
     credentials: Credentials,

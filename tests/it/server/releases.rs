@@ -295,3 +295,39 @@ fn versions_with_spaces_and_unicode_round_trip_through_the_path() {
     assert_eq!(answer.status, 200, "{}", answer.body);
     assert_eq!(answer.body["version"], "my app@1.0 ü");
 }
+
+#[test]
+fn put_archives_but_never_reopens() {
+    let app = App::new();
+    app.seed();
+    let path = format!("{ORG}/releases/1.0.0/");
+    let answer = app.send("PUT", &path, json!({"status": "archived"}));
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["status"], "archived");
+    // "open" is validated, then ignored, alone or beside other changes (Sentry applies only
+    // truthy values).
+    let answer = app.send("PUT", &path, json!({"status": "open"}));
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["status"], "archived");
+    let answer = app.send("PUT", &path, json!({"status": "open", "ref": "main"}));
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["status"], "archived");
+    let stored = app.get(&path).body;
+    assert_eq!(
+        (&stored["status"], &stored["ref"]),
+        (&json!("archived"), &json!("main"))
+    );
+    let answer = app.send("PUT", &path, json!({"status": "reopened"}));
+    assert_eq!(
+        (answer.status, answer.body),
+        (400, json!({"status": ["Invalid status reopened"]}))
+    );
+    // The organization POST restores.
+    let answer = app.send(
+        "POST",
+        &format!("{ORG}/releases/"),
+        json!({"version": "1.0.0", "projects": [], "status": "open"}),
+    );
+    assert_eq!(answer.status, 208, "{}", answer.body);
+    assert_eq!(app.get(&path).body["status"], "open");
+}
