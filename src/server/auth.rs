@@ -1,16 +1,22 @@
 //! Who is asking, and whether they may: the `Authorization: Bearer` extractor and the scopes each
 //! handler names.
 //!
-//! The extractor only reads the header; the token is looked up (a store read) inside the request's
-//! one blocking task (`state.rs`), so authentication never blocks the async runtime. The scope
-//! sets are Sentry's permission classes: each lists the scopes any one of which lets a token in,
-//! so a token with `project:releases` can create releases and one with only `project:read`
-//! cannot. The secret is never logged nor shown by `Debug`.
+//! Authentication comes first. The [`Credentials`] extractor reads the header and looks the token
+//! up (a store read, in a blocking task, so it never blocks the async runtime), and refuses a
+//! request without a valid token with a 401 at once. Handlers take it before anything else of the
+//! request, the body last (axum runs extractors in argument order), so an anonymous client can
+//! never make the server read, buffer or parse a body. `GET /api/0/` is the one endpoint anyone
+//! may call: it takes `Option<Credentials>`, which is `None` without a header (a token that is
+//! given must still be valid).
+//!
+//! The scopes are checked in [`Api::run`](super::state::Api::run): the sets are Sentry's
+//! permission classes, each listing the scopes any one of which lets a token in, so a token with
+//! `project:releases` can create releases and one with only `project:read` cannot. The secret is
+//! never logged nor shown by `Debug`.
 
-use std::convert::Infallible;
 use std::fmt;
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
 
@@ -18,8 +24,58 @@ use super::error::{ApiError, NO_CREDENTIALS};
 use super::state::Api;
 use crate::model::Token;
 
+/// The caller's token, looked up and valid.
+pub struct Credentials(pub Token);
+
+impl FromRequestParts<Api> for Credentials {
+    type Rejection = ApiError;
+
+    /// 401 without a valid token.
+    async fn from_request_parts(parts: &mut Parts, api: &Api) -> Result<Self, Self::Rejection> {
+        match authenticate(parts, api).await? {
+            Some(credentials) => Ok(credentials),
+            None => Err(ApiError::unauthorized(NO_CREDENTIALS)),
+        }
+    }
+}
+
+impl OptionalFromRequestParts<Api> for Credentials {
+    type Rejection = ApiError;
+
+    /// `None` without an `Authorization: Bearer` header; 401 with a bad one.
+    async fn from_request_parts(
+        parts: &mut Parts,
+        api: &Api,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        authenticate(parts, api).await
+    }
+}
+
+/// Reads the header and looks the token up in a blocking task.
+async fn authenticate(parts: &Parts, api: &Api) -> Result<Option<Credentials>, ApiError> {
+    let header = match parts.headers.get(header::AUTHORIZATION) {
+        None => Header::Anonymous,
+        Some(value) => match value.to_str() {
+            Ok(text) => parse_authorization(text),
+            Err(_) => Header::Malformed("Invalid token header."),
+        },
+    };
+    let secret = match header {
+        Header::Anonymous => return Ok(None),
+        Header::Malformed(why) => return Err(ApiError::unauthorized(why)),
+        Header::Bearer(secret) => secret,
+    };
+    let token = api
+        .blocking(move |api| Ok((api.authenticate)(&secret)?))
+        .await?;
+    match token {
+        Some(token) => Ok(Some(Credentials(token))),
+        None => Err(ApiError::unauthorized("Invalid token")),
+    }
+}
+
 /// What the request's `Authorization` header holds.
-pub enum Credentials {
+enum Header {
     /// No header, or a scheme other than Bearer.
     Anonymous,
     Bearer(String),
@@ -27,43 +83,29 @@ pub enum Credentials {
     Malformed(&'static str),
 }
 
-impl fmt::Debug for Credentials {
+impl fmt::Debug for Header {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Credentials::Anonymous => f.write_str("Anonymous"),
-            Credentials::Bearer(_) => f.write_str("Bearer(<redacted>)"),
-            Credentials::Malformed(why) => write!(f, "Malformed({why})"),
+            Header::Anonymous => f.write_str("Anonymous"),
+            Header::Bearer(_) => f.write_str("Bearer(<redacted>)"),
+            Header::Malformed(why) => write!(f, "Malformed({why})"),
         }
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Credentials {
-    type Rejection = Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(match parts.headers.get(header::AUTHORIZATION) {
-            None => Credentials::Anonymous,
-            Some(value) => match value.to_str() {
-                Ok(text) => parse_authorization(text),
-                Err(_) => Credentials::Malformed("Invalid token header."),
-            },
-        })
     }
 }
 
 /// DRF's `TokenAuthentication` reading of the header.
-fn parse_authorization(text: &str) -> Credentials {
+fn parse_authorization(text: &str) -> Header {
     let mut words = text.split_whitespace();
     match words.next() {
         Some(scheme) if scheme.eq_ignore_ascii_case("bearer") => {}
-        _ => return Credentials::Anonymous,
+        _ => return Header::Anonymous,
     }
     match (words.next(), words.next()) {
-        (None, _) => Credentials::Malformed("Invalid token header. No credentials provided."),
+        (None, _) => Header::Malformed("Invalid token header. No credentials provided."),
         (Some(_), Some(_)) => {
-            Credentials::Malformed("Invalid token header. Token string should not contain spaces.")
+            Header::Malformed("Invalid token header. Token string should not contain spaces.")
         }
-        (Some(token), None) => Credentials::Bearer(token.to_string()),
+        (Some(token), None) => Header::Bearer(token.to_string()),
     }
 }
 
@@ -108,28 +150,20 @@ pub const RELEASE_WRITE: Need = Need(&[
 pub const EVENT_READ: Need = Need(&["event:read", "event:write", "event:admin"]);
 pub const EVENT_WRITE: Need = Need(&["event:write", "event:admin"]);
 
-/// Looks the token up and checks it against `need`: 401 without valid credentials, 403 without
-/// the scope. Runs in the request's blocking task.
+/// Checks the caller's token against `need`: 401 without a token (when `need` names scopes),
+/// 403 without the scope.
 pub fn authorize(
-    api: &Api,
-    credentials: &Credentials,
+    has_scope: fn(&Token, &str) -> bool,
+    token: Option<Token>,
     need: Need,
 ) -> Result<Option<Token>, ApiError> {
-    let token = match credentials {
-        Credentials::Anonymous => None,
-        Credentials::Malformed(why) => return Err(ApiError::unauthorized(*why)),
-        Credentials::Bearer(secret) => match (api.authenticate)(secret)? {
-            Some(token) => Some(token),
-            None => return Err(ApiError::unauthorized("Invalid token")),
-        },
-    };
     if need.0.is_empty() {
         return Ok(token);
     }
     let Some(token) = token else {
         return Err(ApiError::unauthorized(NO_CREDENTIALS));
     };
-    if need.0.iter().any(|scope| (api.has_scope)(&token, scope)) {
+    if need.0.iter().any(|scope| has_scope(&token, scope)) {
         Ok(Some(token))
     } else {
         Err(ApiError::forbidden())
@@ -142,27 +176,25 @@ mod tests {
 
     #[test]
     fn the_header_is_read_like_drf() {
-        assert!(matches!(parse_authorization("Bearer abc"), Credentials::Bearer(t) if t == "abc"));
-        assert!(
-            matches!(parse_authorization("bearer  abc "), Credentials::Bearer(t) if t == "abc")
-        );
+        assert!(matches!(parse_authorization("Bearer abc"), Header::Bearer(t) if t == "abc"));
+        assert!(matches!(parse_authorization("bearer  abc "), Header::Bearer(t) if t == "abc"));
         assert!(matches!(
             parse_authorization("Basic Zm9v"),
-            Credentials::Anonymous
+            Header::Anonymous
         ));
         assert!(matches!(
             parse_authorization("Bearer"),
-            Credentials::Malformed(_)
+            Header::Malformed(_)
         ));
         assert!(matches!(
             parse_authorization("Bearer a b"),
-            Credentials::Malformed(_)
+            Header::Malformed(_)
         ));
     }
 
     #[test]
     fn debug_never_shows_the_secret() {
-        let shown = format!("{:?}", Credentials::Bearer("sntrys_secret".into()));
+        let shown = format!("{:?}", Header::Bearer("sntrys_secret".into()));
         assert!(!shown.contains("secret"), "{shown}");
     }
 }

@@ -30,10 +30,12 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
 
 pub use error::ApiError;
-pub use log::LogSink;
+pub use log::{LogSink, to_writer as log_to_writer};
+pub use repos::MAX_REF_COMMITS;
 pub use state::Authenticate;
 
 use crate::backend::Backend;
@@ -43,12 +45,34 @@ use crate::model::Token;
 /// The default limit of a request body: 20 MiB.
 pub const DEFAULT_MAX_BODY: usize = 20 * 1024 * 1024;
 
+/// The default limit of one request, from its headers to its answer: 2 minutes.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The default wait for the requests in flight after a shutdown signal: 30 seconds.
+pub const DEFAULT_SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
+
+/// The default number of requests whose work runs at once: four per available core.
+pub fn default_max_concurrent() -> usize {
+    std::thread::available_parallelism().map_or(4, std::num::NonZero::get) * 4
+}
+
 /// Everything `relctl serve` needs.
 pub struct ServeOptions {
     /// Where to listen; port 0 picks a free port (see `ready`).
     pub bind: SocketAddr,
     /// Largest request body accepted, in bytes (413 beyond).
     pub max_body: usize,
+    /// How many requests may run their blocking work (token lookup, store, git) at once; the
+    /// others wait for a turn. Bounds the blocking threads, and with them the bodies being
+    /// worked on. At least 1.
+    pub max_concurrent: usize,
+    /// The longest a request may take once its headers are read (body, waiting for a turn,
+    /// work): beyond it the client gets a 503 `{detail}`. Work already running on the blocking
+    /// pool cannot be stopped: it finishes (and may still write) after the 503.
+    pub request_timeout: Duration,
+    /// After a shutdown signal, how long `run` waits for the requests in flight (and for
+    /// connections that have not finished sending their headers) before returning anyway.
+    pub shutdown_grace: Duration,
     /// `--repo NAME=PATH`: local clones (usually bare) that `refs` are read from.
     pub repos: Vec<(String, PathBuf)>,
     pub backend: Arc<dyn Backend>,
@@ -65,7 +89,8 @@ pub struct ServeOptions {
 }
 
 impl ServeOptions {
-    /// Options with the defaults: 20 MiB bodies, no repositories, log to stderr.
+    /// Options with the defaults: 20 MiB bodies, four requests at once per core, 2 minutes per
+    /// request, 30 seconds of grace at shutdown, no repositories, log to stderr.
     pub fn new(
         bind: SocketAddr,
         backend: Arc<dyn Backend>,
@@ -75,6 +100,9 @@ impl ServeOptions {
         ServeOptions {
             bind,
             max_body: DEFAULT_MAX_BODY,
+            max_concurrent: default_max_concurrent(),
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            shutdown_grace: DEFAULT_SHUTDOWN_GRACE,
             repos: Vec::new(),
             backend,
             authenticate,
@@ -104,8 +132,10 @@ pub fn router(opts: &ServeOptions) -> axum::Router {
         has_scope: opts.has_scope,
         repos: repos.into(),
         max_body: opts.max_body,
+        permits: Arc::new(tokio::sync::Semaphore::new(opts.max_concurrent.max(1))),
+        log: Arc::clone(&opts.log),
     };
-    router::router(api, Arc::clone(&opts.log))
+    router::router(api, opts.request_timeout, Arc::clone(&opts.log))
 }
 
 /// Checks that every `--repo` is a git repository, and that names are not given twice.
@@ -127,7 +157,11 @@ fn check_repos(repos: &[(String, PathBuf)]) -> Result<()> {
 }
 
 /// Serves the API until SIGINT or SIGTERM (or `opts.shutdown`): then stops accepting, lets the
-/// requests in flight finish, and returns `Ok`.
+/// requests in flight finish for at most `opts.shutdown_grace`, and returns `Ok`.
+///
+/// Idle keep-alive connections are closed at once by the shutdown; a connection still sending
+/// its headers, a request still running, or blocking work that outlived its request (a timeout)
+/// is waited for until the grace period ends, then left (the process exits under it).
 pub fn run(mut opts: ServeOptions) -> Result<()> {
     check_repos(&opts.repos)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -138,7 +172,12 @@ pub fn run(mut opts: ServeOptions) -> Result<()> {
     let ready = opts.ready.take();
     let shutdown = opts.shutdown.take();
     let bind = opts.bind;
-    runtime.block_on(async move {
+    let grace = opts.shutdown_grace;
+    let log = Arc::clone(&opts.log);
+    // When the shutdown signal came.
+    let signalled = Arc::new(OnceLock::<Instant>::new());
+    let signal_seen = Arc::clone(&signalled);
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(bind)
             .await
             .map_err(|err| Error::usage(format!("cannot listen on {bind}: {err}")))?;
@@ -148,11 +187,40 @@ pub fn run(mut opts: ServeOptions) -> Result<()> {
         if let Some(ready) = ready {
             ready(local);
         }
-        axum::serve(listener, app)
-            .with_graceful_shutdown(stop_signal(shutdown))
-            .await
-            .map_err(|err| Error::other(format!("the server failed: {err}")))
-    })
+        let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
+        let signal = async move {
+            stop_signal(shutdown).await;
+            let _ = signal_seen.set(Instant::now());
+            let _ = stopping.send(());
+        };
+        let serve = axum::serve(listener, app)
+            .with_graceful_shutdown(signal)
+            .into_future();
+        let grace_over = async move {
+            if stopped.await.is_err() {
+                std::future::pending::<()>().await;
+            }
+            tokio::time::sleep(grace).await;
+        };
+        tokio::select! {
+            served = serve => {
+                served.map_err(|err| Error::other(format!("the server failed: {err}")))
+            }
+            () = grace_over => {
+                log(&format!(
+                    "shutdown: stopped waiting for the requests in flight after {:.1}s",
+                    grace.as_secs_f64()
+                ));
+                Ok(())
+            }
+        }
+    });
+    // Blocking work can outlive its request; wait for it only what is left of the grace period.
+    let left = signalled
+        .get()
+        .map_or(Duration::ZERO, |at| grace.saturating_sub(at.elapsed()));
+    runtime.shutdown_timeout(left);
+    served
 }
 
 /// Completes on SIGINT, SIGTERM, or when `extra` completes.

@@ -21,7 +21,10 @@ use crate::domain::org_options::{OptionKind, OrgOption, find_option};
 const AUDIT_EVENTS: &[&str] = &["org.edit"];
 
 /// `GET /api/0/`: anyone may ask; with a token, its scopes.
-pub async fn index(State(api): State<Api>, credentials: Credentials) -> Result<Response, ApiError> {
+pub async fn index(
+    State(api): State<Api>,
+    credentials: Option<Credentials>,
+) -> Result<Response, ApiError> {
     api.run(credentials, ANYONE, move |ctx| {
         let auth = match &ctx.token {
             Some(token) => json!({"scopes": token.scopes}),

@@ -90,6 +90,12 @@ pub fn decode(obj: &Map<String, Value>, endpoint: Endpoint) -> Result<ReleaseBod
     body.url = form.url("url", MAX_URL_LENGTH);
     body.date_released = form.datetime("dateReleased", true).as_value().copied();
     body.status = status(&mut form);
+    if endpoint == Endpoint::Put && body.status == Some(ReleaseStatus::Open) {
+        // Sentry's PUT applies only truthy values (server-flow 1.8 step 4) and "open" is 0: it
+        // is checked, then ignored, so a PUT never re-opens an archived release. The
+        // organization POST with a status does.
+        body.status = None;
+    }
     if let Sent::Value(items) = form.list("commits", false) {
         body.commits = form.items("commits", items, commit);
     }
@@ -387,6 +393,20 @@ mod tests {
             errors,
             json!({"projects": ["Invalid project ids or slugs"]})
         );
+    }
+
+    #[test]
+    fn put_ignores_status_open_and_posts_keep_it() {
+        let body = decode_json(json!({"status": "open"}), Endpoint::Put).unwrap();
+        assert_eq!(body.status, None);
+        let body = decode_json(json!({"status": "archived"}), Endpoint::Put).unwrap();
+        assert_eq!(body.status, Some(ReleaseStatus::Archived));
+        let body = decode_json(
+            json!({"version": "1", "projects": [], "status": "open"}),
+            Endpoint::OrganizationPost,
+        )
+        .unwrap();
+        assert_eq!(body.status, Some(ReleaseStatus::Open));
     }
 
     #[test]

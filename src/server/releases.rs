@@ -50,10 +50,22 @@ fn substring(query: &Query) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The organization POST stores at most this many characters of the `User-Agent` (Sentry's
+/// `user_agent[:256]`, server-flow.md 1.4); the project POST stores it whole (1.3).
+const ORG_POST_USER_AGENT: usize = 256;
+
 fn user_agent(headers: &HeaderMap) -> Option<String> {
     headers
         .get(header::USER_AGENT)
         .map(|value| String::from_utf8_lossy(value.as_bytes()).into_owned())
+}
+
+/// The first `max` characters of `text` (Python's `text[:max]`).
+fn truncated(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => text[..end].to_string(),
+        None => text,
+    }
 }
 
 fn answer(status: StatusCode, value: Value) -> Response {
@@ -108,7 +120,7 @@ pub async fn project_list(
 }
 
 /// `POST /api/0/projects/{org}/{project}/releases/`: 201, or 208 when the release was already
-/// linked to the project.
+/// linked to the project. A new release records the whole `User-Agent`.
 pub async fn project_create(
     State(api): State<Api>,
     credentials: Credentials,
@@ -197,7 +209,7 @@ fn commits_change(
     let refs = std::mem::take(&mut rb.refs);
     if !rb.commits.is_empty() {
         if let Refs::Set(refs) = &refs {
-            repos::check_registered(ctx, refs)?;
+            repos::check_refs(ctx, refs)?;
         }
         return Ok(CommitsChange::Replace(std::mem::take(&mut rb.commits)));
     }
@@ -211,7 +223,8 @@ fn commits_change(
 }
 
 /// `POST /api/0/organizations/{org}/releases/`: 208 when the release existed and no project was
-/// newly linked, else 201. `status` archives or restores.
+/// newly linked, else 201. `status` archives or restores. A new release records the first 256
+/// characters of the `User-Agent`.
 pub async fn org_create(
     State(api): State<Api>,
     credentials: Credentials,
@@ -257,7 +270,8 @@ pub async fn org_create(
                     url: rb.url,
                     date_released: rb.date_released,
                     status: rb.status,
-                    user_agent: user_agent(&headers),
+                    user_agent: user_agent(&headers)
+                        .map(|agent| truncated(agent, ORG_POST_USER_AGENT)),
                     finalize_existing: false,
                     commits,
                 })?;
@@ -330,8 +344,9 @@ pub async fn get(
 }
 
 /// `PUT /api/0/organizations/{org}/releases/{version}/` (1.8): `ref`, `url`, `dateReleased`
-/// (finalizes), `status`, `commits` (replace), `refs` (`[]` clears). The answer adds the short
-/// ids of the issues the commits resolved as `resolvedIssues`.
+/// (finalizes), `status` (`"archived"` only: `"open"` is ignored, as Sentry does), `commits`
+/// (replace), `refs` (`[]` clears). The answer adds the short ids of the issues the commits
+/// resolved as `resolvedIssues`.
 pub async fn put(
     State(api): State<Api>,
     credentials: Credentials,
@@ -441,4 +456,17 @@ pub async fn commits(
         Ok(pagination::respond(&query, &window, rows, more))
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_characters() {
+        assert_eq!(truncated("abc".to_string(), 256), "abc");
+        assert_eq!(truncated("é".repeat(300), 256), "é".repeat(256));
+        assert_eq!(truncated("ab".to_string(), 2), "ab");
+        assert_eq!(truncated("abc".to_string(), 2), "ab");
+    }
 }

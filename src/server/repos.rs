@@ -6,6 +6,12 @@
 //! `previousCommit`, else at the head the previous release recorded for that repository, else it
 //! is the first 20 commits, the same rules as `set-commits --auto`. Everything is read before the
 //! caller writes, so an unknown repository or sha is a 400 with nothing written.
+//!
+//! What a client sends never reaches git as a revision expression: `commit` and `previousCommit`
+//! must be commit ids, 4 to 64 hexadecimal characters (Sentry's limit is 64), so `HEAD~100000`
+//! or `:/regex` are 400s, and a head recorded by an earlier release that is not an id is not used
+//! (the range starts afresh). A request binds at most [`MAX_REF_COMMITS`] commits from its refs:
+//! beyond, the newest are bound and the request log says how many were left out.
 
 use axum::extract::State;
 use axum::response::Response;
@@ -23,6 +29,14 @@ use crate::git::{self, GitError, RangeSpec};
 
 /// Commits taken when a repository has no previous release to start from.
 const INITIAL_DEPTH: usize = 20;
+
+/// The most commits one request binds through its refs (all refs together): the newest are kept.
+pub const MAX_REF_COMMITS: usize = 10_000;
+
+/// The shortest commit id a ref may give (git's own minimum abbreviation).
+const MIN_COMMIT_ID: usize = 4;
+/// The longest (Sentry's limit; a SHA-256 id).
+const MAX_COMMIT_ID: usize = 64;
 
 /// `GET /api/0/organizations/{org}/repos/`
 pub async fn list(
@@ -77,25 +91,47 @@ fn synthetic_id(name: &str) -> i64 {
     ((hash & ((1 << 53) - 1)) | 1) as i64
 }
 
-/// 400 `{"refs": ["Invalid repository names: a,b"]}` unless every ref's repository is registered.
-pub fn check_registered(ctx: &Ctx, refs: &[Ref]) -> Result<(), ApiError> {
+/// Whether `text` is a commit id as refs may give it: 4 to 64 hexadecimal characters.
+fn is_commit_id(text: &str) -> bool {
+    (MIN_COMMIT_ID..=MAX_COMMIT_ID).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Checks what refs name before anything is read: 400 `{"refs": ["Invalid repository names:
+/// a,b"]}` unless every repository is registered, then 400 `{"refs": [...]}` naming the first
+/// `commit` or `previousCommit` that is not a commit id.
+pub fn check_refs(ctx: &Ctx, refs: &[Ref]) -> Result<(), ApiError> {
     let mut unknown: Vec<&str> = Vec::new();
     for r in refs {
         if ctx.repository(&r.repository).is_none() && !unknown.contains(&r.repository.as_str()) {
             unknown.push(&r.repository);
         }
     }
-    if unknown.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::field(
+    if !unknown.is_empty() {
+        return Err(ApiError::field(
             "refs",
             format!("Invalid repository names: {}", unknown.join(",")),
-        ))
+        ));
     }
+    for r in refs {
+        for (field, value) in std::iter::once(("commit", &r.commit))
+            .chain(r.previous.iter().map(|p| ("previousCommit", p)))
+        {
+            if !is_commit_id(value) {
+                return Err(ApiError::field(
+                    "refs",
+                    format!(
+                        "Invalid {field} {value:?}: a commit is named by its id, {MIN_COMMIT_ID} to {MAX_COMMIT_ID} hexadecimal characters"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
-/// Reads the commits of every ref from its clone, newest first per repository.
+/// Reads the commits of every ref from its clone, newest first per repository, at most
+/// [`MAX_REF_COMMITS`] in all.
 ///
 /// `projects` are the release's projects when it does not exist yet (for finding the previous
 /// release); `version` is the release the commits are for.
@@ -106,7 +142,7 @@ pub fn resolve(
     projects: &[String],
     refs: &[Ref],
 ) -> Result<Vec<CommitInput>, ApiError> {
-    check_registered(ctx, refs)?;
+    check_refs(ctx, refs)?;
     let mut previous_release = None;
     let mut commits = Vec::new();
     for r in refs {
@@ -123,10 +159,12 @@ pub fn resolve(
                         projects: projects.to_vec(),
                     })?);
                 }
+                // Heads come from clients too (a `commits` id): only an id is used.
                 let head = previous_release
                     .as_ref()
                     .and_then(Option::as_ref)
                     .and_then(|p| p.head_in(&repo.name))
+                    .filter(|head| is_commit_id(head))
                     .map(str::to_string);
                 (head, true)
             }
@@ -134,6 +172,7 @@ pub fn resolve(
         let clone = git::open(Some(&repo.path)).map_err(|err| {
             ApiError::internal(format!("cannot open repository {}: {err}", repo.name))
         })?;
+        let room = MAX_REF_COMMITS.saturating_sub(commits.len());
         let spec = RangeSpec {
             head: r.commit.clone(),
             previous,
@@ -141,11 +180,18 @@ pub fn resolve(
             // A head recorded by an earlier release may be gone (rewritten history): start
             // afresh. A previous commit the client named must exist.
             ignore_missing: from_release,
+            max_commits: Some(room),
             ..RangeSpec::default()
         };
         let range = clone
             .read_commits(&spec, false)
             .map_err(|err| git_error(&repo.name, err))?;
+        if range.dropped_by_cap > 0 {
+            (ctx.api.log)(&format!(
+                "refs: {} at {}: {} older commit(s) left out, a request binds at most {MAX_REF_COMMITS}",
+                repo.name, r.commit, range.dropped_by_cap
+            ));
+        }
         commits.extend(
             range
                 .commits
@@ -175,6 +221,27 @@ fn git_error(repository: &str, err: GitError) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn commit_ids_are_4_to_64_hex_characters() {
+        for id in ["abcd", "ABCDEF0", &"0".repeat(40), &"f".repeat(64)] {
+            assert!(is_commit_id(id), "{id}");
+        }
+        for text in [
+            "",
+            "abc",
+            &"a".repeat(65),
+            "HEAD",
+            "HEAD~1",
+            ":/fix",
+            "abcd^",
+            "abcd..ef01",
+            " abcd",
+            "@{-1}",
+        ] {
+            assert!(!is_commit_id(text), "{text}");
+        }
+    }
 
     #[test]
     fn synthetic_ids_are_stable_positive_and_fit_a_double() {

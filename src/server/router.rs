@@ -1,13 +1,23 @@
 //! The API's map: every path `relctl serve` answers, the method of each, and the handler.
 //!
 //! Paths are Sentry's, with their trailing slash. Anything else is a JSON 404; a known path with
-//! another method is a JSON 405. Bodies are limited to the server's `max_body` (413 beyond), and
-//! every request is logged once (`log.rs`).
+//! another method is a JSON 405. Bodies are limited to the server's `max_body` (413 beyond), a
+//! request that takes longer than the server's timeout is a JSON 503, and every request is logged
+//! once (`log.rs`).
+//!
+//! The timeout counts from the moment the headers are read: the body, the wait for a turn
+//! (`state.rs`) and the work. Hyper's own `header_read_timeout` (slow headers) cannot be set
+//! through `axum::serve`, which builds its connections with hyper's defaults and no timer; a
+//! client trickling its headers holds its connection until it goes away (or the shutdown's grace
+//! period ends), but never a request slot, a thread or a body.
+
+use std::time::Duration;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{Method, StatusCode};
-use axum::middleware;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use super::error::ApiError;
@@ -15,8 +25,9 @@ use super::log::{LogSink, log_request};
 use super::state::Api;
 use super::{deploys, issues, organizations, projects, releases, repos};
 
-/// The router over `api`, logging to `log`.
-pub fn router(api: Api, log: LogSink) -> Router {
+/// The router over `api`, answering 503 to requests that take longer than `timeout`, logging
+/// to `log`.
+pub fn router(api: Api, timeout: Duration, log: LogSink) -> Router {
     let max_body = api.max_body;
     Router::new()
         .route("/api/0/", get(organizations::index))
@@ -82,7 +93,25 @@ pub fn router(api: Api, log: LogSink) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(max_body))
         .with_state(api)
+        .layer(middleware::from_fn_with_state(timeout, time_limit))
         .layer(middleware::from_fn_with_state(log, log_request))
+}
+
+/// Answers 503 `{detail}` when the request is not answered within `limit`. The request's future
+/// is dropped; its blocking work, if it started, runs to its end (`state.rs`).
+async fn time_limit(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            let seconds = limit.as_secs_f64();
+            let mut error = ApiError::detail(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("The request did not complete within {seconds} seconds"),
+            );
+            error.cause = Some(format!("timed out after {seconds}s"));
+            error.into_response()
+        }
+    }
 }
 
 async fn not_found() -> ApiError {

@@ -1,16 +1,28 @@
 //! What every handler shares (the backend, the token lookup, the `--repo` clones), and the one
 //! blocking task each request runs in.
 //!
-//! The backend is synchronous (SQLite, one transaction per call). A handler hands all of its
-//! request's work, authentication included, to [`Api::run`] as one closure; it runs on tokio's
-//! blocking pool, so a slow store or a long git walk never stalls the async runtime, reads run
-//! side by side, and the store serializes writes. A panic in that closure becomes a 500.
+//! The backend is synchronous (SQLite, one transaction per call). The token is looked up first,
+//! in a blocking task of its own (`auth.rs`), before the body is read; a handler then hands all of
+//! its request's work to [`Api::run`] as one closure, which checks the scopes and runs the work
+//! on tokio's blocking pool, so a slow store or a long git walk never stalls the async runtime,
+//! reads run side by side, and the store serializes writes. A panic in a blocking task becomes a
+//! 500.
+//!
+//! Every blocking task first takes a permit of one semaphore (`ServeOptions::max_concurrent`,
+//! four per core by default), so at most that many requests do their work at once, however many
+//! clients connect; the others wait their turn without a thread (an authenticated request that
+//! waits has its body in memory already). The permit moves into the task and is released when
+//! the task ends, not when the request's future is dropped (a client hanging up, a timeout): work
+//! already running on the blocking pool cannot be stopped, and it still counts.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use tokio::sync::Semaphore;
+
 use super::auth::{self, Credentials, Need};
 use super::error::ApiError;
+use super::log::LogSink;
 use crate::backend::Backend;
 use crate::error::Result;
 use crate::model::Token;
@@ -35,6 +47,10 @@ pub struct Api {
     pub has_scope: fn(&Token, &str) -> bool,
     pub repos: Arc<[Registered]>,
     pub max_body: usize,
+    /// One permit per request whose blocking work may run at once.
+    pub permits: Arc<Semaphore>,
+    /// The request log, for what a request's work has to say (a capped range).
+    pub log: LogSink,
 }
 
 /// What a request's work sees: the state and the authenticated token (None: anonymous).
@@ -54,10 +70,12 @@ impl Ctx {
 }
 
 impl Api {
-    /// Authenticates, checks `need`, then does `work`: all in one blocking task.
+    /// Checks that the caller's token has one of the scopes of `need`, then does `work` in one
+    /// blocking task. `credentials` is `None` only for an anonymous request to an endpoint anyone
+    /// may call (`Option<Credentials>`).
     pub async fn run<T, F>(
         &self,
-        credentials: Credentials,
+        credentials: impl Into<Option<Credentials>>,
         need: Need,
         work: F,
     ) -> Result<T, ApiError>
@@ -65,10 +83,25 @@ impl Api {
         T: Send + 'static,
         F: FnOnce(&Ctx) -> Result<T, ApiError> + Send + 'static,
     {
+        let token = credentials.into().map(|Credentials(token)| token);
+        let token = auth::authorize(self.has_scope, token, need)?;
+        self.blocking(move |api| work(&Ctx { api, token })).await
+    }
+
+    /// Waits for a permit, then runs `work` on tokio's blocking pool; a panic becomes a 500.
+    pub async fn blocking<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Api) -> Result<T, ApiError> + Send + 'static,
+    {
+        let permit = Arc::clone(&self.permits)
+            .acquire_owned()
+            .await
+            .map_err(|err| ApiError::internal(format!("no permit for the request: {err}")))?;
         let api = self.clone();
         let task = tokio::task::spawn_blocking(move || {
-            let token = auth::authorize(&api, &credentials, need)?;
-            work(&Ctx { api, token })
+            let _permit = permit;
+            work(api)
         });
         match task.await {
             Ok(result) => result,

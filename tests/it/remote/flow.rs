@@ -145,3 +145,18 @@ fn the_flow_through_serve_equals_the_flow_on_the_local_store() {
     );
     assert_eq!(server.stop(), Some(0), "SIGTERM ends serve with exit 0");
 }
+
+#[test]
+fn restore_through_serve_reopens_an_archived_release() {
+    // serve's PUT ignores status "open" (as Sentry's does): the client restores with the POST.
+    let server = Server::start();
+    let client = server.client();
+    client.json(&["project", "create", "Backend"]);
+    client.json(&["release", "new", "1.0.0", "-p", "backend"]);
+    let archived = client.json(&["release", "archive", "1.0.0"]);
+    assert_eq!(archived["status"], "archived", "{archived}");
+    let restored = client.json(&["release", "restore", "1.0.0"]);
+    assert_eq!(restored["status"], "open", "{restored}");
+    assert_eq!(client.json(&["release", "info", "1.0.0"])["status"], "open");
+    assert_eq!(server.stop(), Some(0));
+}

@@ -114,12 +114,28 @@ impl App {
         token: Option<&str>,
         body: Option<&str>,
     ) -> Answer {
+        let authorization = token.map(|token| format!("Bearer {token}"));
+        let headers: Vec<(&str, &str)> = authorization
+            .iter()
+            .map(|value| ("authorization", value.as_str()))
+            .collect();
+        self.call_with(method, path, &headers, body)
+    }
+
+    /// Any request with these headers; `body` is sent as is.
+    pub fn call_with(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> Answer {
         let mut request = Request::builder()
             .method(method)
             .uri(path)
             .header("host", "relctl.test:8765");
-        if let Some(token) = token {
-            request = request.header("authorization", format!("Bearer {token}"));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         let request = match body {
             Some(body) => request

@@ -2,8 +2,10 @@
 //! store (`harness.rs`), and over a loopback socket (`socket.rs`).
 
 mod harness;
+mod limits;
 mod refs;
 mod refused;
 mod releases;
+mod request_log;
 mod resources;
 mod socket;

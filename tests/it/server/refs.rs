@@ -1,6 +1,6 @@
 //! `refs` read from a `--repo` clone: a bare mirror of a small repository, ranges that start
-//! where the previous release ended, explicit ranges, the deprecated `headCommits`, and unknown
-//! shas refused with nothing written.
+//! where the previous release ended, explicit ranges, the deprecated `headCommits`, unknown
+//! shas and revision expressions refused with nothing written, and the cap on a long range.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -164,4 +164,180 @@ fn unknown_shas_and_repositories_write_nothing() {
     );
     assert_eq!(answer.status, 400, "{}", answer.body);
     assert_eq!(app.state(), before, "a refused POST creates no release");
+}
+
+#[test]
+fn refs_name_commits_by_id_never_by_revision() {
+    let m = mirror();
+    let app = app_with(&m);
+    let before = app.state();
+    let c3 = m.shas[2].as_str();
+    let message = |field: &str, value: &str| {
+        format!(
+            "Invalid {field} {value:?}: a commit is named by its id, 4 to 64 hexadecimal characters"
+        )
+    };
+    let mut cases = Vec::new();
+    for bad in [
+        "HEAD",
+        "HEAD~1",
+        "HEAD~100000",
+        ":/Fixes",
+        "main",
+        "abc",
+        "c3^",
+        &"g".repeat(40),
+    ] {
+        cases.push((
+            json!({"refs": [{"repository": "acme/backend", "commit": bad}]}),
+            message("commit", bad),
+        ));
+        cases.push((
+            json!({"refs": [{"repository": "acme/backend", "commit": c3, "previousCommit": bad}]}),
+            message("previousCommit", bad),
+        ));
+        cases.push((
+            json!({"refs": [{"repository": "acme/backend", "commit": format!("{bad}..{c3}")}]}),
+            message("previousCommit", bad),
+        ));
+        cases.push((
+            json!({"headCommits": [{"repository": "acme/backend", "currentId": bad}]}),
+            message("commit", bad),
+        ));
+    }
+    for (body, expected) in cases {
+        let answer = app.send("PUT", &format!("{ORG}/releases/2.0.0/"), body.clone());
+        assert_eq!(
+            (answer.status, &answer.body),
+            (400, &json!({"refs": [expected]})),
+            "{body}"
+        );
+        if let Some(refs) = body.get("refs") {
+            let answer = app.send(
+                "POST",
+                &format!("{ORG}/releases/"),
+                json!({"version": "9.0.0", "projects": ["backend"], "refs": refs}),
+            );
+            assert_eq!(answer.status, 400, "{body}: {}", answer.body);
+        }
+        assert_eq!(app.state(), before, "{body}");
+    }
+    // Ids of 4 to 64 characters, in either case, are taken.
+    let short = &c3[..7];
+    let answer = app.send(
+        "PUT",
+        &format!("{ORG}/releases/2.0.0/"),
+        json!({"refs": [{"repository": "acme/backend", "commit": short.to_uppercase(), "previousCommit": &m.shas[1][..4]}]}),
+    );
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(commit_ids(&app, "2.0.0"), [c3]);
+}
+
+#[test]
+fn a_recorded_head_that_is_not_an_id_is_not_evaluated() {
+    let m = mirror();
+    let app = app_with(&m);
+    // A release whose head in acme/backend was sent as a revision expression.
+    let answer = app.send(
+        "POST",
+        "/api/0/projects/default/backend/releases/",
+        json!({"version": "3.0.0", "commits": [{"id": ":/Initial", "repository": "acme/backend"}]}),
+    );
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    // 4.0.0 follows 3.0.0; its head is not an id, so the range starts afresh (all three commits)
+    // instead of at the commit `:/Initial` would find.
+    let answer = app.send(
+        "POST",
+        &format!("{ORG}/releases/"),
+        json!({"version": "4.0.0", "projects": ["backend"], "refs": [{"repository": "acme/backend", "commit": m.shas[2]}]}),
+    );
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    assert_eq!(commit_ids(&app, "4.0.0").len(), 3);
+}
+
+/// A bare repository of `count` commits in a line, each changing `f.txt`, made with
+/// `git fast-import`; their ids, oldest first.
+fn long_history(dir: &std::path::Path, count: usize) -> Vec<String> {
+    use std::io::Write;
+    let run = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", dir)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["init", "-q", "--bare", "."]).status.success());
+    let mut stream = String::new();
+    for i in 0..count {
+        let message = format!("Commit {i}\n");
+        let content = format!("{i}\n");
+        stream.push_str(&format!(
+            "commit refs/heads/main\nmark :{}\ncommitter Dev <dev@example.com> {} +0000\ndata {}\n{message}",
+            i + 1,
+            1_700_000_000 + i,
+            message.len()
+        ));
+        if i > 0 {
+            stream.push_str(&format!("from :{i}\n"));
+        }
+        stream.push_str(&format!(
+            "M 100644 inline f.txt\ndata {}\n{content}\n",
+            content.len()
+        ));
+    }
+    let mut child = Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stream.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let out = run(&["rev-list", "--reverse", "main"]);
+    let shas: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(shas.len(), count);
+    shas
+}
+
+#[test]
+fn a_range_longer_than_the_cap_binds_its_newest_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.git");
+    std::fs::create_dir(&path).unwrap();
+    let total = relctl::server::MAX_REF_COMMITS + 2;
+    let shas = long_history(&path, total);
+    let app = App::with(move |opts| opts.repos = vec![("acme/long".to_string(), path)]);
+    app.seed();
+    // root..tip is one commit more than the cap.
+    let (root, tip) = (&shas[0], &shas[total - 1]);
+    let answer = app.send(
+        "PUT",
+        &format!("{ORG}/releases/2.0.0/"),
+        json!({"refs": [{"repository": "acme/long", "commit": tip, "previousCommit": root}]}),
+    );
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["commitCount"], relctl::server::MAX_REF_COMMITS);
+    assert_eq!(answer.body["lastCommit"]["id"], tip.as_str());
+    let log = app.log.lock().unwrap().clone();
+    let capped: Vec<&String> = log.iter().filter(|l| l.starts_with("refs: ")).collect();
+    assert_eq!(
+        capped,
+        [&format!(
+            "refs: acme/long at {tip}: 1 older commit(s) left out, a request binds at most 10000"
+        )],
+        "{log:?}"
+    );
 }

@@ -295,3 +295,79 @@ fn versions_with_spaces_and_unicode_round_trip_through_the_path() {
     assert_eq!(answer.status, 200, "{}", answer.body);
     assert_eq!(answer.body["version"], "my app@1.0 ü");
 }
+
+#[test]
+fn put_archives_but_never_reopens() {
+    let app = App::new();
+    app.seed();
+    let path = format!("{ORG}/releases/1.0.0/");
+    let answer = app.send("PUT", &path, json!({"status": "archived"}));
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["status"], "archived");
+    // "open" is validated, then ignored, alone or beside other changes (Sentry applies only
+    // truthy values).
+    let answer = app.send("PUT", &path, json!({"status": "open"}));
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["status"], "archived");
+    let answer = app.send("PUT", &path, json!({"status": "open", "ref": "main"}));
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["status"], "archived");
+    let stored = app.get(&path).body;
+    assert_eq!(
+        (&stored["status"], &stored["ref"]),
+        (&json!("archived"), &json!("main"))
+    );
+    let answer = app.send("PUT", &path, json!({"status": "reopened"}));
+    assert_eq!(
+        (answer.status, answer.body),
+        (400, json!({"status": ["Invalid status reopened"]}))
+    );
+    // The organization POST restores.
+    let answer = app.send(
+        "POST",
+        &format!("{ORG}/releases/"),
+        json!({"version": "1.0.0", "projects": [], "status": "open"}),
+    );
+    assert_eq!(answer.status, 208, "{}", answer.body);
+    assert_eq!(app.get(&path).body["status"], "open");
+}
+
+#[test]
+fn the_organization_post_keeps_256_characters_of_the_user_agent() {
+    let app = App::new();
+    app.seed();
+    let agent = format!("sentry-cli/2.0 {}", "é".repeat(300));
+    for (path, version) in [
+        (format!("{ORG}/releases/"), "7.0.0"),
+        (
+            "/api/0/projects/default/backend/releases/".to_string(),
+            "8.0.0",
+        ),
+    ] {
+        let body = json!({"version": version, "projects": ["backend"]}).to_string();
+        let answer = app.call_with(
+            "POST",
+            &path,
+            &[
+                ("authorization", &format!("Bearer {}", app.admin)),
+                ("content-type", "application/json"),
+                ("user-agent", &agent),
+            ],
+            Some(&body),
+        );
+        assert_eq!(answer.status, 201, "{}", answer.body);
+    }
+    let db = rusqlite::Connection::open(app.backend.path()).unwrap();
+    let stored = |version: &str| -> String {
+        db.query_row(
+            "SELECT user_agent FROM release WHERE version = ?1",
+            [version],
+            |row| row.get(0),
+        )
+        .unwrap()
+    };
+    let org_post = stored("7.0.0");
+    assert_eq!(org_post.chars().count(), 256);
+    assert!(agent.starts_with(&org_post));
+    assert_eq!(stored("8.0.0"), agent, "the project POST keeps it whole");
+}

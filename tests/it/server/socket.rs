@@ -1,12 +1,13 @@
 //! `server::run` over a real loopback socket: the bound address is announced, requests are
-//! served side by side, a body over the limit is a 413 that leaves the server running, and a
-//! shutdown lets the request in flight finish before `run` returns `Ok`.
+//! served side by side, a body over the limit is a 413 that leaves the server running, a request
+//! without a valid token is refused before its body is sent, and a shutdown lets the request in
+//! flight finish before `run` returns `Ok`.
 
 use std::net::SocketAddr;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use relctl::backend::local::LocalBackend;
 use relctl::backend::{Backend, CreateToken};
@@ -206,4 +207,143 @@ fn a_port_in_use_is_an_error_not_a_panic() {
     opts.repos = vec![("acme/x".into(), dir.path().join("not-a-repo"))];
     let err = server::run(opts).unwrap_err();
     assert_eq!(err.exit_code(), 2, "{err}");
+}
+
+/// Opens a connection and writes `head` (and no more).
+fn connect(server: &Running, head: &str) -> std::net::TcpStream {
+    use std::io::Write;
+    let addr = server.url.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    stream
+}
+
+/// The status line and headers of the answer on `stream`, waiting at most `wait`.
+fn answer_head(stream: &mut std::net::TcpStream, wait: Duration) -> String {
+    use std::io::Read;
+    stream.set_read_timeout(Some(wait)).unwrap();
+    let mut received = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !received.windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => received.extend_from_slice(&buf[..n]),
+            Err(err) => panic!(
+                "no answer within {wait:?} ({err}); got {:?}",
+                String::from_utf8_lossy(&received)
+            ),
+        }
+    }
+    String::from_utf8_lossy(&received).into_owned()
+}
+
+#[test]
+fn an_anonymous_body_is_refused_before_it_is_sent() {
+    let server = Running::start(|_, _| {});
+    // The body is announced, never sent: the server answers without waiting for it.
+    for authorization in ["", "Authorization: Bearer relctl_0000\r\n"] {
+        let mut stream = connect(
+            &server,
+            &format!(
+                "POST /api/0/organizations/default/releases/ HTTP/1.1\r\nHost: x\r\n{authorization}Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{{"
+            ),
+        );
+        let head = answer_head(&mut stream, Duration::from_secs(5));
+        assert!(head.starts_with("HTTP/1.1 401 "), "{head}");
+    }
+    assert!(server.stop().is_ok());
+}
+
+#[test]
+fn a_stuck_log_does_not_stall_the_server() {
+    let stuck = super::request_log::Stuck::default();
+    let writer = stuck.clone();
+    let server = Running::start(move |opts, _| opts.log = server::log_to_writer(writer, 8));
+    for _ in 0..50 {
+        let (status, _) = server.request("GET", "/api/0/", None);
+        assert_eq!(status, 200);
+    }
+    assert!(server.stop().is_ok());
+    stuck.release();
+}
+
+#[test]
+fn idle_connections_do_not_hold_the_shutdown_up() {
+    let server = Running::start(|_, _| {});
+    let _silent = connect(&server, "");
+    let mut kept_alive = connect(&server, "GET /api/0/ HTTP/1.1\r\nHost: x\r\n\r\n");
+    let head = answer_head(&mut kept_alive, Duration::from_secs(5));
+    assert!(head.starts_with("HTTP/1.1 200 "), "{head}");
+    let started = Instant::now();
+    assert!(stop_within(server, Duration::from_secs(10)).is_ok());
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn the_shutdown_waits_no_longer_than_its_grace_period() {
+    let server = Running::start(|opts, backend| {
+        opts.shutdown_grace = Duration::from_secs(1);
+        let backend = Arc::clone(backend);
+        opts.authenticate = Arc::new(move |secret: &str| {
+            if secret == "slow" {
+                std::thread::sleep(Duration::from_secs(20));
+            }
+            backend.authenticate(secret)
+        });
+    });
+    // Headers never finished, a body never finished, a request whose work outlasts the grace.
+    let _trickling = connect(&server, "GET /api/0/ HTTP/1.1\r\nHost: x\r\n");
+    let _half_body = connect(
+        &server,
+        &format!(
+            "PUT /api/0/organizations/default/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Length: 100\r\n\r\n{{",
+            server.token
+        ),
+    );
+    let _slow = connect(
+        &server,
+        "GET /api/0/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer slow\r\n\r\n",
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    assert!(stop_within(server, Duration::from_secs(10)).is_ok());
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_millis(900) && took < Duration::from_secs(4),
+        "{took:?}"
+    );
+}
+
+#[test]
+fn a_request_over_the_timeout_is_a_503() {
+    let server = Running::start(|opts, _| opts.request_timeout = Duration::from_millis(300));
+    // A body that never ends.
+    let mut stream = connect(
+        &server,
+        &format!(
+            "PUT /api/0/organizations/default/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\nContent-Length: 100\r\n\r\n{{",
+            server.token
+        ),
+    );
+    let started = Instant::now();
+    let head = answer_head(&mut stream, Duration::from_secs(5));
+    assert!(head.starts_with("HTTP/1.1 503 "), "{head}");
+    assert!(started.elapsed() < Duration::from_secs(3));
+    let (status, _) = server.request("GET", "/api/0/", None);
+    assert_eq!(status, 200);
+    assert!(server.stop().is_ok());
+}
+
+/// Stops the server; `run`'s result, or a panic when it takes longer than `limit`.
+fn stop_within(server: Running, limit: Duration) -> relctl::error::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(server.stop());
+    });
+    rx.recv_timeout(limit)
+        .unwrap_or_else(|_| panic!("run did not return within {limit:?} of the shutdown"))
 }

@@ -339,3 +339,65 @@ fn bodies_over_the_limit_are_413_and_the_server_lives_on() {
     );
     assert_eq!(answer.status, 201, "{}", answer.body);
 }
+
+#[test]
+fn the_token_is_checked_before_the_body_is_read() {
+    let app = App::with(|opts| opts.max_body = 1024);
+    app.seed();
+    let before = app.state();
+    let big = format!(r#"{{"ref": "{}"}}"#, "x".repeat(4096));
+    let writes = [
+        ("POST", format!("{ORG}/releases/")),
+        ("PUT", format!("{ORG}/releases/1.0.0/")),
+        ("POST", format!("{ORG}/releases/1.0.0/deploys/")),
+        (
+            "POST",
+            "/api/0/projects/default/backend/releases/".to_string(),
+        ),
+        ("PUT", format!("{ORG}/")),
+        ("PUT", "/api/0/projects/default/backend/".to_string()),
+        ("POST", "/api/0/teams/default/t/projects/".to_string()),
+        ("PUT", format!("{ORG}/issues/?id=1")),
+    ];
+    for (method, path) in &writes {
+        for (token, detail) in [
+            (None, "Authentication credentials were not provided."),
+            (Some("relctl_0000"), "Invalid token"),
+            (
+                Some("Bearer a b"),
+                "Invalid token header. Token string should not contain spaces.",
+            ),
+        ] {
+            for body in [big.as_str(), "{", "[1]"] {
+                let answer = match token {
+                    Some(header) if header.starts_with("Bearer ") => {
+                        app.call_with(method, path, &[("authorization", header)], Some(body))
+                    }
+                    _ => app.call(method, path, token, Some(body)),
+                };
+                assert_eq!(
+                    (answer.status, &answer.body),
+                    (401, &json!({"detail": detail})),
+                    "{method} {path} {token:?} {}",
+                    &body[..body.len().min(10)]
+                );
+            }
+        }
+    }
+    assert_eq!(app.state(), before);
+    // With a valid token the body is read: too large, malformed.
+    let answer = app.call(
+        "POST",
+        &format!("{ORG}/releases/"),
+        Some(&app.admin),
+        Some(&big),
+    );
+    assert_eq!(answer.status, 413, "{}", answer.body);
+    let answer = app.call(
+        "POST",
+        &format!("{ORG}/releases/"),
+        Some(&app.admin),
+        Some("{"),
+    );
+    assert_eq!(answer.status, 400, "{}", answer.body);
+}
