@@ -186,7 +186,7 @@ fn apply_update(
         flow::releases::check_url("url", url)?;
     }
     if let Some(reference) = &req.ref_ {
-        flow::releases::set_ref(tx, &release, reference)?;
+        release = flow::releases::set_ref(tx, &release, reference)?;
     }
     let mut resolved_issues = Vec::new();
     match &req.commits {

@@ -371,3 +371,21 @@ fn the_organization_post_keeps_256_characters_of_the_user_agent() {
     assert!(agent.starts_with(&org_post));
     assert_eq!(stored("8.0.0"), agent, "the project POST keeps it whole");
 }
+
+#[test]
+fn a_put_answers_with_what_it_stored() {
+    let app = App::new();
+    app.seed();
+    let answer = app.send(
+        "PUT",
+        &format!("{ORG}/releases/1.0.0/"),
+        json!({"ref": "v1.0.0", "url": "https://example.com/r/1"}),
+    );
+    assert_eq!(answer.status, 200);
+    assert_eq!(answer.body["ref"], "v1.0.0");
+    assert_eq!(answer.body["url"], "https://example.com/r/1");
+    assert_eq!(
+        app.get(&format!("{ORG}/releases/1.0.0/")).body["ref"],
+        "v1.0.0"
+    );
+}
