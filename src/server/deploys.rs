@@ -35,12 +35,7 @@ pub async fn list(
         let window = pagination::window(&query)?;
         let mut deploys = ctx.backend().deploys(&org, &version)?;
         deploys.sort_by(|a, b| b.date_finished.cmp(&a.date_finished));
-        let (page, more) = pagination::slice(deploys, &window);
-        let rows = page
-            .iter()
-            .map(json::to_api)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(pagination::respond(&query, &window, rows, more))
+        pagination::respond_page(&query, &window, deploys, json::to_api)
     })
     .await
 }

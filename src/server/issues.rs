@@ -67,12 +67,7 @@ pub async fn list(
                 search.words.iter().all(|word| title.contains(word))
             })
             .collect();
-        let (page, more) = pagination::slice(issues, &window);
-        let rows = page
-            .iter()
-            .map(json::to_api)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(pagination::respond(&query, &window, rows, more))
+        pagination::respond_page(&query, &window, issues, json::to_api)
     })
     .await
 }

@@ -38,12 +38,7 @@ pub async fn list(
     api.run(credentials, PROJECT_LIST, move |ctx| {
         let window = pagination::window(&query)?;
         let projects = ctx.backend().projects(&org)?;
-        let (page, more) = pagination::slice(projects, &window);
-        let rows = page
-            .iter()
-            .map(json::to_api)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(pagination::respond(&query, &window, rows, more))
+        pagination::respond_page(&query, &window, projects, json::to_api)
     })
     .await
 }

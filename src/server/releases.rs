@@ -448,12 +448,12 @@ pub async fn commits(
         check_path_version(&version)?;
         let window = pagination::window(&query)?;
         let release = find_release(ctx, &org, &version, None, true)?;
-        let (page, more) = pagination::slice(release.commits.unwrap_or_default(), &window);
-        let rows = page
-            .iter()
-            .map(json::commit)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(pagination::respond(&query, &window, rows, more))
+        pagination::respond_page(
+            &query,
+            &window,
+            release.commits.unwrap_or_default(),
+            json::commit,
+        )
     })
     .await
 }
