@@ -103,6 +103,10 @@ fn run_flow(client: &TestEnv, admin: &TestEnv, repo: &Repo) -> Vec<Value> {
     let reviewed = client.json(&["issue", "review", "BACKEND-2"]);
     assert_eq!(reviewed["inbox"], Value::Null);
     client.json(&["release", "archive", "1.0.0"]);
+    client.json(&["project", "create", "Scratch"]);
+    let deleted = client.json(&["project", "delete", "scratch", "--yes"]);
+    assert_eq!(deleted["slug"], "scratch");
+    client.fails(&["project", "show", "scratch"], 3);
 
     vec![
         client.json(&["release", "info", "1.0.0", "--commits"]),
@@ -112,6 +116,7 @@ fn run_flow(client: &TestEnv, admin: &TestEnv, repo: &Repo) -> Vec<Value> {
         client.json(&["issue", "list"]),
         client.json(&["issue", "show", "BACKEND-2"]),
         client.json(&["project", "list"]),
+        client.json(&["project", "show", "web"]),
         client.json(&["org", "audit"]),
     ]
 }
