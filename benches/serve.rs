@@ -155,15 +155,31 @@ fn run_local(
     per_client: usize,
     work: impl Fn(&LocalBackend, usize, usize) + Send + Sync + 'static,
 ) -> f64 {
+    let workers = (0..clients).map(|_| Arc::clone(backend)).collect();
+    on_threads(
+        workers,
+        per_client,
+        move |backend: &Arc<LocalBackend>, w, i| work(backend, w, i),
+    )
+}
+
+/// Runs `work` `per_client` times on one thread per worker state; returns calls per second.
+fn on_threads<S: Send + 'static>(
+    workers: Vec<S>,
+    per_client: usize,
+    work: impl Fn(&S, usize, usize) + Send + Sync + 'static,
+) -> f64 {
     let work = Arc::new(work);
+    let clients = workers.len();
     let started = Instant::now();
-    let threads: Vec<_> = (0..clients)
-        .map(|worker| {
-            let backend = Arc::clone(backend);
+    let threads: Vec<_> = workers
+        .into_iter()
+        .enumerate()
+        .map(|(worker, state)| {
             let work = Arc::clone(&work);
             std::thread::spawn(move || {
                 for i in 0..per_client {
-                    work(&backend, worker, i);
+                    work(&state, worker, i);
                 }
             })
         })
@@ -323,25 +339,8 @@ impl Serve {
         per_client: usize,
         work: impl Fn(&Client, usize, usize) + Send + Sync + 'static,
     ) -> f64 {
-        let work = Arc::new(work);
         let workers: Vec<Client> = (0..clients).map(|_| self.client()).collect();
-        let started = Instant::now();
-        let threads: Vec<_> = workers
-            .into_iter()
-            .enumerate()
-            .map(|(worker, client)| {
-                let work = Arc::clone(&work);
-                std::thread::spawn(move || {
-                    for i in 0..per_client {
-                        work(&client, worker, i);
-                    }
-                })
-            })
-            .collect();
-        for thread in threads {
-            thread.join().unwrap();
-        }
-        (clients * per_client) as f64 / started.elapsed().as_secs_f64()
+        on_threads(workers, per_client, work)
     }
 }
 
