@@ -60,6 +60,16 @@ impl LocalBackend {
         self.with_store(true, |store| store.write(|_| Ok(())))
     }
 
+    /// Opens the store for writing without writing anything, as `serve` does before it listens:
+    /// a file that is not a relctl store, a newer relctl's store or one that cannot be written
+    /// is refused now. A missing store is left missing; the first write creates it.
+    pub fn check_store(&self) -> Result<()> {
+        let Some(mut store) = Store::open_existing(&self.path)? else {
+            return Ok(());
+        };
+        store.check_writable()
+    }
+
     /// The API token whose secret this is, if any. Its last use is recorded when the one
     /// recorded is more than a minute old, so most requests authenticate with a read.
     pub fn authenticate(&self, secret: &str) -> Result<Option<model::Token>> {

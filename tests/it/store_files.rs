@@ -10,6 +10,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
@@ -201,6 +202,43 @@ fn a_store_from_a_newer_relctl_is_refused_unchanged() {
     let env = populated_store();
     sqlite(&env.store, "PRAGMA user_version = 99;");
     all_refused(&env, "newer");
+}
+
+#[test]
+fn serve_refuses_a_foreign_file_unchanged() {
+    let env = env_at("other.db");
+    sqlite(&env.store, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+    let before = tree(env.path());
+    let out = run_bounded(
+        env.cmd().args(["serve", "--bind", "127.0.0.1:0"]),
+        Duration::from_secs(20),
+    );
+    assert_eq!(out.0, Some(2), "stderr: {}", out.1);
+    assert!(out.1.contains("not a relctl store"), "{}", out.1);
+    assert!(differences(&before, &tree(env.path())).is_empty());
+}
+
+/// Runs a command that should end by itself; kills it after `limit`. Returns (code, stderr).
+fn run_bounded(cmd: &mut Command, limit: Duration) -> (Option<i32>, String) {
+    let mut child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut stderr = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+            return (status.code(), stderr);
+        }
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("the command did not end within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 #[test]
@@ -467,6 +505,20 @@ fn a_migration_that_fails_says_so_in_one_short_line() {
     let err = refused(&env, &["project", "create", "web"], 1);
     assert!(err.contains("schema version 2"), "{err}");
     assert!(!err.contains("CREATE"), "{err}");
+}
+
+#[test]
+fn serve_that_cannot_listen_creates_no_store() {
+    let env = env_at("new/s.db");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let before = tree(env.path());
+    let out = run_bounded(
+        env.cmd().args(["serve", "--bind", &addr]),
+        Duration::from_secs(20),
+    );
+    assert_ne!(out.0, Some(0), "stderr: {}", out.1);
+    assert!(differences(&before, &tree(env.path())).is_empty());
 }
 
 #[test]
