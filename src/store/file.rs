@@ -26,6 +26,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
@@ -63,17 +64,45 @@ fn damaged(path: &Path, why: &str) -> Error {
 }
 
 /// Says what `path` holds, refusing what is not a relctl store. Reads at most 100 bytes.
+///
+/// A file shorter than its header says is truncated, unless a checkpoint is writing it: SQLite
+/// writes page 1 (the header) first and grows the file after, while a `-wal` exists. So the size
+/// is only judged when no `-wal` is seen before or after reading, and a file that looks
+/// truncated is looked at again a few times before it is called damaged.
 pub fn probe(path: &Path) -> Result<Found> {
+    let mut pause = Duration::from_millis(5);
+    for _ in 0..4 {
+        match probe_once(path)? {
+            Ok(found) => return Ok(found),
+            Err(_) => {
+                std::thread::sleep(pause);
+                pause *= 2;
+            }
+        }
+    }
+    match probe_once(path)? {
+        Ok(found) => Ok(found),
+        Err(len) => Err(damaged(
+            path,
+            &format!("truncated: {len} bytes, not whole pages of the database"),
+        )),
+    }
+}
+
+/// One look at `path`; `Ok(Err(len))` when it looks truncated at `len` bytes.
+fn probe_once(path: &Path) -> Result<Result<Found, u64>> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            if std::fs::symlink_metadata(path).is_ok() {
-                return Err(Error::usage(format!(
+            return match std::fs::symlink_metadata(path) {
+                Ok(link) if link.file_type().is_symlink() => Err(Error::usage(format!(
                     "the store path {} is a symbolic link to nothing",
                     path.display()
-                )));
-            }
-            return Ok(Found::Missing);
+                ))),
+                // Another process created the store just now.
+                Ok(_) => probe_once(path),
+                Err(_) => Ok(Ok(Found::Missing)),
+            };
         }
         Err(err) => {
             return Err(Error::other(format!(
@@ -103,11 +132,11 @@ pub fn probe(path: &Path) -> Result<Found> {
         .map_err(|err| Error::other(format!("cannot read the store {}: {err}", path.display())))?;
     if len == 0 {
         // A store whose first pages are still only in its WAL is for SQLite to read.
-        return Ok(if wal.is_some_and(|wal| wal.len() > 0) {
+        return Ok(Ok(if wal.is_some_and(|wal| wal.len() > 0) {
             Found::Unmarked
         } else {
             Found::Empty
-        });
+        }));
     }
     if !header.starts_with(SQLITE_MAGIC) {
         return Err(if SQLITE_MAGIC.starts_with(&header) {
@@ -136,24 +165,22 @@ pub fn probe(path: &Path) -> Result<Found> {
     if !(512..=65536).contains(&page_size) || !page_size.is_power_of_two() {
         return Err(damaged(path, "bad page size"));
     }
-    if wal.is_none() {
-        let pages = u64::from(be32(28));
-        let pages_valid = be32(24) == be32(92);
-        if len % page_size != 0 || (pages_valid && len < pages * page_size) {
-            return Err(damaged(
-                path,
-                &format!("truncated: {len} bytes, not whole pages of the database"),
-            ));
-        }
+    let pages = u64::from(be32(28));
+    let pages_valid = be32(24) == be32(92);
+    if (len % page_size != 0 || (pages_valid && len < pages * page_size))
+        && wal.is_none()
+        && !sidecar(path, "-wal").exists()
+    {
+        return Ok(Err(len));
     }
     if app == APPLICATION_ID {
         let version = i64::from(be32(60) as i32);
         if version > migrations::latest() {
             return Err(migrations::newer_store(path, version));
         }
-        return Ok(Found::Marked);
+        return Ok(Ok(Found::Marked));
     }
-    Ok(Found::Unmarked)
+    Ok(Ok(Found::Unmarked))
 }
 
 /// Whether opening another way may work where `err` did not (permissions, a read-only
@@ -259,18 +286,16 @@ pub enum Created<T> {
 }
 
 /// Creates the missing directories of `dir` (mode 0700), outermost first; returns those made.
-fn make_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
+/// An error names the directory it is about.
+fn make_dirs(dir: &Path) -> std::result::Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
     let mut missing = Vec::new();
     let mut at = dir;
     loop {
         match std::fs::metadata(at) {
             Ok(meta) if meta.is_dir() => break,
             Ok(_) => {
-                return Err(Error::other(format!(
-                    "cannot create the store directory {}: {} is not a directory",
-                    dir.display(),
-                    at.display()
-                )));
+                let err = std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory");
+                return Err((at.to_path_buf(), err));
             }
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                 missing.push(at.to_path_buf());
@@ -279,12 +304,7 @@ fn make_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
                     None => break,
                 }
             }
-            Err(err) => {
-                return Err(Error::other(format!(
-                    "cannot create the store directory {}: {err}",
-                    dir.display()
-                )));
-            }
+            Err(err) => return Err((at.to_path_buf(), err)),
         }
     }
     let mut made = Vec::new();
@@ -294,10 +314,7 @@ fn make_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
             Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(err) => {
                 remove_dirs(&made);
-                return Err(Error::other(format!(
-                    "cannot create the store directory {}: {err}",
-                    missing.display()
-                )));
+                return Err((missing.clone(), err));
             }
         }
     }
@@ -392,18 +409,24 @@ pub fn create<T>(
         .unwrap_or(Path::new("."));
     let mut attempts = 0;
     let (made, temp) = loop {
-        let made = make_dirs(dir)?;
-        match TempFile::new(dir, name) {
-            Ok(temp) => break (made, temp),
-            // A failing process removed the directory it had just made; make it again.
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound && attempts < 5 => {
-                attempts += 1;
-            }
+        attempts += 1;
+        let made_and_temp = make_dirs(dir).and_then(|made| match TempFile::new(dir, name) {
+            Ok(temp) => Ok((made, temp)),
             Err(err) => {
                 remove_dirs(&made);
+                Err((dir.to_path_buf(), err))
+            }
+        });
+        match made_and_temp {
+            Ok(made_and_temp) => break made_and_temp,
+            // A process whose first write failed removed a directory it had made just as this
+            // one was making or using it: make it again.
+            Err((_, err)) if err.kind() == std::io::ErrorKind::NotFound && attempts < 10 => {}
+            Err((at, err)) => {
                 return Err(Error::other(format!(
-                    "cannot create the store {}: {err}",
-                    path.display()
+                    "cannot create the store {}: {}: {err}",
+                    path.display(),
+                    at.display()
                 )));
             }
         }
