@@ -88,20 +88,34 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// SQLite's reason for `err`, without the SQL text rusqlite adds to syntax and schema errors
+/// (a failed migration would otherwise print the whole schema).
+pub fn sqlite_reason(err: &rusqlite::Error) -> String {
+    match err {
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        rusqlite::Error::SqliteFailure(_, Some(msg)) => msg.clone(),
+        other => other.to_string(),
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(err: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
+        let reason = sqlite_reason(&err);
         match err.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::conflict(format!(
-                "the store is busy (another relctl is writing to it); retry: {err}"
+                "the store is busy (another relctl is writing to it); retry: {reason}"
             )),
             Some(ErrorCode::NotADatabase) => {
-                Error::usage(format!("the store file is not a relctl database: {err}"))
+                Error::usage(format!("the store file is not a relctl store: {reason}"))
+            }
+            Some(ErrorCode::DatabaseCorrupt) => {
+                Error::usage(format!("the store is damaged: {reason}"))
             }
             Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => {
-                Error::other(format!("cannot write the store: {err}"))
+                Error::other(format!("cannot write the store: {reason}"))
             }
-            _ => Error::other(format!("store error: {err}")),
+            _ => Error::other(format!("store error: {reason}")),
         }
     }
 }

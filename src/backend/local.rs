@@ -1,9 +1,12 @@
 //! The local backend: each request is one transaction of the flow on the embedded store.
 //!
-//! Writes open the store (creating it on first use) and run in one `BEGIN IMMEDIATE`
-//! transaction, so a request that fails anywhere leaves the store as it was; reads never create
-//! the store. Connections are kept in a small pool so `serve` does not reopen the file for every
-//! request; the command line makes one request and drops the backend.
+//! Writes run in one `BEGIN IMMEDIATE` transaction, so a request that fails anywhere leaves the
+//! store as it was. A missing store is created by the first write that commits: the write runs
+//! on a new store in a temporary file that is put in place only then (`store::create`), so a
+//! request that fails creates nothing, and a write that finds another process created the store
+//! first runs again on that store. Reads never create, migrate or write the store.
+//! Connections are kept in a small pool so `serve` does not reopen the file for every request;
+//! the command line makes one request and drops the backend.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -52,9 +55,19 @@ impl LocalBackend {
         &self.path
     }
 
-    /// Creates the store now if it is missing (`serve` does, so its first read finds it).
+    /// Creates the store now if it is missing (and brings an old one up to date).
     pub fn create_store(&self) -> Result<()> {
-        self.with_store(true, |_| Ok(()))
+        self.with_store(true, |store| store.write(|_| Ok(())))
+    }
+
+    /// Opens the store for writing without writing anything, as `serve` does before it listens:
+    /// a file that is not a relctl store, a newer relctl's store or one that cannot be written
+    /// is refused now. A missing store is left missing; the first write creates it.
+    pub fn check_store(&self) -> Result<()> {
+        let Some(mut store) = Store::open_existing(&self.path)? else {
+            return Ok(());
+        };
+        store.check_writable()
     }
 
     /// The API token whose secret this is, if any. Its last use is recorded when the one
@@ -86,31 +99,75 @@ impl LocalBackend {
         env
     }
 
-    /// Runs `work` on a pooled connection, or a new one: a writer's opens (and creates) the
-    /// store, a reader's does not create a missing one.
-    fn with_store<T>(&self, write: bool, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        let pooled = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        let (mut store, poolable) = match pooled {
-            Some(store) => (store, true),
-            None if write || self.path.exists() => (Store::open(&self.path)?, true),
-            None => (Store::open_for_reading(&self.path)?, false),
-        };
-        let result = work(&mut store);
-        if poolable {
-            if let Ok(mut idle) = self.idle.lock() {
-                if idle.len() < POOL_SIZE {
-                    idle.push(store);
-                }
+    /// Runs `work` on a pooled connection, or a new one: a writer's for a write, a reader's
+    /// (that cannot write) for a read. A write on a missing store runs on a new store that is
+    /// put in place only when `work` succeeded; if another process created the store meanwhile,
+    /// `work` runs again on that one (so it may run twice, and must not act outside its
+    /// transaction).
+    fn with_store<T>(
+        &self,
+        write: bool,
+        mut work: impl FnMut(&mut Store) -> Result<T>,
+    ) -> Result<T> {
+        if let Some(mut store) = self.pooled(write) {
+            let result = work(&mut store);
+            self.give_back(store);
+            return result;
+        }
+        if !write {
+            let mut store = Store::open_for_reading(&self.path)?;
+            let result = work(&mut store);
+            self.give_back(store);
+            return result;
+        }
+        for _ in 0..3 {
+            if let Some(mut store) = Store::open_existing(&self.path)? {
+                let result = work(&mut store);
+                self.give_back(store);
+                return result;
+            }
+            match store::create(&self.path, &mut work)? {
+                store::Created::Made(value) => return Ok(value),
+                store::Created::Existed => {}
             }
         }
-        result
+        Err(Error::other(format!(
+            "the store {} disappeared while it was being created",
+            self.path.display()
+        )))
+    }
+
+    /// An idle connection that can do the job: a writer's for a write; for a read, any at the
+    /// latest schema (a writer whose write failed on an old store is not).
+    fn pooled(&self, write: bool) -> Option<Store> {
+        let mut idle = self.idle.lock().ok()?;
+        let at = idle.iter().rposition(|store| {
+            if write {
+                store.is_writer()
+            } else {
+                store.is_current()
+            }
+        })?;
+        Some(idle.swap_remove(at))
+    }
+
+    /// Keeps a connection to the store file for the next request.
+    fn give_back(&self, store: Store) {
+        if !store.is_on_disk() {
+            return;
+        }
+        if let Ok(mut idle) = self.idle.lock() {
+            if idle.len() < POOL_SIZE {
+                idle.push(store);
+            }
+        }
     }
 
     /// One write transaction in organization `org`.
     fn write<T>(
         &self,
         org: &str,
-        work: impl FnOnce(&Transaction<'_>, &FlowEnv, &OrgRow) -> Result<T>,
+        work: impl Fn(&Transaction<'_>, &FlowEnv, &OrgRow) -> Result<T>,
     ) -> Result<T> {
         let env = self.env();
         self.with_store(true, |store| {
@@ -125,7 +182,7 @@ impl LocalBackend {
     fn read<T>(
         &self,
         org: &str,
-        work: impl FnOnce(&Transaction<'_>, &OrgRow) -> Result<T>,
+        work: impl Fn(&Transaction<'_>, &OrgRow) -> Result<T>,
     ) -> Result<T> {
         self.with_store(false, |store| {
             store.read(|tx| {
@@ -140,7 +197,7 @@ impl LocalBackend {
     fn write_commits<T>(
         &self,
         req: &UpdateRelease,
-        work: impl FnOnce(&Transaction<'_>, &FlowEnv, &OrgRow) -> Result<T>,
+        work: impl Fn(&Transaction<'_>, &FlowEnv, &OrgRow) -> Result<T>,
     ) -> Result<T> {
         let env = self.env();
         let result = self.with_store(true, |store| {

@@ -2,7 +2,10 @@
 //!
 //! The server decodes HTTP requests into the backend's requests and runs them through the
 //! local backend, so the CLI, the server and tests share one flow. It always serves the local
-//! store: a server URL in the environment does not turn `serve` into a proxy.
+//! store: a server URL in the environment does not turn `serve` into a proxy. The store is
+//! opened for writing before the server listens, so a file that is not a relctl store (or cannot
+//! be written) ends `serve` at once; a missing store is created by the first write request, so a
+//! `serve` that cannot listen leaves nothing behind.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -64,7 +67,7 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
         store.clone(),
         ctx.settings.region_id.value,
     ));
-    backend.create_store()?;
+    backend.check_store()?;
     let tokens = Arc::clone(&backend);
     let mut opts = ServeOptions::new(
         args.bind,

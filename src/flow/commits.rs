@@ -603,8 +603,7 @@ mod tests {
     fn with_release<T>(
         work: impl FnOnce(&Connection, &FlowEnv, &OrgRow, &ReleaseRow) -> Result<T>,
     ) -> T {
-        let mut store =
-            Store::open_for_reading(std::path::Path::new("/nonexistent/relctl-unit.db")).unwrap();
+        let mut store = Store::in_memory().unwrap();
         let env = FlowEnv::new(0);
         store
             .write(|tx| {

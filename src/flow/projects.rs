@@ -146,7 +146,7 @@ mod tests {
     use crate::store::Store;
 
     fn new_store() -> Store {
-        Store::open_for_reading(std::path::Path::new("/nonexistent/relctl-unit-test.db")).unwrap()
+        Store::in_memory().unwrap()
     }
 
     fn new_project(name: &str) -> NewProject<'_> {

@@ -4,6 +4,18 @@
 //! takes parameters. The flow (`crate::flow`) decides *what* to write; these functions only say
 //! *how* to read and write it.
 //!
+//! Which files are stores: a relctl store carries `PRAGMA application_id` 0x52454C43 ("RELC",
+//! [`APPLICATION_ID`]). A directory, a file that is not a SQLite database, another application's
+//! database, a damaged store or a newer relctl's store is refused (exit 2) before anything is
+//! written, and stays byte-for-byte as it was (`file.rs`, `migrations.rs`). Stores made before
+//! the mark are recognised by their schema version and tables and marked by their first write.
+//!
+//! Nothing is written unless a write commits: a new store is built in a temporary file and put in
+//! place only when the command's write committed (`file.rs`); migrations and the mark run inside
+//! the write transaction that needs them ([`Store::write`]); reads use a connection that cannot
+//! write, never migrate and never change the journal mode, and see an old store's contents
+//! through an in-memory copy brought up to date. A missing store reads as a new one.
+//!
 //! Concurrency: many relctl processes (CI jobs) may share one store. The file is in WAL mode so
 //! readers never block writers, every write runs in a `BEGIN IMMEDIATE` transaction so writers
 //! queue on SQLite's write lock instead of failing half-way, and a busy timeout makes a queued
@@ -12,6 +24,7 @@
 
 pub mod commits;
 pub mod deploys;
+mod file;
 pub mod issues;
 mod migrations;
 pub mod orgs;
@@ -20,78 +33,176 @@ pub mod releases;
 pub mod sequence;
 pub mod tokens;
 
-pub use migrations::DEFAULT_ORG_SLUG;
+pub use file::Created;
+pub use migrations::{APPLICATION_ID, DEFAULT_ORG_SLUG};
 
-use std::fs::OpenOptions;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
+use file::Found;
+use migrations::Schema;
 
 /// How long a writer waits for another process's write transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// What a [`Store`]'s connection is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A read-write connection to the store file.
+    Writer,
+    /// A connection to the store file that cannot write (`file::open_for_query`).
+    Reader,
+    /// A new store in its temporary file (`file::create`).
+    New,
+    /// In memory: what a new store holds, or an old store's contents at the latest schema.
+    Memory,
+}
+
 /// An open store. Dropping it closes the connection.
 pub struct Store {
     conn: Connection,
+    kind: Kind,
+    /// The store's path, for messages (a new store's temporary name is never shown).
+    shown: PathBuf,
+    /// Whether a writer has made sure the store is in WAL mode.
+    wal_checked: bool,
+    /// Whether the store is known to be at the latest schema (reads need that).
+    current: bool,
 }
 
 impl Store {
-    /// Opens the store at `path`, creating it (mode 0600, migrations applied) when missing.
-    pub fn open(path: &Path) -> Result<Store> {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            // Directories made here are private too (existing ones are left as they are).
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(parent)
-                .map_err(|err| {
-                    Error::other(format!(
-                        "cannot create the store directory {}: {err}",
-                        parent.display()
-                    ))
-                })?;
-        }
-        create_private_file(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|err| {
-            Error::other(format!("cannot open the store {}: {err}", path.display()))
-        })?;
-        Store::prepare(conn, path, true)
-    }
-
-    /// Opens the store for reading. A store that does not exist yet is not created: the reader
-    /// sees what a new store holds (an in-memory one), and nothing is written to disk.
-    pub fn open_for_reading(path: &Path) -> Result<Store> {
-        if path.exists() {
-            return Store::open(path);
-        }
-        let conn = Connection::open_in_memory()?;
-        Store::prepare(conn, path, false)
-    }
-
-    fn prepare(mut conn: Connection, path: &Path, on_disk: bool) -> Result<Store> {
+    fn new(conn: Connection, kind: Kind, shown: &Path) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        if on_disk {
-            set_wal_mode(&conn)?;
-            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Ok(Store {
+            conn,
+            kind,
+            shown: shown.to_path_buf(),
+            wal_checked: kind != Kind::Writer,
+            current: kind == Kind::Reader,
+        })
+    }
+
+    /// A new store's contents, in memory (what reading a missing store sees; unit tests).
+    pub fn in_memory() -> Result<Store> {
+        Store::fresh_in_memory(Path::new(":memory:"))
+    }
+
+    fn fresh_in_memory(shown: &Path) -> Result<Store> {
+        let mut store = Store::new(Connection::open_in_memory()?, Kind::Memory, shown)?;
+        store.write(|_| Ok(()))?;
+        Ok(store)
+    }
+
+    /// Opens the store at `path` for writing, creating it (mode 0600, migrations applied,
+    /// directories made) when missing.
+    pub fn open(path: &Path) -> Result<Store> {
+        for _ in 0..3 {
+            if let Some(store) = Store::open_existing(path)? {
+                return Ok(store);
+            }
+            create(path, &mut |_| Ok(()))?;
         }
-        migrations::apply(&mut conn).map_err(|err| match err.kind {
-            crate::error::ErrorKind::Usage => err,
-            _ => Error::new(
-                err.kind,
-                format!(
-                    "cannot prepare the store {}: {}",
-                    path.display(),
-                    err.message
-                ),
-            ),
-        })?;
-        Ok(Store { conn })
+        Err(Error::other(format!(
+            "the store {} disappeared while it was being created",
+            path.display()
+        )))
+    }
+
+    /// Opens an existing store for writing; `None` when there is nothing at `path` (see
+    /// [`create`]). Anything that is not a relctl store is refused, unchanged.
+    pub fn open_existing(path: &Path) -> Result<Option<Store>> {
+        match file::probe(path)? {
+            Found::Missing => return Ok(None),
+            Found::Unmarked => {
+                // Another application's database must not be opened for writing at all.
+                let conn = file::open_for_query(path)?;
+                migrations::inspect(&conn, path)?;
+            }
+            Found::Empty | Found::Marked => {}
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|err| cannot_write(path, err))?;
+        let mut store = Store::new(conn, Kind::Writer, path)?;
+        let mode: String = store
+            .conn
+            .pragma_query_value(None, "journal_mode", |row| row.get(0))
+            .map_err(|err| cannot_write(path, err))?;
+        if mode.eq_ignore_ascii_case("wal") {
+            store.conn.pragma_update(None, "synchronous", "NORMAL")?;
+            store.wal_checked = true;
+        }
+        Ok(Some(store))
+    }
+
+    /// Opens the store for reading: nothing is written, created, migrated or switched to WAL.
+    /// A missing (or empty) store reads as a new one; an old store reads through an in-memory
+    /// copy brought to the latest schema.
+    pub fn open_for_reading(path: &Path) -> Result<Store> {
+        match file::probe(path)? {
+            Found::Missing | Found::Empty => Store::fresh_in_memory(path),
+            Found::Marked | Found::Unmarked => {
+                let conn = file::open_for_query(path)?;
+                match migrations::inspect(&conn, path)? {
+                    Schema::Empty => Store::fresh_in_memory(path),
+                    schema if schema.is_current() => Store::new(conn, Kind::Reader, path),
+                    _ => Store::upgraded_copy(&conn, path),
+                }
+            }
+        }
+    }
+
+    /// An old store's contents, copied into memory and migrated there.
+    fn upgraded_copy(conn: &Connection, path: &Path) -> Result<Store> {
+        let mut copy = Connection::open_in_memory()?;
+        rusqlite::backup::Backup::new(conn, &mut copy)
+            .and_then(|backup| backup.run_to_completion(1024, Duration::from_millis(10), None))
+            .map_err(|err| file::open_error(path, &err))?;
+        let mut store = Store::new(copy, Kind::Memory, path)?;
+        store.write(|_| Ok(()))?;
+        Ok(store)
+    }
+
+    /// A new store in the temporary file `temp`, initialised; `shown` is where it will be.
+    fn open_new(temp: &Path, shown: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(temp, flags)
+            .map_err(|err| file::open_error(shown, &err))?;
+        let mut store = Store::new(conn, Kind::New, shown)?;
+        store.write(|_| Ok(()))?;
+        Ok(store)
+    }
+
+    /// Finishes a new store: WAL mode from its first use on, and every byte in the main file
+    /// (a new store is written with a rollback journal, so closing leaves no WAL to lose).
+    fn finish_new(self) -> Result<()> {
+        let shown = self.shown;
+        self.conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+            .map_err(|err| file::open_error(&shown, &err))?;
+        self.conn
+            .close()
+            .map_err(|(_, err)| file::open_error(&shown, &err))
+    }
+
+    /// Whether this store can run [`Store::write`] on the store file.
+    pub fn is_writer(&self) -> bool {
+        self.kind == Kind::Writer
+    }
+
+    /// Whether reads can run on this store: it is at the latest schema (a writer is once it has
+    /// committed a write, which upgrades an old store).
+    pub fn is_current(&self) -> bool {
+        self.current
+    }
+
+    /// Whether this is a connection to the store file (worth keeping for the next request).
+    pub fn is_on_disk(&self) -> bool {
+        matches!(self.kind, Kind::Writer | Kind::Reader)
     }
 
     /// How long a writer waits for the write lock before the command fails with a conflict.
@@ -100,14 +211,44 @@ impl Store {
         Ok(())
     }
 
-    /// Runs `work` in one write transaction: all of it is committed, or none of it.
+    /// Runs `work` in one write transaction: all of it is committed, or none of it. The same
+    /// transaction first brings an old store to the latest schema and marks it as relctl's.
     pub fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        if self.kind == Kind::Reader {
+            return Err(Error::other(format!(
+                "internal error: the store {} was opened for reading",
+                self.shown.display()
+            )));
+        }
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|err| cannot_write(&self.shown, err))?;
+        let schema = migrations::inspect(&tx, &self.shown)?;
+        migrations::upgrade(&tx, schema, &self.shown)?;
         let value = work(&tx)?;
-        tx.commit()?;
+        tx.commit().map_err(|err| cannot_write(&self.shown, err))?;
+        self.current = true;
+        if !self.wal_checked {
+            // A store that was an empty file: WAL from now on, once something is in it.
+            self.wal_checked = true;
+            if set_wal_mode(&self.conn).is_ok() {
+                self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+            }
+        }
         Ok(value)
+    }
+
+    /// Takes the write lock and lets it go, writing nothing: a store that cannot be written, or
+    /// is not (or no longer) relctl's, fails now rather than at its first write.
+    pub fn check_writable(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|err| cannot_write(&self.shown, err))?;
+        migrations::inspect(&tx, &self.shown)?;
+        tx.rollback()?;
+        Ok(())
     }
 
     /// Runs `work` in one read transaction, so it sees a single consistent state.
@@ -115,26 +256,44 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        if self.kind != Kind::Memory {
+            // A newer relctl may have migrated the store since this connection was opened.
+            let version: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+            if version > migrations::latest() {
+                return Err(migrations::newer_store(&self.shown, version));
+            }
+            if version < migrations::latest() {
+                return Err(Error::other(format!(
+                    "internal error: the store {} (schema version {version}) was read before it was upgraded",
+                    self.shown.display()
+                )));
+            }
+        }
         let value = work(&tx)?;
         tx.finish()?;
         Ok(value)
     }
 }
 
-/// Creates an empty file readable only by its owner, unless it exists.
-fn create_private_file(path: &Path) -> Result<()> {
-    match OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-    {
-        Ok(_) => Ok(()),
-        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(err) => Err(Error::other(format!(
-            "cannot create the store {}: {err}",
+/// Creates the missing store at `path` with `write` run on it, atomically (see `file.rs`).
+pub fn create<T>(
+    path: &Path,
+    write: &mut dyn FnMut(&mut Store) -> Result<T>,
+) -> Result<Created<T>> {
+    file::create(path, write)
+}
+
+/// A failure to open, begin or commit a write, said with the store's path (a busy store stays
+/// a conflict, a damaged one a refusal).
+fn cannot_write(path: &Path, err: rusqlite::Error) -> Error {
+    let reason = crate::error::sqlite_reason(&err);
+    let error = file::open_error(path, &err);
+    match error.kind {
+        ErrorKind::Other => Error::other(format!(
+            "cannot write the store {}: {reason}",
             path.display()
-        ))),
+        )),
+        _ => error,
     }
 }
 
@@ -146,7 +305,12 @@ fn set_wal_mode(conn: &Connection) -> Result<()> {
         match conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
         {
-            Ok(_) => return Ok(()),
+            Ok(mode) if mode.eq_ignore_ascii_case("wal") => return Ok(()),
+            Ok(mode) => {
+                return Err(Error::other(format!(
+                    "the store stayed in journal mode {mode}"
+                )));
+            }
             Err(err)
                 if matches!(
                     err.sqlite_error_code(),

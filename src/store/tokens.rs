@@ -114,7 +114,11 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         conn.execute_batch(include_str!("schema_v1.sql")).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
-        super::super::migrations::apply(&mut conn).unwrap();
+        let shown = std::path::Path::new("s.db");
+        let schema = super::super::migrations::inspect(&conn, shown).unwrap();
+        let tx = conn.transaction().unwrap();
+        super::super::migrations::upgrade(&tx, schema, shown).unwrap();
+        tx.commit().unwrap();
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .unwrap();

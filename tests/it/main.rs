@@ -15,3 +15,4 @@ mod remote;
 mod remote_http;
 mod server;
 mod set_commits;
+mod store_files;

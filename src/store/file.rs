@@ -1,0 +1,537 @@
+//! The store's file on disk: telling what a path holds without changing it, opening it for
+//! reading without writing, and creating a new store so that it appears only complete.
+//!
+//! - [`probe`] reads the 100-byte SQLite header itself, so a directory, a file that is not a
+//!   SQLite database, another application's marked database, a truncated store and a store of a
+//!   newer relctl are refused before SQLite opens them. Only an unmarked database (another
+//!   application's, or a store made before relctl marked its stores) needs SQLite to say which.
+//! - [`open_for_query`] opens a connection that cannot write. While no other connection has the
+//!   file open (no `-wal`, no `-journal` beside it), that is a read-write connection with
+//!   `PRAGMA query_only`: SQLite refuses every write on it, and it removes the `-wal`/`-shm`
+//!   files it makes when it closes (a read-only connection would leave them behind). Otherwise,
+//!   or when the file or its directory cannot be written, a read-only connection; and when even
+//!   that cannot set up WAL's shared memory (a directory this user cannot write), an
+//!   `immutable` one, which takes no locks: it is used only when no WAL holds changes, that is
+//!   when nobody is writing the store as the read begins.
+//! - [`create`] builds a new store in a private temporary file beside the final path, runs the
+//!   command's write on it, and hard-links it into place only when that write committed, so a
+//!   failing command leaves no store (and no directories it made), a crash leaves no
+//!   half-initialised store, and concurrent first writers never overwrite each other: the
+//!   link fails for all but one, and the others run their write again on the winner's store.
+
+use std::ffi::OsString;
+use std::fs::{DirBuilder, OpenOptions};
+use std::io::Read;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::migrations::{self, APPLICATION_ID};
+use crate::error::{Error, Result};
+
+/// What a path holds, from the file system and the SQLite header alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Nothing at the path.
+    Missing,
+    /// An empty file: a new store.
+    Empty,
+    /// A SQLite database carrying relctl's application id (a relctl store).
+    Marked,
+    /// A SQLite database without an application id: a relctl store made before stores were
+    /// marked, or another application's database; [`migrations::inspect`] tells which.
+    Unmarked,
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// The path of a file SQLite keeps beside the database (`-wal`, `-shm`, `-journal`).
+pub fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn damaged(path: &Path, why: &str) -> Error {
+    Error::usage(format!(
+        "the store {} is damaged ({why}); it was left unchanged",
+        path.display()
+    ))
+}
+
+/// Says what `path` holds, refusing what is not a relctl store. Reads at most 100 bytes.
+///
+/// A file shorter than its header says is truncated, unless a checkpoint is writing it: SQLite
+/// writes page 1 (the header) first and grows the file after, while a `-wal` exists. So the size
+/// is only judged when no `-wal` is seen before or after reading, and a file that looks
+/// truncated is looked at again a few times before it is called damaged.
+pub fn probe(path: &Path) -> Result<Found> {
+    let mut pause = Duration::from_millis(5);
+    for _ in 0..4 {
+        match probe_once(path)? {
+            Ok(found) => return Ok(found),
+            Err(_) => {
+                std::thread::sleep(pause);
+                pause *= 2;
+            }
+        }
+    }
+    match probe_once(path)? {
+        Ok(found) => Ok(found),
+        Err(len) => Err(damaged(
+            path,
+            &format!("truncated: {len} bytes, not whole pages of the database"),
+        )),
+    }
+}
+
+/// One look at `path`; `Ok(Err(len))` when it looks truncated at `len` bytes.
+fn probe_once(path: &Path) -> Result<Result<Found, u64>> {
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return match std::fs::symlink_metadata(path) {
+                Ok(link) if link.file_type().is_symlink() => Err(Error::usage(format!(
+                    "the store path {} is a symbolic link to nothing",
+                    path.display()
+                ))),
+                // Another process created the store just now.
+                Ok(_) => probe_once(path),
+                Err(_) => Ok(Ok(Found::Missing)),
+            };
+        }
+        Err(err) => {
+            return Err(Error::other(format!(
+                "cannot read the store {}: {err}",
+                path.display()
+            )));
+        }
+    };
+    if meta.is_dir() {
+        return Err(Error::usage(format!(
+            "{} is a directory, not a relctl store",
+            path.display()
+        )));
+    }
+    if !meta.is_file() {
+        return Err(migrations::not_a_store(path, "not a regular file"));
+    }
+    // Looked at before the file: while a WAL exists a checkpoint may be writing the file (page 1
+    // first, then growing it), so its size says nothing about truncation.
+    let wal = sidecar(path, "-wal").metadata().ok();
+    let mut header = Vec::with_capacity(100);
+    let len = std::fs::File::open(path)
+        .and_then(|mut file| {
+            file.by_ref().take(100).read_to_end(&mut header)?;
+            Ok(file.metadata()?.len())
+        })
+        .map_err(|err| Error::other(format!("cannot read the store {}: {err}", path.display())))?;
+    if len == 0 {
+        // A store whose first pages are still only in its WAL is for SQLite to read.
+        return Ok(Ok(if wal.is_some_and(|wal| wal.len() > 0) {
+            Found::Unmarked
+        } else {
+            Found::Empty
+        }));
+    }
+    if !header.starts_with(SQLITE_MAGIC) {
+        return Err(if SQLITE_MAGIC.starts_with(&header) {
+            damaged(path, "truncated")
+        } else {
+            migrations::not_a_store(path, "not a SQLite database")
+        });
+    }
+    if header.len() < 100 {
+        return Err(damaged(path, "truncated"));
+    }
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let app = be32(68) as i32;
+    if app != 0 && app != APPLICATION_ID {
+        return Err(migrations::not_a_store(
+            path,
+            &format!("a database of another application, application id {app:#x}"),
+        ));
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536,
+        size => u64::from(size),
+    };
+    if !(512..=65536).contains(&page_size) || !page_size.is_power_of_two() {
+        return Err(damaged(path, "bad page size"));
+    }
+    let pages = u64::from(be32(28));
+    let pages_valid = be32(24) == be32(92);
+    if (len % page_size != 0 || (pages_valid && len < pages * page_size))
+        && wal.is_none()
+        && !sidecar(path, "-wal").exists()
+    {
+        return Ok(Err(len));
+    }
+    if app == APPLICATION_ID {
+        let version = i64::from(be32(60) as i32);
+        if version > migrations::latest() {
+            return Err(migrations::newer_store(path, version));
+        }
+        return Ok(Ok(Found::Marked));
+    }
+    Ok(Ok(Found::Unmarked))
+}
+
+/// Whether opening another way may work where `err` did not (permissions, a read-only
+/// directory, WAL shared memory that cannot be made).
+fn may_fall_back(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(
+            ErrorCode::CannotOpen
+                | ErrorCode::ReadOnly
+                | ErrorCode::PermissionDenied
+                | ErrorCode::SystemIoFailure
+        )
+    )
+}
+
+/// An error opening or inspecting the store, said with its path.
+pub fn open_error(path: &Path, err: &rusqlite::Error) -> Error {
+    let reason = crate::error::sqlite_reason(err);
+    match err.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => damaged(path, &reason),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::conflict(format!(
+            "the store {} is busy (another relctl is writing to it); retry: {reason}",
+            path.display()
+        )),
+        _ => Error::other(format!(
+            "cannot open the store {}: {reason}",
+            path.display()
+        )),
+    }
+}
+
+/// Opens `flags`/`name` and reads the schema, so WAL and locking problems show now.
+fn try_open(name: &Path, flags: OpenFlags, query_only: bool) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(name, flags)?;
+    conn.busy_timeout(super::BUSY_TIMEOUT)?;
+    if query_only {
+        conn.pragma_update(None, "query_only", true)?;
+    }
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+        row.get::<_, i64>(0)
+    })?;
+    Ok(conn)
+}
+
+/// A `file:` URI for `path` with `query` (SQLite's URI filenames), every byte that is not
+/// plainly safe percent-encoded.
+fn uri(path: &Path, query: &str) -> PathBuf {
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'/')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    let encoded = percent_encoding::percent_encode(path.as_os_str().as_bytes(), KEEP);
+    PathBuf::from(format!("file:{encoded}?{query}"))
+}
+
+/// A connection to an existing database that never writes it (see the module docs).
+pub fn open_for_query(path: &Path) -> Result<Connection> {
+    let no_flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let others_use_it = sidecar(path, "-wal").exists() || sidecar(path, "-journal").exists();
+    let mut first_err = None;
+    if !others_use_it {
+        match try_open(path, no_flags | OpenFlags::SQLITE_OPEN_READ_WRITE, true) {
+            Ok(conn) => return Ok(conn),
+            Err(err) if may_fall_back(&err) => first_err = Some(err),
+            Err(err) => return Err(open_error(path, &err)),
+        }
+    }
+    match try_open(path, no_flags | OpenFlags::SQLITE_OPEN_READ_ONLY, false) {
+        Ok(conn) => return Ok(conn),
+        Err(err) if may_fall_back(&err) => {
+            first_err.get_or_insert(err);
+        }
+        Err(err) => return Err(open_error(path, &err)),
+    }
+    let wal_empty = sidecar(path, "-wal")
+        .metadata()
+        .map_or(true, |wal| wal.len() == 0);
+    if wal_empty {
+        let flags = no_flags | OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+        match try_open(&uri(path, "immutable=1"), flags, false) {
+            Ok(conn) => return Ok(conn),
+            Err(err) => {
+                first_err.get_or_insert(err);
+            }
+        }
+    }
+    Err(first_err.map_or_else(
+        || Error::other(format!("cannot open the store {}", path.display())),
+        |err| open_error(path, &err),
+    ))
+}
+
+/// The outcome of [`create`].
+pub enum Created<T> {
+    /// The store was created with the write's result in it.
+    Made(T),
+    /// Another process created the store first; the write was not kept and must run again on
+    /// the existing store.
+    Existed,
+}
+
+/// Creates the missing directories of `dir` (mode 0700), outermost first; returns those made.
+/// An error names the directory it is about.
+fn make_dirs(dir: &Path) -> std::result::Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
+    let mut missing = Vec::new();
+    let mut at = dir;
+    loop {
+        match std::fs::metadata(at) {
+            Ok(meta) if meta.is_dir() => break,
+            Ok(_) => {
+                let err = std::io::Error::new(std::io::ErrorKind::NotADirectory, "not a directory");
+                return Err((at.to_path_buf(), err));
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                missing.push(at.to_path_buf());
+                match at.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    Some(parent) => at = parent,
+                    None => break,
+                }
+            }
+            Err(err) => return Err((at.to_path_buf(), err)),
+        }
+    }
+    let mut made = Vec::new();
+    for missing in missing.iter().rev() {
+        match DirBuilder::new().mode(0o700).create(missing) {
+            Ok(()) => made.push(missing.clone()),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(err) => {
+                remove_dirs(&made);
+                return Err((missing.clone(), err));
+            }
+        }
+    }
+    Ok(made)
+}
+
+/// Removes directories [`make_dirs`] made, innermost first, as long as they are empty (another
+/// process may have put its own store in one meanwhile).
+fn remove_dirs(made: &[PathBuf]) {
+    for dir in made.iter().rev() {
+        let _ = std::fs::remove_dir(dir);
+    }
+}
+
+/// A private file beside the store that is removed (with SQLite's files) when dropped.
+struct TempFile {
+    path: PathBuf,
+}
+
+impl TempFile {
+    fn new(dir: &Path, store_name: &std::ffi::OsStr) -> std::io::Result<TempFile> {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        loop {
+            let mut name = OsString::from(".");
+            name.push(store_name);
+            name.push(format!(
+                ".{}-{}.new",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed)
+            ));
+            let path = dir.join(name);
+            match OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&path)
+            {
+                Ok(_) => return Ok(TempFile { path }),
+                Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(err) => return Err(err),
+            }
+        }
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        for suffix in ["-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(sidecar(&self.path, suffix));
+        }
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Puts the finished store at `path` unless something is there already (then `Ok(false)`).
+fn put_in_place(temp: &Path, path: &Path) -> Result<bool> {
+    match std::fs::hard_link(temp, path) {
+        Ok(()) => Ok(true),
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(link_err) => {
+            // A file system without hard links: rename, after a last look (the window in which
+            // another process could create the store too is this one check).
+            if std::fs::symlink_metadata(path).is_ok() {
+                return Ok(false);
+            }
+            std::fs::rename(temp, path).map_err(|err| {
+                Error::other(format!(
+                    "cannot create the store {}: {err} (and linking failed: {link_err})",
+                    path.display()
+                ))
+            })?;
+            Ok(true)
+        }
+    }
+}
+
+/// Creates the store at `path` (which was missing) with `write`'s changes in it: see the
+/// module docs. `write` runs on the new store; when it fails nothing is left behind.
+pub fn create<T>(
+    path: &Path,
+    write: &mut dyn FnMut(&mut super::Store) -> Result<T>,
+) -> Result<Created<T>> {
+    let name = path.file_name().ok_or_else(|| {
+        Error::usage(format!(
+            "the store path {} does not name a file",
+            path.display()
+        ))
+    })?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut attempts = 0;
+    let (made, temp) = loop {
+        attempts += 1;
+        let made_and_temp = make_dirs(dir).and_then(|made| match TempFile::new(dir, name) {
+            Ok(temp) => Ok((made, temp)),
+            Err(err) => {
+                remove_dirs(&made);
+                Err((dir.to_path_buf(), err))
+            }
+        });
+        match made_and_temp {
+            Ok(made_and_temp) => break made_and_temp,
+            // A process whose first write failed removed a directory it had made just as this
+            // one was making or using it: make it again.
+            Err((_, err)) if err.kind() == std::io::ErrorKind::NotFound && attempts < 10 => {}
+            Err((at, err)) => {
+                return Err(Error::other(format!(
+                    "cannot create the store {}: {}: {err}",
+                    path.display(),
+                    at.display()
+                )));
+            }
+        }
+    };
+    let result = fill_and_place(&temp.path, path, write);
+    drop(temp);
+    if result.is_err() {
+        remove_dirs(&made);
+    }
+    result
+}
+
+fn fill_and_place<T>(
+    temp: &Path,
+    path: &Path,
+    write: &mut dyn FnMut(&mut super::Store) -> Result<T>,
+) -> Result<Created<T>> {
+    let mut store = super::Store::open_new(temp, path)?;
+    let value = write(&mut store)?;
+    store.finish_new()?;
+    if put_in_place(temp, path)? {
+        // Make the new name durable too (best effort: some file systems refuse to sync a
+        // directory).
+        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+        }
+        Ok(Created::Made(value))
+    } else {
+        Ok(Created::Existed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probe_reads_only_the_header() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| dir.path().join(name);
+        assert_eq!(probe(&at("missing")).unwrap(), Found::Missing);
+        std::fs::write(at("empty"), b"").unwrap();
+        assert_eq!(probe(&at("empty")).unwrap(), Found::Empty);
+        std::fs::write(at("text"), b"hello").unwrap();
+        assert!(
+            probe(&at("text"))
+                .unwrap_err()
+                .message
+                .contains("not a SQLite database")
+        );
+        std::fs::write(at("cut"), b"SQLite for").unwrap();
+        assert!(probe(&at("cut")).unwrap_err().message.contains("damaged"));
+        assert!(probe(dir.path()).unwrap_err().message.contains("directory"));
+        std::os::unix::fs::symlink(at("nowhere"), at("dangling")).unwrap();
+        assert!(
+            probe(&at("dangling"))
+                .unwrap_err()
+                .message
+                .contains("symbolic link")
+        );
+
+        let db = at("other.db");
+        Connection::open(&db)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x)")
+            .unwrap();
+        assert_eq!(probe(&db).unwrap(), Found::Unmarked);
+        Connection::open(&db)
+            .unwrap()
+            .pragma_update(None, "application_id", 42)
+            .unwrap();
+        assert!(
+            probe(&db)
+                .unwrap_err()
+                .message
+                .contains("another application")
+        );
+        Connection::open(&db)
+            .unwrap()
+            .pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        assert_eq!(probe(&db).unwrap(), Found::Marked);
+        Connection::open(&db)
+            .unwrap()
+            .pragma_update(None, "user_version", 1000)
+            .unwrap();
+        assert!(probe(&db).unwrap_err().message.contains("newer"));
+    }
+
+    #[test]
+    fn uris_escape_what_sqlite_would_read_as_syntax() {
+        assert_eq!(
+            uri(Path::new("/a b/c?d#e%f.db"), "immutable=1"),
+            PathBuf::from("file:/a%20b/c%3Fd%23e%25f.db?immutable=1")
+        );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_store_and_no_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b/s.db");
+        let result = create(&path, &mut |_store| -> Result<()> {
+            Err(Error::not_found("no such project"))
+        });
+        assert!(result.is_err());
+        assert!(!dir.path().join("a").exists());
+    }
+}
