@@ -651,3 +651,75 @@ fn an_explicit_previous_sha_missing_from_history_can_be_ignored() {
     );
     assert_eq!(result["commitCount"], 2);
 }
+
+/// Commits `file` with `message`, author and committer both dated `date` (`"SECONDS +ZONE"`).
+fn commit_dated(repo: &Repo, date: &str, file: &str, content: &str, message: &str) -> String {
+    std::fs::write(repo.dir.join(file), content).unwrap();
+    repo.git(&["add", "-A"]);
+    let out = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test Dev",
+            "-c",
+            "user.email=Dev@Example.com",
+        ])
+        .args(["-c", "commit.gpgsign=false", "commit", "-q", "-m", message])
+        .current_dir(&repo.dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", &repo.dir)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    repo.head()
+}
+
+fn topo_order(repo: &Repo, depth: usize) -> BTreeSet<String> {
+    repo.git(&["rev-list", "--topo-order", "-n", &depth.to_string(), "HEAD"])
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_first_release_takes_the_commits_below_head_in_graph_order() {
+    // 30 commits with one date, as a rebase or `git am` leaves them.
+    let (env, repo) = setup();
+    let mut shas = Vec::new();
+    for i in 0..30 {
+        shas.push(commit_dated(
+            &repo,
+            "1700000000 +0000",
+            "a.txt",
+            &i.to_string(),
+            &format!("commit {i}"),
+        ));
+    }
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let bound = set_commits(&env, &repo, "1.0.0", &[]);
+    assert_eq!(bound["commitCount"], 20);
+    let ids: BTreeSet<String> = release_commit_ids(&env, "1.0.0").into_iter().collect();
+    assert_eq!(ids, topo_order(&repo, 20));
+    assert_eq!(ids, shas[10..].iter().cloned().collect());
+
+    // A HEAD dated before its parent is the first commit of a first release (a release of
+    // another project), not left out for the next one.
+    let head = commit_dated(
+        &repo,
+        "1600000000 +0000",
+        "b.txt",
+        "late",
+        "dated in the past",
+    );
+    env.ok(&["project", "create", "Web"]);
+    env.ok(&["release", "new", "2.0.0", "-p", "web"]);
+    set_commits(&env, &repo, "2.0.0", &["--initial-depth", "3"]);
+    let ids: BTreeSet<String> = release_commit_ids(&env, "2.0.0").into_iter().collect();
+    assert!(ids.contains(&head));
+    assert_eq!(ids, topo_order(&repo, 3));
+}
