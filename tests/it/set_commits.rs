@@ -654,6 +654,18 @@ fn an_explicit_previous_sha_missing_from_history_can_be_ignored() {
 
 /// Commits `file` with `message`, author and committer both dated `date` (`"SECONDS +ZONE"`).
 fn commit_dated(repo: &Repo, date: &str, file: &str, content: &str, message: &str) -> String {
+    commit_at(repo, date, date, file, content, message)
+}
+
+/// Commits with an author date and a committer date of its own, as a rebase leaves them.
+fn commit_at(
+    repo: &Repo,
+    author_date: &str,
+    committer_date: &str,
+    file: &str,
+    content: &str,
+    message: &str,
+) -> String {
     std::fs::write(repo.dir.join(file), content).unwrap();
     repo.git(&["add", "-A"]);
     let out = std::process::Command::new("git")
@@ -667,8 +679,8 @@ fn commit_dated(repo: &Repo, date: &str, file: &str, content: &str, message: &st
         .current_dir(&repo.dir)
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", &repo.dir)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_AUTHOR_DATE", author_date)
+        .env("GIT_COMMITTER_DATE", committer_date)
         .output()
         .unwrap();
     assert!(
@@ -722,4 +734,68 @@ fn a_first_release_takes_the_commits_below_head_in_graph_order() {
     let ids: BTreeSet<String> = release_commit_ids(&env, "2.0.0").into_iter().collect();
     assert!(ids.contains(&head));
     assert_eq!(ids, topo_order(&repo, 3));
+}
+
+/// "Rebase and merge" keeps each commit's author date: the newest-by-author-date commit of a
+/// release (Sentry's lastCommit) is not its tip. The next release must start at the tip its
+/// set-commits read (the head commit it recorded), and leave the issues the first one resolved
+/// where they are. `client` binds the commits, `admin` files the issues (local-only).
+fn next_release_starts_at_the_recorded_head(client: &TestEnv, admin: &TestEnv, repo: &Repo) {
+    client.ok(&["project", "create", "Backend"]);
+    admin.ok(&["issue", "new", "-p", "backend", "Checkout crash"]);
+    admin.ok(&["issue", "new", "-p", "backend", "Slow page"]);
+    let day = |d: i64| format!("{} +0000", 1_700_000_000 + d * 86_400);
+    // Written on days 9, 1 and 2, rebased onto main on days 10 to 12.
+    let first = commit_at(repo, &day(9), &day(10), "a.txt", "1", "Initial import");
+    commit_at(repo, &day(1), &day(11), "b.txt", "1", "Fixes BACKEND-1");
+    let tip = commit_at(repo, &day(2), &day(12), "c.txt", "1", "Tidy up");
+    client.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let one = set_commits(client, repo, "1.0.0", &["--auto"]);
+    assert_eq!(one["resolvedIssues"], serde_json::json!(["BACKEND-1"]));
+    assert_eq!(
+        client.json(&["release", "info", "1.0.0"])["lastCommit"]["id"],
+        first.as_str(),
+        "lastCommit is the newest by author date, not the tip"
+    );
+
+    commit_at(repo, &day(3), &day(13), "d.txt", "1", "More work");
+    commit_at(repo, &day(4), &day(14), "e.txt", "1", "Fixes BACKEND-2");
+    client.ok(&["release", "new", "2.0.0", "-p", "backend"]);
+    let two = set_commits(client, repo, "2.0.0", &["--auto"]);
+    let ids: BTreeSet<String> = release_commit_ids(client, "2.0.0").into_iter().collect();
+    assert_eq!(ids, rev_list(repo, &format!("{tip}..HEAD")));
+    assert_eq!(two["resolvedIssues"], serde_json::json!(["BACKEND-2"]));
+    let resolution =
+        |id: &str| client.json(&["issue", "show", id])["resolution"]["release"].clone();
+    assert_eq!(resolution("BACKEND-1"), "1.0.0");
+    assert_eq!(resolution("BACKEND-2"), "2.0.0");
+
+    // --commit REPO@REV records REV: a third release starts there.
+    let three_tip = commit_at(repo, &day(5), &day(15), "f.txt", "1", "Third");
+    commit_at(repo, &day(0), &day(16), "g.txt", "1", "Not yet released");
+    client.ok(&["release", "new", "3.0.0", "-p", "backend"]);
+    set_commits(client, repo, "3.0.0", &["--commit", "Acme/App@HEAD~1"]);
+    assert_eq!(release_commit_ids(client, "3.0.0"), [three_tip.as_str()]);
+    client.ok(&["release", "new", "4.0.0", "-p", "backend"]);
+    set_commits(client, repo, "4.0.0", &[]);
+    let ids: BTreeSet<String> = release_commit_ids(client, "4.0.0").into_iter().collect();
+    assert_eq!(ids, rev_list(repo, &format!("{three_tip}..HEAD")));
+}
+
+#[test]
+fn auto_starts_at_the_head_recorded_by_the_previous_release() {
+    let env = TestEnv::new();
+    let repo = Repo::init(&env.path().join("app"));
+    repo.git(&["remote", "add", "origin", "git@github.com:Acme/App.git"]);
+    next_release_starts_at_the_recorded_head(&env, &env, &repo);
+}
+
+#[test]
+fn auto_through_serve_starts_at_the_head_recorded_by_the_previous_release() {
+    let server = crate::remote::harness::Server::start();
+    let client = server.client();
+    let repo = Repo::init(&client.path().join("app"));
+    repo.git(&["remote", "add", "origin", "git@github.com:Acme/App.git"]);
+    next_release_starts_at_the_recorded_head(&client, &server.env, &repo);
+    assert_eq!(server.stop(), Some(0));
 }
