@@ -158,6 +158,15 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         previous_release(ctx, &args.release.version, &project_names)?
     };
 
+    // The repositories bound to: REPO of each `--commit`, else the one named after the remote.
+    let mut repositories: Vec<&str> = Vec::new();
+    for (name, _, _) in &resolved {
+        if !repositories.contains(&name.as_str()) {
+            repositories.push(name);
+        }
+    }
+    let repository = repositories.join(", ");
+
     let mut commits: Vec<CommitInput> = Vec::new();
     let mut head_commits: Vec<HeadCommit> = Vec::new();
     let mut origins: Vec<String> = Vec::new();
@@ -237,7 +246,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         commit_count: updated.release.commit_count,
         authors: updated.release.authors,
         resolved_issues: updated.resolved_issues,
-        repository: Some(repository_name),
+        repository: Some(repository),
     };
     if bound_any {
         ctx.out.message(&format!(

@@ -301,6 +301,10 @@ fn explicit_commit_ranges_resolve_locally() {
     env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
     let result = set_commits(&env, &repo, "1.0.0", &["--commit", "acme/app@HEAD~3..HEAD"]);
     assert_eq!(result["commitCount"], 3);
+    // REPO of --commit, not the name from the remote (Acme/App).
+    assert_eq!(result["repository"], "acme/app");
+    let info = env.json(&["release", "info", "1.0.0", "--commits"]);
+    assert_eq!(info["commits"][0]["repository"], "acme/app");
     let ids: BTreeSet<String> = release_commit_ids(&env, "1.0.0").into_iter().collect();
     assert_eq!(ids, rev_list(&repo, "HEAD~3..HEAD"));
     env.fails_unchanged(
