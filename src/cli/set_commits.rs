@@ -392,10 +392,16 @@ fn clear(ctx: &Ctx, args: &SetCommitsArgs, projects: Vec<String>) -> Result<()> 
     ctx.out.emit(&summary, |_| String::new())
 }
 
+/// Exit codes (cli.md): a repository that cannot be used at all (not a repository, no commits
+/// yet, damaged objects) is exit 2, like any other input relctl cannot work with: running again
+/// cannot help, the repository (or `--repo`) must change. A revision or previous commit that is
+/// not there is exit 3, not found.
 fn git_error(err: git::GitError) -> Error {
     let message = err.to_string();
     match err {
-        git::GitError::NotARepository { .. } => Error::usage(message),
+        git::GitError::NotARepository { .. }
+        | git::GitError::NoCommits { .. }
+        | git::GitError::Damaged { .. } => Error::usage(message),
         git::GitError::RevisionNotFound { .. } | git::GitError::PreviousCommitMissing { .. } => {
             Error::not_found(message)
         }

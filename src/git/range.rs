@@ -149,11 +149,15 @@ impl<'a, 'r> TreePairs<'a, 'r> {
         let reader = self.reader;
         let tree = match self.spare.take() {
             Some(tree) if tree.id() == commit.tree_id() => tree,
-            _ => reader.read(commit.tree_id())?,
+            _ => reader
+                .read(commit.tree_id())
+                .map_err(|err| err.reading(commit.id()))?,
         };
         match repo.base_of(commit)? {
             Base::Parent(parent) => {
-                let parent_tree = reader.read(parent.tree_id())?;
+                let parent_tree = reader
+                    .read(parent.tree_id())
+                    .map_err(|err| err.reading(parent.id()))?;
                 let result = with(Trees::Pair(Some(&parent_tree), &tree));
                 self.spare = Some(parent_tree);
                 self.spare_commit = Some(parent);
@@ -223,14 +227,16 @@ impl GitRepo {
         let mut commits = Vec::with_capacity(keep);
         let mut pairs = TreePairs::new(&reader);
         for &oid in &selected[..keep] {
-            let commit = pairs.commit(self, oid)?;
-            let patch_set = pairs.compare(self, &commit, |trees| match trees {
-                Trees::Pair(old, new) => diff_trees(&reader, old, new),
-                Trees::Boundary => {
-                    boundary_hit = true;
-                    Ok(Vec::new())
-                }
-            })?;
+            let commit = pairs.commit(self, oid).map_err(|err| err.reading(oid))?;
+            let patch_set = pairs
+                .compare(self, &commit, |trees| match trees {
+                    Trees::Pair(old, new) => diff_trees(&reader, old, new),
+                    Trees::Boundary => {
+                        boundary_hit = true;
+                        Ok(Vec::new())
+                    }
+                })
+                .map_err(|err| err.reading(oid))?;
             commits.push(to_git_commit(&commit, patch_set));
             progress.inc();
         }
@@ -256,14 +262,16 @@ impl GitRepo {
         let mut selected = Vec::new();
         let mut pairs = TreePairs::new(reader);
         for oid in walked {
-            let commit = pairs.commit(self, oid)?;
-            let touched = pairs.compare(self, &commit, |trees| match trees {
-                Trees::Pair(old, new) => filter.touches(reader, old, new),
-                Trees::Boundary => {
-                    *boundary_hit = true;
-                    Ok(false)
-                }
-            })?;
+            let commit = pairs.commit(self, oid).map_err(|err| err.reading(oid))?;
+            let touched = pairs
+                .compare(self, &commit, |trees| match trees {
+                    Trees::Pair(old, new) => filter.touches(reader, old, new),
+                    Trees::Boundary => {
+                        *boundary_hit = true;
+                        Ok(false)
+                    }
+                })
+                .map_err(|err| err.reading(oid))?;
             if touched {
                 selected.push(oid);
             }
@@ -296,7 +304,29 @@ impl GitRepo {
 
     /// Commit ids in `git rev-list` order: `head` minus everything reachable from `hide`, or,
     /// when nothing is hidden, the first `depth` commits of `git rev-list --topo-order head`.
+    /// libgit2's walk does not say which commit it could not read: a damaged repository is
+    /// reported with the first unreadable commit found from `head` (or `hide`).
     fn walk(
+        &self,
+        head: Oid,
+        hide: Option<Oid>,
+        depth: usize,
+        progress: &Progress,
+    ) -> Result<Vec<Oid>, GitError> {
+        self.walk_ids(head, hide, depth, progress)
+            .map_err(|err| match err {
+                GitError::Damaged { commit: None, .. } => {
+                    let starts: Vec<Oid> = std::iter::once(head).chain(hide).collect();
+                    match self.first_unreadable_commit(&starts) {
+                        Some(culprit) => err.reading(culprit),
+                        None => err,
+                    }
+                }
+                other => other,
+            })
+    }
+
+    fn walk_ids(
         &self,
         head: Oid,
         hide: Option<Oid>,
@@ -344,7 +374,10 @@ impl GitRepo {
         let mut chain = vec![head];
         while chain.len() < depth {
             let Some(&last) = chain.last() else { break };
-            let commit = self.repo.find_commit(last)?;
+            let commit = self
+                .repo
+                .find_commit(last)
+                .map_err(|err| GitError::from(err).reading(last))?;
             match commit.parent_count() {
                 // A root commit, or a shallow boundary (libgit2 hides grafted parents).
                 0 => break,
@@ -371,7 +404,7 @@ impl GitRepo {
         match self.repo.find_commit(parent_id) {
             Ok(parent) => Ok(Base::Parent(parent)),
             Err(err) if err.code() == ErrorCode::NotFound => Ok(Base::Boundary),
-            Err(err) => Err(err.into()),
+            Err(err) => Err(GitError::from(err).reading(parent_id)),
         }
     }
 
@@ -380,7 +413,10 @@ impl GitRepo {
     fn any_boundary(&self, oids: &[Oid]) -> Result<bool, GitError> {
         let shallow = self.shallow_commits();
         for oid in oids.iter().filter(|oid| shallow.contains(oid)) {
-            let commit = self.repo.find_commit(*oid)?;
+            let commit = self
+                .repo
+                .find_commit(*oid)
+                .map_err(|err| GitError::from(err).reading(*oid))?;
             if matches!(self.base_of(&commit)?, Base::Boundary) {
                 return Ok(true);
             }

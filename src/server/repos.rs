@@ -258,8 +258,13 @@ fn git_error(repository: &str, err: GitError) -> ApiError {
         GitError::PreviousCommitMissing { sha, .. } => {
             format!("Commit {sha} not found in repository {repository}")
         }
+        GitError::NoCommits { .. } => format!("Repository {repository} has no commits"),
         GitError::NotARepository { .. } => {
             return ApiError::internal(format!("{repository} is not a git repository: {err}"));
+        }
+        // The server's own clone is broken: not the client's doing.
+        GitError::Damaged { .. } => {
+            return ApiError::internal(format!("repository {repository}: {err}"));
         }
         GitError::Other(message) => format!("Repository {repository}: {message}"),
     };

@@ -803,3 +803,74 @@ fn auto_through_serve_starts_at_the_head_recorded_by_the_previous_release() {
     next_release_starts_at_the_recorded_head(&client, &server.env, &repo);
     assert_eq!(server.stop(), Some(0));
 }
+
+#[test]
+fn an_empty_repository_says_it_has_no_commits() {
+    let (env, repo) = setup();
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    // A new repository: exit 2 (the repository given cannot be used, like one that is not a
+    // repository at all), not "revision not found: HEAD".
+    let err = env.fails_unchanged(
+        &["release", "set-commits", "1.0.0", "--repo", repo.path()],
+        2,
+    );
+    assert!(err.contains("has no commits yet"), "{err}");
+    assert!(!err.contains("revision not found"), "{err}");
+    // HEAD on a branch without commits, in a repository that has some.
+    repo.commit("a.txt", "1", "one");
+    repo.git(&["checkout", "-q", "--orphan", "fresh"]);
+    let err = env.fails_unchanged(
+        &["release", "set-commits", "1.0.0", "--repo", repo.path()],
+        2,
+    );
+    assert!(
+        err.contains("fresh") && err.contains("no commits yet"),
+        "{err}"
+    );
+}
+
+/// Overwrites the loose object file of `sha` with `bytes` (object files are read-only).
+fn damage_object(repo: &Repo, sha: &str, bytes: Option<&[u8]>) {
+    use std::os::unix::fs::PermissionsExt;
+    let path = repo
+        .dir
+        .join(".git/objects")
+        .join(&sha[..2])
+        .join(&sha[2..]);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    match bytes {
+        Some(bytes) => std::fs::write(&path, bytes).unwrap(),
+        None => std::fs::remove_file(&path).unwrap(),
+    }
+}
+
+#[test]
+fn a_damaged_repository_names_the_commit_and_says_it_is_damaged() {
+    let cases: [(&str, Option<&[u8]>, &str); 4] = [
+        ("HEAD", Some(b"garbage"), "corrupt"),
+        ("HEAD~2", Some(b"garbage"), "corrupt"),
+        ("HEAD~2", None, "missing"),
+        ("HEAD~1^{tree}", Some(b"garbage"), "corrupt"),
+    ];
+    for (object, bytes, problem) in cases {
+        let (env, repo) = setup();
+        for i in 0..4 {
+            repo.commit(&format!("f{i}.txt"), "x", &format!("commit {i}"));
+        }
+        env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+        let sha = repo.git(&["rev-parse", object]);
+        // The commit the message must name: the damaged one, or the one whose tree it is.
+        let commit = repo.git(&["rev-parse", object.trim_end_matches("^{tree}")]);
+        damage_object(&repo, &sha, bytes);
+        let err = env.fails_unchanged(
+            &["release", "set-commits", "1.0.0", "--repo", repo.path()],
+            2,
+        );
+        assert!(err.contains("damaged"), "{object}: {err}");
+        assert!(err.contains(problem), "{object}: {err}");
+        assert!(err.contains(&commit), "{object}: {err}");
+        for raw in ["inflate", "class=", "no match for id"] {
+            assert!(!err.contains(raw), "{object}: libgit2's text: {err}");
+        }
+    }
+}
