@@ -381,7 +381,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --format 'Output format (env RELCTL_FORMAT)'
             cand --config 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)'
             cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
-            cand --auto 'Commits from HEAD back to the previous release''s last commit (the default)'
+            cand --auto 'Commits from HEAD back to where the previous release''s commits ended (the default)'
             cand --local 'Same as --auto: relctl always reads the local repository'
             cand --clear 'Remove every commit from the release'
             cand --ignore-missing 'When the previous release''s commit is not in the history, fall back to --initial-depth'

@@ -273,7 +273,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l config -d 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l auto -d 'Commits from HEAD back to the previous release\'s last commit (the default)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l auto -d 'Commits from HEAD back to where the previous release\'s commits ended (the default)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l local -d 'Same as --auto: relctl always reads the local repository'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l clear -d 'Remove every commit from the release'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l ignore-missing -d 'When the previous release\'s commit is not in the history, fall back to --initial-depth'

@@ -411,7 +411,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
-            [CompletionResult]::new('--auto', '--auto', [CompletionResultType]::ParameterName, 'Commits from HEAD back to the previous release''s last commit (the default)')
+            [CompletionResult]::new('--auto', '--auto', [CompletionResultType]::ParameterName, 'Commits from HEAD back to where the previous release''s commits ended (the default)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Same as --auto: relctl always reads the local repository')
             [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove every commit from the release')
             [CompletionResult]::new('--ignore-missing', '--ignore-missing', [CompletionResultType]::ParameterName, 'When the previous release''s commit is not in the history, fall back to --initial-depth')

@@ -460,7 +460,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'--auto[Commits from HEAD back to the previous release'\''s last commit (the default)]' \
+'--auto[Commits from HEAD back to where the previous release'\''s commits ended (the default)]' \
 '--local[Same as --auto\: relctl always reads the local repository]' \
 '--clear[Remove every commit from the release]' \
 '--ignore-missing[When the previous release'\''s commit is not in the history, fall back to --initial-depth]' \

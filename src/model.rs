@@ -118,7 +118,8 @@ pub struct SetCommitsResult {
     pub commit_count: i64,
     pub authors: Vec<Author>,
     pub resolved_issues: Vec<String>,
-    /// The repository name the commits were bound to (`owner/repo`), when commits were read.
+    /// The repository name the commits were bound to, when commits were read: REPO of each
+    /// `--commit` (several joined by ", "), else `owner/repo` from the remote URL.
     pub repository: Option<String>,
 }
 

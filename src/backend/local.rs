@@ -254,6 +254,7 @@ fn apply_update(
                 flow::commits::set_commits(tx, env, org, &release, commits.clone(), append)?;
             release = outcome.release;
             resolved_issues = outcome.resolved_issues;
+            flow::commits::set_head_commits(tx, env, org, &release, &req.head_commits)?;
         }
         CommitsChange::Clear => release = flow::commits::clear_commits(tx, &release)?,
     }
@@ -428,6 +429,13 @@ impl Backend for LocalBackend {
                             append,
                         )?
                         .release;
+                        flow::commits::set_head_commits(
+                            tx,
+                            &env,
+                            &org,
+                            &release,
+                            &req.head_commits,
+                        )?;
                     }
                     CommitsChange::Clear => {
                         release = flow::commits::clear_commits(tx, &release)?;

@@ -14,7 +14,7 @@ pub mod local;
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
-use crate::flow::commits::CommitInput;
+use crate::flow::commits::{CommitInput, HeadCommit};
 use crate::model;
 
 /// Where a request runs. Methods of commands that have no Sentry endpoint default to a usage
@@ -153,6 +153,8 @@ pub struct CreateRelease {
     pub user_agent: Option<String>,
     /// Commits to bind in the same transaction (a POST with `commits`).
     pub commits: CommitsChange,
+    /// Where those commits end in each repository (`refs` next to `commits`).
+    pub head_commits: Vec<HeadCommit>,
     /// With `date_released`: finalize the release when it exists unreleased (Sentry's POST
     /// leaves an existing release alone; `release new --finalize` means it).
     pub finalize_existing: bool,
@@ -206,6 +208,9 @@ pub struct UpdateRelease {
     pub date_released: Option<DateTime<Utc>>,
     pub status: Option<ReleaseStatus>,
     pub commits: CommitsChange,
+    /// Where the commits bound end in each repository (HEAD, or REV of `--commit`), recorded for
+    /// the next release's `--auto`; sent as `refs` next to `commits`, so only with commits.
+    pub head_commits: Vec<HeadCommit>,
     /// Create the release (or link it) with these projects first, when given (set-commits -p).
     pub projects: Vec<String>,
 }
@@ -267,7 +272,8 @@ pub struct PreviousQuery {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PreviousRelease {
     pub version: String,
-    /// (repository name, sha of the release's newest commit there).
+    /// (repository name, sha): the head commit recorded when the release's commits were bound,
+    /// else its newest commit there (Sentry's lastCommit, all a Sentry server tells).
     pub heads: Vec<(String, String)>,
 }
 

@@ -15,7 +15,7 @@ use super::release::ReleaseVersion;
 use crate::backend::{CommitsChange, CreateRelease, PreviousQuery, PreviousRelease, UpdateRelease};
 use crate::error::{Error, Result};
 use crate::flow;
-use crate::flow::commits::CommitInput;
+use crate::flow::commits::{CommitInput, HeadCommit};
 use crate::git::{self, CommitRange, GitRepo, RangeSpec};
 use crate::model;
 use crate::output::{details, or_dash};
@@ -26,7 +26,7 @@ use crate::remote::calls;
 pub struct SetCommitsArgs {
     #[command(flatten)]
     pub release: ReleaseVersion,
-    /// Commits from HEAD back to the previous release's last commit (the default)
+    /// Commits from HEAD back to where the previous release's commits ended (the default)
     #[arg(long)]
     pub auto: bool,
     /// Same as --auto: relctl always reads the local repository
@@ -150,14 +150,25 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         resolved.push((name, previous, head));
     }
 
-    // Where --auto starts: the previous release's newest commit in each repository.
+    // Where --auto starts: the head commit the previous release recorded for each repository
+    // (else its newest commit there).
     let previous_release = if resolved.iter().all(|(_, previous, _)| previous.is_some()) {
         None
     } else {
         previous_release(ctx, &args.release.version, &project_names)?
     };
 
+    // The repositories bound to: REPO of each `--commit`, else the one named after the remote.
+    let mut repositories: Vec<&str> = Vec::new();
+    for (name, _, _) in &resolved {
+        if !repositories.contains(&name.as_str()) {
+            repositories.push(name);
+        }
+    }
+    let repository = repositories.join(", ");
+
     let mut commits: Vec<CommitInput> = Vec::new();
+    let mut head_commits: Vec<HeadCommit> = Vec::new();
     let mut origins: Vec<String> = Vec::new();
     for (name, previous, head) in &resolved {
         let start = match previous {
@@ -186,6 +197,14 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
                 started.elapsed()
             ));
         }
+        if !range.commits.is_empty() {
+            // The next release starts here, whatever the dates of the commits say (a rebase
+            // keeps author dates, so the newest by date need not be the tip).
+            head_commits.push(HeadCommit {
+                repository: name.clone(),
+                commit: head.clone(),
+            });
+        }
         commits.extend(
             range
                 .commits
@@ -209,6 +228,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         org: ctx.org(),
         version: args.release.version.clone(),
         commits: change,
+        head_commits,
         projects: project_names,
         ..UpdateRelease::default()
     };
@@ -226,7 +246,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         commit_count: updated.release.commit_count,
         authors: updated.release.authors,
         resolved_issues: updated.resolved_issues,
-        repository: Some(repository_name),
+        repository: Some(repository),
     };
     if bound_any {
         ctx.out.message(&format!(
@@ -372,10 +392,16 @@ fn clear(ctx: &Ctx, args: &SetCommitsArgs, projects: Vec<String>) -> Result<()> 
     ctx.out.emit(&summary, |_| String::new())
 }
 
+/// Exit codes (cli.md): a repository that cannot be used at all (not a repository, no commits
+/// yet, damaged objects) is exit 2, like any other input relctl cannot work with: running again
+/// cannot help, the repository (or `--repo`) must change. A revision or previous commit that is
+/// not there is exit 3, not found.
 fn git_error(err: git::GitError) -> Error {
     let message = err.to_string();
     match err {
-        git::GitError::NotARepository { .. } => Error::usage(message),
+        git::GitError::NotARepository { .. }
+        | git::GitError::NoCommits { .. }
+        | git::GitError::Damaged { .. } => Error::usage(message),
         git::GitError::RevisionNotFound { .. } | git::GitError::PreviousCommitMissing { .. } => {
             Error::not_found(message)
         }

@@ -2,6 +2,11 @@
 //! commits and file changes, the release's commit list and stats, head commits, the links from
 //! commit messages to issues, and finally the resolution of the linked issues in the release.
 //!
+//! Head commits say where the next release's range starts. set-commits fills in the newest
+//! commit (by date) of each repository that has none yet, as Sentry does; a client that read the
+//! commits from git also names the tip it read (`refs` next to `commits`, [`set_head_commits`]),
+//! which replaces it: after a rebase the newest commit by date is not the tip.
+//!
 //! Where Sentry has a bug (section 8), this does the evident right thing instead: mixed or
 //! missing timestamps sort without crashing, `commitCount` counts distinct commits, a payload
 //! without an author name never erases a stored name, clearing works with any number of head
@@ -94,6 +99,17 @@ impl CommitInput {
     pub fn message_text(&self) -> &str {
         self.message.as_value().map_or("", String::as_str)
     }
+}
+
+/// Where a release's commits end in one repository: HEAD, or REV of `--commit REPO@[PREV..]REV`,
+/// whatever the dates of the commits bound say (Sentry's ReleaseHeadCommit, sent as `refs` next
+/// to `commits`). The next release's `--auto` starts there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadCommit {
+    /// Repository name (`owner/repo`); empty falls back to `organization-{id}` like a commit's.
+    pub repository: String,
+    /// The commit id.
+    pub commit: String,
 }
 
 /// What set-commits did.
@@ -208,6 +224,50 @@ pub fn set_commits(
     })
 }
 
+/// Records the head commit of each repository for the release, replacing any recorded before
+/// (Sentry's `set_refs` without fetching). A head that is not a stored commit is stored with its
+/// id alone (Sentry's `Commit` get-or-create), as when `--path` or `--max-commits` left HEAD out
+/// of the commits bound.
+pub fn set_head_commits(
+    conn: &Connection,
+    env: &FlowEnv,
+    org: &OrgRow,
+    release: &ReleaseRow,
+    heads: &[HeadCommit],
+) -> Result<()> {
+    let now = env.now_text();
+    for head in heads {
+        if head.commit.is_empty() || head.commit.chars().count() > MAX_COMMIT_ID_LENGTH {
+            return Err(Error::usage(format!(
+                "invalid head commit {:?}: it must have 1 to {MAX_COMMIT_ID_LENGTH} characters",
+                head.commit
+            )));
+        }
+        let name = match head.repository.as_str() {
+            "" => format!("organization-{}", org.id),
+            name => name.to_string(),
+        };
+        let repository_id = store::commits::repository_id(conn, org.id, &name, &now)?;
+        let key = head.commit.as_str();
+        let commit_id = match store::commits::find_commits(conn, repository_id, &[key])?.get(key) {
+            Some(stored) => stored.id,
+            None => store::commits::insert_commit(
+                conn,
+                &NewCommit {
+                    organization_id: org.id,
+                    repository_id,
+                    key,
+                    author_id: None,
+                    message: None,
+                    date_added: &now,
+                },
+            )?,
+        };
+        store::commits::set_head_commit(conn, org.id, repository_id, release.id, commit_id)?;
+    }
+    Ok(())
+}
+
 /// Removes every commit of the release (Sentry's `clear_commits`, for any number of repositories).
 pub fn clear_commits(conn: &Connection, release: &ReleaseRow) -> Result<ReleaseRow> {
     store::commits::clear_head_commits(conn, release.id)?;
@@ -217,12 +277,13 @@ pub fn clear_commits(conn: &Connection, release: &ReleaseRow) -> Result<ReleaseR
         .ok_or_else(|| Error::other("the release vanished from the store"))
 }
 
-/// (repository name, sha of a release's newest commit there).
+/// (repository name, sha where a release's commits end there).
 pub type Heads = Vec<(String, String)>;
 
 /// Sentry's previous-with-commits: the most recent other release with commits sharing one of
-/// `project_ids`, not later than `release` when it exists, with the sha of its newest commit in
-/// each repository (where `--auto` starts).
+/// `project_ids`, not later than `release` when it exists, with where `--auto` starts in each
+/// repository: the head commit recorded when its commits were bound, else (a repository without
+/// one) its newest commit there, in release order (Sentry's lastCommit).
 pub fn previous_release(
     conn: &Connection,
     env: &FlowEnv,
@@ -247,7 +308,12 @@ pub fn previous_release(
     else {
         return Ok(None);
     };
-    let heads = store::commits::newest_release_commits(conn, previous.id)?;
+    let mut heads = store::commits::head_commits(conn, previous.id)?;
+    for (repository, sha) in store::commits::newest_release_commits(conn, previous.id)? {
+        if !heads.iter().any(|(name, _)| *name == repository) {
+            heads.push((repository, sha));
+        }
+    }
     Ok(Some((previous, heads)))
 }
 
@@ -730,6 +796,55 @@ mod tests {
         assert_eq!(cleared.commit_count, 0);
         assert_eq!(cleared.last_commit_id, None);
         assert_eq!(cleared.authors, "[]");
+    }
+
+    #[test]
+    fn the_next_release_starts_at_the_recorded_head_else_the_newest_commit() {
+        // "tip" is where the commits were read up to; "old" has the newest author date.
+        let heads = |recorded: Vec<HeadCommit>| {
+            with_release(|tx, env, org, release| {
+                let commits = vec![
+                    commit("old", Some(3_000), Some("A"), Some("a@x.test")),
+                    commit("tip", Some(1_000), Some("A"), Some("a@x.test")),
+                ];
+                let bound = set_commits(tx, env, org, release, commits, false)?.release;
+                set_head_commits(tx, env, org, &bound, &recorded)?;
+                let projects: Vec<i64> = store::releases::projects(tx, bound.id)?
+                    .iter()
+                    .map(|p| p.id)
+                    .collect();
+                let (previous, heads) = previous_release(tx, env, org, None, &projects)?
+                    .ok_or_else(|| Error::other("no previous release"))?;
+                assert_eq!(previous.id, bound.id);
+                Ok(heads)
+            })
+        };
+        let tip = HeadCommit {
+            repository: "acme/app".to_string(),
+            commit: "tip".to_string(),
+        };
+        assert_eq!(
+            heads(vec![tip]),
+            vec![("acme/app".to_string(), "tip".to_string())]
+        );
+        // Commits sent as a list, without refs: Sentry's fill-in, the newest by date.
+        assert_eq!(
+            heads(Vec::new()),
+            vec![("acme/app".to_string(), "old".to_string())]
+        );
+        // A head that is not among the commits (HEAD left out by --path) is stored by its id;
+        // a repository without a recorded head falls back to its newest commit.
+        let elsewhere = HeadCommit {
+            repository: "acme/lib".to_string(),
+            commit: "libhead".to_string(),
+        };
+        assert_eq!(
+            heads(vec![elsewhere]),
+            vec![
+                ("acme/app".to_string(), "old".to_string()),
+                ("acme/lib".to_string(), "libhead".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -18,13 +18,45 @@ pub enum GitError {
     #[error("revision not found in the repository: {rev}")]
     RevisionNotFound { rev: String },
 
+    /// HEAD names no commit: a new repository (`branch` is `None`), or HEAD on a branch that has
+    /// no commits yet in a repository that has some.
+    #[error("{}", no_commits_message(.path, .branch.as_deref()))]
+    NoCommits {
+        path: String,
+        branch: Option<String>,
+    },
+
     /// The previous release's last commit is not in the local object database.
     #[error("{}", previous_missing_message(.sha, *.shallow))]
     PreviousCommitMissing { sha: String, shallow: bool },
 
+    /// An object the range needs cannot be read: corrupt, missing from a repository that is not
+    /// shallow, or not what its commit says it is. `commit` is the commit being read when it
+    /// happened (`None` only until the reader adds it).
+    #[error("{}", damaged_message(.problem, .commit.as_deref()))]
+    Damaged {
+        problem: String,
+        commit: Option<String>,
+    },
+
     /// Any other libgit2 failure, reduced to its one-line message.
     #[error("{0}")]
     Other(String),
+}
+
+fn no_commits_message(path: &str, branch: Option<&str>) -> String {
+    match branch {
+        None => format!("the repository at {path} has no commits yet; commit something first"),
+        Some(branch) => format!(
+            "HEAD of the repository at {path} is branch {branch}, which has no commits yet; \
+             check out a branch with commits, or name one with --commit REPO@REV"
+        ),
+    }
+}
+
+fn damaged_message(problem: &str, commit: Option<&str>) -> String {
+    let reading = commit.map_or(String::new(), |sha| format!(" (reading commit {sha})"));
+    format!("the repository is damaged: {problem}{reading}; `git fsck` shows what is broken")
 }
 
 fn previous_missing_message(sha: &str, shallow: bool) -> String {
@@ -48,11 +80,48 @@ impl GitError {
     pub fn other(err: &git2::Error) -> Self {
         GitError::Other(one_line(err.message()))
     }
+
+    /// A damaged repository is reported with the commit that was being read.
+    pub(super) fn reading(self, commit: git2::Oid) -> Self {
+        match self {
+            GitError::Damaged {
+                problem,
+                commit: None,
+            } => GitError::Damaged {
+                problem,
+                commit: Some(commit.to_string()),
+            },
+            other => other,
+        }
+    }
 }
 
+/// What is wrong when libgit2 failed to read an object, or `None` when the error is not about
+/// the object database. Its own text ("failed to inflate loose object", "object not found - no
+/// match for id (…)") names neither the commit nor what to do about it.
+pub(super) fn damage(err: &git2::Error) -> Option<&'static str> {
+    use git2::{ErrorClass, ErrorCode};
+    match (err.class(), err.code()) {
+        (ErrorClass::Odb, ErrorCode::NotFound) => Some("an object is missing"),
+        (ErrorClass::Odb | ErrorClass::Zlib | ErrorClass::Object | ErrorClass::Invalid, _) => {
+            Some("an object is corrupt")
+        }
+        _ => None,
+    }
+}
+
+/// Errors met while reading objects: a damaged repository when libgit2 says the object database
+/// could not be read, else its message on one line. (Revisions, remotes and opening are mapped
+/// where they are looked up.)
 impl From<git2::Error> for GitError {
     fn from(err: git2::Error) -> Self {
-        GitError::other(&err)
+        match damage(&err) {
+            Some(problem) => GitError::Damaged {
+                problem: problem.to_string(),
+                commit: None,
+            },
+            None => GitError::other(&err),
+        }
     }
 }
 

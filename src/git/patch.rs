@@ -113,7 +113,10 @@ impl<'r> TreeReader<'r> {
     pub(super) fn read(&self, id: Oid) -> Result<RawTree<'_>, GitError> {
         let object = self.odb.read(id)?;
         if object.kind() != ObjectType::Tree {
-            return Err(GitError::Other(format!("object {id} is not a tree")));
+            return Err(GitError::Damaged {
+                problem: format!("object {id} is not a tree"),
+                commit: None,
+            });
         }
         Ok(RawTree { object })
     }
@@ -157,10 +160,10 @@ impl<'a> Iterator for RawEntries<'a> {
 impl RawEntries<'_> {
     fn check(&self) -> Result<(), GitError> {
         if self.malformed {
-            Err(GitError::Other(format!(
-                "malformed tree object {}",
-                self.tree
-            )))
+            Err(GitError::Damaged {
+                problem: format!("tree {} is malformed", self.tree),
+                commit: None,
+            })
         } else {
             Ok(())
         }

@@ -7,8 +7,10 @@
 //! of merged branches that are older than it; client-reference.md §2.2.) The order is rev-list's
 //! default: newest commit date first, never a parent before its child.
 //!
-//! Without a previous commit the range is `git rev-list -n initial_depth HEAD`. A previous commit
-//! missing from the object database is an error naming the likely cause (shallow clone or
+//! Without a previous commit the range is `git rev-list --topo-order -n initial_depth HEAD`:
+//! HEAD first, then the commits below it as the graph orders them, whatever their dates say
+//! (after a rebase they are all equal; a skewed clock dates a child before its parent). A previous
+//! commit missing from the object database is an error naming the likely cause (shallow clone or
 //! rewritten history), or, with `ignore_missing`, the same `initial_depth` fallback.
 //!
 //! The work is done in as few object reads as possible: the walk only collects ids; the path
@@ -34,7 +36,7 @@ pub struct RangeSpec {
     /// The previous release's last commit (full sha or any revision); `None` for a first release.
     pub previous: Option<String>,
     /// How many commits to take when there is no previous commit (or it is missing and
-    /// `ignore_missing` is set).
+    /// `ignore_missing` is set): the first of `git rev-list --topo-order`, head first.
     pub initial_depth: usize,
     /// Fall back to `initial_depth` commits when `previous` is not in the repository.
     pub ignore_missing: bool,
@@ -147,11 +149,15 @@ impl<'a, 'r> TreePairs<'a, 'r> {
         let reader = self.reader;
         let tree = match self.spare.take() {
             Some(tree) if tree.id() == commit.tree_id() => tree,
-            _ => reader.read(commit.tree_id())?,
+            _ => reader
+                .read(commit.tree_id())
+                .map_err(|err| err.reading(commit.id()))?,
         };
         match repo.base_of(commit)? {
             Base::Parent(parent) => {
-                let parent_tree = reader.read(parent.tree_id())?;
+                let parent_tree = reader
+                    .read(parent.tree_id())
+                    .map_err(|err| err.reading(parent.id()))?;
                 let result = with(Trees::Pair(Some(&parent_tree), &tree));
                 self.spare = Some(parent_tree);
                 self.spare_commit = Some(parent);
@@ -221,14 +227,16 @@ impl GitRepo {
         let mut commits = Vec::with_capacity(keep);
         let mut pairs = TreePairs::new(&reader);
         for &oid in &selected[..keep] {
-            let commit = pairs.commit(self, oid)?;
-            let patch_set = pairs.compare(self, &commit, |trees| match trees {
-                Trees::Pair(old, new) => diff_trees(&reader, old, new),
-                Trees::Boundary => {
-                    boundary_hit = true;
-                    Ok(Vec::new())
-                }
-            })?;
+            let commit = pairs.commit(self, oid).map_err(|err| err.reading(oid))?;
+            let patch_set = pairs
+                .compare(self, &commit, |trees| match trees {
+                    Trees::Pair(old, new) => diff_trees(&reader, old, new),
+                    Trees::Boundary => {
+                        boundary_hit = true;
+                        Ok(Vec::new())
+                    }
+                })
+                .map_err(|err| err.reading(oid))?;
             commits.push(to_git_commit(&commit, patch_set));
             progress.inc();
         }
@@ -254,14 +262,16 @@ impl GitRepo {
         let mut selected = Vec::new();
         let mut pairs = TreePairs::new(reader);
         for oid in walked {
-            let commit = pairs.commit(self, oid)?;
-            let touched = pairs.compare(self, &commit, |trees| match trees {
-                Trees::Pair(old, new) => filter.touches(reader, old, new),
-                Trees::Boundary => {
-                    *boundary_hit = true;
-                    Ok(false)
-                }
-            })?;
+            let commit = pairs.commit(self, oid).map_err(|err| err.reading(oid))?;
+            let touched = pairs
+                .compare(self, &commit, |trees| match trees {
+                    Trees::Pair(old, new) => filter.touches(reader, old, new),
+                    Trees::Boundary => {
+                        *boundary_hit = true;
+                        Ok(false)
+                    }
+                })
+                .map_err(|err| err.reading(oid))?;
             if touched {
                 selected.push(oid);
             }
@@ -292,9 +302,31 @@ impl GitRepo {
         }
     }
 
-    /// Commit ids in `git rev-list` order: `head` minus everything reachable from `hide`, or the
-    /// first `depth` commits of `head` when nothing is hidden.
+    /// Commit ids in `git rev-list` order: `head` minus everything reachable from `hide`, or,
+    /// when nothing is hidden, the first `depth` commits of `git rev-list --topo-order head`.
+    /// libgit2's walk does not say which commit it could not read: a damaged repository is
+    /// reported with the first unreadable commit found from `head` (or `hide`).
     fn walk(
+        &self,
+        head: Oid,
+        hide: Option<Oid>,
+        depth: usize,
+        progress: &Progress,
+    ) -> Result<Vec<Oid>, GitError> {
+        self.walk_ids(head, hide, depth, progress)
+            .map_err(|err| match err {
+                GitError::Damaged { commit: None, .. } => {
+                    let starts: Vec<Oid> = std::iter::once(head).chain(hide).collect();
+                    match self.first_unreadable_commit(&starts) {
+                        Some(culprit) => err.reading(culprit),
+                        None => err,
+                    }
+                }
+                other => other,
+            })
+    }
+
+    fn walk_ids(
         &self,
         head: Oid,
         hide: Option<Oid>,
@@ -313,8 +345,15 @@ impl GitRepo {
                 usize::MAX
             }
             None => {
-                // Incremental: only `depth` commits are parsed, however long the history.
-                walk.set_sorting(Sort::TIME)?;
+                // `git rev-list --topo-order HEAD`, the first `depth`. Commit dates play no part:
+                // after a rebase they are all equal, and a skewed clock can date HEAD before its
+                // parent. Linear history is read incrementally (only `depth` commits); below a
+                // merge, git's order depends on the whole graph, so libgit2 reads all of it.
+                if let Some(chain) = self.linear_start(head, depth)? {
+                    chain.iter().for_each(|_| progress.inc());
+                    return Ok(chain);
+                }
+                walk.set_sorting(Sort::TOPOLOGICAL)?;
                 walk.push(head)?;
                 depth
             }
@@ -325,6 +364,29 @@ impl GitRepo {
             progress.inc();
         }
         Ok(oids)
+    }
+
+    /// The first `depth` commits from `head` when none of them is a merge: then every commit has
+    /// exactly one child in the history of `head` (a second child would close a cycle), so this
+    /// chain of first parents is the start of any topological order, git's included. `None`
+    /// when a merge comes first; the whole graph decides the order below it.
+    fn linear_start(&self, head: Oid, depth: usize) -> Result<Option<Vec<Oid>>, GitError> {
+        let mut chain = vec![head];
+        while chain.len() < depth {
+            let Some(&last) = chain.last() else { break };
+            let commit = self
+                .repo
+                .find_commit(last)
+                .map_err(|err| GitError::from(err).reading(last))?;
+            match commit.parent_count() {
+                // A root commit, or a shallow boundary (libgit2 hides grafted parents).
+                0 => break,
+                1 => chain.push(commit.parent_id(0)?),
+                _ => return Ok(None),
+            }
+        }
+        chain.truncate(depth);
+        Ok(Some(chain))
     }
 
     /// What `commit` is diffed against.
@@ -342,7 +404,7 @@ impl GitRepo {
         match self.repo.find_commit(parent_id) {
             Ok(parent) => Ok(Base::Parent(parent)),
             Err(err) if err.code() == ErrorCode::NotFound => Ok(Base::Boundary),
-            Err(err) => Err(err.into()),
+            Err(err) => Err(GitError::from(err).reading(parent_id)),
         }
     }
 
@@ -351,7 +413,10 @@ impl GitRepo {
     fn any_boundary(&self, oids: &[Oid]) -> Result<bool, GitError> {
         let shallow = self.shallow_commits();
         for oid in oids.iter().filter(|oid| shallow.contains(oid)) {
-            let commit = self.repo.find_commit(*oid)?;
+            let commit = self
+                .repo
+                .find_commit(*oid)
+                .map_err(|err| GitError::from(err).reading(*oid))?;
             if matches!(self.base_of(&commit)?, Base::Boundary) {
                 return Ok(true);
             }

@@ -23,7 +23,7 @@ use crate::backend::{
 };
 use crate::domain::org_options;
 use crate::error::{Error, Result};
-use crate::flow::commits::{CommitInput, Sent};
+use crate::flow::commits::{CommitInput, HeadCommit, Sent};
 
 /// The root of Sentry's REST API on a server.
 pub const API_ROOT: &str = "/api/0";
@@ -200,7 +200,7 @@ pub fn create_release(req: &CreateRelease) -> Result<Vec<HttpCall>> {
     if let Some(status) = req.status {
         extra.insert("status".into(), Value::String(status.as_str().into()));
     }
-    commits_fields(&mut extra, &req.commits)?;
+    commits_fields(&mut extra, &req.commits, &req.head_commits)?;
     Ok(vec![release_post(
         &req.org,
         &req.version,
@@ -258,12 +258,22 @@ pub fn release_put_body(req: &UpdateRelease) -> Result<Value> {
     if let Some(status) = req.status {
         body.insert("status".into(), Value::String(status.as_str().into()));
     }
-    commits_fields(&mut body, &req.commits)?;
+    commits_fields(&mut body, &req.commits, &req.head_commits)?;
     Ok(Value::Object(body))
 }
 
-/// What a release body says about commits: `commits` to replace them, `refs: []` to clear.
-fn commits_fields(body: &mut Map<String, Value>, commits: &CommitsChange) -> Result<()> {
+/// What a release body says about commits: `commits` to replace them, with `refs` naming where
+/// they end in each repository; `refs: []` to clear.
+///
+/// Sentry's PUT and organization POST take both: the commits are bound, then each ref is recorded
+/// as the release's head commit in its repository, without fetching anything since commits came
+/// too (server-flow.md 1.4 step 10, 1.10). Refs are never sent without commits: alone they ask
+/// the server to read the commits itself.
+fn commits_fields(
+    body: &mut Map<String, Value>,
+    commits: &CommitsChange,
+    heads: &[HeadCommit],
+) -> Result<()> {
     match commits {
         CommitsChange::Keep => {}
         CommitsChange::Replace(commits) => {
@@ -271,6 +281,13 @@ fn commits_fields(body: &mut Map<String, Value>, commits: &CommitsChange) -> Res
                 "commits".into(),
                 Value::Array(commits.iter().map(commit_json).collect()),
             );
+            if !heads.is_empty() {
+                let refs: Vec<Value> = heads
+                    .iter()
+                    .map(|h| json!({"repository": h.repository, "commit": h.commit}))
+                    .collect();
+                body.insert("refs".into(), Value::Array(refs));
+            }
         }
         // An empty `refs` list is the only way to make Sentry clear a release's commits (an
         // empty `commits` list is a no-op).
@@ -442,6 +459,42 @@ mod tests {
         for bad in ["", ".", "..", "a/b"] {
             assert!(segment("version", bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn head_commits_go_as_refs_next_to_commits_only() {
+        let head = HeadCommit {
+            repository: "acme/app".into(),
+            commit: "a".repeat(40),
+        };
+        let commit = CommitInput {
+            id: "a".repeat(40),
+            repository: Some("acme/app".into()),
+            message: Sent::Absent,
+            author_name: None,
+            author_email: None,
+            timestamp: None,
+            patch_set: Vec::new(),
+        };
+        let req = UpdateRelease {
+            org: "acme".into(),
+            version: "1.0".into(),
+            commits: CommitsChange::Replace(vec![commit]),
+            head_commits: vec![head.clone()],
+            ..UpdateRelease::default()
+        };
+        let body = release_put_body(&req).unwrap();
+        assert_eq!(
+            body["refs"],
+            json!([{"repository": "acme/app", "commit": "a".repeat(40)}])
+        );
+        assert_eq!(body["commits"][0]["id"], "a".repeat(40));
+        // Alone, refs would ask the server to read the commits itself.
+        let keep = UpdateRelease {
+            commits: CommitsChange::Keep,
+            ..req
+        };
+        assert_eq!(release_put_body(&keep).unwrap(), json!({}));
     }
 
     #[test]

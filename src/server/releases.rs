@@ -25,6 +25,7 @@ use crate::backend::{
 };
 use crate::domain::version::validate_version;
 use crate::error::ErrorKind;
+use crate::flow::commits::HeadCommit;
 use crate::model;
 
 /// A version taken from the URL. One no release can have (`a%2Fb` decodes to `a/b`) names no
@@ -146,6 +147,7 @@ pub async fn project_create(
             } else {
                 CommitsChange::Replace(rb.commits)
             },
+            head_commits: Vec::new(),
         })?;
         let release = created.release;
         let status = match created.outcome {
@@ -198,26 +200,32 @@ fn resolve_projects(ctx: &Ctx, org: &str, names: &[String]) -> Result<Vec<String
     Ok(slugs)
 }
 
-/// The commits a body binds: its `commits`, else those its `refs` name.
+/// The commits a body binds: its `commits`, else those its `refs` name; and the head commits
+/// to record, one per ref (with `commits`, `refs` only say where they end).
 fn commits_change(
     ctx: &Ctx,
     org: &str,
     version: &str,
     projects: &[String],
     rb: &mut ReleaseBody,
-) -> Result<CommitsChange, ApiError> {
+) -> Result<(CommitsChange, Vec<HeadCommit>), ApiError> {
     let refs = std::mem::take(&mut rb.refs);
     if !rb.commits.is_empty() {
-        if let Refs::Set(refs) = &refs {
-            repos::check_refs(ctx, refs)?;
-        }
-        return Ok(CommitsChange::Replace(std::mem::take(&mut rb.commits)));
+        let heads = match &refs {
+            Refs::Set(refs) => repos::head_commits(ctx, org, refs, &rb.commits)?,
+            Refs::None | Refs::Clear => Vec::new(),
+        };
+        return Ok((
+            CommitsChange::Replace(std::mem::take(&mut rb.commits)),
+            heads,
+        ));
     }
     Ok(match refs {
-        Refs::None => CommitsChange::Keep,
-        Refs::Clear => CommitsChange::Clear,
+        Refs::None => (CommitsChange::Keep, Vec::new()),
+        Refs::Clear => (CommitsChange::Clear, Vec::new()),
         Refs::Set(refs) => {
-            CommitsChange::Replace(repos::resolve(ctx, org, version, projects, &refs)?)
+            let (commits, heads) = repos::resolve(ctx, org, version, projects, &refs)?;
+            (CommitsChange::Replace(commits), heads)
         }
     })
 }
@@ -236,7 +244,7 @@ pub async fn org_create(
         let mut rb = release_body::decode(&body.object()?, Endpoint::OrganizationPost)?;
         let projects = resolve_projects(ctx, &org, &rb.projects)?;
         let version = rb.version.clone();
-        let commits = commits_change(ctx, &org, &version, &projects, &mut rb)?;
+        let (commits, head_commits) = commits_change(ctx, &org, &version, &projects, &mut rb)?;
         let existing = if projects.is_empty() {
             existing_release(ctx, &org, &version)?
         } else {
@@ -253,6 +261,7 @@ pub async fn org_create(
                             version: version.clone(),
                             status: rb.status,
                             commits,
+                            head_commits,
                             ..UpdateRelease::default()
                         })?
                         .release
@@ -274,6 +283,7 @@ pub async fn org_create(
                         .map(|agent| truncated(agent, ORG_POST_USER_AGENT)),
                     finalize_existing: false,
                     commits,
+                    head_commits,
                 })?;
                 let status = match created.outcome {
                     CreateOutcome::AlreadyThere => StatusCode::ALREADY_REPORTED,
@@ -357,7 +367,7 @@ pub async fn put(
         check_path_version(&version)?;
         let current = find_release(ctx, &org, &version, None, false)?;
         let mut rb = release_body::decode(&body.object()?, Endpoint::Put)?;
-        let commits = commits_change(ctx, &org, &version, &[], &mut rb)?;
+        let (commits, head_commits) = commits_change(ctx, &org, &version, &[], &mut rb)?;
         let nothing = rb.ref_.is_none()
             && rb.url.is_none()
             && rb.date_released.is_none()
@@ -374,6 +384,7 @@ pub async fn put(
                 date_released: rb.date_released,
                 status: rb.status,
                 commits,
+                head_commits,
                 projects: Vec::new(),
             })?;
             (updated.release, updated.resolved_issues)

@@ -5,7 +5,10 @@
 //! ref names a registered repository and the commit its range ends at; the range starts at
 //! `previousCommit`, else at the head the previous release recorded for that repository, else it
 //! is the first 20 commits, the same rules as `set-commits --auto`. Everything is read before the
-//! caller writes, so an unknown repository or sha is a 400 with nothing written.
+//! caller writes, so an unknown repository or sha is a 400 with nothing written. Each ref's
+//! commit is recorded as the release's head commit in that repository, where the next release
+//! starts. `refs` sent next to `commits` (what relctl's client sends) read nothing: they only
+//! record the head commits, and may name any repository the store or the commits know.
 //!
 //! What a client sends never reaches git as a revision expression: `commit` and `previousCommit`
 //! must be commit ids, 4 to 64 hexadecimal characters (Sentry's limit is 64), so `HEAD~100000`
@@ -24,7 +27,7 @@ use super::query::{Params, Query};
 use super::release_body::Ref;
 use super::state::{Api, Ctx, Registered};
 use crate::backend::PreviousQuery;
-use crate::flow::commits::CommitInput;
+use crate::flow::commits::{CommitInput, HeadCommit};
 use crate::git::{self, GitError, RangeSpec};
 
 /// Commits taken when a repository has no previous release to start from.
@@ -101,9 +104,42 @@ fn is_commit_id(text: &str) -> bool {
 /// a,b"]}` unless every repository is registered, then 400 `{"refs": [...]}` naming the first
 /// `commit` or `previousCommit` that is not a commit id.
 pub fn check_refs(ctx: &Ctx, refs: &[Ref]) -> Result<(), ApiError> {
+    check_repository_names(refs, |name| ctx.repository(name).is_some())?;
+    check_commit_ids(refs)
+}
+
+/// `refs` sent next to `commits` only record where the commits end (Sentry's `set_refs` without
+/// fetching): each names a repository that is registered, already in the store, or one the
+/// commits are bound in, and a commit id. Checked before anything is written; the heads to
+/// record, one per ref.
+pub fn head_commits(
+    ctx: &Ctx,
+    org: &str,
+    refs: &[Ref],
+    commits: &[CommitInput],
+) -> Result<Vec<HeadCommit>, ApiError> {
+    let stored = ctx.backend().repositories(org)?;
+    check_repository_names(refs, |name| {
+        ctx.repository(name).is_some()
+            || stored.iter().any(|r| r.name == name)
+            || commits
+                .iter()
+                .any(|c| c.repository.as_deref() == Some(name))
+    })?;
+    check_commit_ids(refs)?;
+    Ok(refs
+        .iter()
+        .map(|r| HeadCommit {
+            repository: r.repository.clone(),
+            commit: r.commit.clone(),
+        })
+        .collect())
+}
+
+fn check_repository_names(refs: &[Ref], known: impl Fn(&str) -> bool) -> Result<(), ApiError> {
     let mut unknown: Vec<&str> = Vec::new();
     for r in refs {
-        if ctx.repository(&r.repository).is_none() && !unknown.contains(&r.repository.as_str()) {
+        if !known(&r.repository) && !unknown.contains(&r.repository.as_str()) {
             unknown.push(&r.repository);
         }
     }
@@ -113,6 +149,10 @@ pub fn check_refs(ctx: &Ctx, refs: &[Ref]) -> Result<(), ApiError> {
             format!("Invalid repository names: {}", unknown.join(",")),
         ));
     }
+    Ok(())
+}
+
+fn check_commit_ids(refs: &[Ref]) -> Result<(), ApiError> {
     for r in refs {
         for (field, value) in std::iter::once(("commit", &r.commit))
             .chain(r.previous.iter().map(|p| ("previousCommit", p)))
@@ -131,7 +171,7 @@ pub fn check_refs(ctx: &Ctx, refs: &[Ref]) -> Result<(), ApiError> {
 }
 
 /// Reads the commits of every ref from its clone, newest first per repository, at most
-/// [`MAX_REF_COMMITS`] in all.
+/// [`MAX_REF_COMMITS`] in all, and the head commit of each ref (its full id) to record.
 ///
 /// `projects` are the release's projects when it does not exist yet (for finding the previous
 /// release); `version` is the release the commits are for.
@@ -141,10 +181,11 @@ pub fn resolve(
     version: &str,
     projects: &[String],
     refs: &[Ref],
-) -> Result<Vec<CommitInput>, ApiError> {
+) -> Result<(Vec<CommitInput>, Vec<HeadCommit>), ApiError> {
     check_refs(ctx, refs)?;
     let mut previous_release = None;
     let mut commits = Vec::new();
+    let mut heads = Vec::new();
     for r in refs {
         let Some(repo) = ctx.repository(&r.repository) else {
             continue;
@@ -172,9 +213,12 @@ pub fn resolve(
         let clone = git::open(Some(&repo.path)).map_err(|err| {
             ApiError::internal(format!("cannot open repository {}: {err}", repo.name))
         })?;
+        let head = clone
+            .resolve_commit(&r.commit)
+            .map_err(|err| git_error(&repo.name, err))?;
         let room = MAX_REF_COMMITS.saturating_sub(commits.len());
         let spec = RangeSpec {
-            head: r.commit.clone(),
+            head: head.clone(),
             previous,
             initial_depth: INITIAL_DEPTH,
             // A head recorded by an earlier release may be gone (rewritten history): start
@@ -198,8 +242,12 @@ pub fn resolve(
                 .into_iter()
                 .map(|commit| CommitInput::from_git(commit, &repo.name)),
         );
+        heads.push(HeadCommit {
+            repository: repo.name.clone(),
+            commit: head,
+        });
     }
-    Ok(commits)
+    Ok((commits, heads))
 }
 
 fn git_error(repository: &str, err: GitError) -> ApiError {
@@ -210,8 +258,13 @@ fn git_error(repository: &str, err: GitError) -> ApiError {
         GitError::PreviousCommitMissing { sha, .. } => {
             format!("Commit {sha} not found in repository {repository}")
         }
+        GitError::NoCommits { .. } => format!("Repository {repository} has no commits"),
         GitError::NotARepository { .. } => {
             return ApiError::internal(format!("{repository} is not a git repository: {err}"));
+        }
+        // The server's own clone is broken: not the client's doing.
+        GitError::Damaged { .. } => {
+            return ApiError::internal(format!("repository {repository}: {err}"));
         }
         GitError::Other(message) => format!("Repository {repository}: {message}"),
     };

@@ -268,6 +268,35 @@ pub fn insert_head_commit(
     Ok(())
 }
 
+/// Records where the release's commits end in a repository, replacing the one recorded (Sentry's
+/// `set_refs`, which overwrites, unlike the fill-in above).
+pub fn set_head_commit(
+    conn: &Connection,
+    org_id: i64,
+    repository_id: i64,
+    release_id: i64,
+    commit_id: i64,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO release_head_commit (organization_id, repository_id, release_id, commit_id)
+         VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (repository_id, release_id) DO UPDATE SET commit_id = excluded.commit_id",
+        params![org_id, repository_id, release_id, commit_id],
+    )?;
+    Ok(())
+}
+
+/// The head commits recorded for a release: (repository name, sha), by repository name.
+pub fn head_commits(conn: &Connection, release_id: i64) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.name, c.key FROM release_head_commit h
+         JOIN git_commit c ON c.id = h.commit_id JOIN repository r ON r.id = h.repository_id
+         WHERE h.release_id = ?1 ORDER BY r.name, r.id",
+    )?;
+    let rows = stmt.query_map(params![release_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 const COMMIT_SELECT: &str = "SELECT c.id, c.key, c.message, a.name, a.email, c.date_added, r.name
     FROM git_commit c JOIN repository r ON r.id = c.repository_id
     LEFT JOIN commit_author a ON a.id = c.author_id";

@@ -301,6 +301,10 @@ fn explicit_commit_ranges_resolve_locally() {
     env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
     let result = set_commits(&env, &repo, "1.0.0", &["--commit", "acme/app@HEAD~3..HEAD"]);
     assert_eq!(result["commitCount"], 3);
+    // REPO of --commit, not the name from the remote (Acme/App).
+    assert_eq!(result["repository"], "acme/app");
+    let info = env.json(&["release", "info", "1.0.0", "--commits"]);
+    assert_eq!(info["commits"][0]["repository"], "acme/app");
     let ids: BTreeSet<String> = release_commit_ids(&env, "1.0.0").into_iter().collect();
     assert_eq!(ids, rev_list(&repo, "HEAD~3..HEAD"));
     env.fails_unchanged(
@@ -650,4 +654,223 @@ fn an_explicit_previous_sha_missing_from_history_can_be_ignored() {
         ],
     );
     assert_eq!(result["commitCount"], 2);
+}
+
+/// Commits `file` with `message`, author and committer both dated `date` (`"SECONDS +ZONE"`).
+fn commit_dated(repo: &Repo, date: &str, file: &str, content: &str, message: &str) -> String {
+    commit_at(repo, date, date, file, content, message)
+}
+
+/// Commits with an author date and a committer date of its own, as a rebase leaves them.
+fn commit_at(
+    repo: &Repo,
+    author_date: &str,
+    committer_date: &str,
+    file: &str,
+    content: &str,
+    message: &str,
+) -> String {
+    std::fs::write(repo.dir.join(file), content).unwrap();
+    repo.git(&["add", "-A"]);
+    let out = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test Dev",
+            "-c",
+            "user.email=Dev@Example.com",
+        ])
+        .args(["-c", "commit.gpgsign=false", "commit", "-q", "-m", message])
+        .current_dir(&repo.dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", &repo.dir)
+        .env("GIT_AUTHOR_DATE", author_date)
+        .env("GIT_COMMITTER_DATE", committer_date)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    repo.head()
+}
+
+fn topo_order(repo: &Repo, depth: usize) -> BTreeSet<String> {
+    repo.git(&["rev-list", "--topo-order", "-n", &depth.to_string(), "HEAD"])
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_first_release_takes_the_commits_below_head_in_graph_order() {
+    // 30 commits with one date, as a rebase or `git am` leaves them.
+    let (env, repo) = setup();
+    let mut shas = Vec::new();
+    for i in 0..30 {
+        shas.push(commit_dated(
+            &repo,
+            "1700000000 +0000",
+            "a.txt",
+            &i.to_string(),
+            &format!("commit {i}"),
+        ));
+    }
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let bound = set_commits(&env, &repo, "1.0.0", &[]);
+    assert_eq!(bound["commitCount"], 20);
+    let ids: BTreeSet<String> = release_commit_ids(&env, "1.0.0").into_iter().collect();
+    assert_eq!(ids, topo_order(&repo, 20));
+    assert_eq!(ids, shas[10..].iter().cloned().collect());
+
+    // A HEAD dated before its parent is the first commit of a first release (a release of
+    // another project), not left out for the next one.
+    let head = commit_dated(
+        &repo,
+        "1600000000 +0000",
+        "b.txt",
+        "late",
+        "dated in the past",
+    );
+    env.ok(&["project", "create", "Web"]);
+    env.ok(&["release", "new", "2.0.0", "-p", "web"]);
+    set_commits(&env, &repo, "2.0.0", &["--initial-depth", "3"]);
+    let ids: BTreeSet<String> = release_commit_ids(&env, "2.0.0").into_iter().collect();
+    assert!(ids.contains(&head));
+    assert_eq!(ids, topo_order(&repo, 3));
+}
+
+/// "Rebase and merge" keeps each commit's author date: the newest-by-author-date commit of a
+/// release (Sentry's lastCommit) is not its tip. The next release must start at the tip its
+/// set-commits read (the head commit it recorded), and leave the issues the first one resolved
+/// where they are. `client` binds the commits, `admin` files the issues (local-only).
+fn next_release_starts_at_the_recorded_head(client: &TestEnv, admin: &TestEnv, repo: &Repo) {
+    client.ok(&["project", "create", "Backend"]);
+    admin.ok(&["issue", "new", "-p", "backend", "Checkout crash"]);
+    admin.ok(&["issue", "new", "-p", "backend", "Slow page"]);
+    let day = |d: i64| format!("{} +0000", 1_700_000_000 + d * 86_400);
+    // Written on days 9, 1 and 2, rebased onto main on days 10 to 12.
+    let first = commit_at(repo, &day(9), &day(10), "a.txt", "1", "Initial import");
+    commit_at(repo, &day(1), &day(11), "b.txt", "1", "Fixes BACKEND-1");
+    let tip = commit_at(repo, &day(2), &day(12), "c.txt", "1", "Tidy up");
+    client.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let one = set_commits(client, repo, "1.0.0", &["--auto"]);
+    assert_eq!(one["resolvedIssues"], serde_json::json!(["BACKEND-1"]));
+    assert_eq!(
+        client.json(&["release", "info", "1.0.0"])["lastCommit"]["id"],
+        first.as_str(),
+        "lastCommit is the newest by author date, not the tip"
+    );
+
+    commit_at(repo, &day(3), &day(13), "d.txt", "1", "More work");
+    commit_at(repo, &day(4), &day(14), "e.txt", "1", "Fixes BACKEND-2");
+    client.ok(&["release", "new", "2.0.0", "-p", "backend"]);
+    let two = set_commits(client, repo, "2.0.0", &["--auto"]);
+    let ids: BTreeSet<String> = release_commit_ids(client, "2.0.0").into_iter().collect();
+    assert_eq!(ids, rev_list(repo, &format!("{tip}..HEAD")));
+    assert_eq!(two["resolvedIssues"], serde_json::json!(["BACKEND-2"]));
+    let resolution =
+        |id: &str| client.json(&["issue", "show", id])["resolution"]["release"].clone();
+    assert_eq!(resolution("BACKEND-1"), "1.0.0");
+    assert_eq!(resolution("BACKEND-2"), "2.0.0");
+
+    // --commit REPO@REV records REV: a third release starts there.
+    let three_tip = commit_at(repo, &day(5), &day(15), "f.txt", "1", "Third");
+    commit_at(repo, &day(0), &day(16), "g.txt", "1", "Not yet released");
+    client.ok(&["release", "new", "3.0.0", "-p", "backend"]);
+    set_commits(client, repo, "3.0.0", &["--commit", "Acme/App@HEAD~1"]);
+    assert_eq!(release_commit_ids(client, "3.0.0"), [three_tip.as_str()]);
+    client.ok(&["release", "new", "4.0.0", "-p", "backend"]);
+    set_commits(client, repo, "4.0.0", &[]);
+    let ids: BTreeSet<String> = release_commit_ids(client, "4.0.0").into_iter().collect();
+    assert_eq!(ids, rev_list(repo, &format!("{three_tip}..HEAD")));
+}
+
+#[test]
+fn auto_starts_at_the_head_recorded_by_the_previous_release() {
+    let env = TestEnv::new();
+    let repo = Repo::init(&env.path().join("app"));
+    repo.git(&["remote", "add", "origin", "git@github.com:Acme/App.git"]);
+    next_release_starts_at_the_recorded_head(&env, &env, &repo);
+}
+
+#[test]
+fn auto_through_serve_starts_at_the_head_recorded_by_the_previous_release() {
+    let server = crate::remote::harness::Server::start();
+    let client = server.client();
+    let repo = Repo::init(&client.path().join("app"));
+    repo.git(&["remote", "add", "origin", "git@github.com:Acme/App.git"]);
+    next_release_starts_at_the_recorded_head(&client, &server.env, &repo);
+    assert_eq!(server.stop(), Some(0));
+}
+
+#[test]
+fn an_empty_repository_says_it_has_no_commits() {
+    let (env, repo) = setup();
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    // A new repository: exit 2 (the repository given cannot be used, like one that is not a
+    // repository at all), not "revision not found: HEAD".
+    let err = env.fails_unchanged(
+        &["release", "set-commits", "1.0.0", "--repo", repo.path()],
+        2,
+    );
+    assert!(err.contains("has no commits yet"), "{err}");
+    assert!(!err.contains("revision not found"), "{err}");
+    // HEAD on a branch without commits, in a repository that has some.
+    repo.commit("a.txt", "1", "one");
+    repo.git(&["checkout", "-q", "--orphan", "fresh"]);
+    let err = env.fails_unchanged(
+        &["release", "set-commits", "1.0.0", "--repo", repo.path()],
+        2,
+    );
+    assert!(
+        err.contains("fresh") && err.contains("no commits yet"),
+        "{err}"
+    );
+}
+
+/// Overwrites the loose object file of `sha` with `bytes` (object files are read-only).
+fn damage_object(repo: &Repo, sha: &str, bytes: Option<&[u8]>) {
+    use std::os::unix::fs::PermissionsExt;
+    let path = repo
+        .dir
+        .join(".git/objects")
+        .join(&sha[..2])
+        .join(&sha[2..]);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    match bytes {
+        Some(bytes) => std::fs::write(&path, bytes).unwrap(),
+        None => std::fs::remove_file(&path).unwrap(),
+    }
+}
+
+#[test]
+fn a_damaged_repository_names_the_commit_and_says_it_is_damaged() {
+    let cases: [(&str, Option<&[u8]>, &str); 4] = [
+        ("HEAD", Some(b"garbage"), "corrupt"),
+        ("HEAD~2", Some(b"garbage"), "corrupt"),
+        ("HEAD~2", None, "missing"),
+        ("HEAD~1^{tree}", Some(b"garbage"), "corrupt"),
+    ];
+    for (object, bytes, problem) in cases {
+        let (env, repo) = setup();
+        for i in 0..4 {
+            repo.commit(&format!("f{i}.txt"), "x", &format!("commit {i}"));
+        }
+        env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+        let sha = repo.git(&["rev-parse", object]);
+        // The commit the message must name: the damaged one, or the one whose tree it is.
+        let commit = repo.git(&["rev-parse", object.trim_end_matches("^{tree}")]);
+        damage_object(&repo, &sha, bytes);
+        let err = env.fails_unchanged(
+            &["release", "set-commits", "1.0.0", "--repo", repo.path()],
+            2,
+        );
+        assert!(err.contains("damaged"), "{object}: {err}");
+        assert!(err.contains(problem), "{object}: {err}");
+        assert!(err.contains(&commit), "{object}: {err}");
+        for raw in ["inflate", "class=", "no match for id"] {
+            assert!(!err.contains(raw), "{object}: libgit2's text: {err}");
+        }
+    }
 }

@@ -26,7 +26,8 @@ pub(super) fn ids(range: &CommitRange) -> Vec<String> {
     range.commits.iter().map(|c| c.id.clone()).collect()
 }
 
-/// Every commit reachable from HEAD: same order as `git rev-list HEAD`, and each patch set equal
+/// Every commit reachable from HEAD: same order as `git rev-list --topo-order HEAD` (what a first
+/// release takes), and each patch set equal
 /// to `git diff-tree` against the first parent.
 pub(super) fn assert_matches_git(fx: &Fixture, dir: &Path) {
     let repo = open(Some(dir)).expect("open");
@@ -39,7 +40,11 @@ pub(super) fn assert_matches_git(fx: &Fixture, dir: &Path) {
             false,
         )
         .expect("read");
-    assert_eq!(ids(&range), fx.rev_list_in(dir, &["HEAD"]), "order");
+    assert_eq!(
+        ids(&range),
+        fx.rev_list_in(dir, &["--topo-order", "HEAD"]),
+        "order"
+    );
     for commit in &range.commits {
         assert_eq!(
             commit.patch_set,

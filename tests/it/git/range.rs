@@ -87,6 +87,110 @@ fn first_release_takes_initial_depth() {
     assert_eq!(found.commits.len(), 4);
 }
 
+/// Commits made without advancing the fixture's clock: one author and committer date for all.
+fn same_date_commits(fx: &Fixture, n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            fx.write("f.txt", &format!("{i}\n"));
+            fx.git(["add", "-A"]);
+            fx.git(["commit", "-q", "-m", &format!("same date {i}")]);
+            fx.head()
+        })
+        .collect()
+}
+
+fn first_release(repo: &GitRepo, depth: usize) -> Vec<String> {
+    ids(&repo
+        .read_commits(
+            &RangeSpec {
+                initial_depth: depth,
+                ..RangeSpec::default()
+            },
+            false,
+        )
+        .expect("read"))
+}
+
+/// After a rebase or `git am` every commit has the same committer date: the first release still
+/// takes HEAD and the commits right below it, as `git rev-list --topo-order` lists them.
+#[test]
+fn initial_depth_follows_the_graph_when_dates_are_equal() {
+    let fx = Fixture::new();
+    let shas = same_date_commits(&fx, 30);
+    let repo = open(Some(&fx.work)).expect("open");
+    let taken = first_release(&repo, 20);
+    assert_eq!(
+        taken,
+        fx.rev_list_in(&fx.work, &["--topo-order", "-n", "20", "HEAD"])
+    );
+    let newest: Vec<String> = shas.iter().rev().take(20).cloned().collect();
+    assert_eq!(taken, newest);
+}
+
+/// A HEAD dated before its parent (a skewed clock, `commit --date`) is still the first commit.
+#[test]
+fn initial_depth_takes_a_head_dated_before_its_parent() {
+    let (fx, shas) = linear(6);
+    fx.write("late.txt", "x\n");
+    fx.git(["add", "-A"]);
+    let out = fx
+        .command_in(&fx.work)
+        .env("GIT_AUTHOR_DATE", "1600000000 +0000")
+        .env("GIT_COMMITTER_DATE", "1600000000 +0000")
+        .args(["commit", "-q", "-m", "dated in the past"])
+        .output()
+        .expect("git commit");
+    assert!(out.status.success());
+    let head = fx.head();
+    let repo = open(Some(&fx.work)).expect("open");
+    for depth in [1, 3, 7, 50] {
+        let taken = first_release(&repo, depth);
+        assert_eq!(taken.first(), Some(&head), "depth {depth}");
+        assert_eq!(
+            taken,
+            fx.rev_list_in(
+                &fx.work,
+                &["--topo-order", "-n", &depth.to_string(), "HEAD"]
+            ),
+            "depth {depth}"
+        );
+    }
+    assert_eq!(first_release(&repo, 2), vec![head, shas[5].clone()]);
+}
+
+/// Merges, an octopus and dates that disagree with the graph: every depth is the start of
+/// `git rev-list --topo-order HEAD`.
+#[test]
+fn initial_depth_on_merges_is_the_start_of_topo_order() {
+    let fx = Fixture::new();
+    fx.commit_file("base.txt", "0\n");
+    for round in 0..2 {
+        for branch in ["a", "b"] {
+            fx.git(["checkout", "-q", "-B", branch, "main"]);
+            fx.commit_file(&format!("{branch}/{round}.txt"), "x\n");
+            // Same date as the commit before it.
+            fx.write(&format!("{branch}/more.txt"), &format!("{round}\n"));
+            fx.git(["add", "-A"]);
+            fx.git(["commit", "-q", "-m", "same date"]);
+        }
+        fx.git(["checkout", "-q", "main"]);
+        fx.commit_file("base.txt", &format!("{round}\n"));
+        fx.merge("a");
+        fx.tick();
+        fx.git(["merge", "-q", "--no-ff", "-m", "octopus", "b"]);
+    }
+    same_date_commits(&fx, 3);
+    let repo = open(Some(&fx.work)).expect("open");
+    let all = fx.rev_list_in(&fx.work, &["--topo-order", "HEAD"]);
+    for depth in 1..=all.len() + 1 {
+        assert_eq!(
+            first_release(&repo, depth),
+            all[..depth.min(all.len())].to_vec(),
+            "depth {depth}"
+        );
+    }
+}
+
 /// main: A - B ----- D ------- M
 ///            \              /
 /// feature:    C ----- E ---

@@ -195,9 +195,100 @@ fn empty_repository() {
         .read_commits(&RangeSpec::default(), false)
         .expect("read");
     assert!(range.commits.is_empty());
+    // Not "revision not found: HEAD": the repository has no commits at all, whatever is asked.
+    for rev in ["HEAD", "HEAD~1", "main", "0123456"] {
+        let err = repo.resolve_commit(rev).expect_err(rev);
+        assert!(
+            matches!(&err, GitError::NoCommits { branch: None, .. }),
+            "{rev}: {err:?}"
+        );
+        assert!(err.to_string().contains("has no commits yet"), "{err}");
+    }
+    assert!(!repo.is_shallow());
+
+    // HEAD on a branch without commits, beside one that has some.
+    fx.commit_file("a.txt", "1\n");
+    fx.git(["checkout", "-q", "--orphan", "fresh"]);
+    let err = repo.resolve_commit("HEAD").expect_err("unborn");
+    assert_eq!(
+        err,
+        GitError::NoCommits {
+            path: fx.work.to_string_lossy().into_owned(),
+            branch: Some("fresh".into())
+        }
+    );
     assert!(matches!(
-        repo.resolve_commit("HEAD"),
+        repo.resolve_commit("nope"),
         Err(GitError::RevisionNotFound { .. })
     ));
-    assert!(!repo.is_shallow());
+    assert!(repo.resolve_commit("main").is_ok());
+}
+
+/// Overwrites (or, with `None`, deletes) the loose object file of `sha`.
+fn damage(fx: &Fixture, sha: &str, bytes: Option<&[u8]>) {
+    use std::os::unix::fs::PermissionsExt;
+    let path = fx.work.join(".git/objects").join(&sha[..2]).join(&sha[2..]);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    match bytes {
+        Some(bytes) => std::fs::write(&path, bytes).expect("write"),
+        None => std::fs::remove_file(&path).expect("rm"),
+    }
+}
+
+#[test]
+fn damaged_objects_name_the_commit_being_read() {
+    let damaged = |problem: &str, commit: &str| GitError::Damaged {
+        problem: problem.into(),
+        commit: Some(commit.into()),
+    };
+    let read = |fx: &Fixture, previous: Option<&str>| {
+        let repo = open(Some(&fx.work)).expect("open");
+        repo.read_commits(&spec(previous), false)
+    };
+    // A corrupt commit inside the range, for a first release and below a previous one.
+    let (fx, shas) = linear(5);
+    damage(&fx, &shas[2], Some(b"garbage"));
+    let corrupt = damaged("an object is corrupt", &shas[2]);
+    assert_eq!(read(&fx, None).expect_err("first"), corrupt);
+    assert_eq!(read(&fx, Some(&shas[1])).expect_err("range"), corrupt);
+    let text = corrupt.to_string();
+    assert!(
+        text.contains("damaged") && text.contains("git fsck"),
+        "{text}"
+    );
+    assert!(!text.contains('\n'));
+    // A corrupt HEAD: not "revision not found".
+    let (fx, shas) = linear(3);
+    damage(&fx, &shas[2], Some(b"garbage"));
+    let repo = open(Some(&fx.work)).expect("open");
+    assert_eq!(
+        repo.resolve_commit("HEAD"),
+        Err(damaged("an object is corrupt", &shas[2]))
+    );
+    assert_eq!(
+        repo.resolve_commit("HEAD~1"),
+        Err(damaged("an object is corrupt", &shas[2]))
+    );
+    // A missing commit, and a branch whose commit is gone.
+    let (fx, shas) = linear(4);
+    damage(&fx, &shas[1], None);
+    assert_eq!(
+        read(&fx, None).expect_err("missing"),
+        damaged("an object is missing", &shas[1])
+    );
+    let (fx, shas) = linear(2);
+    damage(&fx, &shas[1], None);
+    let repo = open(Some(&fx.work)).expect("open");
+    assert_eq!(
+        repo.resolve_commit("main"),
+        Err(damaged("an object is missing", &shas[1]))
+    );
+    // A corrupt tree: the commit it belongs to.
+    let (fx, shas) = linear(4);
+    let tree = fx.git(["rev-parse", &format!("{}^{{tree}}", shas[1])]);
+    damage(&fx, &tree, Some(b"garbage"));
+    assert_eq!(
+        read(&fx, None).expect_err("tree"),
+        damaged("an object is corrupt", &shas[1])
+    );
 }

@@ -341,3 +341,65 @@ fn a_range_longer_than_the_cap_binds_its_newest_commits() {
         "{log:?}"
     );
 }
+
+/// relctl's client sends `refs` next to `commits`: nothing is read from a clone, each ref is
+/// recorded as where the commits end in its repository, and previous-with-commits names it.
+#[test]
+fn refs_next_to_commits_record_where_the_commits_end() {
+    let app = App::new();
+    app.seed();
+    let previous = |version: &str| {
+        app.get(&format!("{ORG}/releases/{version}/previous-with-commits/"))
+            .body
+    };
+    // 1.0.0 was bound with a list only: its head is its newest commit (Sentry's fill-in).
+    let a = "a".repeat(40);
+    assert_eq!(
+        previous("2.0.0")["headCommits"],
+        json!([{"repository": "acme/backend", "commit": a}])
+    );
+
+    // "tip" is where the commits were read up to; "old" is newer by date (a rebase).
+    let (old, tip) = ("b".repeat(40), "c".repeat(40));
+    let commits = json!([
+        {"id": old, "repository": "acme/app", "timestamp": "2024-01-09T00:00:00Z"},
+        {"id": tip, "repository": "acme/app", "timestamp": "2024-01-02T00:00:00Z"},
+    ]);
+    let path = format!("{ORG}/releases/2.0.0/");
+    let before = app.state();
+    for (refs, message) in [
+        (
+            json!([{"repository": "acme/other", "commit": tip}]),
+            "Invalid repository names: acme/other".to_string(),
+        ),
+        (
+            json!([{"repository": "acme/app", "commit": "HEAD"}]),
+            "Invalid commit \"HEAD\": a commit is named by its id, 4 to 64 hexadecimal characters"
+                .to_string(),
+        ),
+    ] {
+        let answer = app.send("PUT", &path, json!({"commits": commits, "refs": refs}));
+        assert_eq!(answer.status, 400, "{refs}: {}", answer.body);
+        assert_eq!(answer.body, json!({"refs": [message]}));
+        assert_eq!(app.state(), before, "{refs}");
+    }
+    // A repository of the commits, and one already in the store: no clone is needed.
+    let refs = json!([
+        {"repository": "acme/app", "commit": tip},
+        {"repository": "acme/backend", "commit": a},
+    ]);
+    let answer = app.send("PUT", &path, json!({"commits": commits, "refs": refs}));
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["lastCommit"]["id"], old.as_str());
+
+    let answer = app.send(
+        "POST",
+        &format!("{ORG}/releases/"),
+        json!({"version": "3.0.0", "projects": ["backend"]}),
+    );
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    let found = previous("3.0.0");
+    assert_eq!(found["version"], "2.0.0");
+    assert_eq!(found["lastCommit"]["id"], old.as_str());
+    assert_eq!(found["headCommits"], refs);
+}
