@@ -490,15 +490,19 @@ fn check_token(token: &str) -> Result<()> {
 }
 
 /// `https://user:pass@host/x` as `https://host/x`.
+/// Whatever else looks like `user:password@` keeps the user only (see `config::mask_passwords`).
 fn strip_user_info(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+    let stripped = match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let authority_end = rest.find('/').unwrap_or(rest.len());
+            match rest[..authority_end].rfind('@') {
+                Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+                None => url.to_string(),
+            }
+        }
         None => url.to_string(),
-    }
+    };
+    crate::config::mask_passwords(&stripped)
 }
 
 fn millis(duration: Duration) -> String {
