@@ -452,7 +452,7 @@ fn not_a_list(path: &str) -> Error {
 }
 
 /// The server URL without `/api/0` or a trailing slash; only http and https.
-fn server_base(url: &str) -> Result<String> {
+pub(crate) fn server_base(url: &str) -> Result<String> {
     let trimmed = url.trim().trim_end_matches('/');
     let invalid = |why: &str| {
         Error::usage(format!(
