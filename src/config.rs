@@ -504,17 +504,23 @@ fn default_store_path(env: &dyn Environment) -> Result<PathBuf> {
 /// An environment made of the given pairs, for tests.
 /// A URL with its password (`https://user:secret@host`) shown as `***`.
 fn redact_password(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    let Some(at) = rest[..authority_end].rfind('@') else {
-        return url.to_string();
-    };
-    match rest[..at].split_once(':') {
-        Some((user, _)) => format!("{scheme}://{user}:***{}", &rest[at..]),
-        None => url.to_string(),
-    }
+    mask_passwords(url)
+}
+
+/// Every `user:password@` of a URL, or of text that only looks like one (`http:/u:secret@host`,
+/// `u:secret@host`), as `user:***@`: in each `/`-separated part, everything between its first
+/// `:` and its last `@`.
+pub(crate) fn mask_passwords(text: &str) -> String {
+    text.split('/')
+        .map(|part| match part.rsplit_once('@') {
+            Some((credentials, host)) => match credentials.split_once(':') {
+                Some((user, _)) => format!("{user}:***@{host}"),
+                None => part.to_string(),
+            },
+            None => part.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]

@@ -19,3 +19,6 @@ pub mod remote;
 pub mod server;
 pub mod store;
 pub mod time;
+
+#[cfg(test)]
+mod props_tests;

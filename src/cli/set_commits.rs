@@ -410,6 +410,9 @@ fn git_error(err: git::GitError) -> Error {
 }
 
 #[cfg(test)]
+mod props;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::ErrorKind;

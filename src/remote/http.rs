@@ -452,7 +452,7 @@ fn not_a_list(path: &str) -> Error {
 }
 
 /// The server URL without `/api/0` or a trailing slash; only http and https.
-fn server_base(url: &str) -> Result<String> {
+pub(crate) fn server_base(url: &str) -> Result<String> {
     let trimmed = url.trim().trim_end_matches('/');
     let invalid = |why: &str| {
         Error::usage(format!(
@@ -490,15 +490,19 @@ fn check_token(token: &str) -> Result<()> {
 }
 
 /// `https://user:pass@host/x` as `https://host/x`.
+/// Whatever else looks like `user:password@` keeps the user only (see `config::mask_passwords`).
 fn strip_user_info(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
-    };
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+    let stripped = match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let authority_end = rest.find('/').unwrap_or(rest.len());
+            match rest[..authority_end].rfind('@') {
+                Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+                None => url.to_string(),
+            }
+        }
         None => url.to_string(),
-    }
+    };
+    crate::config::mask_passwords(&stripped)
 }
 
 fn millis(duration: Duration) -> String {

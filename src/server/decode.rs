@@ -154,8 +154,9 @@ impl Text {
                 return Err(NOT_A_STRING.to_string());
             }
         };
+        // DRF strips with Python's `str.strip()`, which also removes U+001C..U+001F.
         let text = if self.trim {
-            text.trim().to_string()
+            crate::domain::py_strip(&text).to_string()
         } else {
             text
         };

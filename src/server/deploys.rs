@@ -41,7 +41,7 @@ pub async fn list(
 }
 
 /// The validated body of a deploy POST.
-struct DeployBody {
+pub(super) struct DeployBody {
     environment: String,
     name: Option<String>,
     url: Option<String>,
@@ -50,7 +50,9 @@ struct DeployBody {
     projects: Vec<String>,
 }
 
-fn decode(obj: &serde_json::Map<String, serde_json::Value>) -> Result<DeployBody, ApiError> {
+pub(super) fn decode(
+    obj: &serde_json::Map<String, serde_json::Value>,
+) -> Result<DeployBody, ApiError> {
     let mut form = Form::new(obj);
     let environment = form.required_text("environment", Text::new().max(MAX_ENVIRONMENT_LENGTH));
     if let Some(environment) = &environment {

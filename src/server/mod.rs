@@ -19,6 +19,8 @@ mod log;
 mod organizations;
 mod pagination;
 mod projects;
+#[cfg(test)]
+mod props;
 mod query;
 mod release_body;
 mod releases;

@@ -166,6 +166,38 @@ impl App {
         })
     }
 
+    /// A request with the admin token and a raw body: any bytes, UTF-8 or not.
+    pub fn call_bytes(&self, method: &str, path: &str, body: Vec<u8>) -> Answer {
+        let request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("host", "relctl.test:8765")
+            .header("authorization", format!("Bearer {}", self.admin))
+            .header("content-type", "application/json")
+            .body(Body::from(body))
+            .unwrap();
+        let router = self.router.clone();
+        self.runtime.block_on(async move {
+            let response = router.oneshot(request).await.unwrap();
+            let status = response.status().as_u16();
+            let headers = response.headers().clone();
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            let body = if bytes.is_empty() {
+                Value::Null
+            } else {
+                serde_json::from_slice(&bytes)
+                    .unwrap_or_else(|err| panic!("{method} {path}: not JSON ({err}): {bytes:?}"))
+            };
+            Answer {
+                status,
+                headers,
+                body,
+            }
+        })
+    }
+
     /// GET with the admin token.
     pub fn get(&self, path: &str) -> Answer {
         self.call("GET", path, Some(&self.admin), None)

@@ -3,6 +3,7 @@
 
 mod harness;
 mod limits;
+mod props;
 mod refs;
 mod refused;
 mod releases;
