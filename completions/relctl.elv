@@ -594,8 +594,8 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relctl;deploy;new'= {
-            cand -r 'The release (env SENTRY_RELEASE)'
-            cand --release 'The release (env SENTRY_RELEASE)'
+            cand -r 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
+            cand --release 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
             cand -e 'Environment, e.g. production'
             cand --env 'Environment, e.g. production'
             cand -n 'Name of the deploy'
@@ -628,8 +628,8 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;deploy;list'= {
-            cand -r 'The release (env SENTRY_RELEASE)'
-            cand --release 'The release (env SENTRY_RELEASE)'
+            cand -r 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
+            cand --release 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
             cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'

@@ -408,7 +408,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_see
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -f -a "new" -d 'Record a deploy of a release to an environment'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -f -a "list" -d 'List the deploys of a release, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s r -l release -d 'The release (env SENTRY_RELEASE)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s r -l release -d 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with \'-\')' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s e -l env -d 'Environment, e.g. production' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s n -l name -d 'Name of the deploy' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s u -l url -l deploy-url -d 'URL of the deploy' -r
@@ -429,7 +429,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s r -l release -d 'The release (env SENTRY_RELEASE)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s r -l release -d 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with \'-\')' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r

@@ -644,8 +644,8 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             break
         }
         'relctl;deploy;new' {
-            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE)')
-            [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')')
+            [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment, e.g. production')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment, e.g. production')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name of the deploy')
@@ -679,8 +679,8 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             break
         }
         'relctl;deploy;list' {
-            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE)')
-            [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')')
+            [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')

@@ -439,7 +439,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (set-commits)
@@ -475,7 +475,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (finalize)
@@ -500,7 +500,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (info)
@@ -523,7 +523,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (list)
@@ -570,7 +570,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (archive)
@@ -592,7 +592,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (restore)
@@ -614,7 +614,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (propose-version)
@@ -730,8 +730,8 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (new)
 _arguments "${_arguments_options[@]}" : \
-'-r+[The release (env SENTRY_RELEASE)]:VERSION:_default' \
-'--release=[The release (env SENTRY_RELEASE)]:VERSION:_default' \
+'-r+[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
+'--release=[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
 '-e+[Environment, e.g. production]:ENV:_default' \
 '--env=[Environment, e.g. production]:ENV:_default' \
 '-n+[Name of the deploy]:NAME:_default' \
@@ -766,8 +766,8 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'-r+[The release (env SENTRY_RELEASE)]:VERSION:_default' \
-'--release=[The release (env SENTRY_RELEASE)]:VERSION:_default' \
+'-r+[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
+'--release=[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
 '--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \

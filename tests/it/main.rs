@@ -1,6 +1,7 @@
 //! relctl's integration tests: the real binary, real stores in tempdirs, real git repositories.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod args;
 mod concurrency;
 mod generated;
 mod git;
