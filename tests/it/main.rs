@@ -6,6 +6,7 @@ mod concurrency;
 mod generated;
 mod git;
 mod harness;
+mod inputs;
 mod issues;
 mod loopback;
 mod orgs;
