@@ -1,4 +1,5 @@
-//! Hostile input at the edges: very long invalid inputs and deletes the store's state forbids.
+//! Hostile input at the edges: timestamps outside RFC 3339, very long invalid inputs, and
+//! deletes the store's state forbids.
 
 use crate::harness::{Repo, TestEnv};
 
@@ -7,6 +8,40 @@ fn env_with_release() -> TestEnv {
     env.ok(&["project", "create", "backend"]);
     env.ok(&["release", "new", "1.0", "-p", "backend"]);
     env
+}
+
+#[test]
+fn timestamps_that_rfc_3339_cannot_write_are_refused() {
+    let env = env_with_release();
+    // 253402300800 is 10000-01-01T00:00:00Z; -62167219201 is one second before year 0.
+    for bad in ["253402300800", "-62167219201", "+253402300800"] {
+        let released = format!("--released={bad}");
+        let started = format!("--started={bad}");
+        let finished = format!("--finished={bad}");
+        for args in [
+            vec!["release", "new", "2.0", "-p", "backend", &released],
+            vec!["release", "new", "1.0", "-p", "backend", &released],
+            vec!["release", "finalize", "1.0", &released],
+            vec!["deploy", "new", "-r", "1.0", "-e", "prod", &started],
+            vec!["deploy", "new", "-r", "1.0", "-e", "prod", &finished],
+        ] {
+            let stderr = env.fails_unchanged(&args, 2);
+            assert!(stderr.contains("--"), "{args:?}: {stderr}");
+        }
+    }
+    // The last second RFC 3339 can write is accepted, and so is year 0.
+    let released = env.json(&[
+        "release",
+        "new",
+        "3.0",
+        "-p",
+        "backend",
+        "--released",
+        "253402300799",
+    ]);
+    assert_eq!(released["dateReleased"], "9999-12-31T23:59:59.000000Z");
+    let released = env.json(&["release", "finalize", "1.0", "--released=-62167219200"]);
+    assert_eq!(released["dateReleased"], "0000-01-01T00:00:00.000000Z");
 }
 
 #[test]
