@@ -3,6 +3,7 @@
 
 mod args;
 mod concurrency;
+mod config_files;
 mod generated;
 mod git;
 mod harness;
