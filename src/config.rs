@@ -8,10 +8,10 @@
 //! only file read. Otherwise the user file `$XDG_CONFIG_HOME/relctl/config.toml`, with the
 //! nearest `.relctl.toml` on top. That search starts in the current directory and stops at the
 //! root of its git repository, else at `$HOME`; in a directory that is neither in a repository
-//! nor under `$HOME` only the directory itself is looked at. A file found there that belongs to
-//! another user is ignored with a warning, as git ignores a repository another user owns: the
-//! search never reaches a shared parent such as `/tmp` or `/home`, where anyone could leave a
-//! file that moves other people's releases to a store of their choosing.
+//! nor under `$HOME` only the directory itself is looked at. So the search never reaches a
+//! shared parent such as `/tmp` or `/home`, where anyone could leave a file that sends other
+//! people's releases to a store of their choosing; and a `.relctl.toml` that belongs to another
+//! user is ignored with a warning, as git ignores a repository another user owns.
 //!
 //! Paths follow the XDG base directory spec: a relative `XDG_CONFIG_HOME` or `XDG_DATA_HOME`
 //! is ignored. A `store` in a file is relative to that file's directory, and `~/` at its start
