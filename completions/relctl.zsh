@@ -20,7 +20,7 @@ _relctl() {
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--url=[Server speaking Sentry'\''s releases API (env RELCTL_URL, SENTRY_URL). Give it before the subcommand\: after \`release new\`/\`finalize\`, \`--url\` is the release'\''s URL]:URL:_default' \
 '-q[Print results and errors only]' \
@@ -49,7 +49,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -79,7 +79,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -101,7 +101,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -122,7 +122,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -143,7 +143,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -167,7 +167,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -232,7 +232,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -263,7 +263,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -285,7 +285,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -306,7 +306,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -328,7 +328,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--yes[Confirm the deletion]' \
 '-q[Print results and errors only]' \
@@ -391,7 +391,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -426,7 +426,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '(--released)--finalize[Mark the release as released now]' \
 '-q[Print results and errors only]' \
@@ -439,7 +439,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (set-commits)
@@ -458,7 +458,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--auto[Commits from HEAD back to where the previous release'\''s commits ended (the default)]' \
 '--local[Same as --auto\: relctl always reads the local repository]' \
@@ -475,7 +475,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (finalize)
@@ -488,7 +488,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -500,7 +500,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (info)
@@ -510,7 +510,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--commits[Add the release'\''s commits with their files]' \
 '-q[Print results and errors only]' \
@@ -523,7 +523,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (list)
@@ -536,7 +536,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -557,7 +557,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--strict[Exit 3 when the release does not exist]' \
 '-q[Print results and errors only]' \
@@ -570,7 +570,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (archive)
@@ -580,7 +580,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -592,7 +592,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (restore)
@@ -602,7 +602,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -614,7 +614,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7:_default' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
 && ret=0
 ;;
 (propose-version)
@@ -625,7 +625,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -706,7 +706,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -730,8 +730,8 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (new)
 _arguments "${_arguments_options[@]}" : \
-'-r+[The release (env SENTRY_RELEASE)]:VERSION:_default' \
-'--release=[The release (env SENTRY_RELEASE)]:VERSION:_default' \
+'-r+[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
+'--release=[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
 '-e+[Environment, e.g. production]:ENV:_default' \
 '--env=[Environment, e.g. production]:ENV:_default' \
 '-n+[Name of the deploy]:NAME:_default' \
@@ -750,7 +750,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -766,14 +766,14 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'-r+[The release (env SENTRY_RELEASE)]:VERSION:_default' \
-'--release=[The release (env SENTRY_RELEASE)]:VERSION:_default' \
+'-r+[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
+'--release=[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
 '--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -826,7 +826,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -857,7 +857,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -882,7 +882,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--inbox[Only issues in the inbox]' \
 '-q[Print results and errors only]' \
@@ -904,7 +904,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -926,7 +926,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -988,7 +988,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -1017,7 +1017,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -1069,7 +1069,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -1090,7 +1090,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -1121,7 +1121,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -1142,7 +1142,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -1163,7 +1163,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \
@@ -1221,7 +1221,7 @@ _arguments "${_arguments_options[@]}" : \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
-'--config=[Config file (env RELCTL_CONFIG; default \$XDG_CONFIG_HOME/relctl/config.toml)]:FILE:_files' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '-q[Print results and errors only]' \
 '--quiet[Print results and errors only]' \

@@ -1,10 +1,22 @@
 //! Resolved settings: every value with the place it came from.
 //!
-//! Precedence, highest first: command-line flag, environment variable, the nearest project file
-//! `.relctl.toml` (searched upward from the current directory), the user's config file
-//! (`--config FILE`, else `RELCTL_CONFIG`, else `$XDG_CONFIG_HOME/relctl/config.toml`), defaults.
+//! Precedence, highest first: command-line flag, environment variable, config files, defaults.
 //! The same environment names as sentry-cli are honoured (`SENTRY_URL`, `SENTRY_AUTH_TOKEN`,
 //! `SENTRY_ORG`, `SENTRY_PROJECT`) after relctl's own. A malformed file is a usage error (exit 2).
+//!
+//! Which files (cli.md, "Configuration files"): `--config FILE`, else `RELCTL_CONFIG`, is the
+//! only file read. Otherwise the user file `$XDG_CONFIG_HOME/relctl/config.toml`, with the
+//! nearest `.relctl.toml` on top. That search starts in the current directory and stops at the
+//! root of its git repository, else at `$HOME`; in a directory that is neither in a repository
+//! nor under `$HOME` only the directory itself is looked at. So the search never reaches a
+//! shared parent such as `/tmp` or `/home`, where anyone could leave a file that sends other
+//! people's releases to a store of their choosing; and a `.relctl.toml` that belongs to another
+//! user is ignored with a warning, as git ignores a repository another user owns.
+//!
+//! Paths follow the XDG base directory spec: a relative `XDG_CONFIG_HOME` or `XDG_DATA_HOME`
+//! is ignored. A `store` in a file is relative to that file's directory, and `~/` at its start
+//! is `$HOME`. Without `$HOME` and `XDG_DATA_HOME` there may be no default store; that is an
+//! error only for a command that needs the store, so `config show` still shows the rest.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -138,7 +150,9 @@ impl OneOrMany {
 /// Everything a command needs to know about where and how to work.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub store: Sourced<PathBuf>,
+    /// The local store, or why there is none (no `$HOME` to put it in): see
+    /// [`Settings::store_path`].
+    pub store: Sourced<std::result::Result<PathBuf, String>>,
     pub url: Option<Sourced<String>>,
     pub auth_token: Option<Sourced<Secret>>,
     pub org: Sourced<String>,
@@ -149,6 +163,8 @@ pub struct Settings {
     pub region_id: Sourced<u64>,
     /// The config files that were read, user file first.
     pub files: Vec<PathBuf>,
+    /// What the caller should warn about: config files found but ignored, and why.
+    pub warnings: Vec<String>,
 }
 
 /// Reads environment variables; a seam so tests can resolve settings without touching the
@@ -209,13 +225,22 @@ const MAX_REGION_ID: u64 = (1 << 12) - 1;
 impl Settings {
     /// Resolves every setting from flags, environment, files and defaults.
     pub fn resolve(flags: &FlagValues, env: &dyn Environment, cwd: &Path) -> Result<Settings> {
+        let home = env.var("HOME").map(PathBuf::from);
+        let mut warnings = Vec::new();
         let mut layers: Vec<(PathBuf, FileValues)> = Vec::new();
-        if let Some((path, values)) = user_file(flags, env)? {
-            layers.push((path, values));
-        }
-        if let Some(path) = project_file(cwd) {
+        if let Some(path) = explicit_file(flags, env) {
             let values = read_file(&path)?;
             layers.push((path, values));
+        } else {
+            if let Some(path) = user_file(env) {
+                let values = read_file(&path)?;
+                layers.push((path, values));
+            }
+            let owner = rustix::process::geteuid().as_raw();
+            if let Some(path) = project_file(cwd, home.as_deref(), owner, &mut warnings) {
+                let values = read_file(&path)?;
+                layers.push((path, values));
+            }
         }
         // Later layers win: look them up from the end.
         let from_files = |pick: &dyn Fn(&FileValues) -> Option<String>| {
@@ -231,17 +256,19 @@ impl Settings {
         };
 
         let store = match &flags.store {
-            Some(path) => sourced(path.clone(), Source::Flag("--store")),
+            Some(path) => sourced(Ok(path.clone()), Source::Flag("--store")),
             None => match pick_env(&["RELCTL_STORE"]) {
-                Some((path, source)) => sourced(PathBuf::from(path), source),
-                None => match layers.iter().rev().find_map(|(file, values)| {
-                    values
-                        .store
-                        .as_ref()
-                        .map(|p| (relative_to(file, p), Source::File(file.clone())))
-                }) {
-                    Some((path, source)) => sourced(path, source),
-                    None => sourced(default_store_path(env)?, Source::Default),
+                Some((path, source)) => sourced(Ok(PathBuf::from(path)), source),
+                None => match layers
+                    .iter()
+                    .rev()
+                    .find_map(|(file, values)| values.store.as_ref().map(|p| (file, p)))
+                {
+                    Some((file, path)) => sourced(
+                        file_store_path(file, path, home.as_deref())?,
+                        Source::File(file.clone()),
+                    ),
+                    None => sourced(default_store_path(env), Source::Default),
                 },
             },
         };
@@ -375,17 +402,27 @@ impl Settings {
             timeout_seconds,
             region_id,
             files: layers.into_iter().map(|(path, _)| path).collect(),
+            warnings,
+        })
+    }
+
+    /// The local store's path; a usage error when there is no place for it (no `$HOME`).
+    pub fn store_path(&self) -> Result<PathBuf> {
+        self.store.value.clone().map_err(|why| {
+            Error::usage(format!(
+                "cannot find a place for the store: {why}; give --store or RELCTL_STORE"
+            ))
         })
     }
 
     /// (name, value, source) rows for `config show`; the token is redacted.
     pub fn describe(&self) -> Vec<(&'static str, String, String)> {
+        let store = match &self.store.value {
+            Ok(path) => (path.display().to_string(), self.store.source.to_string()),
+            Err(why) => (String::new(), format!("{}: none, {why}", self.store.source)),
+        };
         let mut rows = vec![
-            (
-                "store",
-                self.store.value.display().to_string(),
-                self.store.source.to_string(),
-            ),
+            ("store", store.0, store.1),
             ("org", self.org.value.clone(), self.org.source.to_string()),
             (
                 "project",
@@ -436,29 +473,89 @@ fn relative_to(file: &Path, path: &Path) -> PathBuf {
     }
 }
 
-fn user_file(flags: &FlagValues, env: &dyn Environment) -> Result<Option<(PathBuf, FileValues)>> {
-    if let Some(path) = &flags.config {
-        return read_file(path).map(|values| Some((path.clone(), values)));
-    }
-    if let Some(path) = env.var("RELCTL_CONFIG") {
-        let path = PathBuf::from(path);
-        return read_file(&path).map(|values| Some((path, values)));
-    }
-    let Some(dir) = config_home(env) else {
-        return Ok(None);
+/// A `store` from a config file: `~` and `~/...` are `$HOME`, anything else relative is
+/// relative to the file's directory. `Err` inside when `~` needs a `$HOME` that is not set (an
+/// error only for a command that needs the store); `~user` is not expanded, and refused.
+fn file_store_path(
+    file: &Path,
+    path: &Path,
+    home: Option<&Path>,
+) -> Result<std::result::Result<PathBuf, String>> {
+    let text = path.to_string_lossy();
+    let Some(after) = text.strip_prefix('~') else {
+        return Ok(Ok(relative_to(file, path)));
     };
-    let path = dir.join("relctl").join("config.toml");
-    if path.is_file() {
-        return read_file(&path).map(|values| Some((path, values)));
+    if !(after.is_empty() || after.starts_with('/')) {
+        return Err(Error::usage(format!(
+            "invalid store {} in config file {}: only \"~\" and \"~/...\" (HOME) are expanded",
+            crate::domain::shown(&text),
+            file.display()
+        )));
     }
-    Ok(None)
+    Ok(match home {
+        Some(home) => Ok(match after.trim_start_matches('/') {
+            "" => home.to_path_buf(),
+            rest => home.join(rest),
+        }),
+        None => Err(format!(
+            "the store {} in {} starts with \"~\" and HOME is not set",
+            crate::domain::shown(&text),
+            file.display()
+        )),
+    })
 }
 
-/// The nearest `.relctl.toml` at or above `cwd`.
-fn project_file(cwd: &Path) -> Option<PathBuf> {
-    cwd.ancestors()
-        .map(|dir| dir.join(".relctl.toml"))
-        .find(|path| path.is_file())
+/// `--config FILE`, else `RELCTL_CONFIG`: when given, the only file read.
+fn explicit_file(flags: &FlagValues, env: &dyn Environment) -> Option<PathBuf> {
+    flags
+        .config
+        .clone()
+        .or_else(|| env.var("RELCTL_CONFIG").map(PathBuf::from))
+}
+
+/// `$XDG_CONFIG_HOME/relctl/config.toml`, if it is there.
+fn user_file(env: &dyn Environment) -> Option<PathBuf> {
+    let path = config_home(env)?.join("relctl").join("config.toml");
+    path.is_file().then_some(path)
+}
+
+/// The nearest `.relctl.toml` owned by `owner`, from `cwd` up to the root of its git repository,
+/// else up to `home`; when `cwd` is in neither, only `cwd` itself. A file owned by someone else
+/// is skipped with a warning.
+fn project_file(
+    cwd: &Path,
+    home: Option<&Path>,
+    owner: u32,
+    warnings: &mut Vec<String>,
+) -> Option<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+
+    let home = home.map(|home| std::fs::canonicalize(home).unwrap_or_else(|_| home.to_path_buf()));
+    let is_boundary =
+        |dir: &Path| dir.join(".git").exists() || home.as_deref().is_some_and(|h| h == dir);
+    let searched: Vec<&Path> = match cwd.ancestors().position(is_boundary) {
+        Some(last) => cwd.ancestors().take(last + 1).collect(),
+        None => vec![cwd],
+    };
+    for dir in searched {
+        let path = dir.join(".relctl.toml");
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        if meta.uid() != owner {
+            warnings.push(format!(
+                "ignoring {}: it belongs to another user (uid {}), not to you (uid {owner})",
+                path.display(),
+                meta.uid()
+            ));
+            continue;
+        }
+        return Some(path);
+    }
+    None
 }
 
 fn read_file(path: &Path) -> Result<FileValues> {
@@ -467,9 +564,15 @@ fn read_file(path: &Path) -> Result<FileValues> {
     })?;
     toml::from_str(&text).map_err(|err| {
         let detail = err.message().replace('\n', " ");
-        let line = err
-            .span()
-            .map(|span| text.get(..span.start).unwrap_or("").lines().count().max(1));
+        // 1-based: the newlines before the error's first byte, plus one.
+        let line = err.span().map(|span| {
+            text.get(..span.start)
+                .unwrap_or("")
+                .bytes()
+                .filter(|&b| b == b'\n')
+                .count()
+                + 1
+        });
         match line {
             Some(line) => Error::usage(format!(
                 "malformed config file {}:{line}: {detail}",
@@ -483,21 +586,30 @@ fn read_file(path: &Path) -> Result<FileValues> {
     })
 }
 
+/// An XDG base directory variable: only an absolute path counts (the spec says a relative one
+/// is invalid and must be ignored).
+fn xdg_dir(env: &dyn Environment, name: &str) -> Option<PathBuf> {
+    env.var(name)
+        .map(PathBuf::from)
+        .filter(|path| path.is_absolute())
+}
+
 fn config_home(env: &dyn Environment) -> Option<PathBuf> {
-    env.var("XDG_CONFIG_HOME").map(PathBuf::from).or_else(|| {
+    xdg_dir(env, "XDG_CONFIG_HOME").or_else(|| {
         env.var("HOME")
             .map(|home| PathBuf::from(home).join(".config"))
     })
 }
 
-fn default_store_path(env: &dyn Environment) -> Result<PathBuf> {
-    let data_home = env
-        .var("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| env.var("HOME").map(|home| PathBuf::from(home).join(".local").join("share")))
-        .ok_or_else(|| {
-            Error::usage("cannot find a place for the store: set --store, RELCTL_STORE, XDG_DATA_HOME or HOME")
-        })?;
+/// `$XDG_DATA_HOME/relctl/relctl.db`, else `~/.local/share/relctl/relctl.db`; `Err` says why
+/// there is no such place.
+fn default_store_path(env: &dyn Environment) -> std::result::Result<PathBuf, String> {
+    let data_home = xdg_dir(env, "XDG_DATA_HOME")
+        .or_else(|| {
+            env.var("HOME")
+                .map(|home| PathBuf::from(home).join(".local").join("share"))
+        })
+        .ok_or_else(|| "neither HOME nor an absolute XDG_DATA_HOME is set".to_string())?;
     Ok(data_home.join("relctl").join("relctl.db"))
 }
 
@@ -565,7 +677,7 @@ mod tests {
         let flags = FlagValues::default();
         let s = Settings::resolve(&flags, &env(&[("HOME", home)]), dir.path()).unwrap();
         assert_eq!(
-            s.store.value,
+            s.store_path().unwrap(),
             dir.path().join(".local/share/relctl/relctl.db")
         );
         assert_eq!(s.store.source, Source::Default);
@@ -576,7 +688,10 @@ mod tests {
             dir.path(),
         )
         .unwrap();
-        assert_eq!(s.store.value, PathBuf::from("/data/relctl/relctl.db"));
+        assert_eq!(
+            s.store_path().unwrap(),
+            PathBuf::from("/data/relctl/relctl.db")
+        );
 
         let s = Settings::resolve(
             &flags,
@@ -584,7 +699,7 @@ mod tests {
             dir.path(),
         )
         .unwrap();
-        assert_eq!(s.store.value, PathBuf::from("/x.db"));
+        assert_eq!(s.store_path().unwrap(), PathBuf::from("/x.db"));
         assert_eq!(s.store.source, Source::Env("RELCTL_STORE"));
 
         let flags = FlagValues {
@@ -592,13 +707,15 @@ mod tests {
             ..FlagValues::default()
         };
         let s = Settings::resolve(&flags, &env(&[("RELCTL_STORE", "/x.db")]), dir.path()).unwrap();
-        assert_eq!(s.store.value, PathBuf::from("/flag.db"));
+        assert_eq!(s.store_path().unwrap(), PathBuf::from("/flag.db"));
     }
 
     #[test]
     fn files_layer_under_env_and_flags() {
         let dir = tempfile::tempdir().unwrap();
-        let user = dir.path().join("user.toml");
+        let home = dir.path().to_str().unwrap();
+        let user = dir.path().join(".config/relctl/config.toml");
+        std::fs::create_dir_all(user.parent().unwrap()).unwrap();
         std::fs::write(
             &user,
             "org = \"acme\"\nproject = [\"a\", \"b\"]\nstore = \"s.db\"\n",
@@ -607,24 +724,175 @@ mod tests {
         let work = dir.path().join("work/sub");
         std::fs::create_dir_all(&work).unwrap();
         std::fs::write(dir.path().join("work/.relctl.toml"), "org = \"nearest\"\n").unwrap();
-        let flags = FlagValues {
-            config: Some(user.clone()),
-            ..FlagValues::default()
-        };
-        let s = Settings::resolve(&flags, &env(&[]), &work).unwrap();
+        let flags = FlagValues::default();
+        let s = Settings::resolve(&flags, &env(&[("HOME", home)]), &work).unwrap();
         assert_eq!(s.org.value, "nearest");
+        assert_eq!(
+            s.org.source,
+            Source::File(dir.path().join("work/.relctl.toml"))
+        );
         assert_eq!(s.projects.value, vec!["a", "b"]);
-        assert_eq!(s.store.value, dir.path().join("s.db"));
-        let s = Settings::resolve(&flags, &env(&[("SENTRY_ORG", "fromenv")]), &work).unwrap();
+        assert_eq!(s.store_path().unwrap(), user.parent().unwrap().join("s.db"));
+        assert_eq!(
+            s.files,
+            vec![user.clone(), dir.path().join("work/.relctl.toml")]
+        );
+        let s = Settings::resolve(
+            &flags,
+            &env(&[("HOME", home), ("SENTRY_ORG", "fromenv")]),
+            &work,
+        )
+        .unwrap();
         assert_eq!(s.org.value, "fromenv");
         assert_eq!(s.org.source, Source::Env("SENTRY_ORG"));
         let s = Settings::resolve(
             &flags,
-            &env(&[("SENTRY_ORG", "sentry"), ("RELCTL_ORG", "relctl")]),
+            &env(&[
+                ("HOME", home),
+                ("SENTRY_ORG", "sentry"),
+                ("RELCTL_ORG", "relctl"),
+            ]),
             &work,
         )
         .unwrap();
         assert_eq!(s.org.value, "relctl");
+
+        // An explicit file is the only one read.
+        let chosen = dir.path().join("chosen.toml");
+        std::fs::write(&chosen, "project = \"c\"\n").unwrap();
+        let flags = FlagValues {
+            config: Some(chosen.clone()),
+            ..FlagValues::default()
+        };
+        let s = Settings::resolve(&flags, &env(&[("HOME", home)]), &work).unwrap();
+        assert_eq!(s.org.value, "default");
+        assert_eq!(s.projects.value, vec!["c"]);
+        assert_eq!(s.files, vec![chosen.clone()]);
+        let chosen_text = chosen.to_str().unwrap();
+        let s = Settings::resolve(
+            &FlagValues::default(),
+            &env(&[("HOME", home), ("RELCTL_CONFIG", chosen_text)]),
+            &work,
+        )
+        .unwrap();
+        assert_eq!(s.files, vec![chosen]);
+    }
+
+    #[test]
+    fn the_project_file_search_is_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let me = rustix::process::geteuid().as_raw();
+        let home = root.join("home");
+        let repo = home.join("repo");
+        let cwd = repo.join("a/b");
+        std::fs::create_dir_all(&cwd).unwrap();
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::write(root.join(".relctl.toml"), "").unwrap();
+        std::fs::write(home.join(".relctl.toml"), "").unwrap();
+        let mut warnings = Vec::new();
+        // In a repository: up to its root, never above it.
+        assert_eq!(project_file(&cwd, Some(&home), me, &mut warnings), None);
+        std::fs::write(repo.join(".relctl.toml"), "").unwrap();
+        assert_eq!(
+            project_file(&cwd, Some(&home), me, &mut warnings),
+            Some(repo.join(".relctl.toml"))
+        );
+        std::fs::write(repo.join("a/.relctl.toml"), "").unwrap();
+        assert_eq!(
+            project_file(&cwd, Some(&home), me, &mut warnings),
+            Some(repo.join("a/.relctl.toml"))
+        );
+        // Outside a repository: up to HOME; outside HOME too: the directory itself only.
+        let plain = home.join("plain/x");
+        std::fs::create_dir_all(&plain).unwrap();
+        assert_eq!(
+            project_file(&plain, Some(&home), me, &mut warnings),
+            Some(home.join(".relctl.toml"))
+        );
+        let outside = root.join("outside/x");
+        std::fs::create_dir_all(&outside).unwrap();
+        assert_eq!(project_file(&outside, Some(&home), me, &mut warnings), None);
+        assert_eq!(project_file(&outside, None, me, &mut warnings), None);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // A file of someone else's is skipped, with a warning.
+        assert_eq!(
+            project_file(&cwd, Some(&home), me.wrapping_add(1), &mut warnings),
+            None
+        );
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings[0].contains("a/.relctl.toml"), "{warnings:?}");
+    }
+
+    #[test]
+    fn config_error_lines_count_from_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        for (text, line) in [
+            ("colour = 1\n", 1),
+            ("org = \"a\"\ncolour = 1\n", 2),
+            ("\n\n\ncolour = 1\n", 4),
+            ("org = \"a\"\n\ntimeout = \"x\"\n", 3),
+        ] {
+            std::fs::write(&path, text).unwrap();
+            let err = read_file(&path).unwrap_err();
+            assert!(
+                err.message.contains(&format!("c.toml:{line}:")),
+                "{text:?}: {}",
+                err.message
+            );
+        }
+    }
+
+    #[test]
+    fn home_and_xdg_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("cfg/config.toml");
+        let home = Path::new("/home/u");
+        let cases = [
+            ("~", Ok(PathBuf::from("/home/u"))),
+            ("~/", Ok(PathBuf::from("/home/u"))),
+            ("~/s/r.db", Ok(PathBuf::from("/home/u/s/r.db"))),
+            ("r.db", Ok(dir.path().join("cfg/r.db"))),
+            ("/abs/r.db", Ok(PathBuf::from("/abs/r.db"))),
+            ("a/~/r.db", Ok(dir.path().join("cfg/a/~/r.db"))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                file_store_path(&file, Path::new(text), Some(home)).unwrap(),
+                want,
+                "{text}"
+            );
+        }
+        assert!(
+            file_store_path(&file, Path::new("~/r.db"), None)
+                .unwrap()
+                .is_err()
+        );
+        let err = file_store_path(&file, Path::new("~bob/r.db"), Some(home)).unwrap_err();
+        assert_eq!(err.kind, crate::error::ErrorKind::Usage);
+
+        let s = Settings::resolve(
+            &FlagValues::default(),
+            &env(&[("HOME", "/h"), ("XDG_DATA_HOME", "rel")]),
+            dir.path(),
+        )
+        .unwrap();
+        assert_eq!(
+            s.store_path().unwrap(),
+            PathBuf::from("/h/.local/share/relctl/relctl.db")
+        );
+        let s = Settings::resolve(&FlagValues::default(), &env(&[]), dir.path()).unwrap();
+        let err = s.store_path().unwrap_err();
+        assert_eq!(err.kind, crate::error::ErrorKind::Usage);
+        let described = s.describe();
+        assert!(
+            described
+                .iter()
+                .any(|(name, value, source)| *name == "store"
+                    && value.is_empty()
+                    && source.contains("HOME"))
+        );
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //!
 //! The store keeps every instant as RFC 3339 UTC text with microseconds, so that text order is
 //! time order and SQL can sort on it. Users may give `--released`/`--started`/`--finished` as unix
-//! seconds, RFC 3339 or RFC 2822, the forms sentry-cli accepts.
+//! seconds, RFC 3339 or RFC 2822, the forms sentry-cli accepts; an instant RFC 3339 cannot write
+//! (before year 0000 or after 9999) is refused wherever one comes in (here and in `serve`'s JSON
+//! bodies), so the store only ever holds text it can read back.
 
-use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, TimeZone, Utc};
 
 use crate::error::{Error, Result};
 
@@ -20,23 +22,38 @@ pub fn parse_stored(text: &str) -> Result<DateTime<Utc>> {
         .map_err(|err| Error::other(format!("the store holds a bad timestamp {text:?}: {err}")))
 }
 
-/// Parses a timestamp typed by a user: unix seconds, RFC 3339 or RFC 2822.
+/// Whether RFC 3339 can write this instant in UTC: years 0000 to 9999. The store and the JSON
+/// output hold RFC 3339 text, so an instant outside it (chrono goes to year ±262143) must be
+/// refused where it comes in, not written as `+10000-01-01T...`, which nothing reads back.
+pub fn is_rfc3339(ts: &DateTime<Utc>) -> bool {
+    (0..=9999).contains(&ts.year())
+}
+
+/// Parses a timestamp typed by a user: unix seconds, RFC 3339 or RFC 2822, between the years
+/// 0000 and 9999 (UTC).
 pub fn parse_user_timestamp(flag: &str, text: &str) -> Result<DateTime<Utc>> {
     let trimmed = text.trim();
-    if let Ok(seconds) = trimmed.parse::<i64>() {
-        if let Some(ts) = Utc.timestamp_opt(seconds, 0).single() {
-            return Ok(ts);
-        }
+    let parsed = trimmed
+        .parse::<i64>()
+        .ok()
+        .and_then(|seconds| Utc.timestamp_opt(seconds, 0).single())
+        .or_else(|| {
+            DateTime::parse_from_rfc3339(trimmed)
+                .or_else(|_| DateTime::parse_from_rfc2822(trimmed))
+                .ok()
+                .map(|ts| ts.with_timezone(&Utc))
+        });
+    match parsed {
+        Some(ts) if is_rfc3339(&ts) => Ok(ts),
+        Some(_) => Err(Error::usage(format!(
+            "invalid value {} for {flag}: it is outside the years 0000 to 9999 (UTC) that timestamps can hold",
+            crate::domain::shown(text)
+        ))),
+        None => Err(Error::usage(format!(
+            "invalid value {} for {flag}: expected unix seconds, RFC 3339 (2024-01-02T10:00:00Z) or RFC 2822",
+            crate::domain::shown(text)
+        ))),
     }
-    if let Ok(ts) = DateTime::parse_from_rfc3339(trimmed) {
-        return Ok(ts.with_timezone(&Utc));
-    }
-    if let Ok(ts) = DateTime::parse_from_rfc2822(trimmed) {
-        return Ok(ts.with_timezone(&Utc));
-    }
-    Err(Error::usage(format!(
-        "invalid value {text:?} for {flag}: expected unix seconds, RFC 3339 (2024-01-02T10:00:00Z) or RFC 2822"
-    )))
 }
 
 #[cfg(test)]
@@ -62,8 +79,29 @@ mod tests {
     }
 
     #[test]
+    fn the_first_and_last_instants_rfc_3339_can_write_are_accepted() {
+        let last = parse_user_timestamp("--released", "253402300799").unwrap();
+        assert_eq!(format_ts(last), "9999-12-31T23:59:59.000000Z");
+        let first = parse_user_timestamp("--released", "-62167219200").unwrap();
+        assert_eq!(format_ts(first), "0000-01-01T00:00:00.000000Z");
+        let last = parse_user_timestamp("--released", "9999-12-31T23:59:59.999999Z").unwrap();
+        assert_eq!(parse_stored(&format_ts(last)).unwrap(), last);
+    }
+
+    #[test]
     fn bad_user_timestamps_are_usage_errors() {
-        for text in ["", "yesterday", "2024-13-01", "99999999999999999999"] {
+        for text in [
+            "",
+            "yesterday",
+            "2024-13-01",
+            "99999999999999999999",
+            "253402300800",
+            "+253402300800",
+            "-62167219201",
+            "-1e3",
+            "Fri, 31 Dec 9999 23:59:59 -0100",
+            "9999-12-31T23:59:59-01:00",
+        ] {
             let err = parse_user_timestamp("--released", text).unwrap_err();
             assert_eq!(err.kind, crate::error::ErrorKind::Usage, "{text}");
             assert!(err.message.contains("--released"));

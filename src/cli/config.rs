@@ -3,9 +3,9 @@
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::Ctx;
+use crate::config::Settings;
 use crate::error::Result;
-use crate::output::table;
+use crate::output::{Output, table};
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -20,11 +20,10 @@ struct Setting {
     source: String,
 }
 
-pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
+pub fn run(settings: &Settings, out: &Output, cmd: &ConfigCommand) -> Result<()> {
     match cmd {
         ConfigCommand::Show => {
-            let settings: Vec<Setting> = ctx
-                .settings
+            let settings: Vec<Setting> = settings
                 .describe()
                 .into_iter()
                 .map(|(name, value, source)| Setting {
@@ -33,7 +32,7 @@ pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
                     source,
                 })
                 .collect();
-            ctx.out.emit(&settings, |settings| {
+            out.emit(&settings, |settings| {
                 let rows: Vec<Vec<String>> = settings
                     .iter()
                     .map(|s| vec![s.name.to_string(), s.value.clone(), s.source.clone()])

@@ -11,17 +11,12 @@ use crate::output::{details, or_dash, table};
 use crate::remote::calls;
 use crate::time::parse_user_timestamp;
 
-/// `-r/--release`, the release a deploy belongs to.
+/// `-r/--release`, the release a deploy belongs to. A version starting with a hyphen is given
+/// attached (`--release=-1`): a separate value starting with `-` is taken for a flag.
 #[derive(Debug, Args)]
 pub struct DeployRelease {
-    /// The release (env SENTRY_RELEASE)
-    #[arg(
-        short,
-        long,
-        env = "SENTRY_RELEASE",
-        value_name = "VERSION",
-        allow_hyphen_values = true
-    )]
+    /// The release (env SENTRY_RELEASE; --release=VERSION if it starts with '-')
+    #[arg(short, long, env = "SENTRY_RELEASE", value_name = "VERSION")]
     pub release: String,
 }
 

@@ -76,7 +76,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_progress: bool,
 
-    /// Config file (env RELCTL_CONFIG; default $XDG_CONFIG_HOME/relctl/config.toml)
+    /// The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml
+    /// with the nearest .relctl.toml up to the git repository's root or $HOME on top)
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
@@ -130,28 +131,38 @@ pub struct Ctx {
     remote: bool,
 }
 
+/// The settings the command line, the environment and the config files make, and the output
+/// they select; the warnings resolving them raised (config files ignored) are printed.
+fn resolve_settings(cli: &Cli) -> Result<(Settings, Output)> {
+    if cli.url.is_some() && cli.global.store.is_some() {
+        return Err(Error::usage(
+            "--url and --store select different targets; give one of them",
+        ));
+    }
+    let flags = FlagValues {
+        store: cli.global.store.clone(),
+        url: cli.url.clone(),
+        auth_token: cli.global.auth_token.clone(),
+        org: cli.global.org.clone(),
+        projects: Vec::new(),
+        format: cli.global.format,
+        timeout: cli.global.timeout,
+        config: cli.global.config.clone(),
+    };
+    let cwd = std::env::current_dir()
+        .map_err(|err| Error::other(format!("cannot read the current directory: {err}")))?;
+    crate::config::check_variables_are_unicode()?;
+    let settings = Settings::resolve(&flags, &ProcessEnv, &cwd)?;
+    let out = Output::new(settings.format.value, cli.global.quiet);
+    for warning in &settings.warnings {
+        out.warn(warning);
+    }
+    Ok((settings, out))
+}
+
 impl Ctx {
     pub fn new(cli: &Cli) -> Result<Ctx> {
-        if cli.url.is_some() && cli.global.store.is_some() {
-            return Err(Error::usage(
-                "--url and --store select different targets; give one of them",
-            ));
-        }
-        let flags = FlagValues {
-            store: cli.global.store.clone(),
-            url: cli.url.clone(),
-            auth_token: cli.global.auth_token.clone(),
-            org: cli.global.org.clone(),
-            projects: Vec::new(),
-            format: cli.global.format,
-            timeout: cli.global.timeout,
-            config: cli.global.config.clone(),
-        };
-        let cwd = std::env::current_dir()
-            .map_err(|err| Error::other(format!("cannot read the current directory: {err}")))?;
-        crate::config::check_variables_are_unicode()?;
-        let settings = Settings::resolve(&flags, &ProcessEnv, &cwd)?;
-        let out = Output::new(settings.format.value, cli.global.quiet);
+        let (settings, out) = resolve_settings(cli)?;
         let (backend, remote) =
             target::backend(&settings, cli.global.store.is_some(), cli.global.verbose)?;
         Ok(Ctx {
@@ -229,8 +240,14 @@ impl Ctx {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
-    if let Command::Completions(args) = &cli.command {
-        return completions::run(args);
+    match &cli.command {
+        Command::Completions(args) => return completions::run(args),
+        // Needs no backend: it shows what it can even when there is no place for a store.
+        Command::Config(cmd) => {
+            let (settings, out) = resolve_settings(&cli)?;
+            return config::run(&settings, &out, cmd);
+        }
+        _ => {}
     }
     let ctx = Ctx::new(&cli)?;
     match cli.command {
@@ -239,7 +256,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Release(cmd) => release::run(&ctx, cmd),
         Command::Deploy(cmd) => deploy::run(&ctx, cmd),
         Command::Issue(cmd) => issue::run(&ctx, cmd),
-        Command::Config(cmd) => config::run(&ctx, cmd),
+        Command::Config(cmd) => config::run(&ctx.settings, &ctx.out, &cmd),
         Command::Serve(args) => serve::run(&ctx, args),
         Command::Token(cmd) => token::run(&ctx, cmd),
         Command::Completions(args) => completions::run(&args),

@@ -72,15 +72,13 @@ pub enum ReleaseCommand {
     ProposeVersion(ProposeArgs),
 }
 
-/// The VERSION argument of every release command (it may start with a hyphen).
+/// The VERSION argument of every release command. A version that starts with a hyphen is
+/// given after `--` (`relctl release new -p backend -- -1`): anything else starting with `-` is
+/// a flag, so a misspelled flag is a usage error, never a release named after it.
 #[derive(Debug, Clone, Args)]
 pub struct ReleaseVersion {
-    /// The version name, e.g. 1.4.0 or backend@1.4.0+build.7
-    #[arg(
-        id = "release_version",
-        value_name = "VERSION",
-        allow_hyphen_values = true
-    )]
+    /// The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '-')
+    #[arg(id = "release_version", value_name = "VERSION")]
     pub version: String,
 }
 

@@ -62,7 +62,7 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
         .iter()
         .map(|spec| parse_repo(spec))
         .collect::<Result<Vec<_>>>()?;
-    let store = ctx.settings.store.value.clone();
+    let store = ctx.settings.store_path()?;
     let backend = Arc::new(LocalBackend::new(
         store.clone(),
         ctx.settings.region_id.value,

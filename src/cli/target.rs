@@ -42,7 +42,7 @@ pub fn backend(
         }
         _ => Ok((
             Box::new(LocalBackend::new(
-                settings.store.value.clone(),
+                settings.store_path()?,
                 settings.region_id.value,
             )),
             false,

@@ -60,6 +60,21 @@ pub(crate) fn take_chars(s: &str, n: usize) -> &str {
     }
 }
 
+/// At most this many chars of a rejected input are shown in a message.
+pub const SHOWN_CHARS: usize = 80;
+
+/// A rejected input as a message shows it: quoted with escapes (`{:?}`), and cut after
+/// [`SHOWN_CHARS`] chars with `…` after the quote, so a 10,000-character argument does not
+/// fill the terminal.
+pub fn shown(text: &str) -> String {
+    let head = take_chars(text, SHOWN_CHARS);
+    if head.len() < text.len() {
+        format!("{head:?}…")
+    } else {
+        format!("{head:?}")
+    }
+}
+
 /// Regex source for Python's `\s` inside a character class: Rust's Unicode
 /// `\s` plus U+001C..=U+001F (see [`py_is_space`]).
 pub(crate) const PY_SPACE_CLASS: &str = r"\s\x1C-\x1F";
@@ -67,6 +82,16 @@ pub(crate) const PY_SPACE_CLASS: &str = r"\s\x1C-\x1F";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_cuts_long_inputs_after_the_quote() {
+        assert_eq!(shown("a/b"), "\"a/b\"");
+        assert_eq!(shown("a\tb"), "\"a\\tb\"");
+        let exact = "x".repeat(SHOWN_CHARS);
+        assert_eq!(shown(&exact), format!("{exact:?}"));
+        let long = "ü".repeat(10_000);
+        assert_eq!(shown(&long), format!("{:?}…", "ü".repeat(SHOWN_CHARS)));
+    }
 
     #[test]
     fn py_is_space_table() {

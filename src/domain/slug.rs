@@ -11,6 +11,8 @@ use rand::seq::IndexedRandom;
 use rand::{Rng, RngExt};
 use unicode_normalization::UnicodeNormalization;
 
+use super::shown;
+
 /// Slugs Sentry reserves for project routes (latest `RESERVED_PROJECT_SLUGS`).
 pub const RESERVED_PROJECT_SLUGS: &[&str] = &[
     "$all",
@@ -47,11 +49,12 @@ pub const SLUG_SUFFIX_SCHEDULE: &[(usize, usize)] = &[(1, 2), (5, 3), (20, 5), (
 #[derive(Debug, thiserror::Error, PartialEq, Eq, Clone)]
 pub enum SlugError {
     /// The empty string.
-    #[error("invalid project slug {0:?}: it may not be empty")]
+    #[error("invalid project slug {}: it may not be empty", shown(.0))]
     Empty(String),
     /// Longer than [`PROJECT_SLUG_MAX_LENGTH`].
     #[error(
-        "invalid project slug {slug:?}: it is {length} characters long, longer than 50 characters"
+        "invalid project slug {}: it is {length} characters long, longer than 50 characters",
+        shown(.slug)
     )]
     TooLong {
         /// The rejected slug.
@@ -61,14 +64,15 @@ pub enum SlugError {
     },
     /// Contains something other than lowercase ASCII letters, digits, `_`, `-`.
     #[error(
-        "invalid project slug {0:?}: it may only contain lowercase letters, numbers, underscores and hyphens"
+        "invalid project slug {}: it may only contain lowercase letters, numbers, underscores and hyphens",
+        shown(.0)
     )]
     InvalidChars(String),
     /// Only digits.
-    #[error("invalid project slug {0:?}: it may not be entirely numeric")]
+    #[error("invalid project slug {}: it may not be entirely numeric", shown(.0))]
     AllDigits(String),
     /// One of [`RESERVED_PROJECT_SLUGS`].
-    #[error("invalid project slug {0:?}: it is reserved")]
+    #[error("invalid project slug {}: it is reserved", shown(.0))]
     Reserved(String),
 }
 

@@ -8,7 +8,7 @@
 //! no NUL). The version is never trimmed: surrounding spaces are stored as
 //! sent, and are only ignored for the "blank", "."/".." and "latest" checks.
 
-use super::py_strip;
+use super::{py_strip, shown};
 
 /// Maximum accepted version length, in chars (API limit; the DB allows 250).
 pub const MAX_VERSION_LENGTH: usize = 200;
@@ -18,18 +18,20 @@ pub const MAX_VERSION_LENGTH: usize = 200;
 pub const BAD_RELEASE_CHARS: &[char] = &['\r', '\n', '\u{0c}', '\t', '/', '\\'];
 
 /// Why a release version was rejected. Each message names the problem and
-/// shows the offending version (Rust debug quoting).
+/// shows the offending version (Rust debug quoting, cut after 80 chars: see
+/// [`shown`]).
 #[derive(Debug, thiserror::Error, PartialEq, Eq, Clone)]
 pub enum VersionError {
     /// The empty string.
-    #[error("invalid release version {0:?}: it may not be empty")]
+    #[error("invalid release version {}: it may not be empty", shown(.0))]
     Empty(String),
     /// Contains a NUL character.
-    #[error("invalid release version {0:?}: it may not contain NUL characters")]
+    #[error("invalid release version {}: it may not contain NUL characters", shown(.0))]
     Nul(String),
     /// More than [`MAX_VERSION_LENGTH`] chars.
     #[error(
-        "invalid release version {version:?}: it is {length} characters long, longer than 200 characters"
+        "invalid release version {}: it is {length} characters long, longer than 200 characters",
+        shown(.version)
     )]
     TooLong {
         /// The rejected version.
@@ -38,7 +40,7 @@ pub enum VersionError {
         length: usize,
     },
     /// Contains one of [`BAD_RELEASE_CHARS`].
-    #[error("invalid release version {version:?}: it may not contain {ch:?}")]
+    #[error("invalid release version {}: it may not contain {ch:?}", shown(.version))]
     BadChar {
         /// The rejected version.
         version: String,
@@ -46,13 +48,13 @@ pub enum VersionError {
         ch: char,
     },
     /// Only whitespace.
-    #[error("invalid release version {0:?}: it may not be blank (only whitespace)")]
+    #[error("invalid release version {}: it may not be blank (only whitespace)", shown(.0))]
     Blank(String),
     /// `.` or `..` once surrounding whitespace is ignored.
-    #[error("invalid release version {0:?}: it may not be \".\" or \"..\"")]
+    #[error("invalid release version {}: it may not be \".\" or \"..\"", shown(.0))]
     Dots(String),
     /// `latest` (any case) once surrounding whitespace is ignored.
-    #[error("invalid release version {0:?}: it may not be \"latest\"")]
+    #[error("invalid release version {}: it may not be \"latest\"", shown(.0))]
     Latest(String),
 }
 
@@ -206,6 +208,15 @@ mod tests {
         let msg = validate_version(&long).unwrap_err().to_string();
         assert!(msg.contains("longer than 200 characters"), "{msg}");
         assert!(!msg.contains('\n'));
+        let huge = "v".repeat(10_000);
+        let msg = validate_version(&huge).unwrap_err().to_string();
+        assert_eq!(
+            msg,
+            format!(
+                "invalid release version {:?}…: it is 10000 characters long, longer than 200 characters",
+                "v".repeat(80)
+            )
+        );
     }
 
     #[test]

@@ -20,6 +20,7 @@ use rusqlite::Connection;
 use crate::domain::author::derive_author_email;
 use crate::domain::references::referenced_short_ids;
 use crate::domain::short_id::{parse_short_id, qualified_short_id};
+use crate::domain::shown;
 use crate::error::{Error, Result};
 use crate::store;
 use crate::store::commits::{NewCommit, StoredCommit};
@@ -334,8 +335,8 @@ pub fn repositories_of(conn: &Connection, org: &OrgRow) -> Result<Vec<crate::mod
 fn check_commit(commit: &CommitInput) -> Result<()> {
     if commit.id.is_empty() || commit.id.chars().count() > MAX_COMMIT_ID_LENGTH {
         return Err(Error::usage(format!(
-            "invalid commit id {:?}: it must have 1 to {MAX_COMMIT_ID_LENGTH} characters",
-            commit.id
+            "invalid commit id {}: it must have 1 to {MAX_COMMIT_ID_LENGTH} characters",
+            shown(&commit.id)
         )));
     }
     for (path, kind) in &commit.patch_set {

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
+use crate::domain::shown;
 use crate::error::{Error, Result};
 use crate::model;
 use crate::store;
@@ -28,12 +29,14 @@ pub fn check_environment(name: &str) -> Result<()> {
         .any(|c| matches!(c, '\n' | '\r' | '\x0c' | '/'))
     {
         return Err(Error::usage(format!(
-            "invalid environment {name:?}: it may not contain '/', newlines or form feeds"
+            "invalid environment {}: it may not contain '/', newlines or form feeds",
+            shown(name)
         )));
     }
     if name.chars().count() > ENVIRONMENT_NAME_MAX_LENGTH {
         return Err(Error::usage(format!(
-            "invalid environment {name:?}: longer than {ENVIRONMENT_NAME_MAX_LENGTH} characters"
+            "invalid environment {}: longer than {ENVIRONMENT_NAME_MAX_LENGTH} characters",
+            shown(name)
         )));
     }
     Ok(())

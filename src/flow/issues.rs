@@ -3,6 +3,7 @@
 use rusqlite::Connection;
 
 use crate::domain::short_id::parse_short_id;
+use crate::domain::shown;
 use crate::error::{Error, Result};
 use crate::model;
 use crate::store;
@@ -82,11 +83,12 @@ fn reload(conn: &Connection, id: i64) -> Result<IssueRow> {
 pub fn find(conn: &Connection, org: &OrgRow, short_id: &str) -> Result<IssueRow> {
     let (slug, number) = parse_short_id(short_id).ok_or_else(|| {
         Error::usage(format!(
-            "invalid issue id {short_id:?}: expected PROJECT-SLUG-ID such as BACKEND-1Z"
+            "invalid issue id {}: expected PROJECT-SLUG-ID such as BACKEND-1Z",
+            shown(short_id)
         ))
     })?;
     let number = i64::try_from(number)
-        .map_err(|_| Error::usage(format!("invalid issue id {short_id:?}")))?;
+        .map_err(|_| Error::usage(format!("invalid issue id {}", shown(short_id))))?;
     store::issues::find_by_short_id(conn, org.id, &slug, number)?.ok_or_else(|| {
         Error::not_found(format!(
             "issue {short_id:?} not found in organization {:?}",

@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use serde_json::{Map, Value};
 
 use crate::domain::org_options::{self, OptionValue, OrgOption};
+use crate::domain::shown;
 use crate::error::{Error, Result};
 use crate::model;
 use crate::store;
@@ -21,17 +22,20 @@ pub fn validate_org_slug(slug: &str) -> Result<()> {
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
     if slug.is_empty() || !ok_chars {
         return Err(Error::usage(format!(
-            "invalid organization slug {slug:?}: use lower-case letters, digits, '-' and '_'"
+            "invalid organization slug {}: use lower-case letters, digits, '-' and '_'",
+            shown(slug)
         )));
     }
     if slug.chars().all(|c| c.is_ascii_digit()) {
         return Err(Error::usage(format!(
-            "invalid organization slug {slug:?}: it may not be only digits"
+            "invalid organization slug {}: it may not be only digits",
+            shown(slug)
         )));
     }
     if slug.chars().count() > ORG_SLUG_MAX_LENGTH {
         return Err(Error::usage(format!(
-            "invalid organization slug {slug:?}: longer than {ORG_SLUG_MAX_LENGTH} characters"
+            "invalid organization slug {}: longer than {ORG_SLUG_MAX_LENGTH} characters",
+            shown(slug)
         )));
     }
     Ok(())
@@ -162,7 +166,8 @@ fn find(field: &str) -> Result<&'static OrgOption> {
     org_options::find_option(field).ok_or_else(|| {
         let known: Vec<&str> = org_options::ORG_OPTIONS.iter().map(|o| o.field).collect();
         Error::usage(format!(
-            "unknown organization option {field:?}; known options: {}",
+            "unknown organization option {}; known options: {}",
+            shown(field),
             known.join(", ")
         ))
     })

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
+use crate::domain::shown;
 use crate::domain::version::validate_version;
 use crate::error::{Error, Result};
 use crate::store;
@@ -38,7 +39,8 @@ pub fn check_url(flag: &str, url: &str) -> Result<()> {
         Ok(())
     } else {
         Err(Error::usage(format!(
-            "invalid {flag} {url:?}: expected an http(s) URL such as https://example.com/releases/1.0"
+            "invalid {flag} {}: expected an http(s) URL such as https://example.com/releases/1.0",
+            shown(url)
         )))
     }
 }

@@ -15,6 +15,7 @@
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
+use crate::domain::shown;
 use crate::error::{Error, Result};
 use crate::model;
 use crate::store;
@@ -185,7 +186,8 @@ fn validate_scopes(scopes: &[String]) -> Result<Vec<String>> {
     for scope in scopes {
         if !SCOPES.contains(&scope.as_str()) {
             return Err(Error::usage(format!(
-                "unknown scope {scope:?}; valid scopes: {}",
+                "unknown scope {}; valid scopes: {}",
+                shown(scope),
                 SCOPES.join(", ")
             )));
         }

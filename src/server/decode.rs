@@ -183,8 +183,13 @@ impl Default for Text {
     }
 }
 
-/// ISO 8601 as DRF's `DateTimeField` takes it; a time without an offset is UTC.
+/// ISO 8601 as DRF's `DateTimeField` takes it; a time without an offset is UTC. An instant
+/// outside the years 0000 to 9999 (UTC) is refused: the store keeps RFC 3339 text.
 pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
+    parse_iso_datetime(text).filter(crate::time::is_rfc3339)
+}
+
+fn parse_iso_datetime(text: &str) -> Option<DateTime<Utc>> {
     let text = text.trim();
     if let Ok(ts) = DateTime::parse_from_rfc3339(text) {
         return Some(ts.with_timezone(&Utc));
@@ -495,6 +500,21 @@ mod tests {
         for text in ["", "yesterday", "2024-13-01T00:00:00Z", "1704189600"] {
             assert!(parse_datetime(text).is_none(), "{text}");
         }
+        // Instants RFC 3339 cannot write (the store keeps RFC 3339 text) are refused.
+        for text in [
+            "10000-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z",
+            "10000-01-01T00:00:00",
+            "10000-01-01 00:00",
+            "+10000-01-01T00:00:00+00:00",
+            "-0001-12-31T23:59:59Z",
+            "-0001-12-31T23:59:59",
+            "9999-12-31T23:59:59-01:00",
+        ] {
+            assert!(parse_datetime(text).is_none(), "{text}");
+        }
+        assert!(parse_datetime("9999-12-31T23:59:59Z").is_some());
+        assert!(parse_datetime("0000-01-01T00:00:00Z").is_some());
     }
 
     #[test]

@@ -174,7 +174,8 @@ fn invalid_versions_are_refused_before_anything_is_written() {
     }
     // Valid names include spaces inside, @ and +, and unicode.
     for good in ["my app@1.0+2", "ünïcode-1", "-1.0"] {
-        env.ok(&["release", "new", good, "-p", "web"]);
+        // A name starting with '-' is given after `--` (cli.md): before it, it is a flag.
+        env.ok(&["release", "new", "-p", "web", "--", good]);
     }
 }
 

@@ -388,3 +388,42 @@ fn a_put_answers_with_what_it_stored() {
         "v1.0.0"
     );
 }
+
+#[test]
+fn dates_rfc_3339_cannot_write_are_400_and_change_nothing() {
+    let app = App::new();
+    app.seed();
+    let before = app.state();
+    for date in ["+10000-01-01T00:00:00+00:00", "-0001-12-31T23:59:59+00:00"] {
+        for (method, path, body) in [
+            (
+                "POST",
+                format!("{ORG}/releases/"),
+                json!({"version": "9.0", "projects": ["web"], "dateReleased": date}),
+            ),
+            (
+                "PUT",
+                format!("{ORG}/releases/2.0.0/"),
+                json!({"dateReleased": date}),
+            ),
+            (
+                "POST",
+                format!("{ORG}/releases/2.0.0/deploys/"),
+                json!({"environment": "prod", "dateStarted": date}),
+            ),
+            (
+                "POST",
+                format!("{ORG}/releases/2.0.0/deploys/"),
+                json!({"environment": "prod", "dateFinished": date}),
+            ),
+        ] {
+            let answer = app.send(method, &path, body);
+            assert_eq!(
+                answer.status, 400,
+                "{method} {path} {date}: {}",
+                answer.body
+            );
+        }
+    }
+    assert_eq!(app.state(), before);
+}
