@@ -1343,7 +1343,6 @@ mod config_file {
         #![proptest_config(config(64))]
 
         #[test]
-        #[ignore = "config error line numbers are one too low (issue 7, item 14); un-ignore once fixed"]
         fn the_named_line_is_the_bad_line(before in 0..6usize, after in 0..4usize, bad in select(vec![
             "bogus = 1", "org = ", "timeout = \"x\"", "[[[", "org = 'a' 'b'",
         ])) {

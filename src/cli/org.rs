@@ -33,7 +33,7 @@ pub enum OrgCommand {
     /// The audit log, newest first
     Audit {
         /// At most this many entries
-        #[arg(long, default_value_t = 100)]
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
         limit: u32,
     },
 }

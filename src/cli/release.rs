@@ -47,7 +47,7 @@ pub enum ReleaseCommand {
         #[arg(short, long = "project", value_name = "PROJECT")]
         project: Vec<String>,
         /// At most this many releases
-        #[arg(long, default_value_t = 100)]
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
         limit: u32,
     },
     /// Delete a release (a missing one is not an error unless --strict)

@@ -12,7 +12,9 @@ use clap::{ArgGroup, Args};
 
 use super::Ctx;
 use super::release::ReleaseVersion;
-use crate::backend::{CommitsChange, CreateRelease, PreviousQuery, PreviousRelease, UpdateRelease};
+use crate::backend::{
+    CommitsChange, CreateOutcome, CreateRelease, PreviousQuery, PreviousRelease, UpdateRelease,
+};
 use crate::error::{Error, Result};
 use crate::flow;
 use crate::flow::commits::{CommitInput, HeadCommit};
@@ -152,95 +154,36 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
 
     // Where --auto starts: the head commit the previous release recorded for each repository
     // (else its newest commit there).
-    let previous_release = if resolved.iter().all(|(_, previous, _)| previous.is_some()) {
-        None
-    } else {
-        previous_release(ctx, &args.release.version, &project_names)?
-    };
-
-    // The repositories bound to: REPO of each `--commit`, else the one named after the remote.
-    let mut repositories: Vec<&str> = Vec::new();
-    for (name, _, _) in &resolved {
-        if !repositories.contains(&name.as_str()) {
-            repositories.push(name);
-        }
-    }
-    let repository = repositories.join(", ");
-
-    let mut commits: Vec<CommitInput> = Vec::new();
-    let mut head_commits: Vec<HeadCommit> = Vec::new();
-    let mut origins: Vec<String> = Vec::new();
-    for (name, previous, head) in &resolved {
-        let start = match previous {
-            Some(sha) => Some((sha.clone(), None)),
-            None => previous_release.as_ref().and_then(|p| {
-                p.head_in(name)
-                    .map(|sha| (sha.to_string(), Some(p.version.clone())))
-            }),
+    let (previous_release, created_here) =
+        if resolved.iter().all(|(_, previous, _)| previous.is_some()) {
+            (None, false)
+        } else {
+            previous_release(ctx, &args.release.version, &project_names)?
         };
-        origins.push(match &start {
-            Some((sha, Some(version))) => {
-                format!("{name}: since release {version} ({})", short(sha))
-            }
-            Some((sha, None)) => format!("{name}: since {}", short(sha)),
-            None => format!(
-                "{name}: no previous release, up to {} commits",
-                args.initial_depth
-            ),
-        });
-        let started = std::time::Instant::now();
-        let range = read_range(ctx, &repo, &args, start.map(|(sha, _)| sha), head)?;
-        if ctx.verbose > 0 {
+    // A release this command created on a server is deleted again when the command fails
+    // before its commits are bound: a failing command leaves nothing behind.
+    let bound = bind(ctx, &args, &repo, resolved, previous_release, project_names);
+    if bound.is_err() && created_here {
+        if let Err(err) = ctx
+            .backend()
+            .delete_release(&ctx.org(), &args.release.version)
+        {
             ctx.out.note(&format!(
-                "read {} commit(s) of {name} in {:.2?}",
-                range.commits.len(),
-                started.elapsed()
+                "could not delete release {} created by this command: {err}",
+                args.release.version
             ));
         }
-        if !range.commits.is_empty() {
-            // The next release starts here, whatever the dates of the commits say (a rebase
-            // keeps author dates, so the newest by date need not be the tip).
-            head_commits.push(HeadCommit {
-                repository: name.clone(),
-                commit: head.clone(),
-            });
-        }
-        commits.extend(
-            range
-                .commits
-                .into_iter()
-                .map(|c| CommitInput::from_git(c, name)),
-        );
     }
-
-    // An empty range leaves the release's commits alone (binding nothing would erase them).
-    let bound_any = !commits.is_empty();
-    let change = if commits.is_empty() {
-        ctx.out
-            .note("No commits found in the range; leaving the release's commits alone");
-        CommitsChange::Keep
-    } else if args.append {
-        CommitsChange::Append(commits)
-    } else {
-        CommitsChange::Replace(commits)
-    };
-    let req = UpdateRelease {
-        org: ctx.org(),
-        version: args.release.version.clone(),
-        commits: change,
-        head_commits,
-        projects: project_names,
-        ..UpdateRelease::default()
-    };
-    if ctx.dry_run(|| calls::update_release(&req))? {
+    let Some(Bound {
+        updated,
+        repository,
+        origins,
+        bound_any,
+    }) = bound?
+    else {
         return Ok(());
-    }
-    let started = std::time::Instant::now();
-    let updated = ctx.backend().update_release(&req)?;
-    if ctx.verbose > 0 {
-        ctx.out
-            .note(&format!("bound them in {:.2?}", started.elapsed()));
-    }
+    };
+
     let summary = model::SetCommitsResult {
         version: updated.release.version,
         commit_count: updated.release.commit_count,
@@ -290,6 +233,115 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     })
 }
 
+/// What binding sent and the server answered, for the summary.
+struct Bound {
+    updated: crate::backend::ReleaseUpdated,
+    repository: String,
+    origins: Vec<String>,
+    bound_any: bool,
+}
+
+/// Reads each range from `repo` (starting where `previous_release` ended, or at `--commit`'s
+/// PREV) and sends one update. `None`: a dry run, nothing sent.
+fn bind(
+    ctx: &Ctx,
+    args: &SetCommitsArgs,
+    repo: &GitRepo,
+    resolved: Vec<(String, Option<String>, String)>,
+    previous_release: Option<PreviousRelease>,
+    project_names: Vec<String>,
+) -> Result<Option<Bound>> {
+    // The repositories bound to: REPO of each `--commit`, else the one named after the remote.
+    let mut repositories: Vec<&str> = Vec::new();
+    for (name, _, _) in &resolved {
+        if !repositories.contains(&name.as_str()) {
+            repositories.push(name);
+        }
+    }
+    let repository = repositories.join(", ");
+
+    let mut commits: Vec<CommitInput> = Vec::new();
+    let mut head_commits: Vec<HeadCommit> = Vec::new();
+    let mut origins: Vec<String> = Vec::new();
+    for (name, previous, head) in &resolved {
+        let start = match previous {
+            Some(sha) => Some((sha.clone(), None)),
+            None => previous_release.as_ref().and_then(|p| {
+                p.head_in(name)
+                    .map(|sha| (sha.to_string(), Some(p.version.clone())))
+            }),
+        };
+        origins.push(match &start {
+            Some((sha, Some(version))) => {
+                format!("{name}: since release {version} ({})", short(sha))
+            }
+            Some((sha, None)) => format!("{name}: since {}", short(sha)),
+            None => format!(
+                "{name}: no previous release, up to {} commits",
+                args.initial_depth
+            ),
+        });
+        let started = std::time::Instant::now();
+        let range = read_range(ctx, repo, args, start.map(|(sha, _)| sha), head)?;
+        if ctx.verbose > 0 {
+            ctx.out.note(&format!(
+                "read {} commit(s) of {name} in {:.2?}",
+                range.commits.len(),
+                started.elapsed()
+            ));
+        }
+        if !range.commits.is_empty() {
+            // The next release starts here, whatever the dates of the commits say (a rebase
+            // keeps author dates, so the newest by date need not be the tip).
+            head_commits.push(HeadCommit {
+                repository: name.clone(),
+                commit: head.clone(),
+            });
+        }
+        commits.extend(
+            range
+                .commits
+                .into_iter()
+                .map(|c| CommitInput::from_git(c, name)),
+        );
+    }
+
+    // An empty range leaves the release's commits alone (binding nothing would erase them).
+    let bound_any = !commits.is_empty();
+    let change = if commits.is_empty() {
+        ctx.out
+            .note("No commits found in the range; leaving the release's commits alone");
+        CommitsChange::Keep
+    } else if args.append {
+        CommitsChange::Append(commits)
+    } else {
+        CommitsChange::Replace(commits)
+    };
+    let req = UpdateRelease {
+        org: ctx.org(),
+        version: args.release.version.clone(),
+        commits: change,
+        head_commits,
+        projects: project_names,
+        ..UpdateRelease::default()
+    };
+    if ctx.dry_run(|| calls::update_release(&req))? {
+        return Ok(None);
+    }
+    let started = std::time::Instant::now();
+    let updated = ctx.backend().update_release(&req)?;
+    if ctx.verbose > 0 {
+        ctx.out
+            .note(&format!("bound them in {:.2?}", started.elapsed()));
+    }
+    Ok(Some(Bound {
+        updated,
+        repository,
+        origins,
+        bound_any,
+    }))
+}
+
 /// The previous release with commits, as the backend finds it. On a server, a release that
 /// does not exist yet has no previous one (Sentry answers 404) when `-p` will create it; a dry
 /// run against a server asks nothing.
@@ -297,29 +349,39 @@ fn previous_release(
     ctx: &Ctx,
     version: &str,
     projects: &[String],
-) -> Result<Option<PreviousRelease>> {
+) -> Result<(Option<PreviousRelease>, bool)> {
     if ctx.dry_run && ctx.is_remote() {
         ctx.out.note(
             "dry run: the server is not asked for the previous release; showing the commits of a first release",
         );
-        return Ok(None);
+        return Ok((None, false));
     }
+    let mut created = false;
     if ctx.is_remote() && !projects.is_empty() {
         // Sentry's previous-with-commits answers 404 for a release that does not exist yet, so
         // create (or link) it first, as sentry-cli does: the POST is idempotent.
-        ctx.backend().create_release(&CreateRelease {
+        let answer = ctx.backend().create_release(&CreateRelease {
             org: ctx.org(),
             version: version.to_string(),
             projects: projects.to_vec(),
             ..CreateRelease::default()
         })?;
+        created = answer.outcome == CreateOutcome::Created;
     }
     let query = PreviousQuery {
         org: ctx.org(),
         version: version.to_string(),
         projects: projects.to_vec(),
     };
-    ctx.backend().previous_release(&query)
+    let previous = ctx.backend().previous_release(&query);
+    if previous.is_err() && created {
+        if let Err(err) = ctx.backend().delete_release(&ctx.org(), version) {
+            ctx.out.note(&format!(
+                "could not delete release {version} created by this command: {err}"
+            ));
+        }
+    }
+    Ok((previous?, created))
 }
 
 fn short(sha: &str) -> String {
