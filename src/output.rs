@@ -4,6 +4,9 @@
 //! a script can parse stdout whatever happens. `--quiet` silences messages, not results or errors.
 //! Colour is used only on a terminal and never when `NO_COLOR` is set. A closed stdout (`| head`)
 //! ends output quietly instead of failing; a closed or full stderr never fails a command.
+//! Text meant for a terminal (table cells, detail values, messages) shows control characters and
+//! bidirectional overrides escaped, so a version or commit message cannot drive the terminal;
+//! JSON keeps every value exact.
 
 use std::io::{self, IsTerminal, Write};
 
@@ -50,8 +53,9 @@ impl Output {
         if self.quiet {
             return;
         }
+        let text = for_terminal(text, true);
         if self.is_json() {
-            write_stderr(text);
+            write_stderr(&text);
         } else {
             let _ = write_stdout(&format!("{text}\n"));
         }
@@ -60,20 +64,20 @@ impl Output {
     /// A warning on stderr, shown even with `--quiet`.
     pub fn warn(&self, text: &str) {
         let label = self.paint("warning:", "33");
-        write_stderr(&format!("{label} {text}"));
+        write_stderr(&format!("{label} {}", for_terminal(text, true)));
     }
 
     /// Progress and notes on stderr, silenced by `--quiet`.
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            write_stderr(text);
+            write_stderr(&for_terminal(text, true));
         }
     }
 
     /// An error line on stderr.
     pub fn error(&self, text: &str) {
         let label = self.paint("error:", "31");
-        write_stderr(&format!("{label} {text}"));
+        write_stderr(&format!("{label} {}", for_terminal(text, true)));
     }
 
     fn paint(&self, text: &str, code: &str) -> String {
@@ -107,8 +111,55 @@ fn write_stdout(text: &str) -> Result<()> {
     }
 }
 
+/// Whether `c` would act on a terminal instead of being shown: C0/C1 controls (ESC, BEL, CR,
+/// ...) and the bidirectional marks and overrides that reorder what follows them.
+fn acts_on_terminal(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `text` with every character that acts on a terminal written as a Rust escape (`\u{1b}`);
+/// newlines are kept when `keep_newlines` (a message of several lines), escaped otherwise (a
+/// table cell must stay on its line).
+pub fn for_terminal(text: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| acts_on_terminal(c) && !(keep_newlines && c == '\n'))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if keep_newlines && c == '\n' {
+            shown.push(c);
+        } else if acts_on_terminal(c) {
+            shown.extend(c.escape_unicode());
+        } else {
+            shown.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(shown)
+}
+
+#[cfg(test)]
+fn acts_on_terminal_except_newline(c: char) -> bool {
+    c != '\n' && acts_on_terminal(c)
+}
+
 /// Renders rows as an aligned text table with a header line.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| for_terminal(cell, false).into_owned())
+                .collect()
+        })
+        .collect();
+    let rows = rows.as_slice();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
@@ -148,7 +199,7 @@ pub fn details(pairs: &[(&str, String)]) -> String {
         .unwrap_or(0);
     pairs
         .iter()
-        .map(|(k, v)| format!("{k:<width$}  {v}\n"))
+        .map(|(k, v)| format!("{k:<width$}  {}\n", for_terminal(v, false)))
         .collect()
 }
 
@@ -159,6 +210,21 @@ pub fn or_dash(value: Option<&str>) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn terminal_controls_are_shown_escaped_in_tables_details_and_messages() {
+        let hostile = "\u{1b}]0;pwned\u{7}\u{202e}cba";
+        let table = super::table(&["VERSION"], &[vec![hostile.to_string()]]);
+        assert_eq!(table, "VERSION\n\\u{1b}]0;pwned\\u{7}\\u{202e}cba\n");
+        let details = super::details(&[("version", format!("a\nb\r{hostile}"))]);
+        assert!(!details.chars().any(super::acts_on_terminal_except_newline));
+        assert_eq!(details.lines().count(), 1);
+        assert_eq!(
+            super::for_terminal("two\nlines\u{7}", true),
+            "two\nlines\\u{7}"
+        );
+        assert_eq!(super::for_terminal("plain 1.0 ✓", false), "plain 1.0 ✓");
+    }
+
     use super::*;
 
     #[test]

@@ -124,7 +124,7 @@ pub async fn log_request(State(sink): State<LogSink>, request: Request, next: Ne
     );
     if let Some(LoggedCause(cause)) = response.extensions().get::<LoggedCause>() {
         line.push_str(" error: ");
-        line.push_str(&cause.replace(['\n', '\r'], " "));
+        line.push_str(&crate::output::for_terminal(cause, false));
     }
     sink(&line);
     response

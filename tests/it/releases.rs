@@ -322,3 +322,28 @@ fn json_output_is_one_document_and_quiet_silences_messages() {
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value["version"], "1.0.0");
 }
+
+#[test]
+fn terminal_escapes_in_names_are_shown_escaped_and_json_stays_exact() {
+    let env = TestEnv::new();
+    env.ok(&["project", "create", "backend"]);
+    let hostile = "1.0\u{1b}]0;pwned\u{7}\u{202e}";
+    for args in [
+        vec!["release", "new", hostile, "-p", "backend"],
+        vec!["release", "info", hostile],
+        vec!["release", "list"],
+        vec!["deploy", "new", "-r", hostile, "-e", "prod\u{1b}[2J"],
+        vec!["deploy", "list", "-r", hostile],
+    ] {
+        let out = env.run(&args);
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'),
+            "{args:?} printed a raw control character: {text:?}"
+        );
+        assert!(text.contains("\\u{1b}"), "{args:?}: {text}");
+    }
+    let json = env.json(&["release", "info", hostile]);
+    assert_eq!(json["version"], hostile);
+}
