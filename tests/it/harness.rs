@@ -37,7 +37,12 @@ impl TestEnv {
 
     /// `relctl` with a clean environment pointing at this test's store and home.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_relctl"));
+        self.cmd_of(Path::new(env!("CARGO_BIN_EXE_relctl")))
+    }
+
+    /// [`TestEnv::cmd`] running the relctl binary at `program` (a copy another user can reach).
+    pub fn cmd_of(&self, program: &Path) -> Command {
+        let mut cmd = Command::new(program);
         for (key, _) in std::env::vars() {
             if key.starts_with("RELCTL_")
                 || key.starts_with("SENTRY_")

@@ -336,21 +336,35 @@ fn reads_change_nothing_on_disk() {
     assert!(!env.path().join("missing").exists());
 }
 
-/// Runs the commands of `env` as a user that does not own the store's directory when the tests
-/// run as root (root ignores file modes), so "read-only" means read-only.
-fn as_unprivileged(env: &TestEnv, cmd: &mut Command) {
+/// A command of `env` run as a user that does not own the store's directory when the tests run
+/// as root (root ignores file modes), so "read-only" means read-only. That user runs a copy of
+/// the binary from a directory anyone can enter: the build directory may sit where it cannot reach
+/// (a checkout under /root).
+fn unprivileged_cmd(env: &TestEnv) -> Command {
     // SAFETY: geteuid has no preconditions.
     if unsafe { libc::geteuid() } != 0 {
-        return;
+        return env.cmd();
     }
     const NOBODY: u32 = 65534;
     std::fs::set_permissions(env.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    static COPY: std::sync::OnceLock<(tempfile::TempDir, std::path::PathBuf)> =
+        std::sync::OnceLock::new();
+    let (_, program) = COPY.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let program = dir.path().join("relctl");
+        std::fs::copy(env!("CARGO_BIN_EXE_relctl"), &program).unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        (dir, program)
+    });
     let dir = env.store.parent().unwrap();
     std::os::unix::fs::chown(dir, Some(NOBODY), Some(NOBODY)).unwrap();
     for entry in std::fs::read_dir(dir).unwrap() {
         std::os::unix::fs::chown(entry.unwrap().path(), Some(NOBODY), Some(NOBODY)).unwrap();
     }
+    let mut cmd = env.cmd_of(program);
     cmd.uid(NOBODY).gid(NOBODY);
+    cmd
 }
 
 fn set_mode(path: &Path, mode: u32) {
@@ -365,8 +379,7 @@ fn a_store_in_a_read_only_directory_can_be_read() {
     set_mode(&dir, 0o555);
     let before = tree(env.path());
     for args in READS {
-        let mut cmd = env.cmd();
-        as_unprivileged(&env, &mut cmd);
+        let mut cmd = unprivileged_cmd(&env);
         let out = cmd.args(*args).output().unwrap();
         assert!(
             out.status.success(),
@@ -375,8 +388,7 @@ fn a_store_in_a_read_only_directory_can_be_read() {
         );
     }
     let list = {
-        let mut cmd = env.cmd();
-        as_unprivileged(&env, &mut cmd);
+        let mut cmd = unprivileged_cmd(&env);
         cmd.args(["--format", "json", "project", "list"])
             .output()
             .unwrap()
@@ -384,8 +396,7 @@ fn a_store_in_a_read_only_directory_can_be_read() {
     let projects: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
     assert_eq!(projects.as_array().unwrap().len(), 5);
     // A write fails (exit 1, one line) and changes nothing.
-    let mut cmd = env.cmd();
-    as_unprivileged(&env, &mut cmd);
+    let mut cmd = unprivileged_cmd(&env);
     let out = cmd.args(["project", "create", "more"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
@@ -403,8 +414,7 @@ fn a_read_only_store_file_can_be_read() {
     set_mode(&env.store, 0o400);
     let before = tree(env.path());
     for args in READS {
-        let mut cmd = env.cmd();
-        as_unprivileged(&env, &mut cmd);
+        let mut cmd = unprivileged_cmd(&env);
         let out = cmd.args(*args).output().unwrap();
         assert!(
             out.status.success(),
