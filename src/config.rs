@@ -173,8 +173,10 @@ pub trait Environment {
     fn var(&self, name: &str) -> Option<String>;
 }
 
-/// Every environment variable relctl reads.
+/// Every environment variable relctl reads (`release propose-version` reads the CI variables of
+/// [`crate::propose_version::VARIABLES`] too, and checks them itself).
 pub const VARIABLES: &[&str] = &[
+    "HOME",
     "RELCTL_AUTH_TOKEN",
     "RELCTL_CONFIG",
     "RELCTL_FORMAT",
@@ -196,7 +198,12 @@ pub const VARIABLES: &[&str] = &[
 /// A variable relctl reads that is not valid UTF-8 is a usage error naming it (cli.md): read
 /// as unset, a mangled `SENTRY_URL` would silently send a CI job's release to a local store.
 pub fn check_variables_are_unicode() -> Result<()> {
-    for name in VARIABLES {
+    check_unicode(VARIABLES)
+}
+
+/// The first of `names` that is set to a value that is not valid UTF-8, as a usage error.
+pub fn check_unicode(names: &[&str]) -> Result<()> {
+    for name in names {
         if let Some(value) = std::env::var_os(name) {
             if value.to_str().is_none() {
                 return Err(Error::usage(format!(

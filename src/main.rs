@@ -13,8 +13,17 @@ fn main() -> ExitCode {
             // Help and --version are successes; every other parse error is a usage error (2),
             // reported on one line like every other error.
             if !err.use_stderr() {
-                let _ = err.print();
-                return ExitCode::SUCCESS;
+                // A closed pipe (`--help | head -1`) is fine; a full disk is not a success.
+                return match err
+                    .print()
+                    .and_then(|()| std::io::Write::flush(&mut std::io::stdout()))
+                {
+                    Err(io) if io.kind() != std::io::ErrorKind::BrokenPipe => {
+                        relctl::output::write_stderr(&format!("error: {io}"));
+                        ExitCode::from(1)
+                    }
+                    _ => ExitCode::SUCCESS,
+                };
             }
             if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
                 // `relctl release` alone: the help of what was asked about is the useful answer.

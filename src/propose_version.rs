@@ -25,6 +25,26 @@ const SOURCES: &[&str] = &[
     "VERCEL_GIT_COMMIT_SHA",
 ];
 
+/// Every variable [`propose`] may read, after the global ones (cli.md: one that is not valid
+/// UTF-8 is a usage error naming it, never silently skipped for the next source or git's HEAD).
+pub const VARIABLES: &[&str] = &[
+    "SENTRY_RELEASE",
+    "SOURCE_VERSION",
+    "HEROKU_BUILD_COMMIT",
+    "HEROKU_SLUG_COMMIT",
+    "CODEBUILD_RESOLVED_SOURCE_VERSION",
+    "CIRCLE_SHA1",
+    "CF_PAGES_COMMIT_SHA",
+    "GAE_DEPLOYMENT_ID",
+    "CI_COMMIT_SHA",
+    "BITBUCKET_COMMIT",
+    "BUILDKITE_COMMIT",
+    "VERCEL_GIT_COMMIT_SHA",
+    "GITHUB_EVENT_NAME",
+    "GITHUB_EVENT_PATH",
+    "GITHUB_SHA",
+];
+
 /// Proposes a version name and checks it like any version.
 pub fn propose(env: &dyn Environment, repo: Option<&Path>) -> Result<String> {
     let version = match from_environment(env) {
@@ -96,6 +116,16 @@ mod tests {
         assert_eq!(from_environment(&env).as_deref(), Some("abc123"));
         std::fs::write(&event, "not json").unwrap();
         assert_eq!(from_environment(&env).as_deref(), Some("merge"));
+    }
+
+    #[test]
+    fn every_source_is_checked_for_utf8() {
+        for name in SOURCES
+            .iter()
+            .chain(&["GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH", "GITHUB_SHA"])
+        {
+            assert!(VARIABLES.contains(name), "{name}");
+        }
     }
 
     #[test]

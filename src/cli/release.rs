@@ -284,6 +284,7 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
             release: ReleaseVersion { version },
         } => set_status(ctx, version, ReleaseStatus::Open),
         ReleaseCommand::ProposeVersion(args) => {
+            crate::config::check_unicode(crate::propose_version::VARIABLES)?;
             let version =
                 crate::propose_version::propose(&crate::config::ProcessEnv, args.repo.as_deref())?;
             ctx.out

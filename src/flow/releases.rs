@@ -22,9 +22,20 @@ pub fn check_version(version: &str) -> Result<()> {
     validate_version(version).map_err(|err| Error::usage(err.to_string()))
 }
 
+/// The longest release or deploy URL: Sentry's columns are Django `URLField`s (200 characters),
+/// and `serve` answers 400 beyond that.
+pub const MAX_URL_CHARS: usize = 200;
+
 /// Checks a release or deploy URL the way Django's URLValidator would accept it, roughly:
-/// an http(s) or ftp(s) scheme, a host, no spaces.
+/// an http(s) or ftp(s) scheme, a host, no spaces, at most [`MAX_URL_CHARS`] characters.
 pub fn check_url(flag: &str, url: &str) -> Result<()> {
+    let length = url.chars().count();
+    if length > MAX_URL_CHARS {
+        return Err(Error::usage(format!(
+            "invalid {flag} {}: it is {length} characters long, longer than {MAX_URL_CHARS}",
+            shown(url)
+        )));
+    }
     let rest = ["http://", "https://", "ftp://", "ftps://"]
         .iter()
         .find_map(|scheme| url.strip_prefix(scheme));
@@ -267,4 +278,19 @@ pub fn delete(conn: &Connection, release: &ReleaseRow) -> Result<()> {
         )));
     }
     store::releases::delete(conn, release.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_hold_at_most_200_characters() {
+        let url = |len: usize| format!("https://example.com/{}", "a".repeat(len - 20));
+        assert!(check_url("--url", &url(200)).is_ok());
+        let err = check_url("--url", &url(201)).unwrap_err();
+        assert_eq!(err.kind, crate::error::ErrorKind::Usage);
+        assert!(err.to_string().contains("201 characters"), "{err}");
+        assert!(check_url("--url", "not a url").is_err());
+    }
 }

@@ -130,3 +130,32 @@ fn values_starting_with_a_hyphen_pass_after_double_dash_or_attached() {
     let issue = env.json(&["issue", "new", "-p", "backend", "--", "-flaky test"]);
     assert_eq!(issue["title"], "-flaky test");
 }
+
+/// `--help` and `--version` are successes only when they were written: a full disk is exit 1
+/// (as for every other output), a closed pipe (`relctl --help | head -1`) is not an error.
+#[test]
+fn help_on_a_full_stdout_is_an_error_not_a_success() {
+    let env = TestEnv::new();
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["release", "new", "--help"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = env.cmd().args(args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("No space left"), "{args:?}: {stderr}");
+    }
+    let mut child = env
+        .cmd()
+        .arg("--help")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}

@@ -308,6 +308,13 @@ fn changes(
     out
 }
 
+/// `https://example.com/` and 181 more characters: one more than a URL may have.
+const LONG_URL: &str = concat!(
+    "https://example.com/",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+);
+
 fn non_utf8() -> OsString {
     OsString::from_vec(b"caf\xe9".to_vec())
 }
@@ -604,6 +611,27 @@ fn cases() -> Vec<Case> {
             .local_only(),
         case("non-UTF-8 project", &["release", "new", "3.0"], 2).env("RELCTL_PROJECT", non_utf8()),
         case("timeout variable text", &["release", "list"], 2).env("RELCTL_TIMEOUT", "soon"),
+        // Not read as unset: the config search and the default store depend on it.
+        case("non-UTF-8 HOME", &["release", "list"], 2).env("HOME", non_utf8()),
+        // Not skipped for the next CI variable or git's HEAD: that is another version name.
+        case(
+            "non-UTF-8 CI variable",
+            &["release", "propose-version", "--repo", "{normal}"],
+            2,
+        )
+        .env("GITHUB_SHA", non_utf8())
+        .local_only(),
+        // Sentry's URL columns hold 200 characters; `serve` answers 400 beyond.
+        case(
+            "release URL of 201 characters",
+            &["release", "new", "3.0", "-p", "backend", "--url", LONG_URL],
+            2,
+        ),
+        case(
+            "deploy URL of 201 characters",
+            &["deploy", "new", "-r", "1.0", "-e", "prod", "-u", LONG_URL],
+            2,
+        ),
         case("format variable xml", &["release", "list"], 2).env("RELCTL_FORMAT", "xml"),
         // Targets.
         case(
