@@ -2,11 +2,12 @@
 //!
 //! The store keeps every instant as RFC 3339 UTC text with microseconds, so that text order is
 //! time order and SQL can sort on it. Users may give `--released`/`--started`/`--finished` as unix
-//! seconds, RFC 3339 or RFC 2822, the forms sentry-cli accepts; an instant RFC 3339 cannot write
-//! (before year 0000 or after 9999) is refused wherever one comes in (here and in `serve`'s JSON
-//! bodies), so the store only ever holds text it can read back.
+//! seconds, RFC 3339 or RFC 2822, the forms sentry-cli accepts; an instant outside what both RFC
+//! 3339 and Sentry's Python `datetime` can hold (years 0001 to 9999, no leap second `:60`) is
+//! refused wherever one comes in (here and in `serve`'s JSON bodies), so the store only ever
+//! holds text it and Sentry can read back.
 
-use chrono::{DateTime, Datelike, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, TimeZone, Timelike, Utc};
 
 use crate::error::{Error, Result};
 
@@ -22,15 +23,16 @@ pub fn parse_stored(text: &str) -> Result<DateTime<Utc>> {
         .map_err(|err| Error::other(format!("the store holds a bad timestamp {text:?}: {err}")))
 }
 
-/// Whether RFC 3339 can write this instant in UTC: years 0000 to 9999. The store and the JSON
-/// output hold RFC 3339 text, so an instant outside it (chrono goes to year ±262143) must be
-/// refused where it comes in, not written as `+10000-01-01T...`, which nothing reads back.
+/// Whether this instant can be kept: RFC 3339 in UTC and Python's `datetime` (Sentry) hold
+/// years 0001 to 9999 and no leap second. The store and the JSON output hold RFC 3339 text, so
+/// an instant outside it (chrono goes to year ±262143, and keeps `23:59:60`) must be refused
+/// where it comes in, not written as `+10000-01-01T...`, which nothing reads back.
 pub fn is_rfc3339(ts: &DateTime<Utc>) -> bool {
-    (0..=9999).contains(&ts.year())
+    (1..=9999).contains(&ts.year()) && ts.nanosecond() < 1_000_000_000
 }
 
 /// Parses a timestamp typed by a user: unix seconds, RFC 3339 or RFC 2822, between the years
-/// 0000 and 9999 (UTC).
+/// 0001 and 9999 (UTC), no leap second.
 pub fn parse_user_timestamp(flag: &str, text: &str) -> Result<DateTime<Utc>> {
     let trimmed = text.trim();
     let parsed = trimmed
@@ -46,7 +48,7 @@ pub fn parse_user_timestamp(flag: &str, text: &str) -> Result<DateTime<Utc>> {
     match parsed {
         Some(ts) if is_rfc3339(&ts) => Ok(ts),
         Some(_) => Err(Error::usage(format!(
-            "invalid value {} for {flag}: it is outside the years 0000 to 9999 (UTC) that timestamps can hold",
+            "invalid value {} for {flag}: it is outside the years 0001 to 9999 (UTC) or a leap second, which timestamps cannot hold",
             crate::domain::shown(text)
         ))),
         None => Err(Error::usage(format!(
@@ -82,8 +84,18 @@ mod tests {
     fn the_first_and_last_instants_rfc_3339_can_write_are_accepted() {
         let last = parse_user_timestamp("--released", "253402300799").unwrap();
         assert_eq!(format_ts(last), "9999-12-31T23:59:59.000000Z");
-        let first = parse_user_timestamp("--released", "-62167219200").unwrap();
-        assert_eq!(format_ts(first), "0000-01-01T00:00:00.000000Z");
+        let first = parse_user_timestamp("--released", "-62135596800").unwrap();
+        assert_eq!(format_ts(first), "0001-01-01T00:00:00.000000Z");
+        for refused in [
+            "-62135596801",
+            "0000-06-01T00:00:00Z",
+            "2020-01-01T23:59:60Z",
+        ] {
+            assert!(
+                parse_user_timestamp("--released", refused).is_err(),
+                "{refused}"
+            );
+        }
         let last = parse_user_timestamp("--released", "9999-12-31T23:59:59.999999Z").unwrap();
         assert_eq!(parse_stored(&format_ts(last)).unwrap(), last);
     }

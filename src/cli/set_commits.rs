@@ -76,6 +76,28 @@ struct CommitSpec {
     head: String,
 }
 
+/// A `--path` names something inside the repository, relative to its root: not empty (it would
+/// match everything), not absolute, no `..` (git: "outside repository").
+fn check_path(path: &str) -> Result<()> {
+    let shown = crate::domain::shown(path);
+    if path.trim().is_empty() {
+        return Err(Error::usage(
+            "invalid --path \"\": give a file or directory relative to the repository's root",
+        ));
+    }
+    let as_path = std::path::Path::new(path);
+    if as_path.is_absolute()
+        || as_path
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err(Error::usage(format!(
+            "invalid --path {shown}: it must be relative to the repository's root and stay inside it"
+        )));
+    }
+    Ok(())
+}
+
 fn parse_commit_spec(spec: &str) -> Result<CommitSpec> {
     let (repository, range) = spec
         .split_once('@')
@@ -92,6 +114,12 @@ fn parse_commit_spec(spec: &str) -> Result<CommitSpec> {
             if prev.is_empty() || head.is_empty() {
                 return Err(Error::usage(format!(
                     "invalid --commit {spec:?}: Commit cannot begin or end with .."
+                )));
+            }
+            // `a...b` (git's symmetric difference) and `a..b..c` are not one range.
+            if head.starts_with('.') || head.contains("..") {
+                return Err(Error::usage(format!(
+                    "invalid --commit {spec:?}: expected one range PREV..REV (no `...`, one `..`)"
                 )));
             }
             (Some(prev.to_string()), head.to_string())
@@ -117,6 +145,9 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     }
     if args.max_commits == Some(0) {
         return Err(Error::usage("--max-commits must be at least 1"));
+    }
+    for path in &args.path {
+        check_path(path)?;
     }
     if args.append && ctx.is_remote() {
         return Err(Error::usage(
@@ -271,7 +302,20 @@ fn bind(
                     .map(|sha| (sha.to_string(), Some(p.version.clone())))
             }),
         };
+        let started = std::time::Instant::now();
+        let range = read_range(
+            ctx,
+            repo,
+            args,
+            start.as_ref().map(|(sha, _)| sha.clone()),
+            head,
+        )?;
         origins.push(match &start {
+            Some((sha, _)) if range.previous_missing => format!(
+                "{name}: {} not in this history, up to {} commits from HEAD",
+                short(sha),
+                args.initial_depth
+            ),
             Some((sha, Some(version))) => {
                 format!("{name}: since release {version} ({})", short(sha))
             }
@@ -281,8 +325,6 @@ fn bind(
                 args.initial_depth
             ),
         });
-        let started = std::time::Instant::now();
-        let range = read_range(ctx, repo, args, start.map(|(sha, _)| sha), head)?;
         if ctx.verbose > 0 {
             ctx.out.note(&format!(
                 "read {} commit(s) of {name} in {:.2?}",

@@ -184,7 +184,7 @@ impl Default for Text {
 }
 
 /// ISO 8601 as DRF's `DateTimeField` takes it; a time without an offset is UTC. An instant
-/// outside the years 0000 to 9999 (UTC) is refused: the store keeps RFC 3339 text.
+/// outside the years 0001 to 9999 (UTC), or a leap second, is refused (`time::is_rfc3339`).
 pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
     parse_iso_datetime(text).filter(crate::time::is_rfc3339)
 }
@@ -514,7 +514,9 @@ mod tests {
             assert!(parse_datetime(text).is_none(), "{text}");
         }
         assert!(parse_datetime("9999-12-31T23:59:59Z").is_some());
-        assert!(parse_datetime("0000-01-01T00:00:00Z").is_some());
+        assert!(parse_datetime("0001-01-01T00:00:00Z").is_some());
+        assert!(parse_datetime("0000-01-01T00:00:00Z").is_none());
+        assert!(parse_datetime("2020-01-01T23:59:60Z").is_none());
     }
 
     #[test]

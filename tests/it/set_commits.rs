@@ -405,6 +405,22 @@ fn a_missing_previous_commit_is_exit_3_unless_ignored() {
         &["--ignore-missing", "--initial-depth", "2"],
     );
     assert_eq!(result["commitCount"], 2);
+    // The summary says where the commits came from: HEAD, not "since release 1.0.0".
+    let said = env.ok(&[
+        "release",
+        "set-commits",
+        "1.1.0",
+        "--repo",
+        repo.path(),
+        "--ignore-missing",
+        "--initial-depth",
+        "2",
+    ]);
+    assert!(
+        said.contains("not in this history, up to 2 commits from HEAD")
+            && !said.contains("since release"),
+        "{said}"
+    );
 }
 
 #[test]
