@@ -1,7 +1,9 @@
 //! relctl's integration tests: the real binary, real stores in tempdirs, real git repositories.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod big_repo;
 mod concurrency;
+mod crash;
 mod generated;
 mod git;
 mod harness;
