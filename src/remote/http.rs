@@ -489,15 +489,20 @@ fn check_token(token: &str) -> Result<()> {
     }
 }
 
-/// `https://user:pass@host/x` as `https://host/x`.
+/// `https://user:pass@host/x` as `https://host/x`; without a scheme (`user:pass@host`, a
+/// mistake that error messages echo), as `host`.
 fn strip_user_info(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_string();
+    let (scheme, rest) = match url.split_once("://") {
+        Some((scheme, rest)) => (Some(scheme), rest),
+        None => (None, url),
     };
     let authority_end = rest.find('/').unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
-        None => url.to_string(),
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return url.to_string();
+    };
+    match scheme {
+        Some(scheme) => format!("{scheme}://{}", &rest[at + 1..]),
+        None => rest[at + 1..].to_string(),
     }
 }
 
@@ -535,5 +540,9 @@ mod tests {
         );
         assert!(server_base("ftp://x").is_err());
         assert_eq!(strip_user_info("https://u:p@h/x"), "https://h/x");
+        assert_eq!(strip_user_info("u:p@h/x"), "h/x");
+        assert_eq!(strip_user_info("h/x@y"), "h/x@y");
+        let err = server_base("alice:hunter2@h:9").unwrap_err();
+        assert!(!err.message.contains("hunter2"), "{}", err.message);
     }
 }

@@ -14,5 +14,6 @@ mod projects;
 mod releases;
 mod remote;
 mod remote_http;
+mod secrets;
 mod server;
 mod set_commits;
