@@ -489,20 +489,23 @@ fn check_token(token: &str) -> Result<()> {
     }
 }
 
-/// `https://user:pass@host/x` as `https://host/x`.
-/// Whatever else looks like `user:password@` keeps the user only (see `config::mask_passwords`).
+/// `https://user:pass@host/x` as `https://host/x`; without a scheme (`user:pass@host`, a
+/// mistake that error messages echo), as `user:***@host`.
 fn strip_user_info(url: &str) -> String {
-    let stripped = match url.split_once("://") {
-        Some((scheme, rest)) => {
-            let authority_end = rest.find('/').unwrap_or(rest.len());
-            match rest[..authority_end].rfind('@') {
-                Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
-                None => url.to_string(),
-            }
-        }
-        None => url.to_string(),
+    let (scheme, rest) = match url.split_once("://") {
+        Some((scheme, rest)) => (Some(scheme), rest),
+        None => (None, url),
     };
-    crate::config::mask_passwords(&stripped)
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let Some(at) = rest[..authority_end].rfind('@') else {
+        return crate::config::mask_passwords(url);
+    };
+    match scheme {
+        Some(scheme) => crate::config::mask_passwords(&format!("{scheme}://{}", &rest[at + 1..])),
+        // Without a scheme the user may be worth showing (which part was mistyped is clearer
+        // with it); the password never is.
+        None => crate::config::mask_passwords(url),
+    }
 }
 
 fn millis(duration: Duration) -> String {
@@ -539,5 +542,9 @@ mod tests {
         );
         assert!(server_base("ftp://x").is_err());
         assert_eq!(strip_user_info("https://u:p@h/x"), "https://h/x");
+        assert_eq!(strip_user_info("u:p@h/x"), "u:***@h/x");
+        assert_eq!(strip_user_info("h/x@y"), "h/x@y");
+        let err = server_base("alice:hunter2@h:9").unwrap_err();
+        assert!(!err.message.contains("hunter2"), "{}", err.message);
     }
 }

@@ -13,8 +13,14 @@ fn env_with_release() -> TestEnv {
 #[test]
 fn timestamps_that_rfc_3339_cannot_write_are_refused() {
     let env = env_with_release();
-    // 253402300800 is 10000-01-01T00:00:00Z; -62167219201 is one second before year 0.
-    for bad in ["253402300800", "-62167219201", "+253402300800"] {
+    // 253402300800 is 10000-01-01T00:00:00Z; -62135596801 is one second before year 1 (Python's
+    // datetime, so Sentry, starts there); second 60 is a leap second Python cannot hold.
+    for bad in [
+        "253402300800",
+        "-62135596801",
+        "+253402300800",
+        "2020-01-01T23:59:60Z",
+    ] {
         let released = format!("--released={bad}");
         let started = format!("--started={bad}");
         let finished = format!("--finished={bad}");
@@ -29,7 +35,7 @@ fn timestamps_that_rfc_3339_cannot_write_are_refused() {
             assert!(stderr.contains("--"), "{args:?}: {stderr}");
         }
     }
-    // The last second RFC 3339 can write is accepted, and so is year 0.
+    // The last second RFC 3339 can write is accepted, and so is the first of year 1.
     let released = env.json(&[
         "release",
         "new",
@@ -40,8 +46,8 @@ fn timestamps_that_rfc_3339_cannot_write_are_refused() {
         "253402300799",
     ]);
     assert_eq!(released["dateReleased"], "9999-12-31T23:59:59.000000Z");
-    let released = env.json(&["release", "finalize", "1.0", "--released=-62167219200"]);
-    assert_eq!(released["dateReleased"], "0000-01-01T00:00:00.000000Z");
+    let released = env.json(&["release", "finalize", "1.0", "--released=-62135596800"]);
+    assert_eq!(released["dateReleased"], "0001-01-01T00:00:00.000000Z");
 }
 
 #[test]

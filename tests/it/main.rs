@@ -3,8 +3,10 @@
 
 mod args;
 mod bad_inputs;
+mod big_repo;
 mod concurrency;
 mod config_files;
+mod crash;
 mod generated;
 mod git;
 mod harness;
@@ -16,6 +18,7 @@ mod projects;
 mod releases;
 mod remote;
 mod remote_http;
+mod secrets;
 mod server;
 mod set_commits;
 mod store_files;
