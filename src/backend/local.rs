@@ -12,8 +12,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use rusqlite::Transaction;
-
 use super::{
     AuditQuery, Backend, CommitsChange, CreateDeploy, CreateIssue, CreateOrganization,
     CreateOutcome, CreateProject, CreateRelease, CreateToken, IssueQuery, IssueReviewed,
@@ -26,6 +24,7 @@ use crate::flow::{self, FlowEnv};
 use crate::model;
 use crate::store::orgs::OrgRow;
 use crate::store::releases::ReleaseRow;
+use crate::store::sql::Db;
 use crate::store::{self, Store};
 
 /// How long binding commits waits for another writer before giving up with a conflict.
@@ -167,7 +166,7 @@ impl LocalBackend {
     fn write<T>(
         &self,
         org: &str,
-        work: impl Fn(&Transaction<'_>, &FlowEnv, &OrgRow) -> Result<T>,
+        work: impl Fn(&Db<'_>, &FlowEnv, &OrgRow) -> Result<T>,
     ) -> Result<T> {
         let env = self.env();
         self.with_store(true, |store| {
@@ -179,11 +178,7 @@ impl LocalBackend {
     }
 
     /// One read transaction in organization `org`.
-    fn read<T>(
-        &self,
-        org: &str,
-        work: impl Fn(&Transaction<'_>, &OrgRow) -> Result<T>,
-    ) -> Result<T> {
+    fn read<T>(&self, org: &str, work: impl Fn(&Db<'_>, &OrgRow) -> Result<T>) -> Result<T> {
         self.with_store(false, |store| {
             store.read(|tx| {
                 let org = flow::organization(tx, org)?;
@@ -197,7 +192,7 @@ impl LocalBackend {
     fn write_commits<T>(
         &self,
         req: &UpdateRelease,
-        work: impl Fn(&Transaction<'_>, &FlowEnv, &OrgRow) -> Result<T>,
+        work: impl Fn(&Db<'_>, &FlowEnv, &OrgRow) -> Result<T>,
     ) -> Result<T> {
         let env = self.env();
         let result = self.with_store(true, |store| {
@@ -224,7 +219,7 @@ fn commits_conflict(err: Error, version: &str) -> Error {
     }
 }
 
-fn project_ids(conn: &rusqlite::Connection, org: &OrgRow, names: &[String]) -> Result<Vec<i64>> {
+fn project_ids(conn: &Db<'_>, org: &OrgRow, names: &[String]) -> Result<Vec<i64>> {
     Ok(flow::projects(conn, org, names)?
         .iter()
         .map(|p| p.id)
@@ -233,7 +228,7 @@ fn project_ids(conn: &rusqlite::Connection, org: &OrgRow, names: &[String]) -> R
 
 /// Applies a release PUT to `release`, in the caller's transaction.
 fn apply_update(
-    tx: &rusqlite::Connection,
+    tx: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     mut release: ReleaseRow,
@@ -278,7 +273,7 @@ fn apply_update(
 
 impl Backend for LocalBackend {
     fn organization(&self, org: &str) -> Result<model::OrganizationDetails> {
-        self.read(org, |tx, org| flow::orgs::details(tx, org))
+        self.read(org, flow::orgs::details)
     }
 
     fn update_organization(&self, req: &UpdateOrganization) -> Result<OrganizationUpdated> {
@@ -313,7 +308,7 @@ impl Backend for LocalBackend {
     }
 
     fn repositories(&self, org: &str) -> Result<Vec<model::Repository>> {
-        self.read(org, |tx, org| flow::commits::repositories_of(tx, org))
+        self.read(org, flow::commits::repositories_of)
     }
 
     fn create_organization(&self, req: &CreateOrganization) -> Result<model::Organization> {
@@ -465,7 +460,7 @@ impl Backend for LocalBackend {
 
     fn update_release(&self, req: &UpdateRelease) -> Result<ReleaseUpdated> {
         flow::releases::check_version(&req.version)?;
-        let work = |tx: &Transaction<'_>, env: &FlowEnv, org: &OrgRow| {
+        let work = |tx: &Db<'_>, env: &FlowEnv, org: &OrgRow| {
             let release = if req.projects.is_empty() {
                 flow::releases::find(tx, org, &req.version)?
             } else {
@@ -629,7 +624,7 @@ impl Backend for LocalBackend {
     }
 
     fn tokens(&self) -> Result<Vec<model::Token>> {
-        self.with_store(false, |store| store.read(|tx| flow::tokens::list(tx)))
+        self.with_store(false, |store| store.read(flow::tokens::list))
     }
 
     fn revoke_token(&self, id: i64) -> Result<()> {

@@ -14,8 +14,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::store::sql::Db;
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 
 use crate::domain::author::derive_author_email;
 use crate::domain::references::referenced_short_ids;
@@ -123,7 +123,7 @@ pub struct Outcome {
 
 /// Binds `commits` to the release: replacing its commits, or adding to them with `append`.
 pub fn set_commits(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     release: &ReleaseRow,
@@ -230,7 +230,7 @@ pub fn set_commits(
 /// id alone (Sentry's `Commit` get-or-create), as when `--path` or `--max-commits` left HEAD out
 /// of the commits bound.
 pub fn set_head_commits(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     release: &ReleaseRow,
@@ -270,7 +270,7 @@ pub fn set_head_commits(
 }
 
 /// Removes every commit of the release (Sentry's `clear_commits`, for any number of repositories).
-pub fn clear_commits(conn: &Connection, release: &ReleaseRow) -> Result<ReleaseRow> {
+pub fn clear_commits(conn: &Db<'_>, release: &ReleaseRow) -> Result<ReleaseRow> {
     store::commits::clear_head_commits(conn, release.id)?;
     store::commits::clear_release_commits(conn, release.id)?;
     store::commits::set_release_stats(conn, release.id, 0, "[]", None)?;
@@ -286,7 +286,7 @@ pub type Heads = Vec<(String, String)>;
 /// repository: the head commit recorded when its commits were bound, else (a repository without
 /// one) its newest commit there, in release order (Sentry's lastCommit).
 pub fn previous_release(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     release: Option<&ReleaseRow>,
@@ -319,7 +319,7 @@ pub fn previous_release(
 }
 
 /// The repositories commits have been bound in.
-pub fn repositories_of(conn: &Connection, org: &OrgRow) -> Result<Vec<crate::model::Repository>> {
+pub fn repositories_of(conn: &Db<'_>, org: &OrgRow) -> Result<Vec<crate::model::Repository>> {
     Ok(store::commits::repositories(conn, org.id)?
         .into_iter()
         .map(|(id, name, date_added)| crate::model::Repository {
@@ -357,7 +357,7 @@ fn repository_name(org: &OrgRow, commit: &CommitInput) -> String {
 }
 
 fn repositories(
-    conn: &Connection,
+    conn: &Db<'_>,
     org: &OrgRow,
     commits: &[CommitInput],
     now: &str,
@@ -382,7 +382,7 @@ fn repository_of(ids: &HashMap<String, i64>, org: &OrgRow, commit: &CommitInput)
 
 /// The commits of the list already in the store, by (repository id, sha).
 fn stored_commits(
-    conn: &Connection,
+    conn: &Db<'_>,
     org: &OrgRow,
     repositories: &HashMap<String, i64>,
     commits: &[CommitInput],
@@ -412,7 +412,7 @@ struct IssueCache(HashMap<(String, i64), Option<IssueRow>>);
 impl IssueCache {
     fn get(
         &mut self,
-        conn: &Connection,
+        conn: &Db<'_>,
         org: &OrgRow,
         slug: String,
         number: i64,
@@ -453,11 +453,7 @@ fn author_name(commit: &CommitInput) -> Option<String> {
 
 /// Authors by e-mail (create_commit_authors, latest): the name is the first commit's (in sorted
 /// order) for that e-mail; a stored name is updated when it differs, never erased.
-fn authors(
-    conn: &Connection,
-    org: &OrgRow,
-    commits: &[CommitInput],
-) -> Result<HashMap<String, i64>> {
+fn authors(conn: &Db<'_>, org: &OrgRow, commits: &[CommitInput]) -> Result<HashMap<String, i64>> {
     let mut wanted: Vec<(String, Option<String>)> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     for commit in commits {
@@ -490,7 +486,7 @@ fn authors(
 /// Commit get-or-create by (repository, sha); an existing commit is updated when its author,
 /// message or date differ. Either way the message's issue references are linked.
 fn upsert_commit(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     issues: &mut IssueCache,
@@ -548,7 +544,7 @@ fn upsert_commit(
 /// drop links to issues it no longer names (a new commit has none), and note
 /// REFERENCED_IN_COMMIT on new links.
 fn link_referenced_issues(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     cache: &mut IssueCache,
@@ -599,7 +595,7 @@ fn link_referenced_issues(
 /// update_group_resolutions (2.8): every issue linked from a commit of this release, in one of
 /// its projects, is resolved in the release and taken out of the inbox.
 fn resolve_linked_issues(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     release: &ReleaseRow,
 ) -> Result<Vec<String>> {
@@ -668,7 +664,7 @@ mod tests {
 
     /// Runs `work` against a new in-memory store with one project and release "1.0".
     fn with_release<T>(
-        work: impl FnOnce(&Connection, &FlowEnv, &OrgRow, &ReleaseRow) -> Result<T>,
+        work: impl FnOnce(&Db<'_>, &FlowEnv, &OrgRow, &ReleaseRow) -> Result<T>,
     ) -> T {
         let mut store = Store::in_memory().unwrap();
         let env = FlowEnv::new(0);

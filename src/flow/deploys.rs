@@ -1,8 +1,8 @@
 //! Deploys (server-flow.md 1.9): environment validation and get-or-create, the deploy row, the
 //! release's deploy counters and the per-project environment bookkeeping.
 
+use crate::store::sql::Db;
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 
 use crate::domain::shown;
 use crate::error::{Error, Result};
@@ -53,7 +53,7 @@ pub struct NewDeployRequest<'a> {
 }
 
 pub fn create(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     release: &ReleaseRow,
@@ -132,7 +132,7 @@ pub fn create(
     Ok(views::deploy(&row))
 }
 
-pub fn list(conn: &Connection, release: &ReleaseRow) -> Result<Vec<model::Deploy>> {
+pub fn list(conn: &Db<'_>, release: &ReleaseRow) -> Result<Vec<model::Deploy>> {
     Ok(store::deploys::list(conn, release.id)?
         .iter()
         .map(views::deploy)

@@ -1,6 +1,6 @@
 //! Issues (Sentry's groups), the inbox and issue history (server-flow.md section 3).
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 
 use crate::domain::short_id::parse_short_id;
 use crate::domain::shown;
@@ -51,12 +51,7 @@ pub fn history_name(status: i64) -> &'static str {
 }
 
 /// Creates an issue with the project's next short id and puts it in the inbox (reason NEW).
-pub fn create(
-    conn: &Connection,
-    env: &FlowEnv,
-    project: &ProjectRow,
-    title: &str,
-) -> Result<IssueRow> {
+pub fn create(conn: &Db<'_>, env: &FlowEnv, project: &ProjectRow, title: &str) -> Result<IssueRow> {
     let title = title.trim();
     if title.is_empty() {
         return Err(Error::usage("an issue needs a title"));
@@ -74,13 +69,13 @@ pub fn create(
     reload(conn, id)
 }
 
-fn reload(conn: &Connection, id: i64) -> Result<IssueRow> {
+fn reload(conn: &Db<'_>, id: i64) -> Result<IssueRow> {
     store::issues::find(conn, id)?
         .ok_or_else(|| Error::other(format!("issue {id} vanished from the store")))
 }
 
 /// The issue named by a qualified short id such as `BACKEND-API-1Z`.
-pub fn find(conn: &Connection, org: &OrgRow, short_id: &str) -> Result<IssueRow> {
+pub fn find(conn: &Db<'_>, org: &OrgRow, short_id: &str) -> Result<IssueRow> {
     let (slug, number) = parse_short_id(short_id).ok_or_else(|| {
         Error::usage(format!(
             "invalid issue id {}: expected PROJECT-SLUG-ID such as BACKEND-1Z",
@@ -99,7 +94,7 @@ pub fn find(conn: &Connection, org: &OrgRow, short_id: &str) -> Result<IssueRow>
 
 /// `remove_group_from_inbox(action=MARK_REVIEWED, user)`: out of the inbox, with the activity and
 /// the REVIEWED history row. Returns false (and writes nothing) when it was not in the inbox.
-pub fn review(conn: &Connection, env: &FlowEnv, issue: &IssueRow) -> Result<bool> {
+pub fn review(conn: &Db<'_>, env: &FlowEnv, issue: &IssueRow) -> Result<bool> {
     if !store::issues::remove_from_inbox(conn, issue.id)? {
         return Ok(false);
     }
@@ -119,14 +114,14 @@ pub fn review(conn: &Connection, env: &FlowEnv, issue: &IssueRow) -> Result<bool
     Ok(true)
 }
 
-pub fn list(conn: &Connection, org: &OrgRow, filter: &IssueFilter) -> Result<Vec<model::Issue>> {
+pub fn list(conn: &Db<'_>, org: &OrgRow, filter: &IssueFilter) -> Result<Vec<model::Issue>> {
     Ok(store::issues::list(conn, org.id, filter)?
         .iter()
         .map(views::issue)
         .collect())
 }
 
-pub fn details(conn: &Connection, issue: &IssueRow) -> Result<model::IssueDetails> {
+pub fn details(conn: &Db<'_>, issue: &IssueRow) -> Result<model::IssueDetails> {
     let activity = store::issues::activity_types(conn, issue.id)?
         .into_iter()
         .map(|(kind, date)| model::Event {

@@ -15,8 +15,8 @@ pub mod snowflake;
 pub mod tokens;
 pub mod views;
 
+use crate::store::sql::Db;
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 
 use crate::error::{Error, Result};
 use crate::store::orgs::OrgRow;
@@ -48,7 +48,7 @@ impl FlowEnv {
 }
 
 /// The organization by slug, or a not-found error that says how to create it.
-pub fn organization(conn: &Connection, slug: &str) -> Result<OrgRow> {
+pub fn organization(conn: &Db<'_>, slug: &str) -> Result<OrgRow> {
     crate::store::orgs::find_by_slug(conn, slug)?.ok_or_else(|| {
         Error::not_found(format!(
             "organization {slug:?} not found; create it with `relctl org create {slug}`"
@@ -57,7 +57,7 @@ pub fn organization(conn: &Connection, slug: &str) -> Result<OrgRow> {
 }
 
 /// A project of the organization by slug (or snowflake id), or a not-found error.
-pub fn project(conn: &Connection, org: &OrgRow, slug_or_id: &str) -> Result<ProjectRow> {
+pub fn project(conn: &Db<'_>, org: &OrgRow, slug_or_id: &str) -> Result<ProjectRow> {
     let by_slug = crate::store::projects::find_by_slug(conn, org.id, slug_or_id)?;
     let found = match by_slug {
         Some(project) => Some(project),
@@ -76,7 +76,7 @@ pub fn project(conn: &Connection, org: &OrgRow, slug_or_id: &str) -> Result<Proj
 
 /// Every project named, each resolved, in the order given and without repeats. All are checked
 /// before the caller writes anything.
-pub fn projects(conn: &Connection, org: &OrgRow, names: &[String]) -> Result<Vec<ProjectRow>> {
+pub fn projects(conn: &Db<'_>, org: &OrgRow, names: &[String]) -> Result<Vec<ProjectRow>> {
     let mut found: Vec<ProjectRow> = Vec::with_capacity(names.len());
     for name in names {
         let project = project(conn, org, name)?;

@@ -1,7 +1,7 @@
 //! Organizations and their options (server-flow.md section 6): type-checked values, Sentry's
 //! change strings, and an `ORG_EDIT` audit entry only when something changed.
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 use serde_json::{Map, Value};
 
 use crate::domain::org_options::{self, OptionValue, OrgOption};
@@ -50,7 +50,7 @@ pub fn view(row: &OrgRow) -> model::Organization {
     }
 }
 
-pub fn create(conn: &Connection, env: &FlowEnv, slug: &str, name: Option<&str>) -> Result<OrgRow> {
+pub fn create(conn: &Db<'_>, env: &FlowEnv, slug: &str, name: Option<&str>) -> Result<OrgRow> {
     validate_org_slug(slug)?;
     if store::orgs::find_by_slug(conn, slug)?.is_some() {
         return Err(Error::usage(format!(
@@ -72,7 +72,7 @@ pub fn create(conn: &Connection, env: &FlowEnv, slug: &str, name: Option<&str>) 
 }
 
 /// The organization with every option: stored value, else default.
-pub fn details(conn: &Connection, org: &OrgRow) -> Result<model::OrganizationDetails> {
+pub fn details(conn: &Db<'_>, org: &OrgRow) -> Result<model::OrganizationDetails> {
     let stored: std::collections::HashMap<String, String> =
         store::orgs::options(conn, org.id)?.into_iter().collect();
     let mut options = Map::new();
@@ -100,7 +100,7 @@ pub struct OptionChange {
 
 /// `OrganizationSerializer.save` for one option: validate, store, and audit when it changed.
 pub fn set_option(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     field: &str,
@@ -116,7 +116,7 @@ pub fn set_option(
 /// validated before anything is stored, and the changes go into one ORG_EDIT audit entry,
 /// written only when something changed.
 pub fn set_options(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     inputs: &[(String, String)],
@@ -176,7 +176,7 @@ fn find(field: &str) -> Result<&'static OrgOption> {
 /// The audit log, newest first. `event` filters by the stored name (`ORG_EDIT`) or the API's
 /// (`org.edit`).
 pub fn audit(
-    conn: &Connection,
+    conn: &Db<'_>,
     org: &OrgRow,
     event: Option<&str>,
     limit: i64,

@@ -2,7 +2,7 @@
 //! organization, snowflake ids, and a delete that clears notification settings, writes the
 //! outbox row and cascades, all in one transaction.
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 
 use crate::domain::slug::{generate_project_slug, validate_project_slug};
 use crate::error::{Error, Result};
@@ -43,7 +43,7 @@ pub fn check(new: &NewProject<'_>) -> Result<()> {
 /// `Project.save` for a new project. Runs under the store's write lock, which serialises slug
 /// generation across processes like Sentry's `slug:project:{org}` lock.
 pub fn create(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     new: &NewProject<'_>,
@@ -90,7 +90,7 @@ pub struct ProjectChanges<'a> {
 /// `Project.save` of an existing project (4.1-4.2): a new name, and a new slug that must be
 /// valid and not used by another project of the organization (case-insensitively).
 pub fn update(
-    conn: &Connection,
+    conn: &Db<'_>,
     org: &OrgRow,
     project: &ProjectRow,
     changes: &ProjectChanges<'_>,
@@ -126,7 +126,7 @@ pub fn update(
 }
 
 /// `Project.delete`: notification settings, the outbox row, then the cascading delete.
-pub fn delete(conn: &Connection, env: &FlowEnv, org: &OrgRow, project: &ProjectRow) -> Result<()> {
+pub fn delete(conn: &Db<'_>, env: &FlowEnv, org: &OrgRow, project: &ProjectRow) -> Result<()> {
     store::projects::delete_notification_settings(conn, project.id)?;
     store::projects::insert_outbox(
         conn,

@@ -1,8 +1,8 @@
 //! Releases (server-flow.md 1.3-1.8): create-or-load without overwriting, project links, the
 //! RELEASE activity rules, finalize, archive/restore and delete.
 
+use crate::store::sql::Db;
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 
 use crate::domain::shown;
 use crate::domain::version::validate_version;
@@ -79,7 +79,7 @@ pub struct Created {
 /// Sentry's POST does; with `finalize_existing` (what a user running `release new --finalize`
 /// means) an unreleased existing release is finalized (1.8) in the same transaction.
 pub fn create(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     req: &NewReleaseRequest<'_>,
@@ -139,13 +139,13 @@ pub fn create(
     })
 }
 
-fn reload(conn: &Connection, id: i64) -> Result<ReleaseRow> {
+fn reload(conn: &Db<'_>, id: i64) -> Result<ReleaseRow> {
     store::releases::find_by_id(conn, id)?
         .ok_or_else(|| Error::other(format!("release {id} vanished from the store")))
 }
 
 /// The release by version, or a not-found error.
-pub fn find(conn: &Connection, org: &OrgRow, version: &str) -> Result<ReleaseRow> {
+pub fn find(conn: &Db<'_>, org: &OrgRow, version: &str) -> Result<ReleaseRow> {
     store::releases::find(conn, org.id, version)?.ok_or_else(|| {
         Error::not_found(format!(
             "release {version:?} not found in organization {:?}",
@@ -157,7 +157,7 @@ pub fn find(conn: &Connection, org: &OrgRow, version: &str) -> Result<ReleaseRow
 /// PUT with dateReleased (1.8): sets the date (and URL when given); the first time the release
 /// is released, one RELEASE activity per linked project.
 pub fn finalize(
-    conn: &Connection,
+    conn: &Db<'_>,
     release: &ReleaseRow,
     date_released: DateTime<Utc>,
     url: Option<&str>,
@@ -180,14 +180,14 @@ pub fn finalize(
 }
 
 /// PUT with a URL and no date: sets the URL.
-pub fn set_url(conn: &Connection, release: &ReleaseRow, url: &str) -> Result<ReleaseRow> {
+pub fn set_url(conn: &Db<'_>, release: &ReleaseRow, url: &str) -> Result<ReleaseRow> {
     check_url("url", url)?;
     store::releases::set_url(conn, release.id, url)?;
     reload(conn, release.id)
 }
 
 /// PUT with a ref: sets it (at most 200 characters, as Sentry's serializer).
-pub fn set_ref(conn: &Connection, release: &ReleaseRow, reference: &str) -> Result<ReleaseRow> {
+pub fn set_ref(conn: &Db<'_>, release: &ReleaseRow, reference: &str) -> Result<ReleaseRow> {
     check_ref(reference)?;
     store::releases::set_ref(conn, release.id, reference)?;
     reload(conn, release.id)
@@ -203,7 +203,7 @@ fn check_ref(reference: &str) -> Result<()> {
 /// The projects a release has (or will have): its links plus `named`. A release that does not
 /// exist needs a project to be created with.
 pub fn release_projects(
-    conn: &Connection,
+    conn: &Db<'_>,
     org: &OrgRow,
     release: Option<&ReleaseRow>,
     named: &[String],
@@ -228,7 +228,7 @@ pub fn release_projects(
 
 /// The release, created (or linked) with `projects` first when given.
 pub fn load_or_create(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     version: &str,
@@ -254,11 +254,7 @@ pub fn load_or_create(
 }
 
 /// Archive or restore; returns the release and whether its status changed.
-pub fn set_status(
-    conn: &Connection,
-    release: &ReleaseRow,
-    status: i64,
-) -> Result<(ReleaseRow, bool)> {
+pub fn set_status(conn: &Db<'_>, release: &ReleaseRow, status: i64) -> Result<(ReleaseRow, bool)> {
     if release.status == status {
         return Ok((release.clone(), false));
     }
@@ -269,7 +265,7 @@ pub fn set_status(
 /// Deletes a release. A release that issues are resolved in is kept: deleting it would leave
 /// those issues resolved in nothing (Sentry refuses too). The state forbids it: a conflict
 /// (exit 4, cli.md).
-pub fn delete(conn: &Connection, release: &ReleaseRow) -> Result<()> {
+pub fn delete(conn: &Db<'_>, release: &ReleaseRow) -> Result<()> {
     let resolved = store::releases::resolution_count(conn, release.id)?;
     if resolved > 0 {
         return Err(Error::conflict(format!(

@@ -3,7 +3,7 @@
 //! The counter lives in the store (table `snowflake_sequence`), which every writer reaches only
 //! under SQLite's write lock, so processes sharing a store never hand out the same id.
 
-use rusqlite::Connection;
+use crate::store::sql::{Db, DbResult};
 
 use crate::domain::snowflake::{GenerateError, MAX_SAVE_RETRIES, generate_id, seconds_since_epoch};
 use crate::error::{Error, Result};
@@ -16,7 +16,7 @@ const COUNTER_TTL_SECONDS: i64 = 300;
 
 /// The next snowflake id: the current second's counter, else a free slot of one of the previous
 /// 299 seconds (the look-back rule lives in `domain::snowflake::generate_id`; the counter here).
-pub fn next_id(conn: &Connection, env: &FlowEnv) -> Result<i64> {
+pub fn next_id(conn: &Db<'_>, env: &FlowEnv) -> Result<i64> {
     let now = env.now.timestamp();
     let start = seconds_since_epoch(env.now).ok_or_else(|| {
         Error::other("the system clock is before the snowflake epoch (2022-08-08)")
@@ -39,25 +39,16 @@ pub fn next_id(conn: &Connection, env: &FlowEnv) -> Result<i64> {
 /// Sentry's `save_with_snowflake_id`: up to five attempts, each with a fresh id, retrying only
 /// on a uniqueness clash. `save` runs inside a savepoint so a failed attempt leaves no trace.
 pub fn save_with_snowflake_id<T>(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
-    mut save: impl FnMut(i64) -> rusqlite::Result<T>,
+    mut save: impl FnMut(i64) -> DbResult<T>,
 ) -> Result<T> {
     for _ in 0..MAX_SAVE_RETRIES {
         let id = next_id(conn, env)?;
-        conn.execute_batch("SAVEPOINT snowflake_save")?;
-        match save(id) {
-            Ok(value) => {
-                conn.execute_batch("RELEASE snowflake_save")?;
-                return Ok(value);
-            }
-            Err(err) if crate::store::is_unique_violation(&err) => {
-                conn.execute_batch("ROLLBACK TO snowflake_save; RELEASE snowflake_save")?;
-            }
-            Err(err) => {
-                conn.execute_batch("ROLLBACK TO snowflake_save; RELEASE snowflake_save")?;
-                return Err(err.into());
-            }
+        match conn.savepoint(|| save(id)) {
+            Ok(value) => return Ok(value),
+            Err(err) if err.is_unique_violation() => {}
+            Err(err) => return Err(err.into()),
         }
     }
     Err(Error::conflict(

@@ -12,7 +12,7 @@
 //! - no error message or log line ever contains a secret;
 //! - [`has_scope`] applies Sentry's scope hierarchy, so a handler names the one scope it needs.
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 use sha2::{Digest, Sha256};
 
 use crate::domain::shown;
@@ -91,7 +91,7 @@ const IMPLIED: &[(&str, &[&str])] = &[
 /// Creates a token with `scopes` (checked; none given means [`DEFAULT_SCOPES`]) and returns it
 /// with its secret. Only the secret's hash is stored: this is the one time the secret is known.
 pub fn create(
-    conn: &Connection,
+    conn: &Db<'_>,
     env: &FlowEnv,
     name: Option<&str>,
     scopes: &[String],
@@ -117,12 +117,12 @@ pub fn create(
 }
 
 /// Every token, oldest first, without secrets.
-pub fn list(conn: &Connection) -> Result<Vec<model::Token>> {
+pub fn list(conn: &Db<'_>) -> Result<Vec<model::Token>> {
     Ok(store::tokens::list(conn)?.into_iter().map(view).collect())
 }
 
 /// Deletes a token; requests bearing it are refused from then on.
-pub fn revoke(conn: &Connection, id: i64) -> Result<()> {
+pub fn revoke(conn: &Db<'_>, id: i64) -> Result<()> {
     if store::tokens::delete(conn, id)? {
         Ok(())
     } else {
@@ -134,7 +134,7 @@ pub fn revoke(conn: &Connection, id: i64) -> Result<()> {
 
 /// The token whose secret is `secret`, with its last use recorded as `now`; `None` when no token
 /// has that secret. Needs a write transaction (it updates `last_used`).
-pub fn authenticate(conn: &Connection, secret: &str, now: &str) -> Result<Option<model::Token>> {
+pub fn authenticate(conn: &Db<'_>, secret: &str, now: &str) -> Result<Option<model::Token>> {
     let Some(mut token) = verify(conn, secret)? else {
         return Ok(None);
     };
@@ -145,7 +145,7 @@ pub fn authenticate(conn: &Connection, secret: &str, now: &str) -> Result<Option
 
 /// The token whose secret this is, without recording the use (a read: `serve` records uses
 /// at most once a minute, so authentication does not take the write lock on every request).
-pub fn verify(conn: &Connection, secret: &str) -> Result<Option<model::Token>> {
+pub fn verify(conn: &Db<'_>, secret: &str) -> Result<Option<model::Token>> {
     let presented = hash_secret(secret);
     let Some(row) = store::tokens::find_by_hash(conn, &presented)? else {
         return Ok(None);
@@ -325,7 +325,7 @@ mod tests {
             assert_eq!(found, None, "{presented:?}");
         }
         // A refused attempt does not count as a use.
-        let tokens = store.read(|tx| list(tx)).unwrap();
+        let tokens = store.read(list).unwrap();
         assert_eq!(tokens[0].last_used, None);
     }
 
@@ -339,7 +339,7 @@ mod tests {
             .write(|tx| authenticate(tx, &created.token, NOW))
             .unwrap();
         assert_eq!(found, None);
-        assert!(store.read(|tx| list(tx)).unwrap().is_empty());
+        assert!(store.read(list).unwrap().is_empty());
         let err = store.write(|tx| revoke(tx, created.id)).unwrap_err();
         assert_eq!(err.kind, ErrorKind::NotFound);
     }
@@ -357,10 +357,10 @@ mod tests {
 
         let columns: Vec<Option<String>> = store
             .read(|tx| {
-                Ok(tx.query_row(
+                Ok(tx.query_one(
                     "SELECT CAST(id AS TEXT), name, token_hash, scopes, date_created, last_used
                      FROM api_token WHERE id = ?1",
-                    [created.id],
+                    crate::store::sql::params![created.id],
                     |row| (0..6).map(|i| row.get(i)).collect(),
                 )?)
             })
@@ -399,7 +399,7 @@ mod tests {
         for scope in SCOPES {
             assert!(err.message.contains(scope), "{}", err.message);
         }
-        assert!(store.read(|tx| list(tx)).unwrap().is_empty());
+        assert!(store.read(list).unwrap().is_empty());
     }
 
     #[test]
@@ -422,7 +422,7 @@ mod tests {
             repeated.scopes,
             strings(&["event:read", "org:read", "org:ci"])
         );
-        let listed = store.read(|tx| list(tx)).unwrap();
+        let listed = store.read(list).unwrap();
         assert_eq!(listed[1].scopes, repeated.scopes);
     }
 
@@ -435,7 +435,7 @@ mod tests {
         let second = store
             .write(|tx| create(tx, &env_at(1_700_000_100), Some("second"), &[]))
             .unwrap();
-        let before = store.read(|tx| list(tx)).unwrap();
+        let before = store.read(list).unwrap();
         assert_eq!(
             before.iter().map(|t| t.id).collect::<Vec<_>>(),
             vec![first.id, second.id]
@@ -453,7 +453,7 @@ mod tests {
             .write(|tx| authenticate(tx, &second.token, later))
             .unwrap()
             .unwrap();
-        let after = store.read(|tx| list(tx)).unwrap();
+        let after = store.read(list).unwrap();
         assert_eq!(after[0].last_used, None);
         assert_eq!(after[1].last_used.as_deref(), Some(later));
     }

@@ -1,6 +1,6 @@
 //! Builds the JSON shapes of `crate::model` from store rows.
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 
 use crate::domain::short_id::qualified_short_id;
 use crate::error::Result;
@@ -25,7 +25,7 @@ pub fn release_status_name(status: i64) -> &'static str {
 }
 
 /// The release as cli.md shapes it; `with_commits` adds the commit list (`release info --commits`).
-pub fn release(conn: &Connection, row: &ReleaseRow, with_commits: bool) -> Result<model::Release> {
+pub fn release(conn: &Db<'_>, row: &ReleaseRow, with_commits: bool) -> Result<model::Release> {
     let projects = store::releases::projects(conn, row.id)?
         .into_iter()
         .map(|p| model::ProjectRef {
@@ -86,7 +86,7 @@ pub fn release(conn: &Connection, row: &ReleaseRow, with_commits: bool) -> Resul
     })
 }
 
-fn release_commits(conn: &Connection, release_id: i64) -> Result<Vec<model::Commit>> {
+fn release_commits(conn: &Db<'_>, release_id: i64) -> Result<Vec<model::Commit>> {
     let mut changes = store::commits::release_file_changes(conn, release_id)?;
     Ok(store::commits::release_commits(conn, release_id)?
         .into_iter()

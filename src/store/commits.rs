@@ -6,9 +6,8 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, params};
+use super::sql::{Db, DbResult, Row, params};
 
-use super::optional;
 use crate::error::Result;
 
 /// A commit as stored: what set-commits compares before updating.
@@ -33,100 +32,91 @@ pub struct ReleaseCommitRow {
 }
 
 /// The active repository of that name with the highest id; created when there is none.
-pub fn repository_id(conn: &Connection, org_id: i64, name: &str, now: &str) -> Result<i64> {
-    let existing: Option<i64> = optional(
-        conn.prepare_cached(
-            "SELECT id FROM repository WHERE organization_id = ?1 AND name = ?2 AND status = 0
-             ORDER BY id DESC LIMIT 1",
-        )?
-        .query_row(params![org_id, name], |row| row.get(0)),
+pub fn repository_id(conn: &Db<'_>, org_id: i64, name: &str, now: &str) -> Result<i64> {
+    let existing: Option<i64> = conn.query_opt(
+        "SELECT id FROM repository WHERE organization_id = ?1 AND name = ?2 AND status = 0
+         ORDER BY id DESC LIMIT 1",
+        params![org_id, name],
+        |row| row.get(0),
     )?;
     if let Some(id) = existing {
         return Ok(id);
     }
-    conn.prepare_cached(
+    Ok(conn.insert(
         "INSERT INTO repository (organization_id, name, date_added) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![org_id, name, now])?;
-    Ok(conn.last_insert_rowid())
+        params![org_id, name, now],
+    )?)
 }
 
 /// The organization's active repositories: (id, name, date added), by name.
-pub fn repositories(conn: &Connection, org_id: i64) -> Result<Vec<(i64, String, String)>> {
-    let mut stmt = conn.prepare(
+pub fn repositories(conn: &Db<'_>, org_id: i64) -> Result<Vec<(i64, String, String)>> {
+    Ok(conn.query_all(
         "SELECT id, name, date_added FROM repository WHERE organization_id = ?1 AND status = 0
          ORDER BY name, id",
-    )?;
-    let rows = stmt.query_map(params![org_id], |row| {
-        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![org_id],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+    )?)
 }
 
 /// Authors of the organization with these e-mails: email -> (id, name).
 pub fn authors_by_email(
-    conn: &Connection,
+    conn: &Db<'_>,
     org_id: i64,
     emails: &[&str],
 ) -> Result<HashMap<String, (i64, Option<String>)>> {
     let list = serde_json::to_string(emails)?;
-    let mut stmt = conn.prepare_cached(
+    let mut found = HashMap::new();
+    conn.query_each(
         "SELECT email, id, name FROM commit_author
          WHERE organization_id = ?1 AND email IN (SELECT value FROM json_each(?2))",
+        params![org_id, list],
+        |row| {
+            found.insert(row.get(0)?, (row.get(1)?, row.get(2)?));
+            Ok(())
+        },
     )?;
-    let rows = stmt.query_map(params![org_id, list], |row| {
-        Ok((row.get::<_, String>(0)?, (row.get(1)?, row.get(2)?)))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(found)
 }
 
-pub fn insert_author(
-    conn: &Connection,
-    org_id: i64,
-    email: &str,
-    name: Option<&str>,
-) -> Result<i64> {
-    conn.prepare_cached(
+pub fn insert_author(conn: &Db<'_>, org_id: i64, email: &str, name: Option<&str>) -> Result<i64> {
+    Ok(conn.insert(
         "INSERT INTO commit_author (organization_id, email, name) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![org_id, email, name])?;
-    Ok(conn.last_insert_rowid())
+        params![org_id, email, name],
+    )?)
 }
 
-pub fn set_author_name(conn: &Connection, author_id: i64, name: &str) -> Result<()> {
-    conn.prepare_cached("UPDATE commit_author SET name = ?2 WHERE id = ?1")?
-        .execute(params![author_id, name])?;
+pub fn set_author_name(conn: &Db<'_>, author_id: i64, name: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE commit_author SET name = ?2 WHERE id = ?1",
+        params![author_id, name],
+    )?;
     Ok(())
 }
 
 /// The stored commits among `keys` in a repository, by sha; looked up in batches.
 pub fn find_commits(
-    conn: &Connection,
+    conn: &Db<'_>,
     repository_id: i64,
     keys: &[&str],
 ) -> Result<HashMap<String, StoredCommit>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT key, id, author_id, message, date_added FROM git_commit
-         WHERE repository_id = ?1 AND key IN (SELECT value FROM json_each(?2))",
-    )?;
     let mut found = HashMap::new();
     for chunk in keys.chunks(500) {
         let list = serde_json::to_string(chunk)?;
-        let rows = stmt.query_map(params![repository_id, list], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                StoredCommit {
+        conn.query_each(
+            "SELECT key, id, author_id, message, date_added FROM git_commit
+             WHERE repository_id = ?1 AND key IN (SELECT value FROM json_each(?2))",
+            params![repository_id, list],
+            |row| {
+                let commit = StoredCommit {
                     id: row.get(1)?,
                     author_id: row.get(2)?,
                     message: row.get(3)?,
                     date_added: row.get(4)?,
-                },
-            ))
-        })?;
-        for row in rows {
-            let (key, commit) = row?;
-            found.insert(key, commit);
-        }
+                };
+                found.insert(row.get(0)?, commit);
+                Ok(())
+            },
+        )?;
     }
     Ok(found)
 }
@@ -140,53 +130,52 @@ pub struct NewCommit<'a> {
     pub date_added: &'a str,
 }
 
-pub fn insert_commit(conn: &Connection, commit: &NewCommit<'_>) -> Result<i64> {
-    conn.prepare_cached(
+pub fn insert_commit(conn: &Db<'_>, commit: &NewCommit<'_>) -> Result<i64> {
+    Ok(conn.insert(
         "INSERT INTO git_commit (organization_id, repository_id, key, author_id, message, date_added)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        commit.organization_id,
-        commit.repository_id,
-        commit.key,
-        commit.author_id,
-        commit.message,
-        commit.date_added
-    ])?;
-    Ok(conn.last_insert_rowid())
+        params![
+            commit.organization_id,
+            commit.repository_id,
+            commit.key,
+            commit.author_id,
+            commit.message,
+            commit.date_added
+        ],
+    )?)
 }
 
 pub fn update_commit(
-    conn: &Connection,
+    conn: &Db<'_>,
     commit_id: i64,
     author_id: Option<i64>,
     message: Option<&str>,
     date_added: &str,
 ) -> Result<()> {
-    conn.prepare_cached(
+    conn.execute(
         "UPDATE git_commit SET author_id = ?2, message = ?3, date_added = ?4 WHERE id = ?1",
-    )?
-    .execute(params![commit_id, author_id, message, date_added])?;
+        params![commit_id, author_id, message, date_added],
+    )?;
     Ok(())
 }
 
 /// Records a changed file; an existing (commit, filename) row is kept.
 pub fn insert_file_change(
-    conn: &Connection,
+    conn: &Db<'_>,
     org_id: i64,
     commit_id: i64,
     filename: &str,
     kind: &str,
 ) -> Result<()> {
-    conn.prepare_cached(
+    conn.execute(
         "INSERT INTO commit_file_change (organization_id, commit_id, filename, type)
          VALUES (?1, ?2, ?3, ?4) ON CONFLICT (commit_id, filename) DO NOTHING",
-    )?
-    .execute(params![org_id, commit_id, filename, kind])?;
+        params![org_id, commit_id, filename, kind],
+    )?;
     Ok(())
 }
 
-pub fn clear_release_commits(conn: &Connection, release_id: i64) -> Result<()> {
+pub fn clear_release_commits(conn: &Db<'_>, release_id: i64) -> Result<()> {
     conn.execute(
         "DELETE FROM release_commit WHERE release_id = ?1",
         params![release_id],
@@ -194,7 +183,7 @@ pub fn clear_release_commits(conn: &Connection, release_id: i64) -> Result<()> {
     Ok(())
 }
 
-pub fn clear_head_commits(conn: &Connection, release_id: i64) -> Result<()> {
+pub fn clear_head_commits(conn: &Db<'_>, release_id: i64) -> Result<()> {
     conn.execute(
         "DELETE FROM release_head_commit WHERE release_id = ?1",
         params![release_id],
@@ -203,43 +192,42 @@ pub fn clear_head_commits(conn: &Connection, release_id: i64) -> Result<()> {
 }
 
 /// The release's commits as (commit id, order), order ascending (newest first).
-pub fn release_commit_ids(conn: &Connection, release_id: i64) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare_cached(
+pub fn release_commit_ids(conn: &Db<'_>, release_id: i64) -> Result<Vec<i64>> {
+    Ok(conn.query_all(
         "SELECT commit_id FROM release_commit WHERE release_id = ?1 ORDER BY \"order\"",
-    )?;
-    let rows = stmt.query_map(params![release_id], |row| row.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![release_id],
+        |row| row.get(0),
+    )?)
 }
 
 /// Binds a commit to a release at a position; returns false when the commit was already bound.
 pub fn insert_release_commit(
-    conn: &Connection,
+    conn: &Db<'_>,
     org_id: i64,
     release_id: i64,
     commit_id: i64,
     order: i64,
 ) -> Result<bool> {
-    let inserted = conn
-        .prepare_cached(
-            "INSERT INTO release_commit (organization_id, release_id, commit_id, \"order\")
+    let inserted = conn.execute(
+        "INSERT INTO release_commit (organization_id, release_id, commit_id, \"order\")
              VALUES (?1, ?2, ?3, ?4) ON CONFLICT (release_id, commit_id) DO NOTHING",
-        )?
-        .execute(params![org_id, release_id, commit_id, order])?;
+        params![org_id, release_id, commit_id, order],
+    )?;
     Ok(inserted == 1)
 }
 
 /// Distinct author ids of the release's commits.
-pub fn release_author_ids(conn: &Connection, release_id: i64) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare_cached(
+pub fn release_author_ids(conn: &Db<'_>, release_id: i64) -> Result<Vec<i64>> {
+    Ok(conn.query_all(
         "SELECT DISTINCT c.author_id FROM release_commit rc JOIN git_commit c ON c.id = rc.commit_id
          WHERE rc.release_id = ?1 AND c.author_id IS NOT NULL ORDER BY c.author_id",
-    )?;
-    let rows = stmt.query_map(params![release_id], |row| row.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![release_id],
+        |row| row.get(0),
+    )?)
 }
 
 pub fn set_release_stats(
-    conn: &Connection,
+    conn: &Db<'_>,
     release_id: i64,
     commit_count: i64,
     authors_json: &str,
@@ -254,7 +242,7 @@ pub fn set_release_stats(
 
 /// Head commit of a repository for a release, insert-only (an existing one is kept).
 pub fn insert_head_commit(
-    conn: &Connection,
+    conn: &Db<'_>,
     org_id: i64,
     repository_id: i64,
     release_id: i64,
@@ -271,7 +259,7 @@ pub fn insert_head_commit(
 /// Records where the release's commits end in a repository, replacing the one recorded (Sentry's
 /// `set_refs`, which overwrites, unlike the fill-in above).
 pub fn set_head_commit(
-    conn: &Connection,
+    conn: &Db<'_>,
     org_id: i64,
     repository_id: i64,
     release_id: i64,
@@ -287,21 +275,21 @@ pub fn set_head_commit(
 }
 
 /// The head commits recorded for a release: (repository name, sha), by repository name.
-pub fn head_commits(conn: &Connection, release_id: i64) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare_cached(
+pub fn head_commits(conn: &Db<'_>, release_id: i64) -> Result<Vec<(String, String)>> {
+    Ok(conn.query_all(
         "SELECT r.name, c.key FROM release_head_commit h
          JOIN git_commit c ON c.id = h.commit_id JOIN repository r ON r.id = h.repository_id
          WHERE h.release_id = ?1 ORDER BY r.name, r.id",
-    )?;
-    let rows = stmt.query_map(params![release_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![release_id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?)
 }
 
 const COMMIT_SELECT: &str = "SELECT c.id, c.key, c.message, a.name, a.email, c.date_added, r.name
     FROM git_commit c JOIN repository r ON r.id = c.repository_id
     LEFT JOIN commit_author a ON a.id = c.author_id";
 
-fn commit_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReleaseCommitRow> {
+fn commit_from_row(row: &Row<'_>) -> DbResult<ReleaseCommitRow> {
     Ok(ReleaseCommitRow {
         id: row.get(0)?,
         key: row.get(1)?,
@@ -313,51 +301,51 @@ fn commit_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReleaseCommitRow
     })
 }
 
-pub fn commit(conn: &Connection, commit_id: i64) -> Result<Option<ReleaseCommitRow>> {
+pub fn commit(conn: &Db<'_>, commit_id: i64) -> Result<Option<ReleaseCommitRow>> {
     let sql = format!("{COMMIT_SELECT} WHERE c.id = ?1");
-    optional(conn.query_row(&sql, params![commit_id], commit_from_row))
+    Ok(conn.query_opt(&sql, params![commit_id], commit_from_row)?)
 }
 
 /// The release's commits in release order (newest first).
-pub fn release_commits(conn: &Connection, release_id: i64) -> Result<Vec<ReleaseCommitRow>> {
+pub fn release_commits(conn: &Db<'_>, release_id: i64) -> Result<Vec<ReleaseCommitRow>> {
     let sql = format!(
         "{COMMIT_SELECT} JOIN release_commit rc ON rc.commit_id = c.id
          WHERE rc.release_id = ?1 ORDER BY rc.\"order\""
     );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params![release_id], commit_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(conn.query_all(&sql, params![release_id], commit_from_row)?)
 }
 
 /// The file changes of every commit of a release: commit id -> [(filename, type)].
 pub fn release_file_changes(
-    conn: &Connection,
+    conn: &Db<'_>,
     release_id: i64,
 ) -> Result<HashMap<i64, Vec<(String, String)>>> {
-    let mut stmt = conn.prepare(
+    let mut changes: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    conn.query_each(
         "SELECT f.commit_id, f.filename, f.type FROM commit_file_change f
          JOIN release_commit rc ON rc.commit_id = f.commit_id
          WHERE rc.release_id = ?1 ORDER BY f.commit_id, f.filename",
+        params![release_id],
+        |row| {
+            changes
+                .entry(row.get(0)?)
+                .or_default()
+                .push((row.get(1)?, row.get(2)?));
+            Ok(())
+        },
     )?;
-    let mut changes: HashMap<i64, Vec<(String, String)>> = HashMap::new();
-    let mut rows = stmt.query(params![release_id])?;
-    while let Some(row) = rows.next()? {
-        changes
-            .entry(row.get(0)?)
-            .or_default()
-            .push((row.get(1)?, row.get(2)?));
-    }
     Ok(changes)
 }
 
 /// Authors by id, as (name, email), in the order of `ids`.
-pub fn authors(conn: &Connection, ids: &[i64]) -> Result<Vec<(Option<String>, String)>> {
-    let mut stmt = conn.prepare_cached("SELECT name, email FROM commit_author WHERE id = ?1")?;
+pub fn authors(conn: &Db<'_>, ids: &[i64]) -> Result<Vec<(Option<String>, String)>> {
     let mut found = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(author) =
-            optional(stmt.query_row(params![id], |row| Ok((row.get(0)?, row.get(1)?))))?
-        {
+        if let Some(author) = conn.query_opt(
+            "SELECT name, email FROM commit_author WHERE id = ?1",
+            params![id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )? {
             found.push(author);
         }
     }
@@ -370,70 +358,61 @@ pub const LINKED_TYPE_COMMIT: i64 = 1;
 pub const RELATIONSHIP_RESOLVES: i64 = 1;
 
 /// Deletes the commit's "resolves" links to issues not in `keep`; returns how many went.
-pub fn delete_stale_links(conn: &Connection, commit_id: i64, keep: &[i64]) -> Result<usize> {
+pub fn delete_stale_links(conn: &Db<'_>, commit_id: i64, keep: &[i64]) -> Result<usize> {
     let keep = serde_json::to_string(keep)?;
-    Ok(conn
-        .prepare_cached(
-            "DELETE FROM group_link WHERE linked_type = ?1 AND relationship = ?2 AND linked_id = ?3
+    Ok(conn.execute(
+        "DELETE FROM group_link WHERE linked_type = ?1 AND relationship = ?2 AND linked_id = ?3
                AND group_id NOT IN (SELECT value FROM json_each(?4))",
-        )?
-        .execute(params![
-            LINKED_TYPE_COMMIT,
-            RELATIONSHIP_RESOLVES,
-            commit_id,
-            keep
-        ])?)
+        params![LINKED_TYPE_COMMIT, RELATIONSHIP_RESOLVES, commit_id, keep],
+    )?)
 }
 
 /// Links an issue to a commit it is resolved by; returns false when the link already existed.
 pub fn insert_commit_link(
-    conn: &Connection,
+    conn: &Db<'_>,
     group_id: i64,
     project_id: i64,
     commit_id: i64,
     now: &str,
 ) -> Result<bool> {
-    let inserted = conn
-        .prepare_cached(
-            "INSERT INTO group_link (group_id, project_id, linked_type, linked_id, relationship, datetime)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (group_id, linked_type, linked_id) DO NOTHING",
-        )?
-        .execute(params![
+    let inserted = conn.execute(
+        "INSERT INTO group_link (group_id, project_id, linked_type, linked_id, relationship, datetime)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (group_id, linked_type, linked_id) DO NOTHING",
+        params![
             group_id,
             project_id,
             LINKED_TYPE_COMMIT,
             commit_id,
             RELATIONSHIP_RESOLVES,
             now
-        ])?;
+        ],
+    )?;
     Ok(inserted == 1)
 }
 
 /// (group id, commit id) of every commit link of the release's commits whose issue belongs to
 /// one of the release's projects, in release order.
-pub fn release_commit_links(conn: &Connection, release_id: i64) -> Result<Vec<(i64, i64)>> {
-    let mut stmt = conn.prepare(
+pub fn release_commit_links(conn: &Db<'_>, release_id: i64) -> Result<Vec<(i64, i64)>> {
+    Ok(conn.query_all(
         "SELECT l.group_id, l.linked_id FROM release_commit rc
          JOIN group_link l ON l.linked_type = ?2 AND l.linked_id = rc.commit_id
          WHERE rc.release_id = ?1
            AND l.project_id IN (SELECT project_id FROM release_project WHERE release_id = ?1)
          ORDER BY rc.\"order\", l.id",
-    )?;
-    let rows = stmt.query_map(params![release_id, LINKED_TYPE_COMMIT], |row| {
-        Ok((row.get(0)?, row.get(1)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![release_id, LINKED_TYPE_COMMIT],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?)
 }
 
 /// GroupResolution update-or-create keyed by issue: in_release (0), resolved (1). Returns its id.
 pub fn upsert_resolution(
-    conn: &Connection,
+    conn: &Db<'_>,
     group_id: i64,
     release_id: i64,
     version: &str,
     now: &str,
 ) -> Result<i64> {
-    Ok(conn.query_row(
+    Ok(conn.query_one(
         "INSERT INTO group_resolution (group_id, release_id, current_release_version, type, actor_id, datetime, status)
          VALUES (?1, ?2, ?3, 0, NULL, ?4, 1)
          ON CONFLICT (group_id) DO UPDATE SET release_id = excluded.release_id, type = 0, status = 1,
@@ -445,7 +424,7 @@ pub fn upsert_resolution(
 }
 
 /// Marks an issue resolved (status 1, substatus NULL; `resolved_at` untouched, as in Sentry).
-pub fn set_issue_resolved(conn: &Connection, group_id: i64) -> Result<()> {
+pub fn set_issue_resolved(conn: &Db<'_>, group_id: i64) -> Result<()> {
     conn.execute(
         "UPDATE issue_group SET status = 1, substatus = NULL WHERE id = ?1",
         params![group_id],
@@ -455,12 +434,12 @@ pub fn set_issue_resolved(conn: &Connection, group_id: i64) -> Result<()> {
 
 /// The sha of the release's newest commit (lowest order) in each of its repositories:
 /// (repository name, sha), in release order.
-pub fn newest_release_commits(conn: &Connection, release_id: i64) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare_cached(
+pub fn newest_release_commits(conn: &Db<'_>, release_id: i64) -> Result<Vec<(String, String)>> {
+    Ok(conn.query_all(
         "SELECT r.name, c.key, MIN(rc.\"order\") FROM release_commit rc
          JOIN git_commit c ON c.id = rc.commit_id JOIN repository r ON r.id = c.repository_id
          WHERE rc.release_id = ?1 GROUP BY r.name ORDER BY MIN(rc.\"order\")",
-    )?;
-    let rows = stmt.query_map(params![release_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![release_id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?)
 }

@@ -1,8 +1,7 @@
 //! SQL for environments and deploys.
 
-use rusqlite::{Connection, params};
+use super::sql::{Db, DbResult, Row, params};
 
-use super::optional;
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,24 +15,20 @@ pub struct DeployRow {
 }
 
 /// Environment get-or-create by (organization, name); returns its id.
-pub fn environment_id(conn: &Connection, org_id: i64, name: &str, now: &str) -> Result<i64> {
+pub fn environment_id(conn: &Db<'_>, org_id: i64, name: &str, now: &str) -> Result<i64> {
     conn.execute(
         "INSERT INTO environment (organization_id, name, date_added) VALUES (?1, ?2, ?3)
          ON CONFLICT (organization_id, name) DO NOTHING",
         params![org_id, name, now],
     )?;
-    Ok(conn.query_row(
+    Ok(conn.query_one(
         "SELECT id FROM environment WHERE organization_id = ?1 AND name = ?2",
         params![org_id, name],
         |row| row.get(0),
     )?)
 }
 
-pub fn link_environment_project(
-    conn: &Connection,
-    environment_id: i64,
-    project_id: i64,
-) -> Result<()> {
+pub fn link_environment_project(conn: &Db<'_>, environment_id: i64, project_id: i64) -> Result<()> {
     conn.execute(
         "INSERT INTO environment_project (environment_id, project_id) VALUES (?1, ?2)
          ON CONFLICT (project_id, environment_id) DO NOTHING",
@@ -52,8 +47,8 @@ pub struct NewDeploy<'a> {
     pub date_finished: &'a str,
 }
 
-pub fn insert(conn: &Connection, deploy: &NewDeploy<'_>) -> Result<i64> {
-    conn.execute(
+pub fn insert(conn: &Db<'_>, deploy: &NewDeploy<'_>) -> Result<i64> {
+    Ok(conn.insert(
         "INSERT INTO deploy (organization_id, release_id, environment_id, name, url, date_started, date_finished)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
@@ -65,12 +60,11 @@ pub fn insert(conn: &Connection, deploy: &NewDeploy<'_>) -> Result<i64> {
             deploy.date_started,
             deploy.date_finished
         ],
-    )?;
-    Ok(conn.last_insert_rowid())
+    )?)
 }
 
 /// `total_deploys += 1, last_deploy_id = deploy` on the release.
-pub fn count_on_release(conn: &Connection, release_id: i64, deploy_id: i64) -> Result<()> {
+pub fn count_on_release(conn: &Db<'_>, release_id: i64, deploy_id: i64) -> Result<()> {
     conn.execute(
         "UPDATE release SET total_deploys = total_deploys + 1, last_deploy_id = ?2 WHERE id = ?1",
         params![release_id, deploy_id],
@@ -80,7 +74,7 @@ pub fn count_on_release(conn: &Connection, release_id: i64, deploy_id: i64) -> R
 
 /// ReleaseProjectEnvironment create-or-update with the last deploy.
 pub fn record_release_project_environment(
-    conn: &Connection,
+    conn: &Db<'_>,
     release_id: i64,
     project_id: i64,
     environment_id: i64,
@@ -99,7 +93,7 @@ pub fn record_release_project_environment(
 const SELECT: &str = "SELECT d.id, e.name, d.name, d.url, d.date_started, d.date_finished
     FROM deploy d JOIN environment e ON e.id = d.environment_id";
 
-fn deploy_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeployRow> {
+fn deploy_from_row(row: &Row<'_>) -> DbResult<DeployRow> {
     Ok(DeployRow {
         id: row.get(0)?,
         environment: row.get(1)?,
@@ -110,15 +104,13 @@ fn deploy_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeployRow> {
     })
 }
 
-pub fn find(conn: &Connection, deploy_id: i64) -> Result<Option<DeployRow>> {
+pub fn find(conn: &Db<'_>, deploy_id: i64) -> Result<Option<DeployRow>> {
     let sql = format!("{SELECT} WHERE d.id = ?1");
-    optional(conn.query_row(&sql, params![deploy_id], deploy_from_row))
+    Ok(conn.query_opt(&sql, params![deploy_id], deploy_from_row)?)
 }
 
 /// Deploys of a release, newest first.
-pub fn list(conn: &Connection, release_id: i64) -> Result<Vec<DeployRow>> {
+pub fn list(conn: &Db<'_>, release_id: i64) -> Result<Vec<DeployRow>> {
     let sql = format!("{SELECT} WHERE d.release_id = ?1 ORDER BY d.date_finished DESC, d.id DESC");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params![release_id], deploy_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(conn.query_all(&sql, params![release_id], deploy_from_row)?)
 }

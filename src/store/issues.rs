@@ -1,9 +1,8 @@
 //! SQL for issues (Sentry's groups) and what hangs off them: inbox, activity, history, links and
 //! resolutions.
 
-use rusqlite::{Connection, params};
+use super::sql::{Db, DbResult, Row, params};
 
-use super::optional;
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +29,7 @@ const SELECT: &str = "SELECT g.id, g.project_id, p.slug, p.organization_id, g.sh
     LEFT JOIN group_resolution gr ON gr.group_id = g.id
     LEFT JOIN release r ON r.id = gr.release_id";
 
-fn issue_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<IssueRow> {
+fn issue_from_row(row: &Row<'_>) -> DbResult<IssueRow> {
     let reason: Option<i64> = row.get(8)?;
     let inbox_date: Option<String> = row.get(9)?;
     Ok(IssueRow {
@@ -48,28 +47,27 @@ fn issue_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<IssueRow> {
 }
 
 pub fn insert(
-    conn: &Connection,
+    conn: &Db<'_>,
     project_id: i64,
     short_id: i64,
     title: &str,
     now: &str,
 ) -> Result<i64> {
-    conn.execute(
+    Ok(conn.insert(
         "INSERT INTO issue_group (project_id, short_id, title, first_seen) VALUES (?1, ?2, ?3, ?4)",
         params![project_id, short_id, title, now],
-    )?;
-    Ok(conn.last_insert_rowid())
+    )?)
 }
 
-pub fn find(conn: &Connection, id: i64) -> Result<Option<IssueRow>> {
+pub fn find(conn: &Db<'_>, id: i64) -> Result<Option<IssueRow>> {
     let sql = format!("{SELECT} WHERE g.id = ?1");
-    optional(conn.query_row(&sql, params![id], issue_from_row))
+    Ok(conn.query_opt(&sql, params![id], issue_from_row)?)
 }
 
 /// Sentry's `by_qualified_short_id`: exact (lower-case) project slug and short id within an
 /// organization, skipping issues that are being deleted or merged (statuses 3, 4, 5).
 pub fn find_by_short_id(
-    conn: &Connection,
+    conn: &Db<'_>,
     org_id: i64,
     project_slug: &str,
     short_id: i64,
@@ -78,8 +76,11 @@ pub fn find_by_short_id(
         "{SELECT} WHERE p.organization_id = ?1 AND p.slug = ?2 AND g.short_id = ?3
            AND g.status NOT IN (3, 4, 5)"
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    optional(stmt.query_row(params![org_id, project_slug, short_id], issue_from_row))
+    Ok(conn.query_opt(
+        &sql,
+        params![org_id, project_slug, short_id],
+        issue_from_row,
+    )?)
 }
 
 /// Filters for [`list`].
@@ -91,7 +92,7 @@ pub struct IssueFilter {
     pub status: Option<i64>,
 }
 
-pub fn list(conn: &Connection, org_id: i64, filter: &IssueFilter) -> Result<Vec<IssueRow>> {
+pub fn list(conn: &Db<'_>, org_id: i64, filter: &IssueFilter) -> Result<Vec<IssueRow>> {
     let sql = format!(
         "{SELECT} WHERE p.organization_id = ?1
            AND (?2 IS NULL OR g.project_id IN (SELECT value FROM json_each(?2)))
@@ -104,16 +105,15 @@ pub fn list(conn: &Connection, org_id: i64, filter: &IssueFilter) -> Result<Vec<
     } else {
         Some(serde_json::to_string(&filter.project_ids)?)
     };
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(
+    Ok(conn.query_all(
+        &sql,
         params![org_id, projects, filter.inbox_only, filter.status],
         issue_from_row,
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    )?)
 }
 
 /// Puts an issue in the inbox; an existing row is left unchanged (get-or-create).
-pub fn add_to_inbox(conn: &Connection, issue: &IssueRow, reason: i64, now: &str) -> Result<()> {
+pub fn add_to_inbox(conn: &Db<'_>, issue: &IssueRow, reason: i64, now: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO group_inbox (group_id, project_id, organization_id, reason, date_added)
          VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (group_id) DO NOTHING",
@@ -129,10 +129,11 @@ pub fn add_to_inbox(conn: &Connection, issue: &IssueRow, reason: i64, now: &str)
 }
 
 /// Removes an issue from the inbox; returns whether it was there.
-pub fn remove_from_inbox(conn: &Connection, group_id: i64) -> Result<bool> {
-    let deleted = conn
-        .prepare_cached("DELETE FROM group_inbox WHERE group_id = ?1")?
-        .execute(params![group_id])?;
+pub fn remove_from_inbox(conn: &Db<'_>, group_id: i64) -> Result<bool> {
+    let deleted = conn.execute(
+        "DELETE FROM group_inbox WHERE group_id = ?1",
+        params![group_id],
+    )?;
     Ok(deleted == 1)
 }
 
@@ -146,73 +147,71 @@ pub struct NewActivity<'a> {
     pub datetime: &'a str,
 }
 
-pub fn insert_activity(conn: &Connection, activity: &NewActivity<'_>) -> Result<()> {
-    conn.prepare_cached(
+pub fn insert_activity(conn: &Db<'_>, activity: &NewActivity<'_>) -> Result<()> {
+    conn.execute(
         "INSERT INTO activity (project_id, group_id, type, ident, user_id, datetime, data)
          VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6)",
-    )?
-    .execute(params![
-        activity.project_id,
-        activity.group_id,
-        activity.kind,
-        activity.ident,
-        activity.datetime,
-        activity.data.to_string()
-    ])?;
+        params![
+            activity.project_id,
+            activity.group_id,
+            activity.kind,
+            activity.ident,
+            activity.datetime,
+            activity.data.to_string()
+        ],
+    )?;
     Ok(())
 }
 
 /// Sentry's `record_group_history`: links the new row to the most recent row whose status is in
 /// `inverse_statuses`.
 pub fn record_history(
-    conn: &Connection,
+    conn: &Db<'_>,
     issue: &IssueRow,
     status: i64,
     inverse_statuses: &[i64],
     now: &str,
 ) -> Result<()> {
     let inverse = serde_json::to_string(inverse_statuses)?;
-    let previous: Option<(i64, String)> = optional(
-        conn.prepare_cached(
-            "SELECT id, date_added FROM group_history
-             WHERE group_id = ?1 AND status IN (SELECT value FROM json_each(?2))
-             ORDER BY date_added DESC, id DESC LIMIT 1",
-        )?
-        .query_row(params![issue.id, inverse], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        }),
+    let previous: Option<(i64, String)> = conn.query_opt(
+        "SELECT id, date_added FROM group_history
+         WHERE group_id = ?1 AND status IN (SELECT value FROM json_each(?2))
+         ORDER BY date_added DESC, id DESC LIMIT 1",
+        params![issue.id, inverse],
+        |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
     let (prev_id, prev_date) = previous.unzip();
-    conn.prepare_cached(
+    conn.execute(
         "INSERT INTO group_history (organization_id, group_id, project_id, release_id, user_id,
                                     status, prev_history_id, prev_history_date, date_added)
          VALUES (?1, ?2, ?3, NULL, NULL, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        issue.organization_id,
-        issue.id,
-        issue.project_id,
-        status,
-        prev_id,
-        prev_date,
-        now
-    ])?;
+        params![
+            issue.organization_id,
+            issue.id,
+            issue.project_id,
+            status,
+            prev_id,
+            prev_date,
+            now
+        ],
+    )?;
     Ok(())
 }
 
 /// History statuses of an issue, oldest first (what `issue show` prints).
-pub fn history(conn: &Connection, group_id: i64) -> Result<Vec<(i64, String)>> {
-    let mut stmt = conn.prepare(
+pub fn history(conn: &Db<'_>, group_id: i64) -> Result<Vec<(i64, String)>> {
+    Ok(conn.query_all(
         "SELECT status, date_added FROM group_history WHERE group_id = ?1 ORDER BY date_added, id",
-    )?;
-    let rows = stmt.query_map(params![group_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![group_id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?)
 }
 
 /// Activity types of an issue, oldest first.
-pub fn activity_types(conn: &Connection, group_id: i64) -> Result<Vec<(i64, String)>> {
-    let mut stmt = conn
-        .prepare("SELECT type, datetime FROM activity WHERE group_id = ?1 ORDER BY datetime, id")?;
-    let rows = stmt.query_map(params![group_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+pub fn activity_types(conn: &Db<'_>, group_id: i64) -> Result<Vec<(i64, String)>> {
+    Ok(conn.query_all(
+        "SELECT type, datetime FROM activity WHERE group_id = ?1 ORDER BY datetime, id",
+        params![group_id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?)
 }

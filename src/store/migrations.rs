@@ -286,4 +286,35 @@ mod tests {
             "cannot upgrade the store s.db to schema version 2: table api_token already exists"
         );
     }
+
+    #[test]
+    fn a_version_1_store_gains_the_tokens_table_on_upgrade() {
+        use crate::store::sql::Db;
+        use crate::store::tokens::{NewTokenRow, find_by_hash, insert};
+        let mut conn = conn(include_str!("schema_v1.sql"));
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        let schema = inspect(&conn, shown()).unwrap();
+        let tx = conn.transaction().unwrap();
+        upgrade(&tx, schema, shown()).unwrap();
+        tx.commit().unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, 2);
+        let db = Db::sqlite(&conn);
+        let scopes = vec!["org:read".to_string()];
+        let id = insert(
+            &db,
+            &NewTokenRow {
+                name: None,
+                token_hash: "ab",
+                scopes: &scopes,
+                date_created: "2026-01-01T00:00:00.000000Z",
+            },
+        )
+        .unwrap();
+        let found = find_by_hash(&db, "ab").unwrap().unwrap();
+        assert_eq!(found.id, id);
+        assert_eq!(found.scopes, scopes);
+    }
 }

@@ -2,7 +2,9 @@
 //!
 //! All SQL of relctl lives below this module, one file per group of tables, and every statement
 //! takes parameters. The flow (`crate::flow`) decides *what* to write; these functions only say
-//! *how* to read and write it.
+//! *how* to read and write it. They run on a [`sql::Db`], the seam between that SQL and the
+//! engine (see `sql/mod.rs`): only this file's opening and transaction code, `file.rs`,
+//! `migrations.rs` and `sql/sqlite.rs` know they are talking to SQLite.
 //!
 //! Which files are stores: a relctl store carries `PRAGMA application_id` 0x52454C43 ("RELC",
 //! [`APPLICATION_ID`]). A directory, a file that is not a SQLite database, another application's
@@ -31,6 +33,7 @@ pub mod orgs;
 pub mod projects;
 pub mod releases;
 pub mod sequence;
+pub mod sql;
 pub mod tokens;
 
 pub use file::Created;
@@ -39,11 +42,12 @@ pub use migrations::{APPLICATION_ID, DEFAULT_ORG_SLUG};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, ErrorKind, Result};
 use file::Found;
 use migrations::Schema;
+use sql::Db;
 
 /// How long a writer waits for another process's write transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -77,6 +81,7 @@ impl Store {
     fn new(conn: Connection, kind: Kind, shown: &Path) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        conn.set_prepared_statement_cache_capacity(sql::STATEMENT_CACHE_CAPACITY);
         Ok(Store {
             conn,
             kind,
@@ -213,7 +218,7 @@ impl Store {
 
     /// Runs `work` in one write transaction: all of it is committed, or none of it. The same
     /// transaction first brings an old store to the latest schema and marks it as relctl's.
-    pub fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub fn write<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
         if self.kind == Kind::Reader {
             return Err(Error::other(format!(
                 "internal error: the store {} was opened for reading",
@@ -226,7 +231,7 @@ impl Store {
             .map_err(|err| cannot_write(&self.shown, err))?;
         let schema = migrations::inspect(&tx, &self.shown)?;
         migrations::upgrade(&tx, schema, &self.shown)?;
-        let value = work(&tx)?;
+        let value = work(&Db::sqlite(&tx))?;
         tx.commit().map_err(|err| cannot_write(&self.shown, err))?;
         self.current = true;
         if !self.wal_checked {
@@ -252,7 +257,7 @@ impl Store {
     }
 
     /// Runs `work` in one read transaction, so it sees a single consistent state.
-    pub fn read<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub fn read<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)?;
@@ -269,7 +274,7 @@ impl Store {
                 )));
             }
         }
-        let value = work(&tx)?;
+        let value = work(&Db::sqlite(&tx))?;
         tx.finish()?;
         Ok(value)
     }
@@ -324,23 +329,4 @@ fn set_wal_mode(conn: &Connection) -> Result<()> {
         }
     }
     Err(last_err.map_or_else(|| Error::conflict("the store stayed busy"), Error::from))
-}
-
-/// Maps "no row" to `None`, so lookups read as `Option`s.
-pub(crate) fn optional<T>(result: rusqlite::Result<T>) -> Result<Option<T>> {
-    match result {
-        Ok(value) => Ok(Some(value)),
-        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-        Err(err) => Err(err.into()),
-    }
-}
-
-/// Whether an error is a UNIQUE/PRIMARY KEY violation (the "IntegrityError" of the flow).
-pub(crate) fn is_unique_violation(err: &rusqlite::Error) -> bool {
-    matches!(
-        err,
-        rusqlite::Error::SqliteFailure(e, _)
-            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
-                || e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
-    )
 }

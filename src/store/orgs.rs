@@ -1,8 +1,7 @@
 //! SQL for organizations, their options and their audit log.
 
-use rusqlite::{Connection, params};
+use super::sql::{Db, DbResult, Row, params};
 
-use super::optional;
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +20,7 @@ pub struct AuditRow {
     pub date_added: String,
 }
 
-fn org_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<OrgRow> {
+fn org_from_row(row: &Row<'_>) -> DbResult<OrgRow> {
     Ok(OrgRow {
         id: row.get(0)?,
         slug: row.get(1)?,
@@ -30,39 +29,39 @@ fn org_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<OrgRow> {
     })
 }
 
-pub fn find_by_slug(conn: &Connection, slug: &str) -> Result<Option<OrgRow>> {
-    optional(conn.query_row(
+pub fn find_by_slug(conn: &Db<'_>, slug: &str) -> Result<Option<OrgRow>> {
+    Ok(conn.query_opt(
         "SELECT id, slug, name, date_added FROM organization WHERE slug = ?1",
         params![slug],
         org_from_row,
-    ))
+    )?)
 }
 
-pub fn insert(conn: &Connection, slug: &str, name: &str, now: &str) -> Result<i64> {
-    conn.execute(
+pub fn insert(conn: &Db<'_>, slug: &str, name: &str, now: &str) -> Result<i64> {
+    Ok(conn.insert(
         "INSERT INTO organization (slug, name, date_added) VALUES (?1, ?2, ?3)",
         params![slug, name, now],
-    )?;
-    Ok(conn.last_insert_rowid())
+    )?)
 }
 
-pub fn list(conn: &Connection) -> Result<Vec<OrgRow>> {
-    let mut stmt =
-        conn.prepare("SELECT id, slug, name, date_added FROM organization ORDER BY slug")?;
-    let rows = stmt.query_map([], org_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+pub fn list(conn: &Db<'_>) -> Result<Vec<OrgRow>> {
+    Ok(conn.query_all(
+        "SELECT id, slug, name, date_added FROM organization ORDER BY slug",
+        params![],
+        org_from_row,
+    )?)
 }
 
 /// The stored JSON value of an option, if a row exists.
-pub fn option_value(conn: &Connection, org_id: i64, key: &str) -> Result<Option<String>> {
-    optional(conn.query_row(
+pub fn option_value(conn: &Db<'_>, org_id: i64, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_opt(
         "SELECT value FROM organization_option WHERE organization_id = ?1 AND key = ?2",
         params![org_id, key],
         |row| row.get(0),
-    ))
+    )?)
 }
 
-pub fn save_option(conn: &Connection, org_id: i64, key: &str, value_json: &str) -> Result<()> {
+pub fn save_option(conn: &Db<'_>, org_id: i64, key: &str, value_json: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO organization_option (organization_id, key, value) VALUES (?1, ?2, ?3)
          ON CONFLICT (organization_id, key) DO UPDATE SET value = excluded.value",
@@ -72,16 +71,16 @@ pub fn save_option(conn: &Connection, org_id: i64, key: &str, value_json: &str) 
 }
 
 /// Every stored option as (key, JSON value), ordered by key.
-pub fn options(conn: &Connection, org_id: i64) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare(
+pub fn options(conn: &Db<'_>, org_id: i64) -> Result<Vec<(String, String)>> {
+    Ok(conn.query_all(
         "SELECT key, value FROM organization_option WHERE organization_id = ?1 ORDER BY key",
-    )?;
-    let rows = stmt.query_map(params![org_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![org_id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?)
 }
 
 pub fn insert_audit(
-    conn: &Connection,
+    conn: &Db<'_>,
     org_id: i64,
     event: &str,
     data_json: &str,
@@ -96,24 +95,19 @@ pub fn insert_audit(
 
 /// The audit log, newest first.
 /// The audit log, newest first; only entries of `event` (e.g. `ORG_EDIT`) when given.
-pub fn audit(
-    conn: &Connection,
-    org_id: i64,
-    event: Option<&str>,
-    limit: i64,
-) -> Result<Vec<AuditRow>> {
-    let mut stmt = conn.prepare(
+pub fn audit(conn: &Db<'_>, org_id: i64, event: Option<&str>, limit: i64) -> Result<Vec<AuditRow>> {
+    Ok(conn.query_all(
         "SELECT id, event, data, date_added FROM audit_log
          WHERE organization_id = ?1 AND (?2 IS NULL OR event = ?2)
          ORDER BY date_added DESC, id DESC LIMIT ?3",
-    )?;
-    let rows = stmt.query_map(params![org_id, event, limit], |row| {
-        Ok(AuditRow {
-            id: row.get(0)?,
-            event: row.get(1)?,
-            data: row.get(2)?,
-            date_added: row.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![org_id, event, limit],
+        |row| {
+            Ok(AuditRow {
+                id: row.get(0)?,
+                event: row.get(1)?,
+                data: row.get(2)?,
+                date_added: row.get(3)?,
+            })
+        },
+    )?)
 }

@@ -1,8 +1,7 @@
 //! SQL for projects and what project delete must clear by hand (notification settings, outbox).
 
-use rusqlite::{Connection, params};
+use super::sql::{Db, DbResult, Row, params};
 
-use super::optional;
 use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +16,7 @@ pub struct ProjectRow {
 
 const COLUMNS: &str = "id, organization_id, slug, name, platform, date_added";
 
-pub(crate) fn project_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ProjectRow> {
+pub(crate) fn project_from_row(row: &Row<'_>) -> DbResult<ProjectRow> {
     Ok(ProjectRow {
         id: row.get(0)?,
         organization_id: row.get(1)?,
@@ -29,15 +28,16 @@ pub(crate) fn project_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Proj
 }
 
 /// Whether a project of the organization has this slug, compared case-insensitively.
-pub fn slug_taken(conn: &Connection, org_id: i64, slug: &str) -> Result<bool> {
-    let mut stmt = conn.prepare_cached(
+pub fn slug_taken(conn: &Db<'_>, org_id: i64, slug: &str) -> Result<bool> {
+    Ok(conn.query_one(
         "SELECT EXISTS (SELECT 1 FROM project WHERE organization_id = ?1 AND slug = ?2 COLLATE NOCASE)",
-    )?;
-    Ok(stmt.query_row(params![org_id, slug], |row| row.get(0))?)
+        params![org_id, slug],
+        |row| row.get(0),
+    )?)
 }
 
-/// Inserts a project; the raw SQLite error is returned so the caller can tell a clash.
-pub fn insert(conn: &Connection, project: &ProjectRow) -> rusqlite::Result<()> {
+/// Inserts a project; the statement's own error is returned so the caller can tell a clash.
+pub fn insert(conn: &Db<'_>, project: &ProjectRow) -> DbResult<()> {
     conn.execute(
         "INSERT INTO project (id, organization_id, slug, name, platform, date_added)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -55,7 +55,7 @@ pub fn insert(conn: &Connection, project: &ProjectRow) -> rusqlite::Result<()> {
 
 /// Looks a project up by slug (case-insensitively) within an organization.
 /// Saves a project's name, slug and platform.
-pub fn update(conn: &Connection, project: &ProjectRow) -> Result<()> {
+pub fn update(conn: &Db<'_>, project: &ProjectRow) -> Result<()> {
     conn.execute(
         "UPDATE project SET name = ?2, slug = ?3, platform = ?4 WHERE id = ?1",
         params![project.id, project.name, project.slug, project.platform],
@@ -63,35 +63,35 @@ pub fn update(conn: &Connection, project: &ProjectRow) -> Result<()> {
     Ok(())
 }
 
-pub fn find_by_slug(conn: &Connection, org_id: i64, slug: &str) -> Result<Option<ProjectRow>> {
+pub fn find_by_slug(conn: &Db<'_>, org_id: i64, slug: &str) -> Result<Option<ProjectRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM project WHERE organization_id = ?1 AND slug = ?2 COLLATE NOCASE"
     );
-    optional(conn.query_row(&sql, params![org_id, slug], project_from_row))
+    Ok(conn.query_opt(&sql, params![org_id, slug], project_from_row)?)
 }
 
-pub fn find_by_id(conn: &Connection, org_id: i64, id: i64) -> Result<Option<ProjectRow>> {
+pub fn find_by_id(conn: &Db<'_>, org_id: i64, id: i64) -> Result<Option<ProjectRow>> {
     let sql = format!("SELECT {COLUMNS} FROM project WHERE organization_id = ?1 AND id = ?2");
-    optional(conn.query_row(&sql, params![org_id, id], project_from_row))
+    Ok(conn.query_opt(&sql, params![org_id, id], project_from_row)?)
 }
 
-pub fn list(conn: &Connection, org_id: i64) -> Result<Vec<ProjectRow>> {
+pub fn list(conn: &Db<'_>, org_id: i64) -> Result<Vec<ProjectRow>> {
     let sql = format!("SELECT {COLUMNS} FROM project WHERE organization_id = ?1 ORDER BY slug");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params![org_id], project_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(conn.query_all(&sql, params![org_id], project_from_row)?)
 }
 
 /// Sets the `has_releases` flag bit (bit 0) with an atomic OR, as `Release.add_project` does.
-pub fn set_has_releases(conn: &Connection, project_id: i64) -> Result<()> {
-    conn.prepare_cached("UPDATE project SET flags = flags | 1 WHERE id = ?1 AND flags & 1 = 0")?
-        .execute(params![project_id])?;
+pub fn set_has_releases(conn: &Db<'_>, project_id: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE project SET flags = flags | 1 WHERE id = ?1 AND flags & 1 = 0",
+        params![project_id],
+    )?;
     Ok(())
 }
 
 /// Takes the project's next issue short id (1, 2, ...).
-pub fn next_short_id(conn: &Connection, project_id: i64) -> Result<i64> {
-    Ok(conn.query_row(
+pub fn next_short_id(conn: &Db<'_>, project_id: i64) -> Result<i64> {
+    Ok(conn.query_one(
         "UPDATE project SET last_short_id = last_short_id + 1 WHERE id = ?1 RETURNING last_short_id",
         params![project_id],
         |row| row.get(0),
@@ -99,7 +99,7 @@ pub fn next_short_id(conn: &Connection, project_id: i64) -> Result<i64> {
 }
 
 /// Removes the project-scoped notification settings (no foreign key: a manual cascade).
-pub fn delete_notification_settings(conn: &Connection, project_id: i64) -> Result<usize> {
+pub fn delete_notification_settings(conn: &Db<'_>, project_id: i64) -> Result<usize> {
     let options = conn.execute(
         "DELETE FROM notification_setting_option WHERE scope_type = 'project' AND scope_identifier = ?1",
         params![project_id],
@@ -113,7 +113,7 @@ pub fn delete_notification_settings(conn: &Connection, project_id: i64) -> Resul
 
 /// Adds a project-scoped notification setting (used by tests and future commands).
 pub fn insert_notification_setting(
-    conn: &Connection,
+    conn: &Db<'_>,
     project_id: i64,
     kind: &str,
     value: &str,
@@ -133,7 +133,7 @@ pub fn insert_notification_setting(
 
 /// Writes an outbox row (Sentry's RegionOutbox) announcing a change to an object.
 pub fn insert_outbox(
-    conn: &Connection,
+    conn: &Db<'_>,
     shard_scope: i64,
     shard_identifier: i64,
     category: i64,
@@ -149,7 +149,7 @@ pub fn insert_outbox(
 }
 
 /// Deletes the project; foreign keys cascade to what belongs to it.
-pub fn delete(conn: &Connection, project_id: i64) -> Result<()> {
+pub fn delete(conn: &Db<'_>, project_id: i64) -> Result<()> {
     conn.execute("DELETE FROM project WHERE id = ?1", params![project_id])?;
     Ok(())
 }

@@ -1,8 +1,7 @@
 //! SQL for releases, their project links, and release activities.
 
-use rusqlite::{Connection, params};
+use super::sql::{Db, DbResult, Row, params};
 
-use super::optional;
 use super::projects::{ProjectRow, project_from_row};
 use crate::error::Result;
 
@@ -40,7 +39,7 @@ pub struct NewRelease<'a> {
 const COLUMNS: &str = "r.id, r.organization_id, r.version, r.status, r.ref, r.url, r.date_added, \
     r.date_released, r.commit_count, r.last_commit_id, r.authors, r.total_deploys, r.last_deploy_id";
 
-fn release_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReleaseRow> {
+fn release_from_row(row: &Row<'_>) -> DbResult<ReleaseRow> {
     Ok(ReleaseRow {
         id: row.get(0)?,
         organization_id: row.get(1)?,
@@ -58,20 +57,20 @@ fn release_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ReleaseRow> {
     })
 }
 
-pub fn find(conn: &Connection, org_id: i64, version: &str) -> Result<Option<ReleaseRow>> {
+pub fn find(conn: &Db<'_>, org_id: i64, version: &str) -> Result<Option<ReleaseRow>> {
     let sql =
         format!("SELECT {COLUMNS} FROM release r WHERE r.organization_id = ?1 AND r.version = ?2");
-    optional(conn.query_row(&sql, params![org_id, version], release_from_row))
+    Ok(conn.query_opt(&sql, params![org_id, version], release_from_row)?)
 }
 
-pub fn find_by_id(conn: &Connection, id: i64) -> Result<Option<ReleaseRow>> {
+pub fn find_by_id(conn: &Db<'_>, id: i64) -> Result<Option<ReleaseRow>> {
     let sql = format!("SELECT {COLUMNS} FROM release r WHERE r.id = ?1");
-    optional(conn.query_row(&sql, params![id], release_from_row))
+    Ok(conn.query_opt(&sql, params![id], release_from_row)?)
 }
 
 /// Inserts a release and returns its id.
-pub fn insert(conn: &Connection, new: &NewRelease<'_>) -> Result<i64> {
-    conn.execute(
+pub fn insert(conn: &Db<'_>, new: &NewRelease<'_>) -> Result<i64> {
+    Ok(conn.insert(
         "INSERT INTO release (organization_id, version, status, ref, url, date_added, date_released, user_agent)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
@@ -84,11 +83,10 @@ pub fn insert(conn: &Connection, new: &NewRelease<'_>) -> Result<i64> {
             new.date_released,
             new.user_agent
         ],
-    )?;
-    Ok(conn.last_insert_rowid())
+    )?)
 }
 
-pub fn set_status(conn: &Connection, release_id: i64, status: i64) -> Result<()> {
+pub fn set_status(conn: &Db<'_>, release_id: i64, status: i64) -> Result<()> {
     conn.execute(
         "UPDATE release SET status = ?2 WHERE id = ?1",
         params![release_id, status],
@@ -96,7 +94,7 @@ pub fn set_status(conn: &Connection, release_id: i64, status: i64) -> Result<()>
     Ok(())
 }
 
-pub fn set_date_released(conn: &Connection, release_id: i64, date_released: &str) -> Result<()> {
+pub fn set_date_released(conn: &Db<'_>, release_id: i64, date_released: &str) -> Result<()> {
     conn.execute(
         "UPDATE release SET date_released = ?2 WHERE id = ?1",
         params![release_id, date_released],
@@ -104,7 +102,7 @@ pub fn set_date_released(conn: &Connection, release_id: i64, date_released: &str
     Ok(())
 }
 
-pub fn set_url(conn: &Connection, release_id: i64, url: &str) -> Result<()> {
+pub fn set_url(conn: &Db<'_>, release_id: i64, url: &str) -> Result<()> {
     conn.execute(
         "UPDATE release SET url = ?2 WHERE id = ?1",
         params![release_id, url],
@@ -112,7 +110,7 @@ pub fn set_url(conn: &Connection, release_id: i64, url: &str) -> Result<()> {
     Ok(())
 }
 
-pub fn set_ref(conn: &Connection, release_id: i64, reference: &str) -> Result<()> {
+pub fn set_ref(conn: &Db<'_>, release_id: i64, reference: &str) -> Result<()> {
     conn.execute(
         "UPDATE release SET ref = ?2 WHERE id = ?1",
         params![release_id, reference],
@@ -120,13 +118,13 @@ pub fn set_ref(conn: &Connection, release_id: i64, reference: &str) -> Result<()
     Ok(())
 }
 
-pub fn delete(conn: &Connection, release_id: i64) -> Result<()> {
+pub fn delete(conn: &Db<'_>, release_id: i64) -> Result<()> {
     conn.execute("DELETE FROM release WHERE id = ?1", params![release_id])?;
     Ok(())
 }
 
 /// Links a project to a release; returns whether the link is new.
-pub fn link_project(conn: &Connection, release_id: i64, project_id: i64) -> Result<bool> {
+pub fn link_project(conn: &Db<'_>, release_id: i64, project_id: i64) -> Result<bool> {
     let inserted = conn.execute(
         "INSERT INTO release_project (project_id, release_id) VALUES (?1, ?2)
          ON CONFLICT (project_id, release_id) DO NOTHING",
@@ -136,14 +134,14 @@ pub fn link_project(conn: &Connection, release_id: i64, project_id: i64) -> Resu
 }
 
 /// The projects linked to a release, by slug.
-pub fn projects(conn: &Connection, release_id: i64) -> Result<Vec<ProjectRow>> {
-    let mut stmt = conn.prepare_cached(
+pub fn projects(conn: &Db<'_>, release_id: i64) -> Result<Vec<ProjectRow>> {
+    Ok(conn.query_all(
         "SELECT p.id, p.organization_id, p.slug, p.name, p.platform, p.date_added
          FROM release_project rp JOIN project p ON p.id = rp.project_id
          WHERE rp.release_id = ?1 ORDER BY p.slug",
-    )?;
-    let rows = stmt.query_map(params![release_id], project_from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        params![release_id],
+        project_from_row,
+    )?)
 }
 
 /// Releases of an organization, newest first, optionally only those linked to a project.
@@ -161,7 +159,7 @@ pub struct ReleaseFilter {
 }
 
 /// Releases of the organization, newest first.
-pub fn list(conn: &Connection, org_id: i64, filter: &ReleaseFilter) -> Result<Vec<ReleaseRow>> {
+pub fn list(conn: &Db<'_>, org_id: i64, filter: &ReleaseFilter) -> Result<Vec<ReleaseRow>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM release r
          WHERE r.organization_id = ?1
@@ -177,8 +175,8 @@ pub fn list(conn: &Connection, org_id: i64, filter: &ReleaseFilter) -> Result<Ve
     } else {
         Some(serde_json::to_string(&filter.project_ids)?)
     };
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
+    Ok(conn.query_all(
+        &sql,
         params![
             org_id,
             projects,
@@ -188,15 +186,14 @@ pub fn list(conn: &Connection, org_id: i64, filter: &ReleaseFilter) -> Result<Ve
             filter.offset
         ],
         release_from_row,
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    )?)
 }
 
 /// The most recent release other than `exclude` that shares a project with `project_ids` and has
 /// commits (Sentry's previous-with-commits), ordered by COALESCE(date_released, date_added) and
 /// not later than `not_after`.
 pub fn previous_with_commits(
-    conn: &Connection,
+    conn: &Db<'_>,
     org_id: i64,
     exclude: Option<i64>,
     project_ids: &[i64],
@@ -212,16 +209,16 @@ pub fn previous_with_commits(
          ORDER BY COALESCE(r.date_released, r.date_added) DESC, r.id DESC LIMIT 1"
     );
     let projects = serde_json::to_string(project_ids)?;
-    optional(conn.query_row(
+    Ok(conn.query_opt(
         &sql,
         params![org_id, exclude, not_after, projects],
         release_from_row,
-    ))
+    )?)
 }
 
 /// Records a RELEASE activity (type 10) on a project.
 pub fn insert_release_activity(
-    conn: &Connection,
+    conn: &Db<'_>,
     project_id: i64,
     version: &str,
     datetime: &str,
@@ -237,8 +234,8 @@ pub fn insert_release_activity(
 }
 
 /// How many issues are resolved in this release (a release they point at cannot be deleted).
-pub fn resolution_count(conn: &Connection, release_id: i64) -> Result<i64> {
-    Ok(conn.query_row(
+pub fn resolution_count(conn: &Db<'_>, release_id: i64) -> Result<i64> {
+    Ok(conn.query_one(
         "SELECT COUNT(*) FROM group_resolution WHERE release_id = ?1",
         params![release_id],
         |row| row.get(0),

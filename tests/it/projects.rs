@@ -76,8 +76,11 @@ fn list_show_and_delete_with_cascade() {
     env.ok(&["deploy", "new", "-r", "1.0.0", "-e", "production"]);
     // A project-scoped notification setting, which has no foreign key.
     {
-        let conn = rusqlite::Connection::open(&env.store).unwrap();
-        relctl::store::projects::insert_notification_setting(&conn, id, "alerts", "always")
+        let mut store = relctl::store::Store::open(&env.store).unwrap();
+        store
+            .write(|db| {
+                relctl::store::projects::insert_notification_setting(db, id, "alerts", "always")
+            })
             .unwrap();
     }
     let list = env.json(&["project", "list"]);
