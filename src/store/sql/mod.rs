@@ -362,3 +362,120 @@ impl Db<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn with_db<T>(work: impl FnOnce(&Db<'_>) -> crate::error::Result<T>) -> T {
+        let mut store = Store::in_memory().unwrap();
+        store.write(work).unwrap()
+    }
+
+    #[test]
+    fn numbered_placeholders_bind_by_number_and_may_repeat() {
+        let got: (String, String, String) = with_db(|db| {
+            Ok(
+                db.query_one("SELECT ?2, ?1, ?2", params!["one", "two"], |row| {
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+                })?,
+            )
+        });
+        assert_eq!(got, ("two".into(), "one".into(), "two".into()));
+    }
+
+    #[test]
+    fn every_param_kind_reads_back() {
+        let none: Option<&str> = None;
+        let got = with_db(|db| {
+            Ok(db.query_one(
+                "SELECT ?1, ?2, ?3, ?4, ?5, ?6",
+                params![7_i64, 1.5_f64, true, "text", none, Some(3_i64)],
+                |row| {
+                    Ok((
+                        row.get::<i64>(0)?,
+                        row.get::<f64>(1)?,
+                        row.get::<bool>(2)?,
+                        row.get::<String>(3)?,
+                        row.get::<Option<String>>(4)?,
+                        row.get::<Option<i64>>(5)?,
+                    ))
+                },
+            )?)
+        });
+        assert_eq!(got, (7, 1.5, true, "text".into(), None, Some(3)));
+    }
+
+    #[test]
+    fn query_opt_one_and_all_on_no_rows() {
+        with_db(|db| {
+            let sql = "SELECT id FROM organization WHERE slug = ?1";
+            let read = |row: &Row<'_>| row.get::<i64>(0);
+            assert_eq!(db.query_opt(sql, params!["nope"], read)?, None);
+            assert!(db.query_all(sql, params!["nope"], read)?.is_empty());
+            assert!(db.query_one(sql, params!["nope"], read).is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn insert_returns_the_new_id_and_a_clash_is_a_unique_violation() {
+        with_db(|db| {
+            let sql = "INSERT INTO organization (slug, name, date_added) VALUES (?1, ?2, ?3)";
+            let id = db.insert(sql, params!["acme", "Acme", "2026-01-01T00:00:00.000000Z"])?;
+            let found: i64 = db.query_one(
+                "SELECT id FROM organization WHERE slug = ?1",
+                params!["acme"],
+                |row| row.get(0),
+            )?;
+            assert_eq!(id, found);
+            let err = db
+                .insert(sql, params!["acme", "Again", "2026-01-01T00:00:00.000000Z"])
+                .unwrap_err();
+            assert!(err.is_unique_violation(), "{err}");
+            let other = db
+                .execute("INSERT INTO organization (slug) VALUES (?1)", params!["x"])
+                .unwrap_err();
+            assert!(!other.is_unique_violation(), "{other}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_failed_savepoint_leaves_no_trace_and_the_transaction_goes_on() {
+        with_db(|db| {
+            let sql = "INSERT INTO organization (slug, name, date_added) VALUES (?1, ?2, ?3)";
+            let count = || -> DbResult<i64> {
+                db.query_one("SELECT COUNT(*) FROM organization", params![], |row| {
+                    row.get(0)
+                })
+            };
+            let before = count()?;
+            let failed: DbResult<()> = db.savepoint(|| {
+                db.insert(sql, params!["a", "A", "2026-01-01T00:00:00.000000Z"])?;
+                db.insert(sql, params!["a", "A", "2026-01-01T00:00:00.000000Z"])?;
+                Ok(())
+            });
+            assert!(failed.unwrap_err().is_unique_violation());
+            assert_eq!(count()?, before);
+            let kept: DbResult<i64> =
+                db.savepoint(|| db.insert(sql, params!["b", "B", "2026-01-01T00:00:00.000000Z"]));
+            assert!(kept.is_ok());
+            assert_eq!(count()?, before + 1);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn errors_keep_the_engines_classification() {
+        let err = with_db(|db| {
+            Ok(db
+                .execute("SELECT * FROM no_such_table WHERE x = ?1", params![1_i64])
+                .unwrap_err())
+        });
+        let err = crate::error::Error::from(err);
+        assert_eq!(err.kind, crate::error::ErrorKind::Other);
+        assert!(err.message.contains("no such table"), "{}", err.message);
+    }
+}
