@@ -4,7 +4,7 @@
 //! transaction on some engine. [`Db`] offers only what that SQL needs, said without naming an
 //! engine: run a statement ([`Db::execute`], [`Db::insert`]), read one row, an optional row or
 //! every row ([`Db::query_one`], [`Db::query_opt`], [`Db::query_all`], [`Db::query_each`]) through
-//! a typed [`Row`] reader, bind [`Param`]s (built with [`params!`]), run work in a savepoint
+//! a typed [`Row`] reader, bind [`Param`]s (built with `params!`), run work in a savepoint
 //! ([`Db::savepoint`]), tell a uniqueness clash ([`DbError::is_unique_violation`]), and say which
 //! [`Dialect`] it speaks, for the few statements that must differ.
 //!
@@ -62,9 +62,11 @@
 //!   `IN (SELECT value FROM json_each(?N))` (commits, issues, releases, group history);
 //!   PostgreSQL: `= ANY(?N)` with an array parameter, or
 //!   `IN (SELECT jsonb_array_elements_text(?N::jsonb)::bigint)`.
-//! - **Untyped parameters**: `?N IS NULL OR ...` (`orgs::audit`, `releases::list`,
-//!   `issues::list`) leaves PostgreSQL unable to infer `?N`'s type when it appears only there;
-//!   it needs a cast (`?2::text IS NULL`, `?4::bigint IS NULL`).
+//! - **Untyped parameters**: SQLite binds anything anywhere; PostgreSQL infers each parameter's
+//!   type when it prepares the statement. `?N IS NULL OR ...` (`orgs::audit`, `releases::list`,
+//!   `issues::list`) and a bare `SELECT ?1` give it nothing to infer from (or `text`, which an
+//!   `i64` will not bind to): such statements need casts (`?2::text IS NULL`,
+//!   `?4::bigint IS NULL`), as do the seam's own tests below.
 //! - **`IS NOT` between values** (`releases::previous_with_commits`: `r.id IS NOT ?2`):
 //!   PostgreSQL spells it `IS DISTINCT FROM`.
 //! - **Substring test**: `instr(r.version, ?3) > 0` (`releases::list`) is `strpos(...)` there.
@@ -89,6 +91,8 @@
 //!   IMMEDIATE`, backups and temporary files are SQLite's alone. PostgreSQL keeps the schema
 //!   version in a table, enables foreign keys always, and replaces the database-wide write lock
 //!   with row or advisory locks (issue 8 lists which).
+//! - **Savepoints**: `SAVEPOINT x`, `RELEASE x` and `ROLLBACK TO x` are spelled the same in
+//!   both.
 //! - **Errors**: [`DbError::is_unique_violation`] is `SQLITE_CONSTRAINT_UNIQUE` /
 //!   `_PRIMARYKEY` here, SQLSTATE `23505` there. A failed statement aborts a whole PostgreSQL
 //!   transaction, so work that may fail and be retried must run in [`Db::savepoint`] (only
@@ -171,7 +175,7 @@ pub enum Param<'a> {
     Bool(bool),
 }
 
-/// What can be bound as a [`Param`]: what [`params!`] accepts.
+/// What can be bound as a [`Param`]: what `params!` accepts.
 pub trait ToParam {
     fn to_param(&self) -> Param<'_>;
 }
@@ -363,6 +367,8 @@ impl Db<'_> {
     }
 }
 
+/// The seam's contract, on SQLite. The PostgreSQL implementation must pass the same tests (with
+/// casts where a bare parameter's type cannot be inferred, see the module docs).
 #[cfg(test)]
 mod tests {
     use super::*;
