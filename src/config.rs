@@ -129,6 +129,7 @@ struct FileValues {
     format: Option<String>,
     timeout: Option<u64>,
     region_id: Option<u64>,
+    redis_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -161,6 +162,9 @@ pub struct Settings {
     pub timeout_seconds: Sourced<u64>,
     /// The 12-bit region field of snowflake ids (Sentry's region `snowflake_id`; 0 = monolith).
     pub region_id: Sourced<u64>,
+    /// The Redis holding the snowflake sequence (`RELCTL_REDIS_URL`, config `redis_url`); none:
+    /// the store's own table.
+    pub redis_url: Option<Sourced<String>>,
     /// The config files that were read, user file first.
     pub files: Vec<PathBuf>,
     /// What the caller should warn about: config files found but ignored, and why.
@@ -182,6 +186,7 @@ pub const VARIABLES: &[&str] = &[
     "RELCTL_FORMAT",
     "RELCTL_ORG",
     "RELCTL_PROJECT",
+    "RELCTL_REDIS_URL",
     "RELCTL_REGION_ID",
     "RELCTL_STORE",
     "RELCTL_TIMEOUT",
@@ -399,6 +404,16 @@ impl Settings {
             )));
         }
 
+        let redis_url = match pick_env(&["RELCTL_REDIS_URL"]) {
+            Some((text, source)) => Some(sourced(text, source)),
+            None => layers
+                .iter()
+                .rev()
+                .find_map(|(p, v)| v.redis_url.clone().map(|u| (u, p.clone())))
+                .map(|(url, path)| sourced(url, Source::File(path))),
+        }
+        .filter(|url| !url.value.trim().is_empty());
+
         Ok(Settings {
             store,
             url,
@@ -408,6 +423,7 @@ impl Settings {
             format,
             timeout_seconds,
             region_id,
+            redis_url,
             files: layers.into_iter().map(|(path, _)| path).collect(),
             warnings,
         })
@@ -452,6 +468,18 @@ impl Settings {
                 self.region_id.source.to_string(),
             ),
         ];
+        match &self.redis_url {
+            Some(url) => rows.push((
+                "redis_url",
+                mask_passwords(&url.value),
+                url.source.to_string(),
+            )),
+            None => rows.push((
+                "redis_url",
+                String::new(),
+                "none (snowflake sequence in the store)".to_string(),
+            )),
+        }
         match &self.url {
             Some(url) => rows.push(("url", redact_password(&url.value), url.source.to_string())),
             None => rows.push(("url", String::new(), "none (local store)".to_string())),

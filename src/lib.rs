@@ -15,6 +15,7 @@ pub mod git;
 pub mod model;
 pub mod output;
 pub mod propose_version;
+pub mod redis_sequence;
 pub mod remote;
 pub mod server;
 pub mod store;

@@ -9,7 +9,7 @@
 //! the command line makes one request and drops the backend.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use super::{
@@ -22,6 +22,7 @@ use super::{
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow::{self, FlowEnv};
 use crate::model;
+use crate::redis_sequence::RedisSequence;
 use crate::store::orgs::OrgRow;
 use crate::store::releases::ReleaseRow;
 use crate::store::sql::Db;
@@ -38,6 +39,8 @@ pub struct LocalBackend {
     region_id: u64,
     user_agent: String,
     idle: Mutex<Vec<Store>>,
+    /// The snowflake sequence, when it is shared through Redis (else the store's own table).
+    redis: Option<Arc<RedisSequence>>,
 }
 
 impl LocalBackend {
@@ -47,7 +50,15 @@ impl LocalBackend {
             region_id,
             user_agent: format!("relctl/{}", env!("CARGO_PKG_VERSION")),
             idle: Mutex::new(Vec::new()),
+            redis: None,
         }
+    }
+
+    /// The same backend taking snowflake counters from `redis` (Sentry's keys) instead of the
+    /// store, so ids stay distinct across every store and instance sharing that Redis.
+    pub fn with_redis(mut self, redis: Option<Arc<RedisSequence>>) -> LocalBackend {
+        self.redis = redis;
+        self
     }
 
     pub fn path(&self) -> &Path {
@@ -95,6 +106,7 @@ impl LocalBackend {
     fn env(&self) -> FlowEnv {
         let mut env = FlowEnv::new(self.region_id);
         env.user_agent.clone_from(&self.user_agent);
+        env.redis.clone_from(&self.redis);
         env
     }
 

@@ -63,10 +63,10 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
         .map(|spec| parse_repo(spec))
         .collect::<Result<Vec<_>>>()?;
     let store = ctx.settings.store_path()?;
-    let backend = Arc::new(LocalBackend::new(
-        store.clone(),
-        ctx.settings.region_id.value,
-    ));
+    let backend = Arc::new(
+        LocalBackend::new(store.clone(), ctx.settings.region_id.value)
+            .with_redis(super::target::redis_sequence(&ctx.settings)?),
+    );
     backend.check_store()?;
     let tokens = Arc::clone(&backend);
     let mut opts = ServeOptions::new(

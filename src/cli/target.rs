@@ -41,11 +41,23 @@ pub fn backend(
             Ok((Box::new(RemoteBackend::new(config, Some(log))?), true))
         }
         _ => Ok((
-            Box::new(LocalBackend::new(
-                settings.store_path()?,
-                settings.region_id.value,
-            )),
+            Box::new(
+                LocalBackend::new(settings.store_path()?, settings.region_id.value)
+                    .with_redis(redis_sequence(settings)?),
+            ),
             false,
         )),
     }
+}
+
+/// The shared snowflake sequence the settings name (`RELCTL_REDIS_URL`, config `redis_url`); a
+/// malformed URL is a usage error before anything is written.
+pub fn redis_sequence(
+    settings: &Settings,
+) -> Result<Option<Arc<crate::redis_sequence::RedisSequence>>> {
+    settings
+        .redis_url
+        .as_ref()
+        .map(|url| crate::redis_sequence::RedisSequence::new(&url.value).map(Arc::new))
+        .transpose()
 }

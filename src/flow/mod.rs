@@ -30,6 +30,8 @@ pub struct FlowEnv {
     pub region_id: u64,
     /// Recorded on new releases, like Sentry's `user_agent` column.
     pub user_agent: String,
+    /// Where snowflake counters live when not in the store: a shared Redis.
+    pub redis: Option<std::sync::Arc<crate::redis_sequence::RedisSequence>>,
 }
 
 impl FlowEnv {
@@ -38,6 +40,7 @@ impl FlowEnv {
             now: Utc::now(),
             region_id,
             user_agent: format!("relctl/{}", env!("CARGO_PKG_VERSION")),
+            redis: None,
         }
     }
 

@@ -1,7 +1,9 @@
 //! Snowflake ids for projects: Sentry's per-second counter with look-back, and its save retries.
 //!
 //! The counter lives in the store (table `snowflake_sequence`), which every writer reaches only
-//! under SQLite's write lock, so processes sharing a store never hand out the same id.
+//! under SQLite's write lock, so processes sharing a store never hand out the same id; or, with a
+//! Redis URL, in Redis under Sentry's keys (`crate::redis_sequence`), so processes sharing that
+//! Redis never do, whichever store they write.
 
 use crate::store::sql::{Db, DbResult};
 
@@ -11,8 +13,7 @@ use crate::store::sequence;
 
 use super::FlowEnv;
 
-/// Time to live of a second's counter (Redis EXPIRE in Sentry).
-const COUNTER_TTL_SECONDS: i64 = 300;
+use crate::redis_sequence::COUNTER_TTL_SECONDS;
 
 /// The next snowflake id: the current second's counter, else a free slot of one of the previous
 /// 299 seconds (the look-back rule lives in `domain::snowflake::generate_id`; the counter here).
@@ -21,8 +22,13 @@ pub fn next_id(conn: &Db<'_>, env: &FlowEnv) -> Result<i64> {
     let start = seconds_since_epoch(env.now).ok_or_else(|| {
         Error::other("the system clock is before the snowflake epoch (2022-08-08)")
     })?;
-    sequence::purge_expired(conn, now)?;
+    if env.redis.is_none() {
+        sequence::purge_expired(conn, now)?;
+    }
     let increment = |second: u64| -> Result<u64> {
+        if let Some(redis) = &env.redis {
+            return redis.increment(second);
+        }
         let second =
             i64::try_from(second).map_err(|_| Error::other("snowflake second out of range"))?;
         let value = sequence::increment(conn, second, now + COUNTER_TTL_SECONDS)?;

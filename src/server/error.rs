@@ -104,7 +104,14 @@ impl From<Error> for ApiError {
             ErrorKind::NotFound => ApiError::not_found(message),
             ErrorKind::Conflict => ApiError::detail(StatusCode::CONFLICT, message),
             ErrorKind::Auth => ApiError::detail(StatusCode::FORBIDDEN, message),
-            ErrorKind::Other | ErrorKind::Network => ApiError::internal(message),
+            // A service the store depends on (the Redis of the snowflake sequence) is down:
+            // retry later; the cause goes to the log only.
+            ErrorKind::Network => ApiError {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                body: json!({ "detail": "A service relctl depends on is unavailable; retry later" }),
+                cause: Some(message),
+            },
+            ErrorKind::Other => ApiError::internal(message),
         }
     }
 }

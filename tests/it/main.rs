@@ -15,6 +15,7 @@ mod issues;
 mod loopback;
 mod orgs;
 mod projects;
+mod redis;
 mod releases;
 mod remote;
 mod remote_http;

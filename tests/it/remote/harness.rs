@@ -32,7 +32,11 @@ impl Server {
 
     /// Starts `relctl serve` with extra arguments (e.g. `--repo NAME=PATH`).
     pub fn start_with(extra: &[&str]) -> Server {
-        let env = TestEnv::new();
+        Server::start_in(TestEnv::new(), extra)
+    }
+
+    /// Starts `relctl serve` in `env` (its store and variables, e.g. `RELCTL_REDIS_URL`).
+    pub fn start_in(env: TestEnv, extra: &[&str]) -> Server {
         let token = env.json(&["token", "create", "--scopes", &ALL_SCOPES.join(",")])["token"]
             .as_str()
             .unwrap()

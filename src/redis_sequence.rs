@@ -1,0 +1,147 @@
+//! The snowflake sequence on Redis, as Sentry keeps it (server-flow.md 5.3): one counter per
+//! second under the key `str(second)`, `INCR`, and `EXPIRE 300` when the `INCR` made it. Every
+//! relctl process and `serve` instance that shares one Redis then hands out distinct project ids,
+//! whatever store each writes to. Without a Redis URL the store keeps the counters in its own
+//! table (`store::sequence`).
+//!
+//! Redis is reached with bounded waits (connect, read, write), so a Redis that is down ends the
+//! command with a network error (exit 5, HTTP 503 from `serve`) in bounded time; the project save
+//! that asked for the id is inside the store's write transaction, which the error rolls back.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// Time to live of a second's counter (Sentry's `EXPIRE`).
+pub const COUNTER_TTL_SECONDS: i64 = 300;
+
+/// The longest wait for Redis to accept a connection or answer a command.
+const WAIT: Duration = Duration::from_secs(3);
+
+/// A connection to the Redis holding the sequence, opened on first use and reopened after a
+/// failure.
+pub struct RedisSequence {
+    client: redis::Client,
+    /// The URL with its password masked, for messages.
+    shown: String,
+    connection: Mutex<Option<redis::Connection>>,
+}
+
+impl std::fmt::Debug for RedisSequence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedisSequence")
+            .field("url", &self.shown)
+            .finish()
+    }
+}
+
+impl RedisSequence {
+    /// Checks `url` (`redis://[[user]:password@]host[:port][/db]`); nothing is contacted yet.
+    pub fn new(url: &str) -> Result<RedisSequence> {
+        let shown = crate::config::mask_passwords(url);
+        let client = redis::Client::open(url).map_err(|err| {
+            Error::usage(format!(
+                "invalid Redis URL {}: {}",
+                crate::domain::shown(&shown),
+                crate::config::mask_passwords(&err.to_string())
+            ))
+        })?;
+        Ok(RedisSequence {
+            client,
+            shown,
+            connection: Mutex::new(None),
+        })
+    }
+
+    /// Sentry's step for one second: `INCR str(second)`, and `EXPIRE str(second) 300` when the
+    /// counter was just made. Returns the counter's new value (1 on first use).
+    pub fn increment(&self, second: u64) -> Result<u64> {
+        let mut slot = self
+            .connection
+            .lock()
+            .map_err(|_| Error::other("the Redis connection lock is poisoned"))?;
+        if slot.is_none() {
+            let connection = self
+                .client
+                .get_connection_with_timeout(WAIT)
+                .and_then(|c| {
+                    c.set_read_timeout(Some(WAIT))?;
+                    c.set_write_timeout(Some(WAIT))?;
+                    Ok(c)
+                })
+                .map_err(|err| self.unavailable(&err))?;
+            *slot = Some(connection);
+        }
+        let Some(connection) = slot.as_mut() else {
+            return Err(Error::other("no Redis connection"));
+        };
+        let key = second.to_string();
+        let result = redis::cmd("INCR")
+            .arg(&key)
+            .query::<u64>(connection)
+            .and_then(|value| {
+                if value == 1 {
+                    redis::cmd("EXPIRE")
+                        .arg(&key)
+                        .arg(COUNTER_TTL_SECONDS)
+                        .query::<i64>(connection)?;
+                }
+                Ok(value)
+            });
+        match result {
+            Ok(value) => Ok(value),
+            Err(err) => {
+                // A broken connection is not reused; the next id opens a new one.
+                *slot = None;
+                Err(self.unavailable(&err))
+            }
+        }
+    }
+
+    fn unavailable(&self, err: &redis::RedisError) -> Error {
+        Error::new(
+            ErrorKind::Network,
+            format!(
+                "the snowflake sequence on Redis ({}) is unavailable: {}",
+                self.shown,
+                crate::config::mask_passwords(&err.to_string())
+            ),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_urls_are_usage_errors_without_the_password() {
+        for url in [
+            "http://h:6379",
+            "redis://u:secret@h:notaport",
+            "",
+            "redis://:secret@",
+        ] {
+            match RedisSequence::new(url) {
+                Err(err) => {
+                    assert_eq!(err.kind, ErrorKind::Usage, "{url}");
+                    assert!(!err.message.contains("secret"), "{}", err.message);
+                }
+                Ok(_) => panic!("{url} was accepted"),
+            }
+        }
+        assert!(RedisSequence::new("redis://127.0.0.1:6379/2").is_ok());
+    }
+
+    #[test]
+    fn a_redis_that_is_not_there_is_a_network_error_in_bounded_time() {
+        // Port 9 on loopback: nothing listens (connection refused at once).
+        let sequence = RedisSequence::new("redis://:secret@127.0.0.1:9").unwrap();
+        let started = std::time::Instant::now();
+        let err = sequence.increment(12).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Network);
+        assert!(!err.message.contains("secret"), "{}", err.message);
+        assert!(started.elapsed() < WAIT * 2);
+    }
+}
