@@ -55,48 +55,55 @@ impl RedisSequence {
     }
 
     /// Sentry's step for one second: `INCR str(second)`, and `EXPIRE str(second) 300` when the
-    /// counter was just made. Returns the counter's new value (1 on first use).
+    /// counter was just made. Returns the counter's new value (1 on first use). A connection kept
+    /// from an earlier id that turns out broken (Redis restarted meanwhile) is replaced once
+    /// before giving up.
     pub fn increment(&self, second: u64) -> Result<u64> {
         let mut slot = self
             .connection
             .lock()
             .map_err(|_| Error::other("the Redis connection lock is poisoned"))?;
+        let reused = slot.is_some();
+        match self.increment_on(&mut slot, second) {
+            Err(err) if reused && (err.is_io_error() || err.is_connection_dropped()) => {
+                *slot = None;
+                self.increment_on(&mut slot, second)
+            }
+            other => other,
+        }
+        .map_err(|err| {
+            // A broken connection is not reused; the next id opens a new one.
+            *slot = None;
+            self.unavailable(&err)
+        })
+    }
+
+    fn increment_on(
+        &self,
+        slot: &mut Option<redis::Connection>,
+        second: u64,
+    ) -> redis::RedisResult<u64> {
         if slot.is_none() {
-            let connection = self
-                .client
-                .get_connection_with_timeout(WAIT)
-                .and_then(|c| {
-                    c.set_read_timeout(Some(WAIT))?;
-                    c.set_write_timeout(Some(WAIT))?;
-                    Ok(c)
-                })
-                .map_err(|err| self.unavailable(&err))?;
+            let connection = self.client.get_connection_with_timeout(WAIT)?;
+            connection.set_read_timeout(Some(WAIT))?;
+            connection.set_write_timeout(Some(WAIT))?;
             *slot = Some(connection);
         }
         let Some(connection) = slot.as_mut() else {
-            return Err(Error::other("no Redis connection"));
+            return Err(redis::RedisError::from((
+                redis::ErrorKind::Client,
+                "no Redis connection",
+            )));
         };
         let key = second.to_string();
-        let result = redis::cmd("INCR")
-            .arg(&key)
-            .query::<u64>(connection)
-            .and_then(|value| {
-                if value == 1 {
-                    redis::cmd("EXPIRE")
-                        .arg(&key)
-                        .arg(COUNTER_TTL_SECONDS)
-                        .query::<i64>(connection)?;
-                }
-                Ok(value)
-            });
-        match result {
-            Ok(value) => Ok(value),
-            Err(err) => {
-                // A broken connection is not reused; the next id opens a new one.
-                *slot = None;
-                Err(self.unavailable(&err))
-            }
+        let value = redis::cmd("INCR").arg(&key).query::<u64>(connection)?;
+        if value == 1 {
+            redis::cmd("EXPIRE")
+                .arg(&key)
+                .arg(COUNTER_TTL_SECONDS)
+                .query::<i64>(connection)?;
         }
+        Ok(value)
     }
 
     fn unavailable(&self, err: &redis::RedisError) -> Error {

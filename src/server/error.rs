@@ -125,6 +125,12 @@ impl IntoResponse for ApiError {
                 HeaderValue::from_static("Bearer realm=\"api\""),
             );
         }
+        if self.status == StatusCode::SERVICE_UNAVAILABLE {
+            // Clients (relctl's, sentry-cli's) back off and retry on a 503; say how soon.
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
         if let Some(cause) = self.cause {
             response.extensions_mut().insert(LoggedCause(cause));
         }
@@ -144,6 +150,10 @@ mod tests {
             (Error::conflict("busy"), StatusCode::CONFLICT),
             (Error::new(ErrorKind::Auth, "no"), StatusCode::FORBIDDEN),
             (Error::other("boom"), StatusCode::INTERNAL_SERVER_ERROR),
+            (
+                Error::new(ErrorKind::Network, "redis down"),
+                StatusCode::SERVICE_UNAVAILABLE,
+            ),
         ];
         for (err, status) in table {
             assert_eq!(ApiError::from(err).status, status);
@@ -157,5 +167,19 @@ mod tests {
         let response = err.into_response();
         let cause = response.extensions().get::<LoggedCause>().unwrap();
         assert!(cause.0.contains("/secret/path"));
+    }
+
+    #[test]
+    fn an_unavailable_dependency_is_a_503_with_retry_after_and_its_cause_in_the_log() {
+        let err = ApiError::from(Error::new(
+            ErrorKind::Network,
+            "the snowflake sequence on Redis (redis://10.0.0.7:6379) is unavailable",
+        ));
+        assert!(!err.body.to_string().contains("10.0.0.7"));
+        let response = err.into_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "1");
+        let cause = response.extensions().get::<LoggedCause>().unwrap();
+        assert!(cause.0.contains("10.0.0.7"));
     }
 }

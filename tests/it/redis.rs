@@ -260,4 +260,14 @@ fn serve_answers_503_while_redis_is_down_and_recovers() {
     );
     assert_eq!(status, 201, "{body}");
     assert!(server.log().contains("503"), "{}", server.log());
+    // A Redis restarted between two requests: the kept connection is replaced, no 503.
+    redis.stop();
+    redis.run();
+    let (status, body) = request(
+        "POST",
+        &path,
+        Some(&server.token),
+        Some(r#"{"name": "Docs"}"#),
+    );
+    assert_eq!(status, 201, "{body}");
 }

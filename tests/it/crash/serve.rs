@@ -144,6 +144,8 @@ struct Tally {
     acks: usize,
     /// Requests that reached serve and got no answer because it died; retried.
     cut_off: usize,
+    /// Commands that ran out of retries while serve was down (exit 5).
+    gave_up: usize,
     failures: Vec<String>,
 }
 
@@ -161,7 +163,12 @@ fn cli_client(shared: Shared, env: TestEnv, repo: &BigRepo, name: &str, sets: [u
             .filter(|line| line.starts_with("< ") && line.contains(" failed in "))
             .filter(|line| !line.contains("tcp connect error"))
             .count();
-        if !out.status.success() {
+        if out.status.code() == Some(5) {
+            // Every retry met a server that was down (its restart is slow on a loaded machine):
+            // the documented network failure. What it may have written is checked like any
+            // other unacknowledged write.
+            tally.gave_up += 1;
+        } else if !out.status.success() {
             tally
                 .failures
                 .push(format!("relctl {args:?}: {:?} {stderr}", out.status.code()));
@@ -400,15 +407,17 @@ fn kill_9_of_serve_under_write_load_loses_nothing_acknowledged_and_splits_nothin
         let one = client.join().unwrap();
         tally.acks += one.acks;
         tally.cut_off += one.cut_off;
+        tally.gave_up += one.gave_up;
         tally.failures.extend(one.failures);
     }
     check("at the end");
     let known = shared.known.lock().unwrap();
     eprintln!(
-        "{ROUNDS} kills of serve in {load_time:?} ({busy_kills} with a request or command under way): {} releases, {} commit sets acknowledged, {} requests cut off by a kill (and retried)",
+        "{ROUNDS} kills of serve in {load_time:?} ({busy_kills} with a request or command under way): {} releases, {} commit sets acknowledged, {} requests cut off by a kill (and retried), {} commands out of retries (exit 5)",
         known.len(),
         tally.acks,
         tally.cut_off,
+        tally.gave_up,
     );
     assert!(tally.failures.is_empty(), "{:#?}", tally.failures);
     assert!(busy_kills >= ROUNDS / 2, "kills found the clients idle");
