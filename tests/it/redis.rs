@@ -271,3 +271,31 @@ fn serve_answers_503_while_redis_is_down_and_recovers() {
     );
     assert_eq!(status, 201, "{body}");
 }
+
+#[test]
+fn a_redis_that_never_answers_ends_the_command_in_bounded_time() {
+    // Accepts connections and reads nothing back: no redis-server needed.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("redis://{}", listener.local_addr().unwrap());
+    let held = std::thread::spawn(move || {
+        let mut open = Vec::new();
+        for stream in listener.incoming().take(4) {
+            open.push(stream);
+        }
+        std::thread::sleep(Duration::from_secs(20));
+    });
+    let env = TestEnv::new().with_env("RELCTL_REDIS_URL", &url);
+    let started = Instant::now();
+    let stderr = env.fails(&["project", "create", "api"], 5);
+    assert!(stderr.contains("Redis"), "{stderr}");
+    assert!(
+        started.elapsed() < Duration::from_secs(12),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        !env.store.exists(),
+        "a failed first write created the store"
+    );
+    drop(held);
+}
