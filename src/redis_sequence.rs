@@ -42,7 +42,7 @@ impl RedisSequence {
         let shown = crate::config::mask_passwords(url);
         let client = redis::Client::open(url).map_err(|err| {
             Error::usage(format!(
-                "invalid Redis URL {}: {}",
+                "invalid Redis URL {} ({}): expected redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]",
                 crate::domain::shown(&shown),
                 crate::config::mask_passwords(&err.to_string())
             ))
