@@ -85,6 +85,15 @@ impl Case {
     fn local_only(self) -> Case {
         self.remote(Remote::Skip)
     }
+
+    /// Runs the row's arguments (fixture paths filled in) and variables with `cmd`.
+    fn run(&self, fixtures: &Fixtures, mut cmd: Command) -> std::process::Output {
+        cmd.args(self.args.iter().map(|a| fixtures.expand(a)));
+        for (key, value) in &self.env {
+            cmd.env(key, value);
+        }
+        output_within(cmd, self.what)
+    }
 }
 
 /// The shared pieces every row starts from: a seeded store's bytes and the repositories.
@@ -998,13 +1007,9 @@ fn every_bad_input_fails_with_its_code_and_writes_nothing() {
         let store = store_path(&env);
         fixtures.place(row.store, &store);
         let before = snapshot(env.path());
-        let args: Vec<String> = row.args.iter().map(|a| fixtures.expand(a)).collect();
         let mut cmd = env.cmd();
-        cmd.env("RELCTL_STORE", &store).args(&args);
-        for (key, value) in &row.env {
-            cmd.env(key, value);
-        }
-        let out = output_within(cmd, row.what);
+        cmd.env("RELCTL_STORE", &store);
+        let out = row.run(&fixtures, cmd);
         let stderr = String::from_utf8_lossy(&out.stderr).to_string();
         let mut problems = Vec::new();
         if out.status.code() != Some(row.code) {
@@ -1127,13 +1132,7 @@ fn the_same_rows_through_serve_fail_alike_and_write_nothing() {
             Remote::Code(code) => code,
         };
         ran += 1;
-        let args: Vec<String> = row.args.iter().map(|a| fixtures.expand(a)).collect();
-        let mut cmd = client.cmd();
-        cmd.args(&args);
-        for (key, value) in &row.env {
-            cmd.env(key, value);
-        }
-        let out = output_within(cmd, row.what);
+        let out = row.run(&fixtures, client.cmd());
         let stderr = String::from_utf8_lossy(&out.stderr).to_string();
         if out.status.code() != Some(code) || !out.stdout.is_empty() || stderr.contains("panicked")
         {

@@ -144,26 +144,7 @@ impl App {
             None => request.body(Body::empty()),
         }
         .unwrap();
-        let router = self.router.clone();
-        self.runtime.block_on(async move {
-            let response = router.oneshot(request).await.unwrap();
-            let status = response.status().as_u16();
-            let headers = response.headers().clone();
-            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-                .await
-                .unwrap();
-            let body = if bytes.is_empty() {
-                Value::Null
-            } else {
-                serde_json::from_slice(&bytes)
-                    .unwrap_or_else(|err| panic!("{method} {path}: not JSON ({err}): {bytes:?}"))
-            };
-            Answer {
-                status,
-                headers,
-                body,
-            }
-        })
+        self.send_request(method, path, request)
     }
 
     /// A request with the admin token and a raw body: any bytes, UTF-8 or not.
@@ -176,6 +157,11 @@ impl App {
             .header("content-type", "application/json")
             .body(Body::from(body))
             .unwrap();
+        self.send_request(method, path, request)
+    }
+
+    /// Runs `request` through the router; the answer's body parsed as JSON (`Null` when empty).
+    fn send_request(&self, method: &str, path: &str, request: Request<Body>) -> Answer {
         let router = self.router.clone();
         self.runtime.block_on(async move {
             let response = router.oneshot(request).await.unwrap();
