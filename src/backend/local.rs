@@ -8,8 +8,8 @@
 //! Connections are kept in a small pool so `serve` does not reopen the file for every request;
 //! the command line makes one request and drops the backend.
 
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use super::{
@@ -24,32 +24,50 @@ use crate::flow::{self, FlowEnv};
 use crate::model;
 use crate::redis_sequence::RedisSequence;
 use crate::store::orgs::OrgRow;
+use crate::store::postgres::PgStore;
 use crate::store::releases::ReleaseRow;
 use crate::store::sql::Db;
-use crate::store::{self, Store};
+use crate::store::{self, Location, Store, StoreConn};
 
 /// How long binding commits waits for another writer before giving up with a conflict.
 const COMMITS_LOCK_WAIT: Duration = Duration::from_secs(10);
 
-/// At most this many idle connections are kept.
+/// At most this many idle connections to a SQLite store are kept.
 const POOL_SIZE: usize = 8;
 
+/// Connections to a PostgreSQL store a process keeps open at most, unless told otherwise
+/// (`serve --pool-size`). The command line uses one.
+pub const DEFAULT_PG_POOL: usize = 16;
+
+/// How long a request waits for a free PostgreSQL connection before it fails with a conflict.
+const PG_POOL_WAIT: Duration = Duration::from_secs(30);
+
 pub struct LocalBackend {
-    path: PathBuf,
+    location: Location,
     region_id: u64,
     user_agent: String,
+    /// Idle connections to a SQLite store file.
     idle: Mutex<Vec<Store>>,
+    /// The connections to a PostgreSQL store.
+    pg: Option<PgPool>,
     /// The snowflake sequence, when it is shared through Redis (else the store's own table).
     redis: Option<Arc<RedisSequence>>,
 }
 
 impl LocalBackend {
-    pub fn new(path: PathBuf, region_id: u64) -> LocalBackend {
+    /// The backend of the store at `store`: a SQLite file, or a `postgres://` URL.
+    pub fn new(store: PathBuf, region_id: u64) -> LocalBackend {
+        let location = Location::parse(&store);
+        let pg = match &location {
+            Location::Postgres(url) => Some(PgPool::new(url.clone(), DEFAULT_PG_POOL)),
+            Location::File(_) => None,
+        };
         LocalBackend {
-            path,
+            location,
             region_id,
             user_agent: format!("relctl/{}", env!("CARGO_PKG_VERSION")),
             idle: Mutex::new(Vec::new()),
+            pg,
             redis: None,
         }
     }
@@ -61,8 +79,18 @@ impl LocalBackend {
         self
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// The same backend keeping at most `size` connections to a PostgreSQL store open (no
+    /// effect on a SQLite store, whose writes serialize anyway).
+    pub fn with_pool_size(mut self, size: usize) -> LocalBackend {
+        if let Some(pool) = &mut self.pg {
+            pool.max = size.max(1);
+        }
+        self
+    }
+
+    /// Where the store is.
+    pub fn location(&self) -> &Location {
+        &self.location
     }
 
     /// Creates the store now if it is missing (and brings an old one up to date).
@@ -74,10 +102,21 @@ impl LocalBackend {
     /// a file that is not a relctl store, a newer relctl's store or one that cannot be written
     /// is refused now. A missing store is left missing; the first write creates it.
     pub fn check_store(&self) -> Result<()> {
-        let Some(mut store) = Store::open_existing(&self.path)? else {
-            return Ok(());
-        };
-        store.check_writable()
+        match &self.location {
+            Location::File(path) => {
+                let Some(mut store) = Store::open_existing(path)? else {
+                    return Ok(());
+                };
+                store.check_writable()
+            }
+            Location::Postgres(_) => {
+                let pool = self.pg_pool()?;
+                let mut conn = pool.get()?;
+                let result = conn.store()?.check_writable();
+                drop(conn);
+                result
+            }
+        }
     }
 
     /// The API token whose secret this is, if any. Its last use is recorded when the one
@@ -110,41 +149,55 @@ impl LocalBackend {
         env
     }
 
-    /// Runs `work` on a pooled connection, or a new one: a writer's for a write, a reader's
-    /// (that cannot write) for a read. A write on a missing store runs on a new store that is
-    /// put in place only when `work` succeeded; if another process created the store meanwhile,
-    /// `work` runs again on that one (so it may run twice, and must not act outside its
-    /// transaction).
+    fn pg_pool(&self) -> Result<&PgPool> {
+        self.pg
+            .as_ref()
+            .ok_or_else(|| Error::other("internal error: no PostgreSQL pool for a file store"))
+    }
+
+    /// Runs `work` on a pooled connection, or a new one. On SQLite: a writer's for a write, a
+    /// reader's (that cannot write) for a read; a write on a missing store runs on a new store
+    /// that is put in place only when `work` succeeded; if another process created the store
+    /// meanwhile, `work` runs again on that one (so it may run twice, and must not act outside
+    /// its transaction). On PostgreSQL: a connection of the pool, which waits for one when all
+    /// are in use.
     fn with_store<T>(
         &self,
         write: bool,
-        mut work: impl FnMut(&mut Store) -> Result<T>,
+        mut work: impl FnMut(&mut StoreConn<'_>) -> Result<T>,
     ) -> Result<T> {
+        let path = match &self.location {
+            Location::File(path) => path,
+            Location::Postgres(_) => {
+                let mut conn = self.pg_pool()?.get()?;
+                return work(&mut StoreConn::Postgres(conn.store()?));
+            }
+        };
         if let Some(mut store) = self.pooled(write) {
-            let result = work(&mut store);
+            let result = work(&mut StoreConn::Sqlite(&mut store));
             self.give_back(store);
             return result;
         }
         if !write {
-            let mut store = Store::open_for_reading(&self.path)?;
-            let result = work(&mut store);
+            let mut store = Store::open_for_reading(path)?;
+            let result = work(&mut StoreConn::Sqlite(&mut store));
             self.give_back(store);
             return result;
         }
         for _ in 0..3 {
-            if let Some(mut store) = Store::open_existing(&self.path)? {
-                let result = work(&mut store);
+            if let Some(mut store) = Store::open_existing(path)? {
+                let result = work(&mut StoreConn::Sqlite(&mut store));
                 self.give_back(store);
                 return result;
             }
-            match store::create(&self.path, &mut work)? {
+            match store::create(path, &mut |store| work(&mut StoreConn::Sqlite(store)))? {
                 store::Created::Made(value) => return Ok(value),
                 store::Created::Existed => {}
             }
         }
         Err(Error::other(format!(
             "the store {} disappeared while it was being created",
-            self.path.display()
+            path.display()
         )))
     }
 
@@ -184,6 +237,7 @@ impl LocalBackend {
         self.with_store(true, |store| {
             store.write(|tx| {
                 let org = flow::organization(tx, org)?;
+                tx.lock_organization(org.id)?;
                 work(tx, &env, &org)
             })
         })
@@ -211,6 +265,7 @@ impl LocalBackend {
             store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
             let result = store.write(|tx| {
                 let org = flow::organization(tx, &req.org)?;
+                tx.lock_organization(org.id)?;
                 work(tx, &env, &org)
             });
             store.set_busy_timeout(store::BUSY_TIMEOUT)?;
@@ -326,7 +381,10 @@ impl Backend for LocalBackend {
     fn create_organization(&self, req: &CreateOrganization) -> Result<model::Organization> {
         let env = self.env();
         self.with_store(true, |store| {
-            store.write(|tx| flow::orgs::create(tx, &env, &req.slug, req.name.as_deref()))
+            store.write(|tx| {
+                tx.lock_organization(0)?;
+                flow::orgs::create(tx, &env, &req.slug, req.name.as_deref())
+            })
         })
         .map(|row| flow::orgs::view(&row))
     }
@@ -405,6 +463,7 @@ impl Backend for LocalBackend {
             }
             let result = store.write(|tx| {
                 let org = flow::organization(tx, &req.org)?;
+                tx.lock_organization(org.id)?;
                 let projects = flow::projects(tx, &org, &req.projects)?;
                 let created = flow::releases::create(
                     tx,
@@ -641,5 +700,107 @@ impl Backend for LocalBackend {
 
     fn revoke_token(&self, id: i64) -> Result<()> {
         self.with_store(true, |store| store.write(|tx| flow::tokens::revoke(tx, id)))
+    }
+}
+
+/// The connections to a PostgreSQL store: at most `max` open at once, idle ones reused, a
+/// broken one dropped. A request that finds all in use waits (at most [`PG_POOL_WAIT`]).
+struct PgPool {
+    url: String,
+    max: usize,
+    state: Mutex<PoolState>,
+    freed: Condvar,
+}
+
+#[derive(Default)]
+struct PoolState {
+    idle: Vec<PgStore>,
+    /// Connections open, idle or lent.
+    open: usize,
+}
+
+/// A connection lent by the pool; it goes back (or, broken, is closed) when dropped.
+struct Lent<'p> {
+    pool: &'p PgPool,
+    store: Option<PgStore>,
+}
+
+impl Lent<'_> {
+    /// The connection (a [`Lent`] holds one until it is dropped).
+    fn store(&mut self) -> Result<&mut PgStore> {
+        self.store
+            .as_mut()
+            .ok_or_else(|| Error::other("internal error: a returned connection was used"))
+    }
+}
+
+impl Drop for Lent<'_> {
+    fn drop(&mut self) {
+        let Some(store) = self.store.take() else {
+            return;
+        };
+        let Ok(mut state) = self.pool.state.lock() else {
+            return;
+        };
+        if store.is_usable() {
+            state.idle.push(store);
+        } else {
+            state.open = state.open.saturating_sub(1);
+        }
+        self.pool.freed.notify_one();
+    }
+}
+
+impl PgPool {
+    fn new(url: String, max: usize) -> PgPool {
+        PgPool {
+            url,
+            max,
+            state: Mutex::new(PoolState::default()),
+            freed: Condvar::new(),
+        }
+    }
+
+    fn get(&self) -> Result<Lent<'_>> {
+        let poisoned = || Error::other("internal error: the connection pool is poisoned");
+        let deadline = std::time::Instant::now() + PG_POOL_WAIT;
+        let mut state = self.state.lock().map_err(|_| poisoned())?;
+        loop {
+            if let Some(store) = state.idle.pop() {
+                return Ok(Lent {
+                    pool: self,
+                    store: Some(store),
+                });
+            }
+            if state.open < self.max {
+                state.open += 1;
+                drop(state);
+                return match PgStore::connect(&self.url) {
+                    Ok(store) => Ok(Lent {
+                        pool: self,
+                        store: Some(store),
+                    }),
+                    Err(err) => {
+                        if let Ok(mut state) = self.state.lock() {
+                            state.open = state.open.saturating_sub(1);
+                        }
+                        self.freed.notify_one();
+                        Err(err)
+                    }
+                };
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return Err(Error::conflict(format!(
+                    "all {} connections to the store database are busy; retry in a moment",
+                    self.max
+                )));
+            }
+            state = self
+                .freed
+                .wait_timeout(state, left)
+                .map_err(|_| poisoned())?
+                .0;
+        }
     }
 }

@@ -67,8 +67,12 @@ pub fn authors_by_email(
     let list = serde_json::to_string(emails)?;
     let mut found = HashMap::new();
     conn.query_each(
-        "SELECT email, id, name FROM commit_author
-         WHERE organization_id = ?1 AND email IN (SELECT value FROM json_each(?2))",
+        conn.pick(
+            "SELECT email, id, name FROM commit_author
+             WHERE organization_id = ?1 AND email IN (SELECT value FROM json_each(?2))",
+            "SELECT email, id, name FROM commit_author
+             WHERE organization_id = ?1 AND email IN (SELECT json_array_elements_text(?2::json))",
+        ),
         params![org_id, list],
         |row| {
             found.insert(row.get(0)?, (row.get(1)?, row.get(2)?));
@@ -103,8 +107,12 @@ pub fn find_commits(
     for chunk in keys.chunks(500) {
         let list = serde_json::to_string(chunk)?;
         conn.query_each(
-            "SELECT key, id, author_id, message, date_added FROM git_commit
-             WHERE repository_id = ?1 AND key IN (SELECT value FROM json_each(?2))",
+            conn.pick(
+                "SELECT key, id, author_id, message, date_added FROM git_commit
+                 WHERE repository_id = ?1 AND key IN (SELECT value FROM json_each(?2))",
+                "SELECT key, id, author_id, message, date_added FROM git_commit
+                 WHERE repository_id = ?1 AND key IN (SELECT json_array_elements_text(?2::json))",
+            ),
             params![repository_id, list],
             |row| {
                 let commit = StoredCommit {
@@ -361,8 +369,12 @@ pub const RELATIONSHIP_RESOLVES: i64 = 1;
 pub fn delete_stale_links(conn: &Db<'_>, commit_id: i64, keep: &[i64]) -> Result<usize> {
     let keep = serde_json::to_string(keep)?;
     Ok(conn.execute(
-        "DELETE FROM group_link WHERE linked_type = ?1 AND relationship = ?2 AND linked_id = ?3
+        conn.pick(
+            "DELETE FROM group_link WHERE linked_type = ?1 AND relationship = ?2 AND linked_id = ?3
                AND group_id NOT IN (SELECT value FROM json_each(?4))",
+            "DELETE FROM group_link WHERE linked_type = ?1 AND relationship = ?2 AND linked_id = ?3
+               AND group_id NOT IN (SELECT json_array_elements_text(?4::json)::bigint)",
+        ),
         params![LINKED_TYPE_COMMIT, RELATIONSHIP_RESOLVES, commit_id, keep],
     )?)
 }
@@ -436,9 +448,17 @@ pub fn set_issue_resolved(conn: &Db<'_>, group_id: i64) -> Result<()> {
 /// (repository name, sha), in release order.
 pub fn newest_release_commits(conn: &Db<'_>, release_id: i64) -> Result<Vec<(String, String)>> {
     Ok(conn.query_all(
-        "SELECT r.name, c.key, MIN(rc.\"order\") FROM release_commit rc
-         JOIN git_commit c ON c.id = rc.commit_id JOIN repository r ON r.id = c.repository_id
-         WHERE rc.release_id = ?1 GROUP BY r.name ORDER BY MIN(rc.\"order\")",
+        conn.pick(
+            // SQLite answers a bare column beside MIN() from the row holding the minimum.
+            "SELECT r.name, c.key, MIN(rc.\"order\") FROM release_commit rc
+             JOIN git_commit c ON c.id = rc.commit_id JOIN repository r ON r.id = c.repository_id
+             WHERE rc.release_id = ?1 GROUP BY r.name ORDER BY MIN(rc.\"order\")",
+            "SELECT name, key FROM (
+                 SELECT DISTINCT ON (r.name) r.name, c.key, rc.\"order\" FROM release_commit rc
+                 JOIN git_commit c ON c.id = rc.commit_id JOIN repository r ON r.id = c.repository_id
+                 WHERE rc.release_id = ?1 ORDER BY r.name, rc.\"order\"
+             ) newest ORDER BY \"order\"",
+        ),
         params![release_id],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?)

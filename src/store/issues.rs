@@ -1,7 +1,7 @@
 //! SQL for issues (Sentry's groups) and what hangs off them: inbox, activity, history, links and
 //! resolutions.
 
-use super::sql::{Db, DbResult, Row, params};
+use super::sql::{Db, DbResult, Dialect, Row, params};
 
 use crate::error::Result;
 
@@ -93,13 +93,23 @@ pub struct IssueFilter {
 }
 
 pub fn list(conn: &Db<'_>, org_id: i64, filter: &IssueFilter) -> Result<Vec<IssueRow>> {
-    let sql = format!(
-        "{SELECT} WHERE p.organization_id = ?1
-           AND (?2 IS NULL OR g.project_id IN (SELECT value FROM json_each(?2)))
-           AND (?3 = 0 OR i.id IS NOT NULL)
-           AND (?4 IS NULL OR g.status = ?4)
-         ORDER BY g.first_seen DESC, g.id DESC"
-    );
+    let sql = match conn.dialect() {
+        Dialect::Sqlite => format!(
+            "{SELECT} WHERE p.organization_id = ?1
+               AND (?2 IS NULL OR g.project_id IN (SELECT value FROM json_each(?2)))
+               AND (?3 = 0 OR i.id IS NOT NULL)
+               AND (?4 IS NULL OR g.status = ?4)
+             ORDER BY g.first_seen DESC, g.id DESC"
+        ),
+        Dialect::Postgres => format!(
+            "{SELECT} WHERE p.organization_id = ?1
+               AND (?2::text IS NULL
+                    OR g.project_id IN (SELECT json_array_elements_text(?2::json)::bigint))
+               AND (NOT ?3::boolean OR i.id IS NOT NULL)
+               AND (?4::bigint IS NULL OR g.status = ?4)
+             ORDER BY g.first_seen DESC, g.id DESC"
+        ),
+    };
     let projects = if filter.project_ids.is_empty() {
         None
     } else {
@@ -174,9 +184,14 @@ pub fn record_history(
 ) -> Result<()> {
     let inverse = serde_json::to_string(inverse_statuses)?;
     let previous: Option<(i64, String)> = conn.query_opt(
-        "SELECT id, date_added FROM group_history
-         WHERE group_id = ?1 AND status IN (SELECT value FROM json_each(?2))
-         ORDER BY date_added DESC, id DESC LIMIT 1",
+        conn.pick(
+            "SELECT id, date_added FROM group_history
+             WHERE group_id = ?1 AND status IN (SELECT value FROM json_each(?2))
+             ORDER BY date_added DESC, id DESC LIMIT 1",
+            "SELECT id, date_added FROM group_history
+             WHERE group_id = ?1 AND status IN (SELECT json_array_elements_text(?2::json)::bigint)
+             ORDER BY date_added DESC, id DESC LIMIT 1",
+        ),
         params![issue.id, inverse],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;

@@ -30,6 +30,7 @@ mod file;
 pub mod issues;
 mod migrations;
 pub mod orgs;
+pub mod postgres;
 pub mod projects;
 pub mod releases;
 pub mod sequence;
@@ -277,6 +278,67 @@ impl Store {
         let value = work(&Db::sqlite(&tx))?;
         tx.finish()?;
         Ok(value)
+    }
+}
+
+/// Where a store is: a SQLite file, or a PostgreSQL database (`--store postgres://...`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    File(PathBuf),
+    Postgres(String),
+}
+
+impl Location {
+    /// A `postgres://` or `postgresql://` URL is a PostgreSQL database; anything else a path.
+    pub fn parse(store: &Path) -> Location {
+        match store.to_str() {
+            Some(text) if postgres::is_url(text) => Location::Postgres(text.to_string()),
+            _ => Location::File(store.to_path_buf()),
+        }
+    }
+
+    /// The store as messages show it (a URL's password masked).
+    pub fn shown(&self) -> String {
+        match self {
+            Location::File(path) => path.display().to_string(),
+            Location::Postgres(url) => postgres::shown_url(url),
+        }
+    }
+}
+
+/// An open store on either engine, for code that runs transactions without caring which
+/// (`crate::backend::local`).
+pub enum StoreConn<'a> {
+    Sqlite(&'a mut Store),
+    Postgres(&'a mut postgres::PgStore),
+}
+
+impl StoreConn<'_> {
+    /// [`Store::write`] / [`postgres::PgStore::write`].
+    pub fn write<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        match self {
+            StoreConn::Sqlite(store) => store.write(work),
+            StoreConn::Postgres(store) => store.write(work),
+        }
+    }
+
+    /// [`Store::read`] / [`postgres::PgStore::read`].
+    pub fn read<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        match self {
+            StoreConn::Sqlite(store) => store.read(work),
+            StoreConn::Postgres(store) => store.read(work),
+        }
+    }
+
+    /// How long a writer waits for another writer's lock before failing with a conflict.
+    pub fn set_busy_timeout(&mut self, wait: Duration) -> Result<()> {
+        match self {
+            StoreConn::Sqlite(store) => store.set_busy_timeout(wait),
+            StoreConn::Postgres(store) => {
+                store.set_busy_timeout(wait);
+                Ok(())
+            }
+        }
     }
 }
 

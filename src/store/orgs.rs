@@ -97,9 +97,14 @@ pub fn insert_audit(
 /// The audit log, newest first; only entries of `event` (e.g. `ORG_EDIT`) when given.
 pub fn audit(conn: &Db<'_>, org_id: i64, event: Option<&str>, limit: i64) -> Result<Vec<AuditRow>> {
     Ok(conn.query_all(
-        "SELECT id, event, data, date_added FROM audit_log
-         WHERE organization_id = ?1 AND (?2 IS NULL OR event = ?2)
-         ORDER BY date_added DESC, id DESC LIMIT ?3",
+        conn.pick(
+            "SELECT id, event, data, date_added FROM audit_log
+             WHERE organization_id = ?1 AND (?2 IS NULL OR event = ?2)
+             ORDER BY date_added DESC, id DESC LIMIT ?3",
+            "SELECT id, event, data, date_added FROM audit_log
+             WHERE organization_id = ?1 AND (?2::text IS NULL OR event = ?2)
+             ORDER BY date_added DESC, id DESC LIMIT ?3",
+        ),
         params![org_id, event, limit],
         |row| {
             Ok(AuditRow {

@@ -1,6 +1,6 @@
 //! SQL for projects and what project delete must clear by hand (notification settings, outbox).
 
-use super::sql::{Db, DbResult, Row, params};
+use super::sql::{Db, DbResult, Dialect, Row, params};
 
 use crate::error::Result;
 
@@ -30,7 +30,12 @@ pub(crate) fn project_from_row(row: &Row<'_>) -> DbResult<ProjectRow> {
 /// Whether a project of the organization has this slug, compared case-insensitively.
 pub fn slug_taken(conn: &Db<'_>, org_id: i64, slug: &str) -> Result<bool> {
     Ok(conn.query_one(
-        "SELECT EXISTS (SELECT 1 FROM project WHERE organization_id = ?1 AND slug = ?2 COLLATE NOCASE)",
+        conn.pick(
+            "SELECT EXISTS (SELECT 1 FROM project WHERE organization_id = ?1 AND slug = ?2 COLLATE NOCASE)",
+            // lower() under the "C" collation folds ASCII only, as NOCASE does.
+            "SELECT EXISTS (SELECT 1 FROM project
+                            WHERE organization_id = ?1 AND lower(slug) = lower(?2::text COLLATE \"C\"))",
+        ),
         params![org_id, slug],
         |row| row.get(0),
     )?)
@@ -64,9 +69,15 @@ pub fn update(conn: &Db<'_>, project: &ProjectRow) -> Result<()> {
 }
 
 pub fn find_by_slug(conn: &Db<'_>, org_id: i64, slug: &str) -> Result<Option<ProjectRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM project WHERE organization_id = ?1 AND slug = ?2 COLLATE NOCASE"
-    );
+    let sql = match conn.dialect() {
+        Dialect::Sqlite => format!(
+            "SELECT {COLUMNS} FROM project WHERE organization_id = ?1 AND slug = ?2 COLLATE NOCASE"
+        ),
+        Dialect::Postgres => format!(
+            "SELECT {COLUMNS} FROM project
+             WHERE organization_id = ?1 AND lower(slug) = lower(?2::text COLLATE \"C\")"
+        ),
+    };
     Ok(conn.query_opt(&sql, params![org_id, slug], project_from_row)?)
 }
 

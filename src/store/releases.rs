@@ -1,6 +1,6 @@
 //! SQL for releases, their project links, and release activities.
 
-use super::sql::{Db, DbResult, Row, params};
+use super::sql::{Db, DbResult, Dialect, Row, params};
 
 use super::projects::{ProjectRow, project_from_row};
 use crate::error::Result;
@@ -160,16 +160,30 @@ pub struct ReleaseFilter {
 
 /// Releases of the organization, newest first.
 pub fn list(conn: &Db<'_>, org_id: i64, filter: &ReleaseFilter) -> Result<Vec<ReleaseRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM release r
-         WHERE r.organization_id = ?1
-           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM release_project rp
-                                      WHERE rp.release_id = r.id
-                                        AND rp.project_id IN (SELECT value FROM json_each(?2))))
-           AND (?3 IS NULL OR instr(r.version, ?3) > 0)
-           AND (?4 IS NULL OR COALESCE(r.status, 0) = ?4)
-         ORDER BY r.date_added DESC, r.id DESC LIMIT ?5 OFFSET ?6"
-    );
+    let sql = match conn.dialect() {
+        Dialect::Sqlite => format!(
+            "SELECT {COLUMNS} FROM release r
+             WHERE r.organization_id = ?1
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM release_project rp
+                                          WHERE rp.release_id = r.id
+                                            AND rp.project_id IN (SELECT value FROM json_each(?2))))
+               AND (?3 IS NULL OR instr(r.version, ?3) > 0)
+               AND (?4 IS NULL OR COALESCE(r.status, 0) = ?4)
+             ORDER BY r.date_added DESC, r.id DESC LIMIT ?5 OFFSET ?6"
+        ),
+        Dialect::Postgres => format!(
+            "SELECT {COLUMNS} FROM release r
+             WHERE r.organization_id = ?1
+               AND (?2::text IS NULL
+                    OR EXISTS (SELECT 1 FROM release_project rp
+                               WHERE rp.release_id = r.id
+                                 AND rp.project_id IN
+                                     (SELECT json_array_elements_text(?2::json)::bigint)))
+               AND (?3::text IS NULL OR strpos(r.version, ?3) > 0)
+               AND (?4::bigint IS NULL OR COALESCE(r.status, 0) = ?4)
+             ORDER BY r.date_added DESC, r.id DESC LIMIT ?5 OFFSET ?6"
+        ),
+    };
     let projects = if filter.project_ids.is_empty() {
         None
     } else {
@@ -199,15 +213,28 @@ pub fn previous_with_commits(
     project_ids: &[i64],
     not_after: &str,
 ) -> Result<Option<ReleaseRow>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM release r
-         WHERE r.organization_id = ?1 AND r.id IS NOT ?2 AND r.last_commit_id IS NOT NULL
-           AND COALESCE(r.date_released, r.date_added) <= ?3
-           AND EXISTS (SELECT 1 FROM release_project rp
-                       WHERE rp.release_id = r.id
-                         AND rp.project_id IN (SELECT value FROM json_each(?4)))
-         ORDER BY COALESCE(r.date_released, r.date_added) DESC, r.id DESC LIMIT 1"
-    );
+    let sql = match conn.dialect() {
+        Dialect::Sqlite => format!(
+            "SELECT {COLUMNS} FROM release r
+             WHERE r.organization_id = ?1 AND r.id IS NOT ?2 AND r.last_commit_id IS NOT NULL
+               AND COALESCE(r.date_released, r.date_added) <= ?3
+               AND EXISTS (SELECT 1 FROM release_project rp
+                           WHERE rp.release_id = r.id
+                             AND rp.project_id IN (SELECT value FROM json_each(?4)))
+             ORDER BY COALESCE(r.date_released, r.date_added) DESC, r.id DESC LIMIT 1"
+        ),
+        Dialect::Postgres => format!(
+            "SELECT {COLUMNS} FROM release r
+             WHERE r.organization_id = ?1 AND r.id IS DISTINCT FROM ?2::bigint
+               AND r.last_commit_id IS NOT NULL
+               AND COALESCE(r.date_released, r.date_added) <= ?3
+               AND EXISTS (SELECT 1 FROM release_project rp
+                           WHERE rp.release_id = r.id
+                             AND rp.project_id IN
+                                 (SELECT json_array_elements_text(?4::json)::bigint))
+             ORDER BY COALESCE(r.date_released, r.date_added) DESC, r.id DESC LIMIT 1"
+        ),
+    };
     let projects = serde_json::to_string(project_ids)?;
     Ok(conn.query_opt(
         &sql,

@@ -9,7 +9,7 @@ use crate::error::Result;
 pub fn increment(conn: &Db<'_>, second: i64, expires_at: i64) -> Result<i64> {
     Ok(conn.query_one(
         "INSERT INTO snowflake_sequence (second, value, expires_at) VALUES (?1, 1, ?2)
-         ON CONFLICT (second) DO UPDATE SET value = value + 1
+         ON CONFLICT (second) DO UPDATE SET value = snowflake_sequence.value + 1
          RETURNING value",
         params![second, expires_at],
         |row| row.get(0),

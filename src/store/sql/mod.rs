@@ -101,8 +101,10 @@
 //!   [`Db`]; the PostgreSQL implementation will read all rows before calling the closure, so
 //!   this stays true.
 
+pub mod postgres;
 mod sqlite;
 
+pub use postgres::Session;
 pub use sqlite::STATEMENT_CACHE_CAPACITY;
 
 use crate::error::Error;
@@ -111,6 +113,7 @@ use crate::error::Error;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
     Sqlite,
+    Postgres,
 }
 
 /// An open transaction on the store's database: what the store's SQL runs on.
@@ -120,6 +123,7 @@ pub struct Db<'c> {
 
 enum Inner<'c> {
     Sqlite(sqlite::Conn<'c>),
+    Postgres(&'c postgres::Session),
 }
 
 /// A failed statement. Converts into [`crate::error::Error`] with `?`, keeping the engine's
@@ -132,6 +136,7 @@ pub struct DbError {
 #[derive(Debug)]
 enum ErrorInner {
     Sqlite(sqlite::RawError),
+    Postgres(postgres::PgError),
 }
 
 /// The result of a statement.
@@ -142,6 +147,7 @@ impl DbError {
     pub fn is_unique_violation(&self) -> bool {
         match &self.inner {
             ErrorInner::Sqlite(err) => sqlite::is_unique_violation(err),
+            ErrorInner::Postgres(err) => postgres::is_unique_violation(err),
         }
     }
 }
@@ -150,6 +156,7 @@ impl std::fmt::Display for DbError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.inner {
             ErrorInner::Sqlite(err) => err.fmt(f),
+            ErrorInner::Postgres(err) => err.fmt(f),
         }
     }
 }
@@ -160,8 +167,33 @@ impl From<DbError> for Error {
     fn from(err: DbError) -> Self {
         match err.inner {
             ErrorInner::Sqlite(err) => Error::from(err),
+            ErrorInner::Postgres(err) => postgres_error(&err),
         }
     }
+}
+
+/// A PostgreSQL failure as relctl's error: another transaction holding a lock past the wait,
+/// a deadlock or a serialization failure is a conflict to retry (exit 4, HTTP 409); a server
+/// that is down or went away is a network error (exit 5, HTTP 503); anything else names the
+/// server's reason (exit 1).
+fn postgres_error(err: &postgres::PgError) -> Error {
+    use ::postgres::error::SqlState;
+    let busy = [
+        SqlState::LOCK_NOT_AVAILABLE,
+        SqlState::T_R_DEADLOCK_DETECTED,
+        SqlState::T_R_SERIALIZATION_FAILURE,
+        SqlState::QUERY_CANCELED,
+    ];
+    if err.code().is_some_and(|code| busy.contains(code)) {
+        return Error::conflict(format!("the store is busy: {err}"));
+    }
+    if err.is_connection() {
+        return Error::new(
+            crate::error::ErrorKind::Network,
+            format!("lost the connection to the store database: {err}"),
+        );
+    }
+    Error::other(format!("store database error: {err}"))
 }
 
 /// A statement parameter. Text borrows; nothing is copied to bind it.
@@ -240,6 +272,7 @@ pub struct Row<'r> {
 
 enum RowInner<'r> {
     Sqlite(&'r sqlite::RawRow<'r>),
+    Postgres(&'r postgres::RawRow),
 }
 
 impl Row<'_> {
@@ -247,6 +280,7 @@ impl Row<'_> {
     pub fn get<T: FromColumn>(&self, idx: usize) -> DbResult<T> {
         match &self.inner {
             RowInner::Sqlite(row) => T::from_sqlite(row, idx),
+            RowInner::Postgres(row) => T::from_postgres(row, idx),
         }
     }
 }
@@ -256,27 +290,38 @@ impl Row<'_> {
 pub trait FromColumn: Sized {
     #[doc(hidden)]
     fn from_sqlite(row: &sqlite::RawRow<'_>, idx: usize) -> DbResult<Self>;
+    #[doc(hidden)]
+    fn from_postgres(row: &postgres::RawRow, idx: usize) -> DbResult<Self>;
 }
 
+/// `FromColumn` for `$ty` and `Option<$ty>`, read on PostgreSQL by `$pg` (which accepts every
+/// width of integer, as SQLite's dynamic typing does).
 macro_rules! from_column {
-    ($($ty:ty),* $(,)?) => {
+    ($($ty:ty => $pg:path),* $(,)?) => {
         $(impl FromColumn for $ty {
             fn from_sqlite(row: &sqlite::RawRow<'_>, idx: usize) -> DbResult<Self> {
                 sqlite::get(row, idx)
+            }
+            fn from_postgres(row: &postgres::RawRow, idx: usize) -> DbResult<Self> {
+                $pg(row, idx)?.ok_or_else(|| postgres::null_error(idx))
+            }
+        }
+        impl FromColumn for Option<$ty> {
+            fn from_sqlite(row: &sqlite::RawRow<'_>, idx: usize) -> DbResult<Self> {
+                sqlite::get(row, idx)
+            }
+            fn from_postgres(row: &postgres::RawRow, idx: usize) -> DbResult<Self> {
+                $pg(row, idx)
             }
         })*
     };
 }
 
 from_column!(
-    i64,
-    Option<i64>,
-    String,
-    Option<String>,
-    bool,
-    Option<bool>,
-    f64,
-    Option<f64>
+    i64 => postgres::get_i64,
+    String => postgres::get_text,
+    bool => postgres::get_bool,
+    f64 => postgres::get_f64,
 );
 
 impl Db<'_> {
@@ -284,6 +329,16 @@ impl Db<'_> {
     pub fn dialect(&self) -> Dialect {
         match &self.inner {
             Inner::Sqlite(_) => Dialect::Sqlite,
+            Inner::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    /// The statement text for this dialect, for the few statements that differ (listed in the
+    /// module docs).
+    pub fn pick<'s>(&self, sqlite: &'s str, postgres: &'s str) -> &'s str {
+        match self.dialect() {
+            Dialect::Sqlite => sqlite,
+            Dialect::Postgres => postgres,
         }
     }
 
@@ -291,6 +346,7 @@ impl Db<'_> {
     pub fn execute(&self, sql: &str, params: &[Param<'_>]) -> DbResult<usize> {
         match &self.inner {
             Inner::Sqlite(conn) => sqlite::execute(conn, sql, params),
+            Inner::Postgres(session) => postgres::execute(session, sql, params),
         }
     }
 
@@ -299,6 +355,7 @@ impl Db<'_> {
     pub fn insert(&self, sql: &str, params: &[Param<'_>]) -> DbResult<i64> {
         match &self.inner {
             Inner::Sqlite(conn) => sqlite::insert(conn, sql, params),
+            Inner::Postgres(session) => postgres::insert(session, sql, params),
         }
     }
 
@@ -311,6 +368,7 @@ impl Db<'_> {
     ) -> DbResult<T> {
         match &self.inner {
             Inner::Sqlite(conn) => sqlite::query_one(conn, sql, params, read),
+            Inner::Postgres(session) => postgres::query_one(session, sql, params, read),
         }
     }
 
@@ -323,6 +381,7 @@ impl Db<'_> {
     ) -> DbResult<Option<T>> {
         match &self.inner {
             Inner::Sqlite(conn) => sqlite::query_opt(conn, sql, params, read),
+            Inner::Postgres(session) => postgres::query_opt(session, sql, params, read),
         }
     }
 
@@ -351,6 +410,32 @@ impl Db<'_> {
     ) -> DbResult<()> {
         match &self.inner {
             Inner::Sqlite(conn) => sqlite::query_each(conn, sql, params, each),
+            Inner::Postgres(session) => postgres::query_each(session, sql, params, each),
+        }
+    }
+
+    /// Runs a script of statements without parameters (a schema migration).
+    pub fn batch(&self, sql: &str) -> DbResult<()> {
+        match &self.inner {
+            Inner::Sqlite(conn) => Ok(conn.execute_batch(sql)?),
+            Inner::Postgres(session) => session.batch(sql),
+        }
+    }
+
+    /// Takes the write lock of organization `org_id` until the transaction ends, waiting at
+    /// most the store's lock wait (then a conflict). On PostgreSQL that is a transaction-scoped
+    /// advisory lock (`crate::store::postgres` says what it guards); on SQLite the
+    /// database-wide write lock, held since `BEGIN IMMEDIATE`, already is it.
+    pub fn lock_organization(&self, org_id: i64) -> DbResult<()> {
+        match &self.inner {
+            Inner::Sqlite(_) => Ok(()),
+            Inner::Postgres(_) => {
+                self.execute(
+                    "SELECT pg_advisory_xact_lock(?1, ?2)",
+                    params![i64::from(crate::store::postgres::LOCK_CLASS), org_id],
+                )?;
+                Ok(())
+            }
         }
     }
 
@@ -363,6 +448,7 @@ impl Db<'_> {
     ) -> std::result::Result<T, E> {
         match &self.inner {
             Inner::Sqlite(conn) => sqlite::savepoint(conn, work),
+            Inner::Postgres(session) => postgres::savepoint(session, work),
         }
     }
 }

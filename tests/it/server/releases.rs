@@ -357,7 +357,10 @@ fn the_organization_post_keeps_256_characters_of_the_user_agent() {
         );
         assert_eq!(answer.status, 201, "{}", answer.body);
     }
-    let db = rusqlite::Connection::open(app.backend.path()).unwrap();
+    let relctl::store::Location::File(store) = app.backend.location() else {
+        panic!("the in-process API runs on a SQLite file");
+    };
+    let db = rusqlite::Connection::open(store).unwrap();
     let stored = |version: &str| -> String {
         db.query_row(
             "SELECT user_agent FROM release WHERE version = ?1",

@@ -1,0 +1,304 @@
+//! The store on a shared PostgreSQL database: what several `relctl serve` instances (and
+//! command-line runs) use when one SQLite file on one machine is no longer enough.
+//!
+//! The flow is the same code as on SQLite: it runs on a [`Db`] over a [`Session`] (see
+//! `sql/postgres.rs` for the statements). What differs is how transactions begin and end, where
+//! the schema version is kept, and how writers are kept apart.
+//!
+//! # Schema
+//!
+//! The tables are `schema_pg_v*.sql`, the SQLite schema in PostgreSQL's types. The version and
+//! relctl's mark live in a one-row table `relctl_store` (SQLite keeps them in `PRAGMA
+//! user_version` / `application_id`). A database whose current schema holds other tables and no
+//! `relctl_store` is refused, untouched. Migrations run inside the write transaction that
+//! needs them, after taking the advisory lock [`SCHEMA_LOCK`], so two first writers cannot both
+//! create the tables. A read of an empty or older database runs the migrations in its own
+//! transaction and rolls them back: reads never write.
+//!
+//! # Locks (what stands for SQLite's database-wide write lock)
+//!
+//! Write transactions run at PostgreSQL's default READ COMMITTED level, so each statement sees
+//! what other transactions committed before it began. Writers are kept apart by
+//! transaction-scoped **advisory locks**, released by COMMIT or ROLLBACK (so a killed process
+//! never leaves one behind):
+//!
+//! - **The organization write lock** (`pg_advisory_xact_lock(RELC, org id)`), taken by every
+//!   write in an organization right after it has looked the organization up
+//!   ([`Db::lock_organization`]). It is at once Sentry's per-organization slug lock of project
+//!   save, its `releasecommits:{release}` lock (a set-commits waits for it at most
+//!   `COMMITS_LOCK_WAIT`, then fails with a conflict: exit 4, HTTP 409), and the guard of every
+//!   check-then-insert of the flow (release by version, repository by name, authors, commits).
+//!   Writes in different organizations, and every read, run in parallel.
+//! - **The short-id counter** is a **row lock**: `UPDATE project SET last_short_id =
+//!   last_short_id + 1 ... RETURNING` locks the project's row until the transaction ends.
+//! - **The snowflake sequence** (without Redis) is a row lock too: `INSERT ... ON CONFLICT
+//!   (second) DO UPDATE ... RETURNING value` on `snowflake_sequence`.
+//! - **Creating an organization** takes the organization lock of id 0.
+//!
+//! How long a writer waits for a lock is `lock_timeout` ([`PgStore::set_busy_timeout`]);
+//! a wait that runs out, a deadlock or a serialization failure is a conflict (exit 4, 409).
+
+use std::path::Path;
+use std::time::Duration;
+
+use postgres::NoTls;
+
+use super::migrations::{self, APPLICATION_ID, DEFAULT_ORG_SLUG};
+use super::sql::{Db, Session, params};
+use crate::error::{Error, ErrorKind, Result};
+
+/// Migration N (1-based) is `MIGRATIONS[N - 1]`; the same versions as the SQLite schema.
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema_pg_v1.sql"),
+    include_str!("schema_pg_v2.sql"),
+];
+
+/// The advisory lock class of relctl's locks: the ASCII bytes "RELC", as in SQLite's mark.
+pub const LOCK_CLASS: i32 = APPLICATION_ID;
+
+/// The advisory lock (class [`LOCK_CLASS`] + 1, object 0) held while the schema is created or
+/// upgraded.
+pub const SCHEMA_LOCK: (i32, i32) = (LOCK_CLASS + 1, 0);
+
+/// How long a connection attempt may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Whether `text` names a PostgreSQL database rather than a file.
+pub fn is_url(text: &str) -> bool {
+    let lower = text.get(..13).unwrap_or(text).to_ascii_lowercase();
+    lower.starts_with("postgres://") || lower.starts_with("postgresql://")
+}
+
+/// The store URL as relctl shows it: a password, in the user part or in the query
+/// (`?password=...`), as `***`.
+pub fn shown_url(url: &str) -> String {
+    let masked = crate::config::mask_passwords(url);
+    let Some((base, query)) = masked.split_once('?') else {
+        return masked;
+    };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
+            _ => pair.to_string(),
+        })
+        .collect();
+    format!("{base}?{}", query.join("&"))
+}
+
+/// A connection to the store's PostgreSQL database.
+pub struct PgStore {
+    session: Session,
+    /// The URL with its password masked, for messages.
+    shown: String,
+    /// How long a writer waits for a lock.
+    lock_wait: Duration,
+    /// Whether the schema was current at this connection's last transaction.
+    current: bool,
+}
+
+impl PgStore {
+    /// Connects to the database at `url` (nothing is read or written yet).
+    pub fn connect(url: &str) -> Result<PgStore> {
+        let shown = shown_url(url);
+        let mut config: postgres::Config = url
+            .parse()
+            .map_err(|err| Error::usage(format!("invalid PostgreSQL store URL {shown}: {err}")))?;
+        config.connect_timeout(CONNECT_TIMEOUT);
+        config.application_name("relctl");
+        let client = config.connect(NoTls).map_err(|err| {
+            Error::new(
+                ErrorKind::Network,
+                format!(
+                    "cannot connect to the store database {shown}: {}",
+                    one_line(&err)
+                ),
+            )
+        })?;
+        Ok(PgStore {
+            session: Session::new(client),
+            shown,
+            lock_wait: super::BUSY_TIMEOUT,
+            current: false,
+        })
+    }
+
+    /// Whether the connection can serve another request.
+    pub fn is_usable(&self) -> bool {
+        !self.session.is_closed()
+    }
+
+    /// Whether the schema was current when this connection last looked.
+    pub fn is_current(&self) -> bool {
+        self.current
+    }
+
+    /// How long a writer waits for another transaction's lock before the command fails with a
+    /// conflict.
+    pub fn set_busy_timeout(&mut self, wait: Duration) {
+        self.lock_wait = wait;
+    }
+
+    /// Runs `work` in one write transaction; the same transaction first creates or upgrades the
+    /// schema when it must.
+    pub fn write<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        self.transaction("BEGIN", true, work)
+    }
+
+    /// Runs `work` in one read transaction (one snapshot); nothing is ever committed.
+    pub fn read<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        self.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ", false, work)
+    }
+
+    /// Checks that the database is a relctl store (or empty) without writing anything.
+    pub fn check_writable(&mut self) -> Result<()> {
+        self.transaction("BEGIN", false, |_| Ok(()))
+    }
+
+    fn transaction<T>(
+        &mut self,
+        begin: &str,
+        commit: bool,
+        work: impl FnOnce(&Db<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let wait = format!("{}ms", self.lock_wait.as_millis());
+        self.session.batch(begin).map_err(|err| self.failed(err))?;
+        let result = (|| {
+            let db = Db::postgres(&self.session);
+            db.execute(
+                "SELECT set_config('lock_timeout', ?1, true)",
+                params![wait.as_str()],
+            )?;
+            let version = inspect(&db, &self.shown)?;
+            if version < migrations::latest() {
+                upgrade(&db, &self.shown)?;
+            }
+            work(&db)
+        })();
+        let end = if commit && result.is_ok() {
+            "COMMIT"
+        } else {
+            "ROLLBACK"
+        };
+        match (result, self.session.batch(end)) {
+            (Ok(value), Ok(())) => {
+                self.current = true;
+                Ok(value)
+            }
+            (Ok(_), Err(err)) => Err(self.failed(err)),
+            (Err(err), _) => Err(err),
+        }
+    }
+
+    fn failed(&self, err: super::sql::DbError) -> Error {
+        let err = Error::from(err);
+        Error::new(
+            err.kind,
+            format!("store database {}: {}", self.shown, err.message),
+        )
+    }
+}
+
+/// The schema version of the store in `db` (0: an empty database); a database that is not
+/// relctl's, or a newer relctl's, is refused.
+fn inspect(db: &Db<'_>, shown: &str) -> Result<i64> {
+    let marked: bool = db.query_one(
+        "SELECT to_regclass('relctl_store') IS NOT NULL",
+        params![],
+        |row| row.get(0),
+    )?;
+    if !marked {
+        let tables: i64 = db.query_one(
+            "SELECT count(*) FROM pg_catalog.pg_class c
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
+            params![],
+            |row| row.get(0),
+        )?;
+        if tables == 0 {
+            return Ok(0);
+        }
+        return Err(migrations::not_a_store(
+            Path::new(shown),
+            "a PostgreSQL database whose schema holds other tables",
+        ));
+    }
+    let (application_id, version): (i64, i64) = db.query_one(
+        "SELECT application_id, schema_version FROM relctl_store",
+        params![],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    if application_id != i64::from(APPLICATION_ID) {
+        return Err(migrations::not_a_store(
+            Path::new(shown),
+            &format!("its relctl_store table holds application id {application_id:#x}"),
+        ));
+    }
+    if version > migrations::latest() {
+        return Err(migrations::newer_store(Path::new(shown), version));
+    }
+    Ok(version)
+}
+
+/// Brings the schema to the latest version under [`SCHEMA_LOCK`], in the caller's transaction.
+fn upgrade(db: &Db<'_>, shown: &str) -> Result<()> {
+    db.execute(
+        "SELECT pg_advisory_xact_lock(?1, ?2)",
+        params![i64::from(SCHEMA_LOCK.0), i64::from(SCHEMA_LOCK.1)],
+    )?;
+    // Another first writer may have created or upgraded it while this one waited.
+    let from = inspect(db, shown)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+        let failed = |err: super::sql::DbError| {
+            Error::other(format!(
+                "cannot upgrade the store {shown} to schema version {}: {err}",
+                index + 1
+            ))
+        };
+        db.batch(sql).map_err(failed)?;
+        if index == 0 {
+            db.execute(
+                "CREATE TABLE relctl_store (
+                     id             BIGINT PRIMARY KEY CHECK (id = 1),
+                     application_id BIGINT NOT NULL,
+                     schema_version BIGINT NOT NULL
+                 )",
+                params![],
+            )
+            .map_err(failed)?;
+            db.execute(
+                "INSERT INTO relctl_store (id, application_id, schema_version) VALUES (1, ?1, 0)",
+                params![i64::from(APPLICATION_ID)],
+            )
+            .map_err(failed)?;
+            db.execute(
+                "INSERT INTO organization (slug, name, date_added) VALUES (?1, ?2, ?3)",
+                params![
+                    DEFAULT_ORG_SLUG,
+                    "Default",
+                    crate::time::format_ts(chrono::Utc::now())
+                ],
+            )
+            .map_err(failed)?;
+        }
+    }
+    db.execute(
+        "UPDATE relctl_store SET schema_version = ?1",
+        params![migrations::latest()],
+    )?;
+    Ok(())
+}
+
+/// The driver's error on one line, without its source chain's repetitions.
+fn one_line(err: &postgres::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(inner) = source {
+        let more = inner.to_string();
+        if !text.contains(&more) {
+            text = format!("{text}: {more}");
+        }
+        source = inner.source();
+    }
+    text.replace(['\n', '\r'], " ")
+}
