@@ -441,7 +441,10 @@ impl Settings {
     /// (name, value, source) rows for `config show`; the token is redacted.
     pub fn describe(&self) -> Vec<(&'static str, String, String)> {
         let store = match &self.store.value {
-            Ok(path) => (path.display().to_string(), self.store.source.to_string()),
+            Ok(path) => (
+                crate::store::Location::parse(path).shown(),
+                self.store.source.to_string(),
+            ),
             Err(why) => (String::new(), format!("{}: none, {why}", self.store.source)),
         };
         let mut rows = vec![
@@ -508,8 +511,8 @@ fn relative_to(file: &Path, path: &Path) -> PathBuf {
     }
 }
 
-/// A `store` from a config file: `~` and `~/...` are `$HOME`, anything else relative is
-/// relative to the file's directory. `Err` inside when `~` needs a `$HOME` that is not set (an
+/// A `store` from a config file: a `postgres://` URL as it is, `~` and `~/...` are `$HOME`,
+/// anything else relative is relative to the file's directory. `Err` inside when `~` needs a `$HOME` that is not set (an
 /// error only for a command that needs the store); `~user` is not expanded, and refused.
 fn file_store_path(
     file: &Path,
@@ -517,6 +520,9 @@ fn file_store_path(
     home: Option<&Path>,
 ) -> Result<std::result::Result<PathBuf, String>> {
     let text = path.to_string_lossy();
+    if crate::store::postgres::is_url(&text) {
+        return Ok(Ok(path.to_path_buf()));
+    }
     let Some(after) = text.strip_prefix('~') else {
         return Ok(Ok(relative_to(file, path)));
     };

@@ -37,7 +37,7 @@ const POOL_SIZE: usize = 8;
 
 /// Connections to a PostgreSQL store a process keeps open at most, unless told otherwise
 /// (`serve --pool-size`). The command line uses one.
-pub const DEFAULT_PG_POOL: usize = 16;
+pub const DEFAULT_PG_POOL: u64 = 16;
 
 /// How long a request waits for a free PostgreSQL connection before it fails with a conflict.
 const PG_POOL_WAIT: Duration = Duration::from_secs(30);
@@ -59,7 +59,7 @@ impl LocalBackend {
     pub fn new(store: PathBuf, region_id: u64) -> LocalBackend {
         let location = Location::parse(&store);
         let pg = match &location {
-            Location::Postgres(url) => Some(PgPool::new(url.clone(), DEFAULT_PG_POOL)),
+            Location::Postgres(url) => Some(PgPool::new(url.clone(), DEFAULT_PG_POOL as usize)),
             Location::File(_) => None,
         };
         LocalBackend {

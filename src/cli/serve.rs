@@ -1,4 +1,5 @@
-//! `relctl serve`: Sentry's releases API over the local store.
+//! `relctl serve`: Sentry's releases API over the local store (a SQLite file or a PostgreSQL
+//! database).
 //!
 //! The server decodes HTTP requests into the backend's requests and runs them through the
 //! local backend, so the CLI, the server and tests share one flow. It always serves the local
@@ -31,6 +32,11 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes (larger: 413)
     #[arg(long, default_value_t = 20 * 1024 * 1024, value_name = "BYTES")]
     pub max_body: usize,
+    /// Connections to a PostgreSQL store kept open at most (requests beyond wait for one);
+    /// no effect on a SQLite store, whose writes take turns anyway
+    #[arg(long, default_value_t = crate::backend::local::DEFAULT_PG_POOL, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub pool_size: u64,
 }
 
 /// `NAME=PATH`; the server checks that the path is a git repository.
@@ -64,9 +70,11 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let store = ctx.settings.store_path()?;
     let backend = Arc::new(
-        LocalBackend::new(store.clone(), ctx.settings.region_id.value)
-            .with_redis(super::target::redis_sequence(&ctx.settings)?),
+        LocalBackend::new(store, ctx.settings.region_id.value)
+            .with_redis(super::target::redis_sequence(&ctx.settings)?)
+            .with_pool_size(usize::try_from(args.pool_size).unwrap_or(1)),
     );
+    let shown = backend.location().shown();
     backend.check_store()?;
     let tokens = Arc::clone(&backend);
     let mut opts = ServeOptions::new(
@@ -81,8 +89,7 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
         // Always said, even with -q: scripts read the address when binding port 0.
         let _ = writeln!(
             std::io::stderr(),
-            "relctl serve: listening on http://{addr} (store {})",
-            store.display()
+            "relctl serve: listening on http://{addr} (store {shown})"
         );
     }));
     crate::server::run(opts)
