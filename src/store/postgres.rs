@@ -106,15 +106,9 @@ impl PgStore {
             .map_err(|err| Error::usage(format!("invalid PostgreSQL store URL {shown}: {err}")))?;
         config.connect_timeout(CONNECT_TIMEOUT);
         config.application_name("relctl");
-        let client = config.connect(NoTls).map_err(|err| {
-            Error::new(
-                ErrorKind::Network,
-                format!(
-                    "cannot connect to the store database {shown}: {}",
-                    one_line(&err)
-                ),
-            )
-        })?;
+        let client = config
+            .connect(NoTls)
+            .map_err(|err| connect_error(&shown, &err))?;
         Ok(PgStore {
             session: Session::new(client),
             shown,
@@ -287,6 +281,32 @@ fn upgrade(db: &Db<'_>, shown: &str) -> Result<()> {
         params![migrations::latest()],
     )?;
     Ok(())
+}
+
+/// Why a connection failed, as the exit code a user acts on: a database that does not exist is
+/// a usage error (exit 2: create it), a refused login an authentication error (exit 6), the
+/// rest (server down, unreachable, timed out) a network error (exit 5).
+fn connect_error(shown: &str, err: &postgres::Error) -> Error {
+    use postgres::error::SqlState;
+    let reason = one_line(err);
+    match err.code() {
+        Some(code) if *code == SqlState::INVALID_CATALOG_NAME => Error::usage(format!(
+            "the store database {shown} does not exist: {reason}; create it first (createdb)"
+        )),
+        Some(code)
+            if *code == SqlState::INVALID_PASSWORD
+                || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
+        {
+            Error::new(
+                ErrorKind::Auth,
+                format!("the store database {shown} refused the login: {reason}"),
+            )
+        }
+        _ => Error::new(
+            ErrorKind::Network,
+            format!("cannot connect to the store database {shown}: {reason}"),
+        ),
+    }
 }
 
 /// The driver's error on one line, without its source chain's repetitions.

@@ -19,6 +19,7 @@ mod redis;
 mod releases;
 mod remote;
 mod remote_http;
+mod scale_out;
 mod secrets;
 mod server;
 mod set_commits;

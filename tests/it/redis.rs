@@ -18,7 +18,7 @@ use crate::harness::TestEnv;
 use crate::remote::harness::{Server, request};
 
 /// A `redis-server` of the test's own, killed when dropped.
-struct Redis {
+pub(crate) struct Redis {
     child: Option<Child>,
     port: u16,
     dir: tempfile::TempDir,
@@ -26,7 +26,7 @@ struct Redis {
 
 impl Redis {
     /// Starts a server, or `None` (with a note) when `redis-server` is not installed.
-    fn start() -> Option<Redis> {
+    pub(crate) fn start() -> Option<Redis> {
         let found = Command::new("redis-server")
             .arg("--version")
             .stdout(Stdio::null())
@@ -91,7 +91,7 @@ impl Redis {
         }
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("redis://127.0.0.1:{}/0", self.port)
     }
 
@@ -103,7 +103,7 @@ impl Redis {
     }
 
     /// Every key with its value and time to live.
-    fn counters(&self) -> Vec<(String, i64, i64)> {
+    pub(crate) fn counters(&self) -> Vec<(String, i64, i64)> {
         let mut conn = self.connection();
         let keys: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut conn).unwrap();
         keys.into_iter()
