@@ -229,3 +229,61 @@ fn two_servers_and_eight_processes_share_one_postgresql_and_one_redis() {
         assert_eq!(server.stop(), Some(0));
     }
 }
+
+/// The organization's write lock, held by another transaction past the commit-binding wait:
+/// set-commits gives up after that bounded wait with a conflict (exit 4) and writes nothing;
+/// once the lock is gone the same command works.
+#[test]
+fn set_commits_waits_a_bounded_time_for_the_organization_lock_then_conflicts() {
+    let Some(db) = PgDatabase::create("lock") else {
+        return;
+    };
+    let env = TestEnv::new().with_env("RELCTL_STORE", &db.url);
+    env.ok(&["project", "create", "Backend"]);
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let repo = crate::harness::Repo::init(&env.path().join("repo"));
+    repo.commit("a", "1", "first");
+    repo.commit("b", "2", "second");
+    let repo_path = repo.path().to_string();
+
+    let mut holder = db.client();
+    let org: i64 = holder
+        .query_one("SELECT id FROM organization WHERE slug = 'default'", &[])
+        .unwrap()
+        .get(0);
+    let mut tx = holder.transaction().unwrap();
+    tx.execute(
+        "SELECT pg_advisory_xact_lock($1, $2)",
+        &[&relctl::store::postgres::LOCK_CLASS, &(org as i32)],
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let set_commits = [
+        "release",
+        "set-commits",
+        "1.0.0",
+        "--auto",
+        "--repo",
+        &repo_path,
+    ];
+    let stderr = env.fails(&set_commits, 4);
+    let waited = started.elapsed();
+    assert!(
+        stderr.contains("commits are being written by someone else"),
+        "{stderr}"
+    );
+    assert!(
+        waited >= std::time::Duration::from_secs(9) && waited < std::time::Duration::from_secs(25),
+        "waited {waited:?}"
+    );
+    let bound: i64 = db
+        .client()
+        .query_one("SELECT COUNT(*) FROM release_commit", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(bound, 0);
+    tx.rollback().unwrap();
+    env.ok(&set_commits);
+    let release = env.json(&["release", "info", "1.0.0", "--format", "json"]);
+    assert_eq!(release["commitCount"], 2, "{release}");
+}
