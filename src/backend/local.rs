@@ -1,12 +1,18 @@
-//! The local backend: each request is one transaction of the flow on the embedded store.
+//! The local backend: each request is one transaction of the flow on the store, a SQLite file
+//! or a PostgreSQL database (`store::Location`).
 //!
-//! Writes run in one `BEGIN IMMEDIATE` transaction, so a request that fails anywhere leaves the
-//! store as it was. A missing store is created by the first write that commits: the write runs
-//! on a new store in a temporary file that is put in place only then (`store::create`), so a
-//! request that fails creates nothing, and a write that finds another process created the store
-//! first runs again on that store. Reads never create, migrate or write the store.
-//! Connections are kept in a small pool so `serve` does not reopen the file for every request;
-//! the command line makes one request and drops the backend.
+//! SQLite: writes run in one `BEGIN IMMEDIATE` transaction, so a request that fails anywhere
+//! leaves the store as it was. A missing store is created by the first write that commits: the
+//! write runs on a new store in a temporary file that is put in place only then
+//! (`store::create`), so a request that fails creates nothing, and a write that finds another
+//! process created the store first runs again on that store. Reads never create, migrate or
+//! write the store. Connections are kept in a small pool so `serve` does not reopen the file for
+//! every request; the command line makes one request and drops the backend.
+//!
+//! PostgreSQL: each request borrows a connection from a bounded pool (`serve --pool-size`) and
+//! runs one transaction on it; every write in an organization first takes that organization's
+//! write lock ([`Db::lock_organization`], an advisory lock; `store/postgres.rs` says what it
+//! guards), which on SQLite the database-wide write lock already is.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex};

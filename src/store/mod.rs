@@ -1,4 +1,7 @@
-//! The embedded SQLite store: opening, migrations, transactions, and the SQL of every table.
+//! The store: the SQL of every table (one file per group of tables), the embedded SQLite store
+//! (opening, migrations, transactions: this file, `file.rs`, `migrations.rs`), and the
+//! PostgreSQL store for shared deployments (`postgres.rs`); [`Location`] says which a
+//! `--store` names and [`StoreConn`] runs transactions on either.
 //!
 //! All SQL of relctl lives below this module, one file per group of tables, and every statement
 //! takes parameters. The flow (`crate::flow`) decides *what* to write; these functions only say
