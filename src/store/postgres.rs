@@ -101,9 +101,20 @@ impl PgStore {
     /// Connects to the database at `url` (nothing is read or written yet).
     pub fn connect(url: &str) -> Result<PgStore> {
         let shown = shown_url(url);
+        // The driver wants the scheme in lower case; `is_url` accepted any case.
+        let url = match url.split_once("://") {
+            Some((scheme, rest)) => format!("{}://{rest}", scheme.to_ascii_lowercase()),
+            None => url.to_string(),
+        };
         let mut config: postgres::Config = url
             .parse()
             .map_err(|err| Error::usage(format!("invalid PostgreSQL store URL {shown}: {err}")))?;
+        if config.get_hosts().is_empty() {
+            return Err(Error::usage(format!(
+                "invalid PostgreSQL store URL {shown}: it names no host \
+                 (postgres://USER@HOST[:PORT]/DATABASE, or ?host=/socket/dir)"
+            )));
+        }
         config.connect_timeout(CONNECT_TIMEOUT);
         config.application_name("relctl");
         let client = config

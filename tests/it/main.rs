@@ -14,6 +14,7 @@ mod inputs;
 mod issues;
 mod loopback;
 mod orgs;
+mod pg_store;
 mod projects;
 mod redis;
 mod releases;

@@ -16,59 +16,9 @@ use relctl::domain::snowflake::decompose;
 use serde_json::Value;
 
 use crate::harness::TestEnv;
+use crate::pg_store::PgDatabase;
 use crate::redis::Redis;
 use crate::remote::harness::Server;
-
-/// A database of this test's own on the `RELCTL_TEST_POSTGRES` server, dropped afterwards.
-pub(crate) struct PgDatabase {
-    admin: String,
-    name: String,
-    pub url: String,
-}
-
-impl PgDatabase {
-    /// A new empty database, or `None` (with a note) when no server is configured.
-    pub(crate) fn create(tag: &str) -> Option<PgDatabase> {
-        let Ok(admin) = std::env::var("RELCTL_TEST_POSTGRES") else {
-            assert!(
-                std::env::var("RELCTL_REQUIRE_SERVERS").as_deref() != Ok("1"),
-                "RELCTL_TEST_POSTGRES is not set, and RELCTL_REQUIRE_SERVERS=1 requires PostgreSQL"
-            );
-            eprintln!(
-                "skipped: no PostgreSQL (set RELCTL_TEST_POSTGRES to an admin URL; .ci/run starts one)"
-            );
-            return None;
-        };
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let name = format!("relctl_it_{tag}_{}_{n}", std::process::id());
-        let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
-        for sql in [
-            format!("DROP DATABASE IF EXISTS {name}"),
-            format!("CREATE DATABASE {name}"),
-        ] {
-            client.batch_execute(&sql).unwrap();
-        }
-        let (base, _) = admin.rsplit_once('/').unwrap();
-        let url = format!("{base}/{name}");
-        Some(PgDatabase { admin, name, url })
-    }
-
-    pub(crate) fn client(&self) -> postgres::Client {
-        postgres::Client::connect(&self.url, postgres::NoTls).unwrap()
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        if let Ok(mut client) = postgres::Client::connect(&self.admin, postgres::NoTls) {
-            let _ = client.batch_execute(&format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ));
-        }
-    }
-}
 
 /// A command-line environment on the shared store and Redis.
 fn direct(db: &PgDatabase, redis: &Redis) -> TestEnv {

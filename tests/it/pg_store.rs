@@ -1,0 +1,191 @@
+//! The store on PostgreSQL (`--store postgres://...`), as a user meets it: URLs that are wrong,
+//! servers that are down, databases that do not exist or belong to another application, logins
+//! that are refused, passwords that must never be shown. (The flow itself runs on PostgreSQL in
+//! the whole suite with `RELCTL_TEST_STORE=postgres`; `scale_out.rs` shares one store between
+//! servers and processes.)
+//!
+//! Rows that need no server always run; the others need `RELCTL_TEST_POSTGRES` (an admin URL on
+//! which tests create databases of their own) and say they are skipped without it, unless
+//! `RELCTL_REQUIRE_SERVERS=1` (`.ci/run`), where they fail.
+
+use std::net::TcpListener;
+
+use crate::harness::TestEnv;
+
+/// A database of this test's own on the `RELCTL_TEST_POSTGRES` server, dropped afterwards.
+pub(crate) struct PgDatabase {
+    admin: String,
+    name: String,
+    pub url: String,
+}
+
+impl PgDatabase {
+    /// A new empty database, or `None` (with a note) when no server is configured.
+    pub(crate) fn create(tag: &str) -> Option<PgDatabase> {
+        let Ok(admin) = std::env::var("RELCTL_TEST_POSTGRES") else {
+            assert!(
+                std::env::var("RELCTL_REQUIRE_SERVERS").as_deref() != Ok("1"),
+                "RELCTL_TEST_POSTGRES is not set, and RELCTL_REQUIRE_SERVERS=1 requires PostgreSQL"
+            );
+            eprintln!(
+                "skipped: no PostgreSQL (set RELCTL_TEST_POSTGRES to an admin URL; .ci/run starts one)"
+            );
+            return None;
+        };
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("relctl_it_{tag}_{}_{n}", std::process::id());
+        let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
+        for sql in [
+            format!("DROP DATABASE IF EXISTS {name}"),
+            format!("CREATE DATABASE {name}"),
+        ] {
+            client.batch_execute(&sql).unwrap();
+        }
+        let (base, _) = admin.rsplit_once('/').unwrap();
+        let url = format!("{base}/{name}");
+        Some(PgDatabase { admin, name, url })
+    }
+
+    pub(crate) fn client(&self) -> postgres::Client {
+        postgres::Client::connect(&self.url, postgres::NoTls).unwrap()
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        if let Ok(mut client) = postgres::Client::connect(&self.admin, postgres::NoTls) {
+            let _ = client.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+/// A loopback port nothing listens on.
+fn closed_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Runs `args` on the store `url` and expects exit `code` with one line naming `says`, the
+/// password never shown, and nothing written under the test's directory.
+fn refused(url: &str, args: &[&str], code: i32, says: &str) {
+    let env = TestEnv::new().with_env("RELCTL_STORE", url);
+    let stderr = env.fails(args, code);
+    assert!(stderr.contains(says), "{url}: {stderr}");
+    assert!(!stderr.contains("hunter2"), "password shown: {stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(!env.store.exists());
+}
+
+#[test]
+fn bad_store_urls_are_usage_errors_and_a_closed_port_is_a_network_error() {
+    let port = closed_port();
+    for (url, code, says) in [
+        ("postgres://", 2, "names no host"),
+        ("postgres:///relctl", 2, "names no host"),
+        (
+            "postgres://u:hunter2@[::1/x",
+            2,
+            "invalid PostgreSQL store URL",
+        ),
+        (
+            "postgresql://u@h/x?password=hunter2&bogus=1",
+            2,
+            "password=***",
+        ),
+        (
+            "postgres://u:hunter2@127.0.0.1:{port}/x",
+            5,
+            "cannot connect",
+        ),
+        (
+            "POSTGRES://u:hunter2@127.0.0.1:{port}/x",
+            5,
+            "cannot connect",
+        ),
+    ] {
+        let url = url.replace("{port}", &port.to_string());
+        refused(&url, &["project", "create", "Backend"], code, says);
+        refused(&url, &["release", "list"], code, says);
+    }
+}
+
+#[test]
+fn a_missing_database_a_refused_login_and_a_foreign_database_are_refused_untouched() {
+    let Some(db) = PgDatabase::create("refuse") else {
+        return;
+    };
+    let (base, _) = db.url.rsplit_once('/').unwrap();
+    let with_password = |url: &str| url.replacen("://postgres@", "://postgres:hunter2@", 1);
+    refused(
+        &with_password(&format!("{base}/relctl_it_no_such_db")),
+        &["project", "create", "Backend"],
+        2,
+        "does not exist",
+    );
+    let stranger = format!(
+        "{}/postgres",
+        base.replacen("://postgres@", "://no_such_role:hunter2@", 1)
+    );
+    refused(&stranger, &["release", "list"], 6, "refused the login");
+    let mut client = db.client();
+    client
+        .batch_execute("CREATE TABLE users (id int); INSERT INTO users VALUES (1)")
+        .unwrap();
+    for args in [
+        &["project", "create", "Backend"][..],
+        &["release", "list"][..],
+    ] {
+        refused(&with_password(&db.url), args, 2, "is not a relctl store");
+    }
+    let tables: i64 = client
+        .query_one(
+            "SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        tables, 1,
+        "a table was created in another application's database"
+    );
+}
+
+#[test]
+fn reads_of_an_empty_database_write_nothing_and_the_first_write_creates_the_schema() {
+    let Some(db) = PgDatabase::create("empty") else {
+        return;
+    };
+    let env = TestEnv::new().with_env("RELCTL_STORE", &db.url);
+    assert_eq!(
+        env.json(&["release", "list", "--format", "json"]),
+        serde_json::json!([])
+    );
+    assert_eq!(
+        env.json(&["org", "list", "--format", "json"])[0]["slug"],
+        "default"
+    );
+    let tables = |db: &PgDatabase| -> i64 {
+        db.client()
+            .query_one(
+                "SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'",
+                &[],
+            )
+            .unwrap()
+            .get(0)
+    };
+    assert_eq!(tables(&db), 0, "a read created tables");
+    // A failing first write creates nothing either.
+    env.fails(&["release", "new", "1.0", "-p", "nosuch"], 3);
+    assert_eq!(tables(&db), 0, "a failed write created tables");
+    env.ok(&["project", "create", "Backend"]);
+    assert!(tables(&db) > 10);
+    let shown = env.ok(&["config", "show"]);
+    assert!(shown.contains(&db.url), "{shown}");
+}
