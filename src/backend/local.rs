@@ -175,8 +175,22 @@ impl LocalBackend {
         let path = match &self.location {
             Location::File(path) => path,
             Location::Postgres(_) => {
-                let mut conn = self.pg_pool()?.get()?;
-                return work(&mut StoreConn::Postgres(conn.store()?));
+                let pool = self.pg_pool()?;
+                // A pooled connection the server closed while it sat idle fails at BEGIN,
+                // before anything was sent: the request runs again on the next one (after a
+                // server restart every idle connection is such a one, hence the loop).
+                let mut tries = pool.max + 1;
+                loop {
+                    let mut conn = pool.get()?;
+                    let result = work(&mut StoreConn::Postgres(conn.store()?));
+                    tries -= 1;
+                    if result.is_ok() || tries == 0 || !conn.reused {
+                        return result;
+                    }
+                    if !conn.store()?.lost_before_begin() {
+                        return result;
+                    }
+                }
             }
         };
         if let Some(mut store) = self.pooled(write) {
@@ -729,6 +743,8 @@ struct PoolState {
 struct Lent<'p> {
     pool: &'p PgPool,
     store: Option<PgStore>,
+    /// Whether it had served a request before (an idle connection, not a new one).
+    reused: bool,
 }
 
 impl Lent<'_> {
@@ -776,6 +792,7 @@ impl PgPool {
                 return Ok(Lent {
                     pool: self,
                     store: Some(store),
+                    reused: true,
                 });
             }
             if state.open < self.max {
@@ -785,6 +802,7 @@ impl PgPool {
                     Ok(store) => Ok(Lent {
                         pool: self,
                         store: Some(store),
+                        reused: false,
                     }),
                     Err(err) => {
                         if let Ok(mut state) = self.state.lock() {

@@ -95,6 +95,8 @@ pub struct PgStore {
     lock_wait: Duration,
     /// Whether the schema was current at this connection's last transaction.
     current: bool,
+    /// Whether the last transaction got past its `BEGIN`.
+    began: bool,
 }
 
 impl PgStore {
@@ -125,12 +127,20 @@ impl PgStore {
             shown,
             lock_wait: super::BUSY_TIMEOUT,
             current: false,
+            began: false,
         })
     }
 
     /// Whether the connection can serve another request.
     pub fn is_usable(&self) -> bool {
         !self.session.is_closed()
+    }
+
+    /// Whether the last transaction failed at its `BEGIN` because the connection is gone (the
+    /// server restarted, or closed it while it sat idle): nothing of it reached the server, so
+    /// it may run again on another connection.
+    pub fn lost_before_begin(&self) -> bool {
+        !self.began && !self.is_usable()
     }
 
     /// Whether the schema was current when this connection last looked.
@@ -167,7 +177,9 @@ impl PgStore {
         work: impl FnOnce(&Db<'_>) -> Result<T>,
     ) -> Result<T> {
         let wait = format!("{}ms", self.lock_wait.as_millis());
+        self.began = false;
         self.session.batch(begin).map_err(|err| self.failed(err))?;
+        self.began = true;
         let result = (|| {
             let db = Db::postgres(&self.session);
             db.execute(

@@ -188,4 +188,76 @@ fn reads_of_an_empty_database_write_nothing_and_the_first_write_creates_the_sche
     assert!(tables(&db) > 10);
     let shown = env.ok(&["config", "show"]);
     assert!(shown.contains(&db.url), "{shown}");
+    // A password in the URL (accepted and unused under trust authentication) is never shown.
+    let secret = TestEnv::new().with_env(
+        "RELCTL_STORE",
+        &db.url.replacen("://postgres@", "://postgres:hunter2@", 1),
+    );
+    for args in [
+        &["-vvv", "project", "create", "Web"][..],
+        &["-vvv", "release", "list"][..],
+        &["config", "show"][..],
+        &["-vvv", "release", "info", "nosuch"][..],
+    ] {
+        let out = secret.run(args);
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!all.contains("hunter2"), "{args:?}: {all}");
+    }
+    assert!(secret.ok(&["config", "show"]).contains("postgres:***@"));
+}
+
+/// Every connection `serve` keeps is closed by the server (what a PostgreSQL restart does):
+/// the next requests run on new connections instead of failing, and none is answered 5xx.
+#[test]
+fn serve_replaces_connections_the_database_closed_while_they_sat_idle() {
+    let Some(db) = PgDatabase::create("reconnect") else {
+        return;
+    };
+    let server = crate::remote::harness::Server::start_in(
+        TestEnv::new().with_env("RELCTL_STORE", &db.url),
+        &["--pool-size", "3"],
+    );
+    let releases = format!("{}/api/0/organizations/default/releases/", server.url);
+    let create = |version: &str| {
+        crate::remote::harness::request(
+            "POST",
+            &releases,
+            Some(&server.token),
+            Some(&format!(
+                r#"{{"version": "{version}", "projects": ["backend"]}}"#
+            )),
+        )
+    };
+    server.env.ok(&["project", "create", "Backend"]);
+    // Several requests at once, so the pool holds more than one idle connection.
+    std::thread::scope(|scope| {
+        for n in 0..6 {
+            let create = &create;
+            scope.spawn(move || assert_eq!(create(&format!("warm-{n}")).0, 201));
+        }
+    });
+    let mut admin = db.client();
+    let closed: i64 = admin
+        .query_one(
+            "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity
+             WHERE datname = current_database() AND application_name = 'relctl'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(closed >= 2, "only {closed} pooled connections to close");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    for n in 0..4 {
+        let (status, body) =
+            crate::remote::harness::request("GET", &releases, Some(&server.token), None);
+        assert_eq!(status, 200, "read {n} after the connections closed: {body}");
+    }
+    let (status, body) = create("after");
+    assert_eq!(status, 201, "{body}");
+    let log = server.log();
+    assert!(!log.contains(" 503 ") && !log.contains(" 500 "), "{log}");
 }

@@ -188,7 +188,12 @@ fn postgres_error(err: &postgres::PgError) -> Error {
     if err.code().is_some_and(|code| busy.contains(code)) {
         return Error::conflict(format!("the store is busy: {err}"));
     }
-    if err.is_connection() {
+    // Class 08 (connection exception) and 57P (the server shutting down or restarting: what a
+    // connection killed by an administrator or a restart reports) are the server going away.
+    let gone = err
+        .code()
+        .is_some_and(|code| code.code().starts_with("08") || code.code().starts_with("57P"));
+    if gone || err.is_connection() {
         return Error::new(
             crate::error::ErrorKind::Network,
             format!("lost the connection to the store database: {err}"),
