@@ -18,7 +18,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
     }
     var completions = [
         &'relctl'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -48,7 +48,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relctl;org'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -74,7 +74,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         }
         &'relctl;org;create'= {
             cand --name 'Display name (default: the slug)'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -93,7 +93,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;org;list'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -112,7 +112,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;org;show'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -131,7 +131,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;org;set'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -151,7 +151,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         }
         &'relctl;org;audit'= {
             cand --limit 'At most this many entries'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -190,7 +190,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;org;help;help'= {
         }
         &'relctl;project'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -216,7 +216,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;project;create'= {
             cand --slug 'Use this slug instead of one made from the name'
             cand --platform 'Platform, e.g. python or javascript'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -235,7 +235,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;project;list'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -254,7 +254,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;project;show'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -273,7 +273,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;project;delete'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -310,7 +310,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;project;help;help'= {
         }
         &'relctl;release'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -345,7 +345,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --release-url 'The release''s URL'
             cand --ref 'A free-form reference (e.g. a tag or commit)'
             cand --released 'Mark the release as released at this time (unix seconds, RFC 3339 or RFC 2822)'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -374,7 +374,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --repo-name 'Repository name to record (default: owner/repo from the remote URL, else the directory name)'
             cand -p 'Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)'
             cand --project 'Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -401,7 +401,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --released 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)'
             cand --url 'The release''s URL'
             cand --release-url 'The release''s URL'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -420,7 +420,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;release;info'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -443,7 +443,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -p 'Only releases of these projects'
             cand --project 'Only releases of these projects'
             cand --limit 'At most this many releases'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -462,7 +462,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;release;delete'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -482,7 +482,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;release;archive'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -501,7 +501,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;release;restore'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -521,7 +521,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         }
         &'relctl;release;propose-version'= {
             cand --repo 'Directory of the git repository to read HEAD from (default: the current one)'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -572,7 +572,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;release;help;help'= {
         }
         &'relctl;deploy'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -609,7 +609,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --time 'It took this many seconds and finished now (instead of --started/--finished)'
             cand -p 'Only these projects of the release (default: all of them)'
             cand --project 'Only these projects of the release (default: all of them)'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -630,7 +630,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;deploy;list'= {
             cand -r 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
             cand --release 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -660,7 +660,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;deploy;help;help'= {
         }
         &'relctl;issue'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -686,7 +686,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;issue;new'= {
             cand -p 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)'
             cand --project 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -708,7 +708,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -p 'p'
             cand --project 'project'
             cand --status 'status'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -728,7 +728,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;issue;show'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -747,7 +747,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;issue;review'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -783,7 +783,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;issue;help;help'= {
         }
         &'relctl;config'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -804,7 +804,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relctl;config;show'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -835,7 +835,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --repo 'A local clone (usually a bare mirror) that `refs` in release updates are read from, as NAME=PATH with NAME the repository''s name (e.g. acme/backend); repeatable'
             cand --max-body 'Largest request body accepted, in bytes (larger: 413)'
             cand --pool-size 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -854,7 +854,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;token'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -879,7 +879,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;token;create'= {
             cand --scopes 'Scopes, by Sentry''s names (repeatable or comma-separated; default project:releases, org:read), e.g. project:releases org:read project:admin event:write'
             cand --name 'A name to recognise the token by (e.g. the CI system using it)'
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -898,7 +898,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;token;list'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -917,7 +917,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --version 'Print version'
         }
         &'relctl;token;revoke'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -950,7 +950,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;token;help;help'= {
         }
         &'relctl;completions'= {
-            cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
             cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'

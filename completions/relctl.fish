@@ -24,7 +24,7 @@ function __fish_relctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c relctl -n "__fish_relctl_needs_command" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_needs_command" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_needs_command" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_needs_command" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_needs_command" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -48,7 +48,7 @@ complete -c relctl -n "__fish_relctl_needs_command" -f -a "serve" -d 'Serve Sent
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "token" -d 'API tokens for `relctl serve`'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "completions" -d 'Print a completion script'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -68,7 +68,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "audit" -d 'The audit log, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l name -d 'Display name (default: the slug)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -81,7 +81,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -94,7 +94,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -107,7 +107,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -121,7 +121,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l limit -d 'At most this many entries' -r
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -140,7 +140,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "audit" -d 'The audit log, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -160,7 +160,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_se
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l slug -d 'Use this slug instead of one made from the name' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l platform -d 'Platform, e.g. python or javascript' -r
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -173,7 +173,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -186,7 +186,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -199,7 +199,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -218,7 +218,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one project'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a project and everything that belongs to it'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -245,7 +245,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l url -l release-url -d 'The release\'s URL' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l ref -d 'A free-form reference (e.g. a tag or commit)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l released -d 'Mark the release as released at this time (unix seconds, RFC 3339 or RFC 2822)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -266,7 +266,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l repo -d 'The git repository (default: the one containing the current directory, or GIT_DIR)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l repo-name -d 'Repository name to record (default: owner/repo from the remote URL, else the directory name)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s p -l project -d 'Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -286,7 +286,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l released -d 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l url -l release-url -d 'The release\'s URL' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -299,7 +299,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -315,7 +315,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s p -l project -d 'Only releases of these projects' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l limit -d 'At most this many releases' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -328,7 +328,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -342,7 +342,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -355,7 +355,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -369,7 +369,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l repo -d 'Directory of the git repository to read HEAD from (default: the current one)' -r -F
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -392,7 +392,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore an archived release'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "propose-version" -d 'Print a version name from CI environment variables, else the git HEAD sha'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -416,7 +416,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l finished -d 'When it finished (default now)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s t -l time -d 'It took this many seconds and finished now (instead of --started/--finished)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s p -l project -d 'Only these projects of the release (default: all of them)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -430,7 +430,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s r -l release -d 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with \'-\')' -r
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -446,7 +446,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "new" -d 'Record a deploy of a release to an environment'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the deploys of a release, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -465,7 +465,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s p -l project -d 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -481,7 +481,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s p -l project -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l status -r -f -a "unresolved\t''
 resolved\t''"
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -495,7 +495,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -508,7 +508,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -526,7 +526,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an issue with its activity and history'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -541,7 +541,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_see
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -560,7 +560,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand serve" -l bind -d 'Address
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l repo -d 'A local clone (usually a bare mirror) that `refs` in release updates are read from, as NAME=PATH with NAME the repository\'s name (e.g. acme/backend); repeatable' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l max-body -d 'Largest request body accepted, in bytes (larger: 413)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l pool-size -d 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway' -r
-complete -c relctl -n "__fish_relctl_using_subcommand serve" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -573,7 +573,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand serve" -l no-progress -d '
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -592,7 +592,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l scopes -d 'Scopes, by Sentry\'s names (repeatable or comma-separated; default project:releases, org:read), e.g. project:releases org:read project:admin event:write' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l name -d 'A name to recognise the token by (e.g. the CI system using it)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -605,7 +605,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -618,7 +618,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
@@ -635,7 +635,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens: id, name, scopes, created, last used (never the secret)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token by id'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand completions" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand completions" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''

@@ -15,7 +15,7 @@ _relctl() {
 
     local context curcontext="$curcontext" state line
     _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -44,7 +44,7 @@ _relctl() {
         case $line[1] in
             (org)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -74,7 +74,7 @@ _arguments "${_arguments_options[@]}" : \
             (create)
 _arguments "${_arguments_options[@]}" : \
 '--name=[Display name (default\: the slug)]:NAME:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -96,7 +96,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -117,7 +117,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (show)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -138,7 +138,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (set)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -162,7 +162,7 @@ _arguments "${_arguments_options[@]}" : \
 (audit)
 _arguments "${_arguments_options[@]}" : \
 '--limit=[At most this many entries]:LIMIT:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -227,7 +227,7 @@ esac
 ;;
 (project)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -258,7 +258,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '--slug=[Use this slug instead of one made from the name]:SLUG:_default' \
 '--platform=[Platform, e.g. python or javascript]:PLATFORM:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -280,7 +280,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -301,7 +301,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (show)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -323,7 +323,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (delete)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -386,7 +386,7 @@ esac
 ;;
 (release)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -421,7 +421,7 @@ _arguments "${_arguments_options[@]}" : \
 '--release-url=[The release'\''s URL]:URL:_default' \
 '--ref=[A free-form reference (e.g. a tag or commit)]:REF:_default' \
 '--released=[Mark the release as released at this time (unix seconds, RFC 3339 or RFC 2822)]:TIMESTAMP:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -453,7 +453,7 @@ _arguments "${_arguments_options[@]}" : \
 '--repo-name=[Repository name to record (default\: owner/repo from the remote URL, else the directory name)]:NAME:_default' \
 '*-p+[Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
 '*--project=[Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -483,7 +483,7 @@ _arguments "${_arguments_options[@]}" : \
 '--released=[When it was released\: unix seconds, RFC 3339 or RFC 2822 (default now)]:TIMESTAMP:_default' \
 '--url=[The release'\''s URL]:URL:_default' \
 '--release-url=[The release'\''s URL]:URL:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -505,7 +505,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (info)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -531,7 +531,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-p+[Only releases of these projects]:PROJECT:_default' \
 '*--project=[Only releases of these projects]:PROJECT:_default' \
 '--limit=[At most this many releases]:LIMIT:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -552,7 +552,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (delete)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -575,7 +575,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (archive)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -597,7 +597,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (restore)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -620,7 +620,7 @@ _arguments "${_arguments_options[@]}" : \
 (propose-version)
 _arguments "${_arguments_options[@]}" : \
 '--repo=[Directory of the git repository to read HEAD from (default\: the current one)]:DIR:_files' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -701,7 +701,7 @@ esac
 ;;
 (deploy)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -745,7 +745,7 @@ _arguments "${_arguments_options[@]}" : \
 '--time=[It took this many seconds and finished now (instead of --started/--finished)]:SECONDS:_default' \
 '*-p+[Only these projects of the release (default\: all of them)]:PROJECT:_default' \
 '*--project=[Only these projects of the release (default\: all of them)]:PROJECT:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -768,7 +768,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '-r+[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
 '--release=[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -821,7 +821,7 @@ esac
 ;;
 (issue)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -852,7 +852,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '*-p+[The project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
 '*--project=[The project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -877,7 +877,7 @@ _arguments "${_arguments_options[@]}" : \
 '*-p+[]:PROJECT:_default' \
 '*--project=[]:PROJECT:_default' \
 '--status=[]:STATUS:(unresolved resolved)' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -899,7 +899,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (show)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -921,7 +921,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (review)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -983,7 +983,7 @@ esac
 ;;
 (config)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -1012,7 +1012,7 @@ _arguments "${_arguments_options[@]}" : \
         case $line[1] in
             (show)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -1065,7 +1065,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--repo=[A local clone (usually a bare mirror) that \`refs\` in release updates are read from, as NAME=PATH with NAME the repository'\''s name (e.g. acme/backend); repeatable]:NAME=PATH:_default' \
 '--max-body=[Largest request body accepted, in bytes (larger\: 413)]:BYTES:_default' \
 '--pool-size=[Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway]:N:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -1086,7 +1086,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (token)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -1117,7 +1117,7 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '*--scopes=[Scopes, by Sentry'\''s names (repeatable or comma-separated; default project\:releases, org\:read), e.g. project\:releases org\:read project\:admin event\:write]:SCOPE:_default' \
 '--name=[A name to recognise the token by (e.g. the CI system using it)]:NAME:_default' \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -1138,7 +1138,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (list)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -1159,7 +1159,7 @@ _arguments "${_arguments_options[@]}" : \
 ;;
 (revoke)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -1217,7 +1217,7 @@ esac
 ;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
-'--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
 '--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \

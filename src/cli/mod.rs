@@ -48,8 +48,9 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)
-    #[arg(long, global = true, value_name = "PATH")]
+    /// The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env
+    /// RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)
+    #[arg(long, global = true, value_name = "PATH|URL")]
     pub store: Option<PathBuf>,
 
     /// Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed
