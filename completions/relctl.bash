@@ -25,19 +25,34 @@ _relctl() {
             relctl,deploy)
                 cmd="relctl__subcmd__deploy"
                 ;;
+            relctl,deploys)
+                cmd="relctl__subcmd__deploy"
+                ;;
             relctl,help)
                 cmd="relctl__subcmd__help"
                 ;;
             relctl,issue)
                 cmd="relctl__subcmd__issue"
                 ;;
+            relctl,issues)
+                cmd="relctl__subcmd__issue"
+                ;;
             relctl,org)
+                cmd="relctl__subcmd__org"
+                ;;
+            relctl,organizations)
                 cmd="relctl__subcmd__org"
                 ;;
             relctl,project)
                 cmd="relctl__subcmd__project"
                 ;;
+            relctl,projects)
+                cmd="relctl__subcmd__project"
+                ;;
             relctl,release)
+                cmd="relctl__subcmd__release"
+                ;;
+            relctl,releases)
                 cmd="relctl__subcmd__release"
                 ;;
             relctl,serve)
@@ -377,7 +392,7 @@ _relctl() {
 
     case "${cmd}" in
         relctl)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --url --help --version org project release deploy issue config serve token completions help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --url --help --version org organizations project projects release releases deploy deploys issue issues config serve token completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -37,10 +37,15 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand org 'Organizations and their options'
+            cand organizations 'Organizations and their options'
             cand project 'Projects: create with a unique slug and a snowflake id, list, show, delete'
+            cand projects 'Projects: create with a unique slug and a snowflake id, list, show, delete'
             cand release 'Releases: create, bind commits, finalize, inspect'
+            cand releases 'Releases: create, bind commits, finalize, inspect'
             cand deploy 'Deploys of a release'
+            cand deploys 'Deploys of a release'
             cand issue 'Issues and the inbox'
+            cand issues 'Issues and the inbox'
             cand config 'The resolved configuration'
             cand serve 'Serve Sentry''s releases API over the local store, for CI runners and Sentry clients'
             cand token 'API tokens for `relctl serve`'
@@ -48,6 +53,31 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relctl;org'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create an organization in the local store'
+            cand list 'List organizations'
+            cand show 'Show the organization (--org) and every option''s value'
+            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+            cand audit 'The audit log, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;organizations'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -92,7 +122,46 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;organizations;create'= {
+            cand --name 'Display name (default: the slug)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;org;list'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;organizations;list'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -130,6 +199,25 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;organizations;show'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;org;set'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
@@ -149,7 +237,46 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;organizations;set'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;org;audit'= {
+            cand --limit 'At most this many entries'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;organizations;audit'= {
             cand --limit 'At most this many entries'
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
@@ -189,7 +316,51 @@ set edit:completion:arg-completer[relctl] = {|@words|
         }
         &'relctl;org;help;help'= {
         }
+        &'relctl;organizations;help'= {
+            cand create 'Create an organization in the local store'
+            cand list 'List organizations'
+            cand show 'Show the organization (--org) and every option''s value'
+            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+            cand audit 'The audit log, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;organizations;help;create'= {
+        }
+        &'relctl;organizations;help;list'= {
+        }
+        &'relctl;organizations;help;show'= {
+        }
+        &'relctl;organizations;help;set'= {
+        }
+        &'relctl;organizations;help;audit'= {
+        }
+        &'relctl;organizations;help;help'= {
+        }
         &'relctl;project'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a project; its slug comes from the name unless --slug is given'
+            cand list 'List the organization''s projects'
+            cand show 'Show one project'
+            cand delete 'Delete a project and everything that belongs to it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;projects'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -234,6 +405,27 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;projects;create'= {
+            cand --slug 'Use this slug instead of one made from the name'
+            cand --platform 'Platform, e.g. python or javascript'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;project;list'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
@@ -253,7 +445,45 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;projects;list'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;project;show'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;projects;show'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -292,6 +522,26 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;projects;delete'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --yes 'Confirm the deletion'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;project;help'= {
             cand create 'Create a project; its slug comes from the name unless --slug is given'
             cand list 'List the organization''s projects'
@@ -308,6 +558,23 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;project;help;delete'= {
         }
         &'relctl;project;help;help'= {
+        }
+        &'relctl;projects;help'= {
+            cand create 'Create a project; its slug comes from the name unless --slug is given'
+            cand list 'List the organization''s projects'
+            cand show 'Show one project'
+            cand delete 'Delete a project and everything that belongs to it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;projects;help;create'= {
+        }
+        &'relctl;projects;help;list'= {
+        }
+        &'relctl;projects;help;show'= {
+        }
+        &'relctl;projects;help;delete'= {
+        }
+        &'relctl;projects;help;help'= {
         }
         &'relctl;release'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
@@ -338,7 +605,62 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand propose-version 'Print a version name from CI environment variables, else the git HEAD sha'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
+        &'relctl;releases'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'Create a release (or load the existing one) and link it to projects'
+            cand set-commits 'Bind commits read from the local git repository and resolve the issues they fix'
+            cand finalize 'Mark a release as released (dateReleased, default now)'
+            cand info 'Show a release'
+            cand list 'List releases, newest first'
+            cand delete 'Delete a release (a missing one is not an error unless --strict)'
+            cand archive 'Archive a release'
+            cand restore 'Restore an archived release'
+            cand propose-version 'Print a version name from CI environment variables, else the git HEAD sha'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
         &'relctl;release;new'= {
+            cand -p 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --url 'The release''s URL'
+            cand --release-url 'The release''s URL'
+            cand --ref 'A free-form reference (e.g. a tag or commit)'
+            cand --released 'Mark the release as released at this time (unix seconds, RFC 3339 or RFC 2822)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --finalize 'Mark the release as released now'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;releases;new'= {
             cand -p 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)'
             cand --project 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)'
             cand --url 'The release''s URL'
@@ -397,7 +719,62 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;releases;set-commits'= {
+            cand -c 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would'
+            cand --commit 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would'
+            cand --initial-depth 'Commits to take when there is no previous release (or with --ignore-missing)'
+            cand --max-commits 'Keep only the newest N commits of the range (says so on stderr)'
+            cand --path 'Keep only commits touching these paths (files or directories; repeatable)'
+            cand --repo 'The git repository (default: the one containing the current directory, or GIT_DIR)'
+            cand --repo-name 'Repository name to record (default: owner/repo from the remote URL, else the directory name)'
+            cand -p 'Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --auto 'Commits from HEAD back to where the previous release''s commits ended (the default)'
+            cand --local 'Same as --auto: relctl always reads the local repository'
+            cand --clear 'Remove every commit from the release'
+            cand --ignore-missing 'When the previous release''s commit is not in the history, fall back to --initial-depth'
+            cand --append 'Add to the release''s commits instead of replacing them (local store only: Sentry''s API always replaces)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;release;finalize'= {
+            cand --released 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)'
+            cand --url 'The release''s URL'
+            cand --release-url 'The release''s URL'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;releases;finalize'= {
             cand --released 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)'
             cand --url 'The release''s URL'
             cand --release-url 'The release''s URL'
@@ -439,7 +816,49 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;releases;info'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --commits 'Add the release''s commits with their files'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;release;list'= {
+            cand -p 'Only releases of these projects'
+            cand --project 'Only releases of these projects'
+            cand --limit 'At most this many releases'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;releases;list'= {
             cand -p 'Only releases of these projects'
             cand --project 'Only releases of these projects'
             cand --limit 'At most this many releases'
@@ -481,7 +900,46 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;releases;delete'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --strict 'Exit 3 when the release does not exist'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;release;archive'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;releases;archive'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -519,7 +977,46 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;releases;restore'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;release;propose-version'= {
+            cand --repo 'Directory of the git repository to read HEAD from (default: the current one)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;releases;propose-version'= {
             cand --repo 'Directory of the git repository to read HEAD from (default: the current one)'
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
@@ -571,7 +1068,61 @@ set edit:completion:arg-completer[relctl] = {|@words|
         }
         &'relctl;release;help;help'= {
         }
+        &'relctl;releases;help'= {
+            cand new 'Create a release (or load the existing one) and link it to projects'
+            cand set-commits 'Bind commits read from the local git repository and resolve the issues they fix'
+            cand finalize 'Mark a release as released (dateReleased, default now)'
+            cand info 'Show a release'
+            cand list 'List releases, newest first'
+            cand delete 'Delete a release (a missing one is not an error unless --strict)'
+            cand archive 'Archive a release'
+            cand restore 'Restore an archived release'
+            cand propose-version 'Print a version name from CI environment variables, else the git HEAD sha'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;releases;help;new'= {
+        }
+        &'relctl;releases;help;set-commits'= {
+        }
+        &'relctl;releases;help;finalize'= {
+        }
+        &'relctl;releases;help;info'= {
+        }
+        &'relctl;releases;help;list'= {
+        }
+        &'relctl;releases;help;delete'= {
+        }
+        &'relctl;releases;help;archive'= {
+        }
+        &'relctl;releases;help;restore'= {
+        }
+        &'relctl;releases;help;propose-version'= {
+        }
+        &'relctl;releases;help;help'= {
+        }
         &'relctl;deploy'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'Record a deploy of a release to an environment'
+            cand list 'List the deploys of a release, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;deploys'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -627,7 +1178,62 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;deploys;new'= {
+            cand -r 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
+            cand --release 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
+            cand -e 'Environment, e.g. production'
+            cand --env 'Environment, e.g. production'
+            cand -n 'Name of the deploy'
+            cand --name 'Name of the deploy'
+            cand -u 'URL of the deploy'
+            cand --url 'URL of the deploy'
+            cand --deploy-url 'URL of the deploy'
+            cand --started 'When it started (unix seconds, RFC 3339 or RFC 2822)'
+            cand --finished 'When it finished (default now)'
+            cand -t 'It took this many seconds and finished now (instead of --started/--finished)'
+            cand --time 'It took this many seconds and finished now (instead of --started/--finished)'
+            cand -p 'Only these projects of the release (default: all of them)'
+            cand --project 'Only these projects of the release (default: all of them)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;deploy;list'= {
+            cand -r 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
+            cand --release 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;deploys;list'= {
             cand -r 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
             cand --release 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')'
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
@@ -659,7 +1265,42 @@ set edit:completion:arg-completer[relctl] = {|@words|
         }
         &'relctl;deploy;help;help'= {
         }
+        &'relctl;deploys;help'= {
+            cand new 'Record a deploy of a release to an environment'
+            cand list 'List the deploys of a release, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;deploys;help;new'= {
+        }
+        &'relctl;deploys;help;list'= {
+        }
+        &'relctl;deploys;help;help'= {
+        }
         &'relctl;issue'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'Create an issue with the project''s next short id, in the inbox'
+            cand list 'List issues, newest first'
+            cand show 'Show an issue with its activity and history'
+            cand review 'Mark an issue reviewed: out of the inbox'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;issues'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -704,7 +1345,51 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;issues;new'= {
+            cand -p 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;issue;list'= {
+            cand -p 'p'
+            cand --project 'project'
+            cand --status 'status'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --inbox 'Only issues in the inbox'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;issues;list'= {
             cand -p 'p'
             cand --project 'project'
             cand --status 'status'
@@ -746,7 +1431,45 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;issues;show'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;issue;review'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;issues;review'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
@@ -781,6 +1504,23 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;issue;help;review'= {
         }
         &'relctl;issue;help;help'= {
+        }
+        &'relctl;issues;help'= {
+            cand new 'Create an issue with the project''s next short id, in the inbox'
+            cand list 'List issues, newest first'
+            cand show 'Show an issue with its activity and history'
+            cand review 'Mark an issue reviewed: out of the inbox'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;issues;help;new'= {
+        }
+        &'relctl;issues;help;list'= {
+        }
+        &'relctl;issues;help;show'= {
+        }
+        &'relctl;issues;help;review'= {
+        }
+        &'relctl;issues;help;help'= {
         }
         &'relctl;config'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'

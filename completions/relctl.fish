@@ -39,10 +39,15 @@ complete -c relctl -n "__fish_relctl_needs_command" -l dry-run -d 'Print the req
 complete -c relctl -n "__fish_relctl_needs_command" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_needs_command" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "org" -d 'Organizations and their options'
+complete -c relctl -n "__fish_relctl_needs_command" -f -a "organizations" -d 'Organizations and their options'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "project" -d 'Projects: create with a unique slug and a snowflake id, list, show, delete'
+complete -c relctl -n "__fish_relctl_needs_command" -f -a "projects" -d 'Projects: create with a unique slug and a snowflake id, list, show, delete'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "release" -d 'Releases: create, bind commits, finalize, inspect'
+complete -c relctl -n "__fish_relctl_needs_command" -f -a "releases" -d 'Releases: create, bind commits, finalize, inspect'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "deploy" -d 'Deploys of a release'
+complete -c relctl -n "__fish_relctl_needs_command" -f -a "deploys" -d 'Deploys of a release'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "issue" -d 'Issues and the inbox'
+complete -c relctl -n "__fish_relctl_needs_command" -f -a "issues" -d 'Issues and the inbox'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "config" -d 'The resolved configuration'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "serve" -d 'Serve Sentry\'s releases API over the local store, for CI runners and Sentry clients'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "token" -d 'API tokens for `relctl serve`'
@@ -140,6 +145,98 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "audit" -d 'The audit log, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "create" -d 'Create an organization in the local store'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "list" -d 'List organizations'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "show" -d 'Show the organization (--org) and every option\'s value'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "audit" -d 'The audit log, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l name -d 'Display name (default: the slug)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l limit -d 'At most this many entries' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an organization in the local store'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "list" -d 'List organizations'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the organization (--org) and every option\'s value'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "audit" -d 'The audit log, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
@@ -218,6 +315,84 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one project'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a project and everything that belongs to it'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List the organization\'s projects'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -f -a "show" -d 'Show one project'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -f -a "delete" -d 'Delete a project and everything that belongs to it'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l slug -d 'Use this slug instead of one made from the name' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l platform -d 'Platform, e.g. python or javascript' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l yes -d 'Confirm the deletion'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the organization\'s projects'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one project'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a project and everything that belongs to it'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
@@ -392,6 +567,180 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore an archived release'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "propose-version" -d 'Print a version name from CI environment variables, else the git HEAD sha'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "finalize" -d 'Mark a release as released (dateReleased, default now)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "info" -d 'Show a release'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "list" -d 'List releases, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "delete" -d 'Delete a release (a missing one is not an error unless --strict)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "archive" -d 'Archive a release'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "restore" -d 'Restore an archived release'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "propose-version" -d 'Print a version name from CI environment variables, else the git HEAD sha'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s p -l project -d 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l url -l release-url -d 'The release\'s URL' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l ref -d 'A free-form reference (e.g. a tag or commit)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l released -d 'Mark the release as released at this time (unix seconds, RFC 3339 or RFC 2822)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l finalize -d 'Mark the release as released now'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s c -l commit -d 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l initial-depth -d 'Commits to take when there is no previous release (or with --ignore-missing)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l max-commits -d 'Keep only the newest N commits of the range (says so on stderr)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l path -d 'Keep only commits touching these paths (files or directories; repeatable)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l repo -d 'The git repository (default: the one containing the current directory, or GIT_DIR)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l repo-name -d 'Repository name to record (default: owner/repo from the remote URL, else the directory name)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s p -l project -d 'Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l auto -d 'Commits from HEAD back to where the previous release\'s commits ended (the default)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l local -d 'Same as --auto: relctl always reads the local repository'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l clear -d 'Remove every commit from the release'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l ignore-missing -d 'When the previous release\'s commit is not in the history, fall back to --initial-depth'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l append -d 'Add to the release\'s commits instead of replacing them (local store only: Sentry\'s API always replaces)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l released -d 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l url -l release-url -d 'The release\'s URL' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l commits -d 'Add the release\'s commits with their files'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s p -l project -d 'Only releases of these projects' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l limit -d 'At most this many releases' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l strict -d 'Exit 3 when the release does not exist'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l repo -d 'Directory of the git repository to read HEAD from (default: the current one)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "finalize" -d 'Mark a release as released (dateReleased, default now)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "info" -d 'Show a release'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "list" -d 'List releases, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a release (a missing one is not an error unless --strict)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "archive" -d 'Archive a release'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore an archived release'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "propose-version" -d 'Print a version name from CI environment variables, else the git HEAD sha'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
@@ -446,6 +795,60 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "new" -d 'Record a deploy of a release to an environment'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the deploys of a release, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -f -a "new" -d 'Record a deploy of a release to an environment'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -f -a "list" -d 'List the deploys of a release, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s r -l release -d 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with \'-\')' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s e -l env -d 'Environment, e.g. production' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s n -l name -d 'Name of the deploy' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s u -l url -l deploy-url -d 'URL of the deploy' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l started -d 'When it started (unix seconds, RFC 3339 or RFC 2822)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l finished -d 'When it finished (default now)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s t -l time -d 'It took this many seconds and finished now (instead of --started/--finished)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s p -l project -d 'Only these projects of the release (default: all of them)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s r -l release -d 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with \'-\')' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from help" -f -a "new" -d 'Record a deploy of a release to an environment'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the deploys of a release, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
@@ -526,6 +929,86 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an issue with its activity and history'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "list" -d 'List issues, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "show" -d 'Show an issue with its activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s p -l project -d 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s p -l project -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l status -r -f -a "unresolved\t''
+resolved\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l inbox -d 'Only issues in the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "list" -d 'List issues, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an issue with its activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r

@@ -40,10 +40,15 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('org', 'org', [CompletionResultType]::ParameterValue, 'Organizations and their options')
+            [CompletionResult]::new('organizations', 'organizations', [CompletionResultType]::ParameterValue, 'Organizations and their options')
             [CompletionResult]::new('project', 'project', [CompletionResultType]::ParameterValue, 'Projects: create with a unique slug and a snowflake id, list, show, delete')
+            [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'Projects: create with a unique slug and a snowflake id, list, show, delete')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Releases: create, bind commits, finalize, inspect')
+            [CompletionResult]::new('releases', 'releases', [CompletionResultType]::ParameterValue, 'Releases: create, bind commits, finalize, inspect')
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploys of a release')
+            [CompletionResult]::new('deploys', 'deploys', [CompletionResultType]::ParameterValue, 'Deploys of a release')
             [CompletionResult]::new('issue', 'issue', [CompletionResultType]::ParameterValue, 'Issues and the inbox')
+            [CompletionResult]::new('issues', 'issues', [CompletionResultType]::ParameterValue, 'Issues and the inbox')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'The resolved configuration')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve Sentry''s releases API over the local store, for CI runners and Sentry clients')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'API tokens for `relctl serve`')
@@ -52,6 +57,32 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             break
         }
         'relctl;org' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an organization in the local store')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List organizations')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the organization (--org) and every option''s value')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false)')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relctl;organizations' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
@@ -98,7 +129,48 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;organizations;create' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name (default: the slug)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;org;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;organizations;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
@@ -138,6 +210,26 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;organizations;show' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;org;set' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
@@ -158,7 +250,48 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;organizations;set' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;org;audit' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many entries')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;organizations;audit' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many entries')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
@@ -206,7 +339,59 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
         'relctl;org;help;help' {
             break
         }
+        'relctl;organizations;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an organization in the local store')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List organizations')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the organization (--org) and every option''s value')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false)')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relctl;organizations;help;create' {
+            break
+        }
+        'relctl;organizations;help;list' {
+            break
+        }
+        'relctl;organizations;help;show' {
+            break
+        }
+        'relctl;organizations;help;set' {
+            break
+        }
+        'relctl;organizations;help;audit' {
+            break
+        }
+        'relctl;organizations;help;help' {
+            break
+        }
         'relctl;project' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a project; its slug comes from the name unless --slug is given')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the organization''s projects')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one project')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a project and everything that belongs to it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relctl;projects' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
@@ -253,7 +438,49 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;projects;create' {
+            [CompletionResult]::new('--slug', '--slug', [CompletionResultType]::ParameterName, 'Use this slug instead of one made from the name')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Platform, e.g. python or javascript')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;project;list' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;projects;list' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
@@ -293,7 +520,48 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;projects;show' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;project;delete' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm the deletion')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;projects;delete' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
@@ -337,6 +605,29 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
         'relctl;project;help;help' {
             break
         }
+        'relctl;projects;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a project; its slug comes from the name unless --slug is given')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the organization''s projects')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one project')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a project and everything that belongs to it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relctl;projects;help;create' {
+            break
+        }
+        'relctl;projects;help;list' {
+            break
+        }
+        'relctl;projects;help;show' {
+            break
+        }
+        'relctl;projects;help;delete' {
+            break
+        }
+        'relctl;projects;help;help' {
+            break
+        }
         'relctl;release' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
@@ -367,7 +658,64 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
+        'relctl;releases' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create a release (or load the existing one) and link it to projects')
+            [CompletionResult]::new('set-commits', 'set-commits', [CompletionResultType]::ParameterValue, 'Bind commits read from the local git repository and resolve the issues they fix')
+            [CompletionResult]::new('finalize', 'finalize', [CompletionResultType]::ParameterValue, 'Mark a release as released (dateReleased, default now)')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show a release')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases, newest first')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a release (a missing one is not an error unless --strict)')
+            [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Archive a release')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore an archived release')
+            [CompletionResult]::new('propose-version', 'propose-version', [CompletionResultType]::ParameterValue, 'Print a version name from CI environment variables, else the git HEAD sha')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
         'relctl;release;new' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The release''s URL')
+            [CompletionResult]::new('--release-url', '--release-url', [CompletionResultType]::ParameterName, 'The release''s URL')
+            [CompletionResult]::new('--ref', '--ref', [CompletionResultType]::ParameterName, 'A free-form reference (e.g. a tag or commit)')
+            [CompletionResult]::new('--released', '--released', [CompletionResultType]::ParameterName, 'Mark the release as released at this time (unix seconds, RFC 3339 or RFC 2822)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--finalize', '--finalize', [CompletionResultType]::ParameterName, 'Mark the release as released now')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;releases;new' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The release''s URL')
@@ -428,7 +776,64 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;releases;set-commits' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would')
+            [CompletionResult]::new('--commit', '--commit', [CompletionResultType]::ParameterName, 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would')
+            [CompletionResult]::new('--initial-depth', '--initial-depth', [CompletionResultType]::ParameterName, 'Commits to take when there is no previous release (or with --ignore-missing)')
+            [CompletionResult]::new('--max-commits', '--max-commits', [CompletionResultType]::ParameterName, 'Keep only the newest N commits of the range (says so on stderr)')
+            [CompletionResult]::new('--path', '--path', [CompletionResultType]::ParameterName, 'Keep only commits touching these paths (files or directories; repeatable)')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The git repository (default: the one containing the current directory, or GIT_DIR)')
+            [CompletionResult]::new('--repo-name', '--repo-name', [CompletionResultType]::ParameterName, 'Repository name to record (default: owner/repo from the remote URL, else the directory name)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--auto', '--auto', [CompletionResultType]::ParameterName, 'Commits from HEAD back to where the previous release''s commits ended (the default)')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Same as --auto: relctl always reads the local repository')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove every commit from the release')
+            [CompletionResult]::new('--ignore-missing', '--ignore-missing', [CompletionResultType]::ParameterName, 'When the previous release''s commit is not in the history, fall back to --initial-depth')
+            [CompletionResult]::new('--append', '--append', [CompletionResultType]::ParameterName, 'Add to the release''s commits instead of replacing them (local store only: Sentry''s API always replaces)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;release;finalize' {
+            [CompletionResult]::new('--released', '--released', [CompletionResultType]::ParameterName, 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The release''s URL')
+            [CompletionResult]::new('--release-url', '--release-url', [CompletionResultType]::ParameterName, 'The release''s URL')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;releases;finalize' {
             [CompletionResult]::new('--released', '--released', [CompletionResultType]::ParameterName, 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The release''s URL')
             [CompletionResult]::new('--release-url', '--release-url', [CompletionResultType]::ParameterName, 'The release''s URL')
@@ -472,7 +877,51 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;releases;info' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--commits', '--commits', [CompletionResultType]::ParameterName, 'Add the release''s commits with their files')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;release;list' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only releases of these projects')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only releases of these projects')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many releases')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;releases;list' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only releases of these projects')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only releases of these projects')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many releases')
@@ -516,7 +965,48 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;releases;delete' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Exit 3 when the release does not exist')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;release;archive' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;releases;archive' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
@@ -556,7 +1046,48 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;releases;restore' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;release;propose-version' {
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Directory of the git repository to read HEAD from (default: the current one)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;releases;propose-version' {
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Directory of the git repository to read HEAD from (default: the current one)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
@@ -620,7 +1151,73 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
         'relctl;release;help;help' {
             break
         }
+        'relctl;releases;help' {
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create a release (or load the existing one) and link it to projects')
+            [CompletionResult]::new('set-commits', 'set-commits', [CompletionResultType]::ParameterValue, 'Bind commits read from the local git repository and resolve the issues they fix')
+            [CompletionResult]::new('finalize', 'finalize', [CompletionResultType]::ParameterValue, 'Mark a release as released (dateReleased, default now)')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show a release')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List releases, newest first')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a release (a missing one is not an error unless --strict)')
+            [CompletionResult]::new('archive', 'archive', [CompletionResultType]::ParameterValue, 'Archive a release')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Restore an archived release')
+            [CompletionResult]::new('propose-version', 'propose-version', [CompletionResultType]::ParameterValue, 'Print a version name from CI environment variables, else the git HEAD sha')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relctl;releases;help;new' {
+            break
+        }
+        'relctl;releases;help;set-commits' {
+            break
+        }
+        'relctl;releases;help;finalize' {
+            break
+        }
+        'relctl;releases;help;info' {
+            break
+        }
+        'relctl;releases;help;list' {
+            break
+        }
+        'relctl;releases;help;delete' {
+            break
+        }
+        'relctl;releases;help;archive' {
+            break
+        }
+        'relctl;releases;help;restore' {
+            break
+        }
+        'relctl;releases;help;propose-version' {
+            break
+        }
+        'relctl;releases;help;help' {
+            break
+        }
         'relctl;deploy' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Record a deploy of a release to an environment')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the deploys of a release, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relctl;deploys' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
@@ -678,7 +1275,64 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;deploys;new' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')')
+            [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Environment, e.g. production')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Environment, e.g. production')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name of the deploy')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the deploy')
+            [CompletionResult]::new('-u', '-u', [CompletionResultType]::ParameterName, 'URL of the deploy')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'URL of the deploy')
+            [CompletionResult]::new('--deploy-url', '--deploy-url', [CompletionResultType]::ParameterName, 'URL of the deploy')
+            [CompletionResult]::new('--started', '--started', [CompletionResultType]::ParameterName, 'When it started (unix seconds, RFC 3339 or RFC 2822)')
+            [CompletionResult]::new('--finished', '--finished', [CompletionResultType]::ParameterName, 'When it finished (default now)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'It took this many seconds and finished now (instead of --started/--finished)')
+            [CompletionResult]::new('--time', '--time', [CompletionResultType]::ParameterName, 'It took this many seconds and finished now (instead of --started/--finished)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only these projects of the release (default: all of them)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only these projects of the release (default: all of them)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;deploy;list' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')')
+            [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;deploys;list' {
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')')
             [CompletionResult]::new('--release', '--release', [CompletionResultType]::ParameterName, 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with ''-'')')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
@@ -715,7 +1369,47 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
         'relctl;deploy;help;help' {
             break
         }
+        'relctl;deploys;help' {
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Record a deploy of a release to an environment')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the deploys of a release, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relctl;deploys;help;new' {
+            break
+        }
+        'relctl;deploys;help;list' {
+            break
+        }
+        'relctl;deploys;help;help' {
+            break
+        }
         'relctl;issue' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create an issue with the project''s next short id, in the inbox')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List issues, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an issue with its activity and history')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Mark an issue reviewed: out of the inbox')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relctl;issues' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
@@ -762,7 +1456,53 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;issues;new' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;issue;list' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'p')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'project')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--inbox', '--inbox', [CompletionResultType]::ParameterName, 'Only issues in the inbox')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;issues;list' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'p')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'project')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
@@ -806,7 +1546,47 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;issues;show' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;issue;review' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print results and errors only')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;issues;review' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
@@ -847,6 +1627,29 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             break
         }
         'relctl;issue;help;help' {
+            break
+        }
+        'relctl;issues;help' {
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create an issue with the project''s next short id, in the inbox')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List issues, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an issue with its activity and history')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Mark an issue reviewed: out of the inbox')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'relctl;issues;help;new' {
+            break
+        }
+        'relctl;issues;help;list' {
+            break
+        }
+        'relctl;issues;help;show' {
+            break
+        }
+        'relctl;issues;help;review' {
+            break
+        }
+        'relctl;issues;help;help' {
             break
         }
         'relctl;config' {

@@ -225,7 +225,349 @@ esac
     ;;
 esac
 ;;
+(organizations)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_relctl__subcmd__org_commands" \
+"*::: :->org" \
+&& ret=0
+
+    case $state in
+    (org)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-org-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'--name=[Display name (default\: the slug)]:NAME:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':slug -- Slug\: lower-case letters, digits, '\''-'\'' and '\''_'\'':_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(set)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':key -- Option field name, as in Sentry'\''s API\: dataScrubber, scrapeJavaScript, sensitiveFields, ...:_default' \
+':value -- The value\: true/false, a number, text, or a list as "a,b" or '\''\["a","b"\]'\'':_default' \
+&& ret=0
+;;
+(audit)
+_arguments "${_arguments_options[@]}" : \
+'--limit=[At most this many entries]:LIMIT:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__org__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-org-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(set)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(audit)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (project)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_relctl__subcmd__project_commands" \
+"*::: :->project" \
+&& ret=0
+
+    case $state in
+    (project)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-project-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+'--slug=[Use this slug instead of one made from the name]:SLUG:_default' \
+'--platform=[Platform, e.g. python or javascript]:PLATFORM:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':name -- Display name, e.g. "Backend API" (slug backend-api):_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':slug:_default' \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'--yes[Confirm the deletion]' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':slug:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__project__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-project-help-command-$line[1]:"
+        case $line[1] in
+            (create)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(projects)
 _arguments "${_arguments_options[@]}" : \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
@@ -699,6 +1041,321 @@ esac
     ;;
 esac
 ;;
+(releases)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_relctl__subcmd__release_commands" \
+"*::: :->release" \
+&& ret=0
+
+    case $state in
+    (release)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-release-command-$line[1]:"
+        case $line[1] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'--url=[The release'\''s URL]:URL:_default' \
+'--release-url=[The release'\''s URL]:URL:_default' \
+'--ref=[A free-form reference (e.g. a tag or commit)]:REF:_default' \
+'--released=[Mark the release as released at this time (unix seconds, RFC 3339 or RFC 2822)]:TIMESTAMP:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'(--released)--finalize[Mark the release as released now]' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
+&& ret=0
+;;
+(set-commits)
+_arguments "${_arguments_options[@]}" : \
+'*-c+[A range REPO@\[PREV..\]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would]:REPO@[PREV..]REV:_default' \
+'*--commit=[A range REPO@\[PREV..\]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would]:REPO@[PREV..]REV:_default' \
+'--initial-depth=[Commits to take when there is no previous release (or with --ignore-missing)]:N:_default' \
+'--max-commits=[Keep only the newest N commits of the range (says so on stderr)]:N:_default' \
+'*--path=[Keep only commits touching these paths (files or directories; repeatable)]:PATH:_default' \
+'--repo=[The git repository (default\: the one containing the current directory, or GIT_DIR)]:DIR:_files' \
+'--repo-name=[Repository name to record (default\: owner/repo from the remote URL, else the directory name)]:NAME:_default' \
+'*-p+[Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'--auto[Commits from HEAD back to where the previous release'\''s commits ended (the default)]' \
+'--local[Same as --auto\: relctl always reads the local repository]' \
+'--clear[Remove every commit from the release]' \
+'--ignore-missing[When the previous release'\''s commit is not in the history, fall back to --initial-depth]' \
+'--append[Add to the release'\''s commits instead of replacing them (local store only\: Sentry'\''s API always replaces)]' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
+&& ret=0
+;;
+(finalize)
+_arguments "${_arguments_options[@]}" : \
+'--released=[When it was released\: unix seconds, RFC 3339 or RFC 2822 (default now)]:TIMESTAMP:_default' \
+'--url=[The release'\''s URL]:URL:_default' \
+'--release-url=[The release'\''s URL]:URL:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
+&& ret=0
+;;
+(info)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'--commits[Add the release'\''s commits with their files]' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only releases of these projects]:PROJECT:_default' \
+'*--project=[Only releases of these projects]:PROJECT:_default' \
+'--limit=[At most this many releases]:LIMIT:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'--strict[Exit 3 when the release does not exist]' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
+&& ret=0
+;;
+(archive)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
+&& ret=0
+;;
+(restore)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
+&& ret=0
+;;
+(propose-version)
+_arguments "${_arguments_options[@]}" : \
+'--repo=[Directory of the git repository to read HEAD from (default\: the current one)]:DIR:_files' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__release__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-release-help-command-$line[1]:"
+        case $line[1] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(set-commits)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(finalize)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(info)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(delete)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(archive)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(restore)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(propose-version)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (deploy)
 _arguments "${_arguments_options[@]}" : \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
@@ -819,7 +1476,289 @@ esac
     ;;
 esac
 ;;
+(deploys)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_relctl__subcmd__deploy_commands" \
+"*::: :->deploy" \
+&& ret=0
+
+    case $state in
+    (deploy)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-deploy-command-$line[1]:"
+        case $line[1] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+'-r+[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
+'--release=[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
+'-e+[Environment, e.g. production]:ENV:_default' \
+'--env=[Environment, e.g. production]:ENV:_default' \
+'-n+[Name of the deploy]:NAME:_default' \
+'--name=[Name of the deploy]:NAME:_default' \
+'-u+[URL of the deploy]:URL:_default' \
+'--url=[URL of the deploy]:URL:_default' \
+'--deploy-url=[URL of the deploy]:URL:_default' \
+'(-t --time)--started=[When it started (unix seconds, RFC 3339 or RFC 2822)]:TIMESTAMP:_default' \
+'(-t --time)--finished=[When it finished (default now)]:TIMESTAMP:_default' \
+'-t+[It took this many seconds and finished now (instead of --started/--finished)]:SECONDS:_default' \
+'--time=[It took this many seconds and finished now (instead of --started/--finished)]:SECONDS:_default' \
+'*-p+[Only these projects of the release (default\: all of them)]:PROJECT:_default' \
+'*--project=[Only these projects of the release (default\: all of them)]:PROJECT:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'-r+[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
+'--release=[The release (env SENTRY_RELEASE; --release=VERSION if it starts with '\''-'\'')]:VERSION:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__deploy__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-deploy-help-command-$line[1]:"
+        case $line[1] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (issue)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_relctl__subcmd__issue_commands" \
+"*::: :->issue" \
+&& ret=0
+
+    case $state in
+    (issue)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-issue-command-$line[1]:"
+        case $line[1] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[The project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[The project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':title -- What went wrong:_default' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[]:PROJECT:_default' \
+'*--project=[]:PROJECT:_default' \
+'--status=[]:STATUS:(unresolved resolved)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'--inbox[Only issues in the inbox]' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':short_id -- e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
+(review)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':short_id:_default' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__issue__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-issue-help-command-$line[1]:"
+        case $line[1] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(show)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(review)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(issues)
 _arguments "${_arguments_options[@]}" : \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
@@ -1498,10 +2437,15 @@ esac
 _relctl_commands() {
     local commands; commands=(
 'org:Organizations and their options' \
+'organizations:Organizations and their options' \
 'project:Projects\: create with a unique slug and a snowflake id, list, show, delete' \
+'projects:Projects\: create with a unique slug and a snowflake id, list, show, delete' \
 'release:Releases\: create, bind commits, finalize, inspect' \
+'releases:Releases\: create, bind commits, finalize, inspect' \
 'deploy:Deploys of a release' \
+'deploys:Deploys of a release' \
 'issue:Issues and the inbox' \
+'issues:Issues and the inbox' \
 'config:The resolved configuration' \
 'serve:Serve Sentry'\''s releases API over the local store, for CI runners and Sentry clients' \
 'token:API tokens for \`relctl serve\`' \

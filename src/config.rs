@@ -11,7 +11,10 @@
 //! nor under `$HOME` only the directory itself is looked at. So the search never reaches a
 //! shared parent such as `/tmp` or `/home`, where anyone could leave a file that sends other
 //! people's releases to a store of their choosing; and a `.relctl.toml` that belongs to another
-//! user is ignored with a warning, as git ignores a repository another user owns.
+//! user is ignored with a warning, as git ignores a repository another user owns. Below all of
+//! them lie sentry-cli's files (`crate::sentryclirc`): `$HOME/.sentryclirc`, then the nearest
+//! `.sentryclirc` found the same way, so a team moving from sentry-cli keeps its `url`, `org`,
+//! `project` and token.
 //!
 //! Paths follow the XDG base directory spec: a relative `XDG_CONFIG_HOME` or `XDG_DATA_HOME`
 //! is ignored. A `store` in a file is relative to that file's directory, and `~/` at its start
@@ -115,6 +118,22 @@ pub struct FlagValues {
     pub format: Option<Format>,
     pub timeout: Option<u64>,
     pub config: Option<PathBuf>,
+}
+
+/// sentry-cli's config file, read as the lowest layer (`crate::sentryclirc`).
+const SENTRYCLIRC: &str = ".sentryclirc";
+
+impl FileValues {
+    /// What a `.sentryclirc` says, as the keys of relctl's own files.
+    fn from_sentryclirc(rc: crate::sentryclirc::SentryCliRc) -> FileValues {
+        FileValues {
+            url: rc.url,
+            auth_token: rc.token,
+            org: rc.org,
+            project: rc.project.map(OneOrMany::One),
+            ..FileValues::default()
+        }
+    }
 }
 
 /// The keys a config file may hold.
@@ -244,12 +263,25 @@ impl Settings {
             let values = read_file(&path)?;
             layers.push((path, values));
         } else {
+            let owner = rustix::process::geteuid().as_raw();
+            // Lowest: sentry-cli's files, the user's then the project's.
+            let user_rc = home
+                .as_deref()
+                .map(|home| home.join(SENTRYCLIRC))
+                .filter(|path| path.is_file());
+            let project_rc = project_file(cwd, home.as_deref(), owner, SENTRYCLIRC, &mut warnings)
+                .filter(|path| Some(path) != user_rc.as_ref());
+            for path in user_rc.into_iter().chain(project_rc) {
+                let values = FileValues::from_sentryclirc(crate::sentryclirc::read(&path)?);
+                layers.push((path, values));
+            }
             if let Some(path) = user_file(env) {
                 let values = read_file(&path)?;
                 layers.push((path, values));
             }
-            let owner = rustix::process::geteuid().as_raw();
-            if let Some(path) = project_file(cwd, home.as_deref(), owner, &mut warnings) {
+            if let Some(path) =
+                project_file(cwd, home.as_deref(), owner, ".relctl.toml", &mut warnings)
+            {
                 let values = read_file(&path)?;
                 layers.push((path, values));
             }
@@ -560,13 +592,15 @@ fn user_file(env: &dyn Environment) -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
-/// The nearest `.relctl.toml` owned by `owner`, from `cwd` up to the root of its git repository,
+/// The nearest file `name` (`.relctl.toml`, `.sentryclirc`) owned by `owner`, from `cwd` up to
+/// the root of its git repository,
 /// else up to `home`; when `cwd` is in neither, only `cwd` itself. A file owned by someone else
 /// is skipped with a warning.
 fn project_file(
     cwd: &Path,
     home: Option<&Path>,
     owner: u32,
+    name: &str,
     warnings: &mut Vec<String>,
 ) -> Option<PathBuf> {
     use std::os::unix::fs::MetadataExt;
@@ -579,7 +613,7 @@ fn project_file(
         None => vec![cwd],
     };
     for dir in searched {
-        let path = dir.join(".relctl.toml");
+        let path = dir.join(name);
         let Ok(meta) = std::fs::metadata(&path) else {
             continue;
         };

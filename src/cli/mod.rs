@@ -94,19 +94,19 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Organizations and their options
-    #[command(subcommand)]
+    #[command(subcommand, visible_alias = "organizations")]
     Org(org::OrgCommand),
     /// Projects: create with a unique slug and a snowflake id, list, show, delete
-    #[command(subcommand)]
+    #[command(subcommand, visible_alias = "projects")]
     Project(project::ProjectCommand),
     /// Releases: create, bind commits, finalize, inspect
-    #[command(subcommand)]
+    #[command(subcommand, visible_alias = "releases")]
     Release(release::ReleaseCommand),
     /// Deploys of a release
-    #[command(subcommand)]
+    #[command(subcommand, visible_alias = "deploys")]
     Deploy(deploy::DeployCommand),
     /// Issues and the inbox
-    #[command(subcommand)]
+    #[command(subcommand, visible_alias = "issues")]
     Issue(issue::IssueCommand),
     /// The resolved configuration
     #[command(subcommand)]

@@ -159,3 +159,27 @@ fn help_on_a_full_stdout_is_an_error_not_a_success() {
     drop(child.stdout.take());
     assert_eq!(child.wait().unwrap().code(), Some(0));
 }
+
+/// sentry-cli's spellings of the command groups work as aliases of relctl's.
+#[test]
+fn sentry_cli_spellings_of_command_groups_are_aliases() {
+    let env = TestEnv::new();
+    env.ok(&["projects", "create", "Backend"]);
+    env.ok(&["releases", "new", "1.0.0", "-p", "backend"]);
+    env.ok(&["deploys", "new", "-r", "1.0.0", "-e", "production"]);
+    env.ok(&["issues", "new", "-p", "backend", "Crash"]);
+    assert_eq!(
+        env.json(&["releases", "list", "--format", "json"])[0]["version"],
+        "1.0.0"
+    );
+    assert_eq!(
+        env.json(&["organizations", "list", "--format", "json"])[0]["slug"],
+        "default"
+    );
+    assert_eq!(
+        env.json(&["release", "info", "1.0.0", "--format", "json"])["deployCount"],
+        1
+    );
+    let help = env.ok(&["--help"]);
+    assert!(help.contains("releases"), "{help}");
+}

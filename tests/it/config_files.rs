@@ -349,3 +349,67 @@ fn config_show_works_without_home() {
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
     assert!(stderr.contains("--store"), "{stderr}");
 }
+
+/// sentry-cli's `.sentryclirc` files are the lowest layer: the user's under relctl's own files,
+/// the project's on top of the user's; `config show` names each as the origin; an explicit
+/// `--config` reads neither; a malformed one is exit 2 naming its line.
+#[test]
+fn sentryclirc_files_are_the_lowest_layer() {
+    let env = TestEnv::new();
+    let user_rc = write(
+        &env.path().join(".sentryclirc"),
+        "[defaults]\nurl = http://127.0.0.1:9/\norg = rc-user\nproject = rc-project\n\
+         [auth]\ntoken = sntrys_hunter2\n[http]\nkeepalive = true\n",
+    );
+    let repo = Repo::init(&env.path().join("repo"));
+    let project_rc = write(
+        &repo.dir.join(".sentryclirc"),
+        "[defaults]\norg = rc-repo\n",
+    );
+    let cwd = repo.dir.join("src");
+    std::fs::create_dir_all(&cwd).unwrap();
+
+    let rows = show_in(&env, &cwd, &[]);
+    assert_eq!(
+        setting(&rows, "org"),
+        ("rc-repo".to_string(), file_source(&project_rc))
+    );
+    assert_eq!(
+        setting(&rows, "project"),
+        ("rc-project".to_string(), file_source(&user_rc))
+    );
+    assert_eq!(
+        setting(&rows, "url"),
+        ("http://127.0.0.1:9/".to_string(), file_source(&user_rc))
+    );
+    let (token, source) = setting(&rows, "auth_token");
+    assert!(!token.contains("hunter2") && source == file_source(&user_rc));
+
+    // relctl's own files go on top.
+    let toml = write(&repo.dir.join(".relctl.toml"), "org = \"relctl-repo\"\n");
+    let rows = show_in(&env, &cwd, &[]);
+    assert_eq!(
+        setting(&rows, "org"),
+        ("relctl-repo".to_string(), file_source(&toml))
+    );
+    std::fs::remove_file(&toml).unwrap();
+
+    // The token and URL of the file are used: the command goes to that (closed) server.
+    let out = run_in(&env, &cwd, &["release", "list"]);
+    assert_eq!(out.status.code(), Some(5), "{out:?}");
+
+    // --config is the only file read.
+    let chosen = write(&env.path().join("chosen.toml"), "project = \"chosen\"\n");
+    let rows = show_in(&env, &cwd, &["--config", chosen.to_str().unwrap()]);
+    assert_eq!(setting(&rows, "org").1, "default");
+    assert_eq!(setting(&rows, "url").0, "");
+
+    write(&project_rc, "[defaults]\norg = ok\nnot a setting\n");
+    let out = run_in(&env, &cwd, &["config", "show"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}:3", project_rc.display())),
+        "{stderr}"
+    );
+}
