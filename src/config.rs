@@ -867,32 +867,47 @@ mod tests {
         std::fs::write(home.join(".relctl.toml"), "").unwrap();
         let mut warnings = Vec::new();
         // In a repository: up to its root, never above it.
-        assert_eq!(project_file(&cwd, Some(&home), me, &mut warnings), None);
+        assert_eq!(
+            project_file(&cwd, Some(&home), me, ".relctl.toml", &mut warnings),
+            None
+        );
         std::fs::write(repo.join(".relctl.toml"), "").unwrap();
         assert_eq!(
-            project_file(&cwd, Some(&home), me, &mut warnings),
+            project_file(&cwd, Some(&home), me, ".relctl.toml", &mut warnings),
             Some(repo.join(".relctl.toml"))
         );
         std::fs::write(repo.join("a/.relctl.toml"), "").unwrap();
         assert_eq!(
-            project_file(&cwd, Some(&home), me, &mut warnings),
+            project_file(&cwd, Some(&home), me, ".relctl.toml", &mut warnings),
             Some(repo.join("a/.relctl.toml"))
         );
         // Outside a repository: up to HOME; outside HOME too: the directory itself only.
         let plain = home.join("plain/x");
         std::fs::create_dir_all(&plain).unwrap();
         assert_eq!(
-            project_file(&plain, Some(&home), me, &mut warnings),
+            project_file(&plain, Some(&home), me, ".relctl.toml", &mut warnings),
             Some(home.join(".relctl.toml"))
         );
         let outside = root.join("outside/x");
         std::fs::create_dir_all(&outside).unwrap();
-        assert_eq!(project_file(&outside, Some(&home), me, &mut warnings), None);
-        assert_eq!(project_file(&outside, None, me, &mut warnings), None);
+        assert_eq!(
+            project_file(&outside, Some(&home), me, ".relctl.toml", &mut warnings),
+            None
+        );
+        assert_eq!(
+            project_file(&outside, None, me, ".relctl.toml", &mut warnings),
+            None
+        );
         assert!(warnings.is_empty(), "{warnings:?}");
         // A file of someone else's is skipped, with a warning.
         assert_eq!(
-            project_file(&cwd, Some(&home), me.wrapping_add(1), &mut warnings),
+            project_file(
+                &cwd,
+                Some(&home),
+                me.wrapping_add(1),
+                ".relctl.toml",
+                &mut warnings
+            ),
             None
         );
         assert_eq!(warnings.len(), 2, "{warnings:?}");
