@@ -78,6 +78,13 @@ enum Kind {
 }
 
 impl Kind {
+    fn sql_name(self) -> &'static str {
+        match self {
+            Kind::Int => "bigint",
+            Kind::Text => "text",
+        }
+    }
+
     fn pg_type(self) -> Type {
         match self {
             Kind::Int => Type::INT8,
@@ -212,13 +219,18 @@ fn copy_all(
     Ok(copied)
 }
 
-/// `err` said with the table it happened in.
+/// `err` said with the table it happened in, and that the whole copy was rolled back.
 fn in_table(err: Error, doing: &str, table: &Table) -> Error {
-    Error::new(
-        err.kind,
-        format!("{doing} table {}: {}", table.name, err.message),
-    )
+    let mut message = format!("{doing} table {}: {}", table.name, err.message);
+    if !message.ends_with(NOTHING_WRITTEN) {
+        message.push_str("; ");
+        message.push_str(NOTHING_WRITTEN);
+    }
+    Error::new(err.kind, message)
 }
+
+/// How every refusal and failure ends: the transaction was rolled back.
+const NOTHING_WRITTEN: &str = "nothing was written";
 
 /// An identifier quoted for SQL text (both engines quote with `"`, doubled inside).
 fn ident(name: &str) -> String {
@@ -294,8 +306,8 @@ fn schema(src: &Connection, dst: &Db<'_>) -> Result<Vec<Table>> {
             .into_iter()
             .map(|(column, ty)| {
                 let kind = match ty.as_str() {
-                    "bigint" => Kind::Int,
-                    "text" => Kind::Text,
+                    ty if ty == Kind::Int.sql_name() => Kind::Int,
+                    ty if ty == Kind::Text.sql_name() => Kind::Text,
                     other => {
                         return Err(schemas_differ(&format!(
                             "column {name}.{column} is {other} in PostgreSQL; \
@@ -363,7 +375,7 @@ fn sqlite_tables(conn: &Connection) -> Result<SqliteTables> {
 
 fn schemas_differ(what: &str) -> Error {
     Error::other(format!(
-        "cannot migrate: the store's schema and the PostgreSQL schema differ ({what}); nothing was written"
+        "cannot migrate: the store's schema and the PostgreSQL schema differ ({what}); {NOTHING_WRITTEN}"
     ))
 }
 
@@ -429,7 +441,7 @@ fn check_empty(dst: &Db<'_>, tables: &[Table], shown: &str) -> Result<()> {
             // stores' ids is not something a copy can do safely.
             return Err(Error::conflict(format!(
                 "{shown} already holds data (table {}); store migrate copies only into an empty \
-                 database or an empty relctl store; nothing was written",
+                 database or an empty relctl store; {NOTHING_WRITTEN}",
                 table.name
             )));
         }
@@ -454,10 +466,10 @@ fn load(src: &Connection, session: &Session, table: &Table) -> Result<u64> {
             for (index, column) in table.columns.iter().enumerate() {
                 values.push(param(row.get_ref(index)?, column).map_err(|what| {
                     Error::other(format!(
-                        "the row with {} {} holds {what} in column {}",
+                        "column {} of the row with {} {} holds {what}",
+                        column.name,
                         table.key,
-                        shown_value(row.get_ref(key)),
-                        column.name
+                        shown_value(row.get_ref(key))
                     ))
                 })?);
             }
@@ -486,10 +498,10 @@ fn param<'a>(value: ValueRef<'a>, column: &Column) -> std::result::Result<Param<
         (ValueRef::Text(bytes), Kind::Text) => std::str::from_utf8(bytes)
             .map(Param::Text)
             .map_err(|_| "text that is not UTF-8".to_string()),
-        (other, _) => Err(format!(
-            "a {} value where PostgreSQL's column is {}",
-            other.data_type(),
-            column.kind.pg_type()
+        (other, kind) => Err(format!(
+            "{} where PostgreSQL's column is {}",
+            other.data_type().to_string().to_lowercase(),
+            kind.sql_name()
         )),
     }
 }
@@ -579,7 +591,7 @@ fn verify(src: &Connection, session: &Session, table: &Table) -> Result<()> {
 
 fn mismatch(what: String) -> Error {
     Error::other(format!(
-        "the copy does not match the store ({what}); nothing was written"
+        "the copy does not match the store ({what}); {NOTHING_WRITTEN}"
     ))
 }
 

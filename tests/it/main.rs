@@ -23,3 +23,4 @@ mod secrets;
 mod server;
 mod set_commits;
 mod store_files;
+mod store_migrate;
