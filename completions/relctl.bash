@@ -58,6 +58,9 @@ _relctl() {
             relctl,serve)
                 cmd="relctl__subcmd__serve"
                 ;;
+            relctl,store)
+                cmd="relctl__subcmd__store"
+                ;;
             relctl,token)
                 cmd="relctl__subcmd__token"
                 ;;
@@ -117,6 +120,9 @@ _relctl() {
                 ;;
             relctl__subcmd__help,serve)
                 cmd="relctl__subcmd__help__subcmd__serve"
+                ;;
+            relctl__subcmd__help,store)
+                cmd="relctl__subcmd__help__subcmd__store"
                 ;;
             relctl__subcmd__help,token)
                 cmd="relctl__subcmd__help__subcmd__token"
@@ -195,6 +201,9 @@ _relctl() {
                 ;;
             relctl__subcmd__help__subcmd__release,set-commits)
                 cmd="relctl__subcmd__help__subcmd__release__subcmd__set__subcmd__commits"
+                ;;
+            relctl__subcmd__help__subcmd__store,migrate)
+                cmd="relctl__subcmd__help__subcmd__store__subcmd__migrate"
                 ;;
             relctl__subcmd__help__subcmd__token,create)
                 cmd="relctl__subcmd__help__subcmd__token__subcmd__create"
@@ -361,6 +370,18 @@ _relctl() {
             relctl__subcmd__release__subcmd__help,set-commits)
                 cmd="relctl__subcmd__release__subcmd__help__subcmd__set__subcmd__commits"
                 ;;
+            relctl__subcmd__store,help)
+                cmd="relctl__subcmd__store__subcmd__help"
+                ;;
+            relctl__subcmd__store,migrate)
+                cmd="relctl__subcmd__store__subcmd__migrate"
+                ;;
+            relctl__subcmd__store__subcmd__help,help)
+                cmd="relctl__subcmd__store__subcmd__help__subcmd__help"
+                ;;
+            relctl__subcmd__store__subcmd__help,migrate)
+                cmd="relctl__subcmd__store__subcmd__help__subcmd__migrate"
+                ;;
             relctl__subcmd__token,create)
                 cmd="relctl__subcmd__token__subcmd__create"
                 ;;
@@ -392,7 +413,7 @@ _relctl() {
 
     case "${cmd}" in
         relctl)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --url --help --version org organizations project projects release releases deploy deploys issue issues config serve token completions help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --url --help --version org organizations project projects release releases deploy deploys issue issues config serve token store completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -856,7 +877,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__help)
-            opts="org project release deploy issue config serve token completions help"
+            opts="org project release deploy issue config serve token store completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1334,6 +1355,34 @@ _relctl() {
         relctl__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__store)
+            opts="migrate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__store__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3057,6 +3106,140 @@ _relctl() {
                     return 0
                     ;;
                 --pool-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__store)
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version migrate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__store__subcmd__help)
+            opts="migrate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__store__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__store__subcmd__migrate)
+            opts="-o -q -v -h -V --from --to --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

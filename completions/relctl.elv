@@ -49,6 +49,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand config 'The resolved configuration'
             cand serve 'Serve Sentry''s releases API over the local store, for CI runners and Sentry clients'
             cand token 'API tokens for `relctl serve`'
+            cand store 'The store itself: copy a SQLite store into PostgreSQL'
             cand completions 'Print a completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1689,6 +1690,56 @@ set edit:completion:arg-completer[relctl] = {|@words|
         }
         &'relctl;token;help;help'= {
         }
+        &'relctl;store'= {
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand migrate 'Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;store;migrate'= {
+            cand --from 'The SQLite store to copy (only read)'
+            cand --to 'The PostgreSQL database to copy into: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand -q 'Print results and errors only'
+            cand --quiet 'Print results and errors only'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;store;help'= {
+            cand migrate 'Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'relctl;store;help;migrate'= {
+        }
+        &'relctl;store;help;help'= {
+        }
         &'relctl;completions'= {
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
@@ -1717,6 +1768,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand config 'The resolved configuration'
             cand serve 'Serve Sentry''s releases API over the local store, for CI runners and Sentry clients'
             cand token 'API tokens for `relctl serve`'
+            cand store 'The store itself: copy a SQLite store into PostgreSQL'
             cand completions 'Print a completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1819,6 +1871,11 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;help;token;list'= {
         }
         &'relctl;help;token;revoke'= {
+        }
+        &'relctl;help;store'= {
+            cand migrate 'Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction'
+        }
+        &'relctl;help;store;migrate'= {
         }
         &'relctl;help;completions'= {
         }

@@ -51,6 +51,7 @@ complete -c relctl -n "__fish_relctl_needs_command" -f -a "issues" -d 'Issues an
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "config" -d 'The resolved configuration'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "serve" -d 'Serve Sentry\'s releases API over the local store, for CI runners and Sentry clients'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "token" -d 'API tokens for `relctl serve`'
+complete -c relctl -n "__fish_relctl_needs_command" -f -a "store" -d 'The store itself: copy a SQLite store into PostgreSQL'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "completions" -d 'Print a completion script'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -1118,6 +1119,38 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens: id, name, scopes, created, last used (never the secret)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token by id'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -f -a "migrate" -d 'Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l from -d 'The SQLite store to copy (only read)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l to -d 'The PostgreSQL database to copy into: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE' -r
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
@@ -1131,16 +1164,17 @@ complete -c relctl -n "__fish_relctl_using_subcommand completions" -l no-progres
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "org" -d 'Organizations and their options'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "project" -d 'Projects: create with a unique slug and a snowflake id, list, show, delete'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "release" -d 'Releases: create, bind commits, finalize, inspect'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "deploy" -d 'Deploys of a release'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "issue" -d 'Issues and the inbox'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "config" -d 'The resolved configuration'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "serve" -d 'Serve Sentry\'s releases API over the local store, for CI runners and Sentry clients'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "token" -d 'API tokens for `relctl serve`'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "completions" -d 'Print a completion script'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "org" -d 'Organizations and their options'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "project" -d 'Projects: create with a unique slug and a snowflake id, list, show, delete'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "release" -d 'Releases: create, bind commits, finalize, inspect'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "deploy" -d 'Deploys of a release'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "issue" -d 'Issues and the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "config" -d 'The resolved configuration'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "serve" -d 'Serve Sentry\'s releases API over the local store, for CI runners and Sentry clients'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "token" -d 'API tokens for `relctl serve`'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "store" -d 'The store itself: copy a SQLite store into PostgreSQL'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "completions" -d 'Print a completion script'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "list" -d 'List organizations'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "show" -d 'Show the organization (--org) and every option\'s value'
@@ -1169,3 +1203,4 @@ complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subc
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; its secret is printed this once'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens: id, name, scopes, created, last used (never the secret)'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token by id'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "migrate" -d 'Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction'

@@ -2154,6 +2154,86 @@ esac
     ;;
 esac
 ;;
+(store)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help]' \
+'--help[Print help]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_relctl__subcmd__store_commands" \
+"*::: :->store" \
+&& ret=0
+
+    case $state in
+    (store)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-store-command-$line[1]:"
+        case $line[1] in
+            (migrate)
+_arguments "${_arguments_options[@]}" : \
+'--from=[The SQLite store to copy (only read)]:PATH:_files' \
+'--to=[The PostgreSQL database to copy into\: postgres\://USER\[\:PASSWORD\]@HOST\[\:PORT\]/DATABASE]:URL:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-q[Print results and errors only]' \
+'--quiet[Print results and errors only]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__store__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-store-help-command-$line[1]:"
+        case $line[1] in
+            (migrate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
@@ -2416,6 +2496,26 @@ _arguments "${_arguments_options[@]}" : \
     ;;
 esac
 ;;
+(store)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__help__subcmd__store_commands" \
+"*::: :->store" \
+&& ret=0
+
+    case $state in
+    (store)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-help-store-command-$line[1]:"
+        case $line[1] in
+            (migrate)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (completions)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -2449,6 +2549,7 @@ _relctl_commands() {
 'config:The resolved configuration' \
 'serve:Serve Sentry'\''s releases API over the local store, for CI runners and Sentry clients' \
 'token:API tokens for \`relctl serve\`' \
+'store:The store itself\: copy a SQLite store into PostgreSQL' \
 'completions:Print a completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2544,6 +2645,7 @@ _relctl__subcmd__help_commands() {
 'config:The resolved configuration' \
 'serve:Serve Sentry'\''s releases API over the local store, for CI runners and Sentry clients' \
 'token:API tokens for \`relctl serve\`' \
+'store:The store itself\: copy a SQLite store into PostgreSQL' \
 'completions:Print a completion script' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -2749,6 +2851,18 @@ _relctl__subcmd__help__subcmd__release__subcmd__set-commits_commands() {
 _relctl__subcmd__help__subcmd__serve_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help serve commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__store_commands] )) ||
+_relctl__subcmd__help__subcmd__store_commands() {
+    local commands; commands=(
+'migrate:Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction' \
+    )
+    _describe -t commands 'relctl help store commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__store__subcmd__migrate_commands] )) ||
+_relctl__subcmd__help__subcmd__store__subcmd__migrate_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help store migrate commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__help__subcmd__token_commands] )) ||
 _relctl__subcmd__help__subcmd__token_commands() {
@@ -3118,6 +3232,37 @@ _relctl__subcmd__release__subcmd__set-commits_commands() {
 _relctl__subcmd__serve_commands() {
     local commands; commands=()
     _describe -t commands 'relctl serve commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__store_commands] )) ||
+_relctl__subcmd__store_commands() {
+    local commands; commands=(
+'migrate:Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'relctl store commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__store__subcmd__help_commands] )) ||
+_relctl__subcmd__store__subcmd__help_commands() {
+    local commands; commands=(
+'migrate:Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'relctl store help commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__store__subcmd__help__subcmd__help_commands] )) ||
+_relctl__subcmd__store__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl store help help commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__store__subcmd__help__subcmd__migrate_commands] )) ||
+_relctl__subcmd__store__subcmd__help__subcmd__migrate_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl store help migrate commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__store__subcmd__migrate_commands] )) ||
+_relctl__subcmd__store__subcmd__migrate_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl store migrate commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__token_commands] )) ||
 _relctl__subcmd__token_commands() {

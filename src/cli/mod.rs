@@ -13,6 +13,7 @@ pub mod project;
 pub mod release;
 pub mod serve;
 pub mod set_commits;
+pub mod store;
 mod target;
 pub mod token;
 
@@ -116,6 +117,9 @@ pub enum Command {
     /// API tokens for `relctl serve`
     #[command(subcommand)]
     Token(token::TokenCommand),
+    /// The store itself: copy a SQLite store into PostgreSQL
+    #[command(subcommand)]
+    Store(store::StoreCommand),
     /// Print a completion script
     Completions(completions::CompletionsArgs),
 }
@@ -248,6 +252,11 @@ pub fn run(cli: Cli) -> Result<()> {
             let (settings, out) = resolve_settings(&cli)?;
             return config::run(&settings, &out, cmd);
         }
+        // Its source and target are its own flags: no backend, no default store needed.
+        Command::Store(cmd) => {
+            let (_, out) = resolve_settings(&cli)?;
+            return store::run(&cli.global, cli.url.is_some(), &out, cmd);
+        }
         _ => {}
     }
     let ctx = Ctx::new(&cli)?;
@@ -260,6 +269,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Config(cmd) => config::run(&ctx.settings, &ctx.out, &cmd),
         Command::Serve(args) => serve::run(&ctx, args),
         Command::Token(cmd) => token::run(&ctx, cmd),
+        Command::Store(cmd) => store::run(&cli.global, cli.url.is_some(), &ctx.out, &cmd),
         Command::Completions(args) => completions::run(&args),
     }
 }

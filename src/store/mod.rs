@@ -28,6 +28,7 @@
 //! takes around slug generation and the counter behind snowflake ids.
 
 pub mod commits;
+pub mod copy;
 pub mod deploys;
 mod file;
 pub mod issues;

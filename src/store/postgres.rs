@@ -160,6 +160,12 @@ impl PgStore {
         self.transaction("BEGIN", true, work)
     }
 
+    /// Runs `work` as [`PgStore::write`] does (schema created or upgraded first), then rolls
+    /// everything back: a rehearsal that writes nothing (`relctl store migrate --dry-run`).
+    pub fn write_and_roll_back<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
+        self.transaction("BEGIN", false, work)
+    }
+
     /// Runs `work` in one read transaction (one snapshot); nothing is ever committed.
     pub fn read<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
         self.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ", false, work)

@@ -25,3 +25,4 @@ mod secrets;
 mod server;
 mod set_commits;
 mod store_files;
+mod store_migrate;

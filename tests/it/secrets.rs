@@ -21,6 +21,9 @@ const PASSWORD: &str = "hunter2";
 /// one command prepare what it acts on; a run over an empty store fails some of them, which is
 /// fine.
 fn commands(repo: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
+    // A PostgreSQL URL with the password, down (exit 5) and in a form refused (exit 2).
+    let pg_url = format!("postgres://alice:{PASSWORD}@127.0.0.1:1/relctl");
+    let other_url = format!("mysql://alice:{PASSWORD}@127.0.0.1:1/relctl");
     let table: Vec<(&'static str, Vec<Vec<&str>>)> = vec![
         ("config show", vec![vec!["config", "show"]]),
         ("completions", vec![vec!["completions", "bash"]]),
@@ -93,6 +96,27 @@ fn commands(repo: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
         ),
         ("token list", vec![vec!["token", "list"]]),
         ("token revoke", vec![vec!["token", "revoke", "999"]]),
+        (
+            "store migrate",
+            vec![
+                vec![
+                    "store",
+                    "migrate",
+                    "--from",
+                    "data/relctl.db",
+                    "--to",
+                    &pg_url,
+                ],
+                vec![
+                    "store",
+                    "migrate",
+                    "--from",
+                    "data/relctl.db",
+                    "--to",
+                    &other_url,
+                ],
+            ],
+        ),
     ];
     table
         .into_iter()

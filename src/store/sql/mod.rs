@@ -428,6 +428,24 @@ impl Db<'_> {
         }
     }
 
+    /// The SQLite connection under this database, if it is one: for what only SQLite does
+    /// (`store::copy` reads whole tables of any type through rusqlite's raw values).
+    pub(crate) fn sqlite_connection(&self) -> Option<&'_ rusqlite::Connection> {
+        match &self.inner {
+            Inner::Sqlite(conn) => Some(conn),
+            Inner::Postgres(_) => None,
+        }
+    }
+
+    /// The PostgreSQL session under this database, if it is one: for what only PostgreSQL does
+    /// (`store::copy` loads and reads back whole tables with `COPY`).
+    pub(crate) fn postgres_session(&self) -> Option<&'_ Session> {
+        match &self.inner {
+            Inner::Sqlite(_) => None,
+            Inner::Postgres(session) => Some(session),
+        }
+    }
+
     /// Takes the write lock of organization `org_id` until the transaction ends, waiting at
     /// most the store's lock wait (then a conflict). On PostgreSQL that is a transaction-scoped
     /// advisory lock (`crate::store::postgres` says what it guards); on SQLite the

@@ -13,6 +13,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use postgres::binary_copy::{BinaryCopyInWriter, BinaryCopyOutIter};
 use postgres::error::SqlState;
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use postgres::{Client, Statement};
@@ -43,6 +44,35 @@ impl Session {
     /// Whether the server closed the connection (it must not go back to a pool).
     pub fn is_closed(&self) -> bool {
         self.client.borrow().is_closed()
+    }
+
+    /// Runs `COPY ... FROM STDIN (FORMAT binary)` with columns of `types`: `fill` writes the
+    /// rows, and the number the server stored is returned. A `fill` that fails aborts the copy,
+    /// and with it the transaction.
+    pub fn copy_in<E: From<DbError>>(
+        &self,
+        sql: &str,
+        types: &[Type],
+        fill: impl FnOnce(&mut BinaryCopyInWriter<'_>) -> Result<(), E>,
+    ) -> Result<u64, E> {
+        let mut client = self.client.borrow_mut();
+        let writer = client.copy_in(sql).map_err(DbError::from)?;
+        let mut writer = BinaryCopyInWriter::new(writer, types);
+        fill(&mut writer)?;
+        Ok(writer.finish().map_err(DbError::from)?)
+    }
+
+    /// Runs `COPY (...) TO STDOUT (FORMAT binary)` with columns of `types` and hands the rows,
+    /// streamed as the server sends them, to `read`.
+    pub fn copy_out<T, E: From<DbError>>(
+        &self,
+        sql: &str,
+        types: &[Type],
+        read: impl FnOnce(&mut BinaryCopyOutIter<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut client = self.client.borrow_mut();
+        let reader = client.copy_out(sql).map_err(DbError::from)?;
+        read(&mut BinaryCopyOutIter::new(reader, types))
     }
 
     fn prepared(&self, sql: &str) -> DbResult<Statement> {
