@@ -32,7 +32,7 @@ json\t''"
 complete -c relctl -n "__fish_relctl_needs_command" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_needs_command" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
 complete -c relctl -n "__fish_relctl_needs_command" -l url -d 'Server speaking Sentry\'s releases API (env RELCTL_URL, SENTRY_URL). Give it before the subcommand: after `release new`/`finalize`, `--url` is the release\'s URL' -r
-complete -c relctl -n "__fish_relctl_needs_command" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_needs_command" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_needs_command" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_needs_command" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_needs_command" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -61,7 +61,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -81,7 +81,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -94,7 +94,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -107,7 +107,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -120,7 +120,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -134,7 +134,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -153,7 +153,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __f
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -173,7 +173,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -186,7 +186,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -199,7 +199,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -212,7 +212,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -226,7 +226,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -245,7 +245,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_se
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -265,7 +265,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -278,7 +278,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -291,7 +291,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -305,7 +305,7 @@ json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l yes -d 'Confirm the deletion'
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -323,7 +323,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -343,7 +343,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -356,7 +356,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -369,7 +369,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -383,7 +383,7 @@ json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l yes -d 'Confirm the deletion'
-complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -401,7 +401,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_se
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -429,7 +429,7 @@ json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l finalize -d 'Mark the release as released now'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -454,7 +454,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l clear -d 'Remove every commit from the release'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l ignore-missing -d 'When the previous release\'s commit is not in the history, fall back to --initial-depth'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l append -d 'Add to the release\'s commits instead of replacing them (local store only: Sentry\'s API always replaces)'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -469,7 +469,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -483,7 +483,7 @@ json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l commits -d 'Add the release\'s commits with their files'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -498,7 +498,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -512,7 +512,7 @@ json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l strict -d 'Exit 3 when the release does not exist'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -525,7 +525,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -538,7 +538,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -552,7 +552,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -575,7 +575,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -603,7 +603,7 @@ json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l finalize -d 'Mark the release as released now'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -628,7 +628,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l clear -d 'Remove every commit from the release'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l ignore-missing -d 'When the previous release\'s commit is not in the history, fall back to --initial-depth'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l append -d 'Add to the release\'s commits instead of replacing them (local store only: Sentry\'s API always replaces)'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -643,7 +643,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -657,7 +657,7 @@ json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l commits -d 'Add the release\'s commits with their files'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -672,7 +672,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -686,7 +686,7 @@ json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l strict -d 'Exit 3 when the release does not exist'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -699,7 +699,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -712,7 +712,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -726,7 +726,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -749,7 +749,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_see
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -773,7 +773,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -787,7 +787,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -803,7 +803,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_se
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -827,7 +827,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -841,7 +841,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -857,7 +857,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -876,7 +876,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -893,7 +893,7 @@ json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l inbox -d 'Only issues in the inbox'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -906,7 +906,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -919,7 +919,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -937,7 +937,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_see
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -956,7 +956,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -973,7 +973,7 @@ json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l inbox -d 'Only issues in the inbox'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -986,7 +986,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -999,7 +999,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -1017,7 +1017,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_see
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -1032,7 +1032,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -1051,7 +1051,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand serve" -l format -d 'Outpu
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand serve" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -1064,7 +1064,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -1083,7 +1083,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -1096,7 +1096,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -1109,7 +1109,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -1126,7 +1126,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -1143,7 +1143,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
@@ -1158,7 +1158,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand completions" -l format -d 
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand completions" -s q -l quiet -d 'Print results and errors only'
+complete -c relctl -n "__fish_relctl_using_subcommand completions" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'

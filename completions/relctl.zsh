@@ -23,8 +23,8 @@ _relctl() {
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--url=[Server speaking Sentry'\''s releases API (env RELCTL_URL, SENTRY_URL). Give it before the subcommand\: after \`release new\`/\`finalize\`, \`--url\` is the release'\''s URL]:URL:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -51,8 +51,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -81,8 +81,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -103,8 +103,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -124,8 +124,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -145,8 +145,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -169,8 +169,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -234,8 +234,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -264,8 +264,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -286,8 +286,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -307,8 +307,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -328,8 +328,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -352,8 +352,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -417,8 +417,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -448,8 +448,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -470,8 +470,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -491,8 +491,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -514,8 +514,8 @@ _arguments "${_arguments_options[@]}" : \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--yes[Confirm the deletion]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -576,8 +576,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -607,8 +607,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -629,8 +629,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -650,8 +650,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -673,8 +673,8 @@ _arguments "${_arguments_options[@]}" : \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--yes[Confirm the deletion]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -735,8 +735,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -771,8 +771,8 @@ _arguments "${_arguments_options[@]}" : \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '(--released)--finalize[Mark the release as released now]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -807,8 +807,8 @@ _arguments "${_arguments_options[@]}" : \
 '--clear[Remove every commit from the release]' \
 '--ignore-missing[When the previous release'\''s commit is not in the history, fall back to --initial-depth]' \
 '--append[Add to the release'\''s commits instead of replacing them (local store only\: Sentry'\''s API always replaces)]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -832,8 +832,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -855,8 +855,8 @@ _arguments "${_arguments_options[@]}" : \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--commits[Add the release'\''s commits with their files]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -880,8 +880,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -902,8 +902,8 @@ _arguments "${_arguments_options[@]}" : \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--strict[Exit 3 when the release does not exist]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -924,8 +924,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -946,8 +946,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -969,8 +969,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1050,8 +1050,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1086,8 +1086,8 @@ _arguments "${_arguments_options[@]}" : \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '(--released)--finalize[Mark the release as released now]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1122,8 +1122,8 @@ _arguments "${_arguments_options[@]}" : \
 '--clear[Remove every commit from the release]' \
 '--ignore-missing[When the previous release'\''s commit is not in the history, fall back to --initial-depth]' \
 '--append[Add to the release'\''s commits instead of replacing them (local store only\: Sentry'\''s API always replaces)]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1147,8 +1147,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1170,8 +1170,8 @@ _arguments "${_arguments_options[@]}" : \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--commits[Add the release'\''s commits with their files]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1195,8 +1195,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1217,8 +1217,8 @@ _arguments "${_arguments_options[@]}" : \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--strict[Exit 3 when the release does not exist]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1239,8 +1239,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1261,8 +1261,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1284,8 +1284,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1365,8 +1365,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1409,8 +1409,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1432,8 +1432,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1485,8 +1485,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1529,8 +1529,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1552,8 +1552,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1605,8 +1605,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1636,8 +1636,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1662,8 +1662,8 @@ _arguments "${_arguments_options[@]}" : \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--inbox[Only issues in the inbox]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1683,8 +1683,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1705,8 +1705,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1767,8 +1767,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1798,8 +1798,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1824,8 +1824,8 @@ _arguments "${_arguments_options[@]}" : \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
 '--inbox[Only issues in the inbox]' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1845,8 +1845,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1867,8 +1867,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1929,8 +1929,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -1958,8 +1958,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -2011,8 +2011,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -2032,8 +2032,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -2063,8 +2063,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -2084,8 +2084,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -2105,8 +2105,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -2163,8 +2163,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -2194,8 +2194,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
@@ -2243,8 +2243,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
-'-q[Print results and errors only]' \
-'--quiet[Print results and errors only]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \

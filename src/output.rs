@@ -1,7 +1,9 @@
 //! Everything relctl prints goes through [`Output`]: results on stdout, messages on stderr.
 //!
 //! With `--format json` stdout holds exactly one JSON document; human messages move to stderr so
-//! a script can parse stdout whatever happens. `--quiet` silences messages, not results or errors.
+//! a script can parse stdout whatever happens. `--quiet` silences messages and, in table format,
+//! everything a writing command would print on success ([`Output::emit_written`]); what a read
+//! command was asked for, JSON, warnings and errors still print.
 //! Colour is used only on a terminal and never when `NO_COLOR` is set. A closed stdout (`| head`)
 //! ends output quietly instead of failing; a closed or full stderr never fails a command.
 //! Text meant for a terminal (table cells, detail values, messages) shows control characters and
@@ -45,6 +47,20 @@ impl Output {
             Format::Table => table(value),
         };
         write_stdout(&text)
+    }
+
+    /// Prints the result of a command that wrote something: as [`Output::emit`], but with
+    /// `--quiet` a table prints nothing at all (the exit code says it worked). JSON is always
+    /// printed: a script that asked for it reads it.
+    pub fn emit_written<T: Serialize>(
+        &self,
+        value: &T,
+        table: impl FnOnce(&T) -> String,
+    ) -> Result<()> {
+        if self.quiet && self.format == Format::Table {
+            return Ok(());
+        }
+        self.emit(value, table)
     }
 
     /// A human message about what happened ("Created release 1.0"): stdout for tables, stderr

@@ -116,7 +116,7 @@ pub fn run(ctx: &Ctx, cmd: DeployCommand) -> Result<()> {
                 deploy.name.as_deref().unwrap_or("(unnamed)"),
                 deploy.environment
             ));
-            ctx.out.emit(&deploy, render)
+            ctx.out.emit_written(&deploy, render)
         }
         DeployCommand::List {
             release: DeployRelease { release },

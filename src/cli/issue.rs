@@ -99,7 +99,7 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
             let issue = ctx.backend().create_issue(&req)?;
             ctx.out
                 .message(&format!("Created issue {}", issue.short_id));
-            ctx.out.emit(&issue, render)
+            ctx.out.emit_written(&issue, render)
         }
         IssueCommand::List {
             project,
@@ -173,7 +173,7 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
                     issue.short_id
                 ));
             }
-            ctx.out.emit(&issue, render)
+            ctx.out.emit_written(&issue, render)
         }
     }
 }

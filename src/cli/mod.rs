@@ -66,7 +66,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
 
-    /// Print results and errors only
+    /// Writing commands print nothing on success (the exit code says it); what a read command
+    /// was asked for, --format json output, warnings and errors still print
     #[arg(short, long, global = true)]
     pub quiet: bool,
 

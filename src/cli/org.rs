@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<()> {
                 .create_organization(&CreateOrganization { slug, name })?;
             ctx.out
                 .message(&format!("Created organization {}", org.slug));
-            ctx.out.emit(&org, |o| {
+            ctx.out.emit_written(&org, |o| {
                 details(&[("slug", o.slug.clone()), ("name", o.name.clone())])
             })
         }
@@ -115,7 +115,7 @@ pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<()> {
                 "field": field,
                 "changed": change,
             });
-            ctx.out.emit(&json, |_| String::new())
+            ctx.out.emit_written(&json, |_| String::new())
         }
         OrgCommand::Audit { limit } => {
             let entries = ctx.backend().audit_log(&AuditQuery {

@@ -64,7 +64,7 @@ pub fn run(ctx: &Ctx, cmd: ProjectCommand) -> Result<()> {
             let project = ctx.backend().create_project(&req)?;
             ctx.out
                 .message(&format!("Created project {}", project.slug));
-            ctx.out.emit(&project, render)
+            ctx.out.emit_written(&project, render)
         }
         ProjectCommand::List => {
             let projects = ctx.backend().projects(&ctx.org())?;
@@ -100,7 +100,7 @@ pub fn run(ctx: &Ctx, cmd: ProjectCommand) -> Result<()> {
             let project = ctx.backend().delete_project(&org, &slug)?;
             ctx.out
                 .message(&format!("Deleted project {}", project.slug));
-            ctx.out.emit(&project, |_| String::new())
+            ctx.out.emit_written(&project, |_| String::new())
         }
     }
 }

@@ -197,7 +197,7 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
             let release = ctx.backend().update_release(&req)?.release;
             ctx.out
                 .message(&format!("Finalized release {}", release.version));
-            ctx.out.emit(&release, render_release)
+            ctx.out.emit_written(&release, render_release)
         }
         ReleaseCommand::Info {
             release: ReleaseVersion { version },
@@ -261,7 +261,7 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
             match ctx.backend().delete_release(&org, &version) {
                 Ok(()) => {
                     ctx.out.message(&format!("Deleted release {version}"));
-                    ctx.out.emit(
+                    ctx.out.emit_written(
                         &serde_json::json!({ "version": version, "deleted": true }),
                         |_| String::new(),
                     )
@@ -269,7 +269,7 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
                 Err(err) if err.kind == ErrorKind::NotFound && !strict => {
                     ctx.out
                         .note(&format!("Did nothing: release {version:?} does not exist"));
-                    ctx.out.emit(
+                    ctx.out.emit_written(
                         &serde_json::json!({ "version": version, "deleted": false }),
                         |_| String::new(),
                     )
@@ -336,7 +336,7 @@ fn new(ctx: &Ctx, args: NewArgs) -> Result<()> {
             release.version
         ),
     });
-    ctx.out.emit(&release, render_release)
+    ctx.out.emit_written(&release, render_release)
 }
 
 fn set_status(ctx: &Ctx, version: String, status: ReleaseStatus) -> Result<()> {
@@ -360,5 +360,5 @@ fn set_status(ctx: &Ctx, version: String, status: ReleaseStatus) -> Result<()> {
             format!("Release {version} is not archived; nothing to restore")
         }
     });
-    ctx.out.emit(&updated.release, render_release)
+    ctx.out.emit_written(&updated.release, render_release)
 }

@@ -242,7 +242,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
             origins.join("; ")
         ));
     }
-    ctx.out.emit(&summary, |s| {
+    ctx.out.emit_written(&summary, |s| {
         let authors: Vec<&str> = s.authors.iter().map(|a| a.email.as_str()).collect();
         let list = |items: Vec<&str>| {
             if items.is_empty() {
@@ -493,7 +493,7 @@ fn clear(ctx: &Ctx, args: &SetCommitsArgs, projects: Vec<String>) -> Result<()> 
         resolved_issues: Vec::new(),
         repository: None,
     };
-    ctx.out.emit(&summary, |_| String::new())
+    ctx.out.emit_written(&summary, |_| String::new())
 }
 
 /// Exit codes (cli.md): a repository that cannot be used at all (not a repository, no commits

@@ -133,7 +133,7 @@ fn migrate(global: &GlobalArgs, url_flag: bool, out: &Output, args: &MigrateArgs
             .collect(),
         seconds: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
     };
-    out.emit(&migration, |m| {
+    out.emit_written(&migration, |m| {
         let rows: Vec<Vec<String>> = m
             .tables
             .iter()

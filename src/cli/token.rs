@@ -86,7 +86,7 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
             ctx.backend().revoke_token(id)?;
             ctx.out.message(&format!("Revoked token {id}"));
             ctx.out
-                .emit(&serde_json::json!({ "id": id, "revoked": true }), |_| {
+                .emit_written(&serde_json::json!({ "id": id, "revoked": true }), |_| {
                     String::new()
                 })
         }

@@ -16,6 +16,7 @@ mod loopback;
 mod orgs;
 mod pg_store;
 mod projects;
+mod quiet;
 mod redis;
 mod releases;
 mod remote;
