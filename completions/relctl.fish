@@ -36,7 +36,7 @@ complete -c relctl -n "__fish_relctl_needs_command" -s q -l quiet -d 'Writing co
 complete -c relctl -n "__fish_relctl_needs_command" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_needs_command" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_needs_command" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_needs_command" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_needs_command" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "org" -d 'Organizations and their options'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "organizations" -d 'Organizations and their options'
@@ -65,7 +65,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "list" -d 'List organizations'
@@ -85,7 +85,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -98,7 +98,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -111,7 +111,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -124,7 +124,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l limit -d 'At most this many entries' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -138,7 +138,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "list" -d 'List organizations'
@@ -157,7 +157,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __f
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "list" -d 'List organizations'
@@ -177,7 +177,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -190,7 +190,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -203,7 +203,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -216,7 +216,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l limit -d 'At most this many entries' -r
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -230,7 +230,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "list" -d 'List organizations'
@@ -249,7 +249,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_se
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List the organization\'s projects'
@@ -269,7 +269,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -282,7 +282,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -295,7 +295,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -309,7 +309,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the organization\'s projects'
@@ -327,7 +327,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_s
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -f -a "list" -d 'List the organization\'s projects'
@@ -347,7 +347,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -360,7 +360,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -373,7 +373,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -387,7 +387,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the organization\'s projects'
@@ -405,7 +405,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_se
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
@@ -433,7 +433,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s c -l commit -d 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l initial-depth -d 'Commits to take when there is no previous release (or with --ignore-missing)' -r
@@ -458,7 +458,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l released -d 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l url -l release-url -d 'The release\'s URL' -r
@@ -473,7 +473,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -487,7 +487,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s p -l project -d 'Only releases of these projects' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l limit -d 'At most this many releases' -r
@@ -502,7 +502,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -516,7 +516,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -529,7 +529,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -542,7 +542,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l repo -d 'Directory of the git repository to read HEAD from (default: the current one)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -556,7 +556,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
@@ -579,7 +579,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_s
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
@@ -607,7 +607,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s c -l commit -d 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l initial-depth -d 'Commits to take when there is no previous release (or with --ignore-missing)' -r
@@ -632,7 +632,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l released -d 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l url -l release-url -d 'The release\'s URL' -r
@@ -647,7 +647,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -661,7 +661,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s p -l project -d 'Only releases of these projects' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l limit -d 'At most this many releases' -r
@@ -676,7 +676,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -690,7 +690,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -703,7 +703,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -716,7 +716,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l repo -d 'Directory of the git repository to read HEAD from (default: the current one)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -730,7 +730,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
@@ -753,7 +753,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_see
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -f -a "new" -d 'Record a deploy of a release to an environment'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -f -a "list" -d 'List the deploys of a release, newest first'
@@ -777,7 +777,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s r -l release -d 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with \'-\')' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -791,7 +791,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "new" -d 'Record a deploy of a release to an environment'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the deploys of a release, newest first'
@@ -807,7 +807,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_se
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -f -a "new" -d 'Record a deploy of a release to an environment'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -f -a "list" -d 'List the deploys of a release, newest first'
@@ -831,7 +831,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s r -l release -d 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with \'-\')' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -845,7 +845,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from help" -f -a "new" -d 'Record a deploy of a release to an environment'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the deploys of a release, newest first'
@@ -861,7 +861,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -f -a "list" -d 'List issues, newest first'
@@ -880,7 +880,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s p -l project -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l status -r -f -a "unresolved\t''
@@ -897,7 +897,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -910,7 +910,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -923,7 +923,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "list" -d 'List issues, newest first'
@@ -941,7 +941,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_see
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "list" -d 'List issues, newest first'
@@ -960,7 +960,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s p -l project -r
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l status -r -f -a "unresolved\t''
@@ -977,7 +977,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -990,7 +990,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -1003,7 +1003,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "list" -d 'List issues, newest first'
@@ -1021,7 +1021,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_see
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1036,7 +1036,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1055,7 +1055,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand serve" -s q -l quiet -d 'W
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -1068,7 +1068,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token; its secret is printed this once'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List tokens: id, name, scopes, created, last used (never the secret)'
@@ -1087,7 +1087,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -1100,7 +1100,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -1113,7 +1113,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token; its secret is printed this once'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens: id, name, scopes, created, last used (never the secret)'
@@ -1130,7 +1130,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -f -a "migrate" -d 'Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1162,7 +1162,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand completions" -s q -l quiet
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c relctl -n "__fish_relctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "org" -d 'Organizations and their options'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "project" -d 'Projects: create with a unique slug and a snowflake id, list, show, delete'

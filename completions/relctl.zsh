@@ -29,8 +29,8 @@ _relctl() {
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl_commands" \
@@ -57,8 +57,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__org_commands" \
@@ -87,8 +87,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':slug -- Slug\: lower-case letters, digits, '\''-'\'' and '\''_'\'':_default' \
@@ -109,8 +109,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -130,8 +130,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -151,8 +151,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':key -- Option field name, as in Sentry'\''s API\: dataScrubber, scrapeJavaScript, sensitiveFields, ...:_default' \
@@ -175,8 +175,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -240,8 +240,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__org_commands" \
@@ -270,8 +270,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':slug -- Slug\: lower-case letters, digits, '\''-'\'' and '\''_'\'':_default' \
@@ -292,8 +292,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -313,8 +313,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -334,8 +334,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':key -- Option field name, as in Sentry'\''s API\: dataScrubber, scrapeJavaScript, sensitiveFields, ...:_default' \
@@ -358,8 +358,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -423,8 +423,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__project_commands" \
@@ -454,8 +454,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- Display name, e.g. "Backend API" (slug backend-api):_default' \
@@ -476,8 +476,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -497,8 +497,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':slug:_default' \
@@ -520,8 +520,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':slug:_default' \
@@ -582,8 +582,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__project_commands" \
@@ -613,8 +613,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':name -- Display name, e.g. "Backend API" (slug backend-api):_default' \
@@ -635,8 +635,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -656,8 +656,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':slug:_default' \
@@ -679,8 +679,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':slug:_default' \
@@ -741,8 +741,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__release_commands" \
@@ -777,8 +777,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -813,8 +813,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -838,8 +838,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -861,8 +861,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -886,8 +886,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -908,8 +908,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -930,8 +930,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -952,8 +952,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -975,8 +975,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1056,8 +1056,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__release_commands" \
@@ -1092,8 +1092,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -1128,8 +1128,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -1153,8 +1153,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -1176,8 +1176,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -1201,8 +1201,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1223,8 +1223,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -1245,8 +1245,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -1267,8 +1267,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
@@ -1290,8 +1290,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1371,8 +1371,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__deploy_commands" \
@@ -1415,8 +1415,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1438,8 +1438,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1491,8 +1491,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__deploy_commands" \
@@ -1535,8 +1535,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1558,8 +1558,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1611,8 +1611,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__issue_commands" \
@@ -1642,8 +1642,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':title -- What went wrong:_default' \
@@ -1668,8 +1668,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1689,8 +1689,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':short_id -- e.g. BACKEND-1Z:_default' \
@@ -1711,8 +1711,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':short_id:_default' \
@@ -1773,8 +1773,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__issue_commands" \
@@ -1804,8 +1804,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':title -- What went wrong:_default' \
@@ -1830,8 +1830,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -1851,8 +1851,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':short_id -- e.g. BACKEND-1Z:_default' \
@@ -1873,8 +1873,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':short_id:_default' \
@@ -1935,8 +1935,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__config_commands" \
@@ -1964,8 +1964,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -2017,8 +2017,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -2038,8 +2038,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__token_commands" \
@@ -2069,8 +2069,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -2090,8 +2090,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
@@ -2111,8 +2111,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':id -- The id `token list` shows:_default' \
@@ -2169,8 +2169,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ":: :_relctl__subcmd__store_commands" \
@@ -2249,8 +2249,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
-'-h[Print help]' \
-'--help[Print help]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 ':shell -- bash, zsh, fish, powershell or elvish:(bash elvish fish powershell zsh)' \

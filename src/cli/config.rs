@@ -10,6 +10,7 @@ use crate::output::{Output, table};
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Print every setting, its value and its source (tokens redacted)
+    #[command(after_long_help = super::examples::CONFIG_SHOW)]
     Show,
 }
 

@@ -23,6 +23,7 @@ pub struct DeployRelease {
 #[derive(Debug, Subcommand)]
 pub enum DeployCommand {
     /// Record a deploy of a release to an environment
+    #[command(after_long_help = super::examples::DEPLOY_NEW)]
     New {
         #[command(flatten)]
         release: DeployRelease,
@@ -49,6 +50,7 @@ pub enum DeployCommand {
         project: Vec<String>,
     },
     /// List the deploys of a release, newest first
+    #[command(after_long_help = super::examples::DEPLOY_LIST)]
     List {
         #[command(flatten)]
         release: DeployRelease,

@@ -18,6 +18,7 @@ pub enum StatusFilter {
 #[derive(Debug, Subcommand)]
 pub enum IssueCommand {
     /// Create an issue with the project's next short id, in the inbox
+    #[command(after_long_help = super::examples::ISSUE_NEW)]
     New {
         /// The project (env RELCTL_PROJECT, SENTRY_PROJECT)
         #[arg(short, long = "project", value_name = "PROJECT")]
@@ -26,6 +27,7 @@ pub enum IssueCommand {
         title: String,
     },
     /// List issues, newest first
+    #[command(after_long_help = super::examples::ISSUE_LIST)]
     List {
         #[arg(short, long = "project", value_name = "PROJECT")]
         project: Vec<String>,
@@ -36,11 +38,13 @@ pub enum IssueCommand {
         status: Option<StatusFilter>,
     },
     /// Show an issue with its activity and history
+    #[command(after_long_help = super::examples::ISSUE_SHOW)]
     Show {
         /// e.g. BACKEND-1Z
         short_id: String,
     },
     /// Mark an issue reviewed: out of the inbox
+    #[command(after_long_help = super::examples::ISSUE_REVIEW)]
     Review { short_id: String },
 }
 

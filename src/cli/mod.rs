@@ -7,6 +7,7 @@
 pub mod completions;
 pub mod config;
 pub mod deploy;
+mod examples;
 pub mod issue;
 pub mod org;
 pub mod project;
@@ -25,6 +26,33 @@ use crate::error::{Error, Result};
 use crate::output::Output;
 use clap::{Args, Parser, Subcommand};
 
+/// The top-level help, with the commands in groups (a test checks every command is listed).
+const HELP_TEMPLATE: &str = "\
+{about-with-newline}
+{usage-heading} {usage}
+
+Releases:
+  release      Create releases, bind their commits, finalize, inspect [alias: releases]
+Deploys:
+  deploy       Deploys of a release to an environment [alias: deploys]
+Issues:
+  issue        Issues and the inbox; commits that fix them resolve them [alias: issues]
+Projects:
+  project      Projects with unique slugs and snowflake ids [alias: projects]
+Organization:
+  org          Organizations, their options and audit log [alias: organizations]
+Server:
+  serve        Serve Sentry's releases API over the store, for CI runners and Sentry clients
+  token        API tokens for relctl serve
+  store        The store itself: copy a SQLite store into PostgreSQL
+Setup:
+  config       The resolved configuration and where each value came from
+  completions  Print a completion script
+  help         Print this message or the help of the given subcommand(s)
+
+Options:
+{options}{after-help}";
+
 /// relctl: create releases, bind their git commits and resolve the issues those commits fix,
 /// on an embedded SQLite store or a Sentry-compatible server.
 #[derive(Debug, Parser)]
@@ -32,7 +60,9 @@ use clap::{Args, Parser, Subcommand};
     name = "relctl",
     version,
     propagate_version = true,
-    max_term_width = 100
+    max_term_width = 100,
+    help_template = HELP_TEMPLATE,
+    after_long_help = examples::RELCTL
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -96,32 +126,34 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Organizations and their options
-    #[command(subcommand, visible_alias = "organizations")]
+    #[command(subcommand, visible_alias = "organizations", after_long_help = examples::ORG)]
     Org(org::OrgCommand),
     /// Projects: create with a unique slug and a snowflake id, list, show, delete
-    #[command(subcommand, visible_alias = "projects")]
+    #[command(subcommand, visible_alias = "projects", after_long_help = examples::PROJECT)]
     Project(project::ProjectCommand),
     /// Releases: create, bind commits, finalize, inspect
-    #[command(subcommand, visible_alias = "releases")]
+    #[command(subcommand, visible_alias = "releases", after_long_help = examples::RELEASE)]
     Release(release::ReleaseCommand),
     /// Deploys of a release
-    #[command(subcommand, visible_alias = "deploys")]
+    #[command(subcommand, visible_alias = "deploys", after_long_help = examples::DEPLOY)]
     Deploy(deploy::DeployCommand),
     /// Issues and the inbox
-    #[command(subcommand, visible_alias = "issues")]
+    #[command(subcommand, visible_alias = "issues", after_long_help = examples::ISSUE)]
     Issue(issue::IssueCommand),
     /// The resolved configuration
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = examples::CONFIG)]
     Config(config::ConfigCommand),
     /// Serve Sentry's releases API over the local store, for CI runners and Sentry clients
+    #[command(after_long_help = examples::SERVE)]
     Serve(serve::ServeArgs),
     /// API tokens for `relctl serve`
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = examples::TOKEN)]
     Token(token::TokenCommand),
     /// The store itself: copy a SQLite store into PostgreSQL
-    #[command(subcommand)]
+    #[command(subcommand, after_long_help = examples::STORE)]
     Store(store::StoreCommand),
     /// Print a completion script
+    #[command(after_long_help = examples::COMPLETIONS)]
     Completions(completions::CompletionsArgs),
 }
 

@@ -12,6 +12,7 @@ use crate::remote::calls;
 #[derive(Debug, Subcommand)]
 pub enum OrgCommand {
     /// Create an organization in the local store
+    #[command(after_long_help = super::examples::ORG_CREATE)]
     Create {
         /// Slug: lower-case letters, digits, '-' and '_'
         slug: String,
@@ -20,10 +21,13 @@ pub enum OrgCommand {
         name: Option<String>,
     },
     /// List organizations
+    #[command(after_long_help = super::examples::ORG_LIST)]
     List,
     /// Show the organization (--org) and every option's value
+    #[command(after_long_help = super::examples::ORG_SHOW)]
     Show,
     /// Set an organization option by its API field name (e.g. scrapeJavaScript false)
+    #[command(after_long_help = super::examples::ORG_SET)]
     Set {
         /// Option field name, as in Sentry's API: dataScrubber, scrapeJavaScript, sensitiveFields, ...
         key: String,
@@ -31,6 +35,7 @@ pub enum OrgCommand {
         value: String,
     },
     /// The audit log, newest first
+    #[command(after_long_help = super::examples::ORG_AUDIT)]
     Audit {
         /// At most this many entries
         #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]

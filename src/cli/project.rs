@@ -12,6 +12,7 @@ use crate::remote::calls;
 #[derive(Debug, Subcommand)]
 pub enum ProjectCommand {
     /// Create a project; its slug comes from the name unless --slug is given
+    #[command(after_long_help = super::examples::PROJECT_CREATE)]
     Create {
         /// Display name, e.g. "Backend API" (slug backend-api)
         name: String,
@@ -23,10 +24,13 @@ pub enum ProjectCommand {
         platform: Option<String>,
     },
     /// List the organization's projects
+    #[command(after_long_help = super::examples::PROJECT_LIST)]
     List,
     /// Show one project
+    #[command(after_long_help = super::examples::PROJECT_SHOW)]
     Show { slug: String },
     /// Delete a project and everything that belongs to it
+    #[command(after_long_help = super::examples::PROJECT_DELETE)]
     Delete {
         slug: String,
         /// Confirm the deletion

@@ -19,10 +19,13 @@ use crate::time::parse_user_timestamp;
 #[derive(Debug, Subcommand)]
 pub enum ReleaseCommand {
     /// Create a release (or load the existing one) and link it to projects
+    #[command(after_long_help = super::examples::RELEASE_NEW)]
     New(NewArgs),
     /// Bind commits read from the local git repository and resolve the issues they fix
+    #[command(after_long_help = super::examples::RELEASE_SET_COMMITS)]
     SetCommits(SetCommitsArgs),
     /// Mark a release as released (dateReleased, default now)
+    #[command(after_long_help = super::examples::RELEASE_FINALIZE)]
     Finalize {
         #[command(flatten)]
         release: ReleaseVersion,
@@ -34,6 +37,7 @@ pub enum ReleaseCommand {
         url: Option<String>,
     },
     /// Show a release
+    #[command(after_long_help = super::examples::RELEASE_INFO)]
     Info {
         #[command(flatten)]
         release: ReleaseVersion,
@@ -42,6 +46,7 @@ pub enum ReleaseCommand {
         commits: bool,
     },
     /// List releases, newest first
+    #[command(after_long_help = super::examples::RELEASE_LIST)]
     List {
         /// Only releases of these projects
         #[arg(short, long = "project", value_name = "PROJECT")]
@@ -51,6 +56,7 @@ pub enum ReleaseCommand {
         limit: u32,
     },
     /// Delete a release (a missing one is not an error unless --strict)
+    #[command(after_long_help = super::examples::RELEASE_DELETE)]
     Delete {
         #[command(flatten)]
         release: ReleaseVersion,
@@ -59,16 +65,19 @@ pub enum ReleaseCommand {
         strict: bool,
     },
     /// Archive a release
+    #[command(after_long_help = super::examples::RELEASE_ARCHIVE)]
     Archive {
         #[command(flatten)]
         release: ReleaseVersion,
     },
     /// Restore an archived release
+    #[command(after_long_help = super::examples::RELEASE_RESTORE)]
     Restore {
         #[command(flatten)]
         release: ReleaseVersion,
     },
     /// Print a version name from CI environment variables, else the git HEAD sha
+    #[command(after_long_help = super::examples::RELEASE_PROPOSE_VERSION)]
     ProposeVersion(ProposeArgs),
 }
 

@@ -19,17 +19,6 @@ use crate::store::copy::{self, Mode};
 use crate::store::postgres::{is_url, shown_url};
 
 /// Shown after `relctl store migrate --help`.
-const MIGRATE_EXAMPLE: &str = "\
-Example: move the default store to a shared database, then point relctl at it:
-
-  relctl store migrate --from ~/.local/share/relctl/relctl.db \\
-      --to postgres://relctl@db.internal:5432/relctl
-  export RELCTL_STORE=postgres://relctl@db.internal:5432/relctl
-  relctl release list
-
-Rehearse first with --dry-run (the copy is made, verified and rolled back), and stop the relctl
-processes writing the store before the real copy: it copies the store as it was when it began.";
-
 #[derive(Debug, Subcommand)]
 pub enum StoreCommand {
     /// Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction
@@ -44,7 +33,7 @@ pub enum StoreCommand {
     /// stays as it is, and an older relctl's store is read at the latest schema. Prints the rows
     /// copied per table; --format json prints {from, to, dryRun, tables: [{name, rows}], rows,
     /// seconds}. A password in --to is never printed.
-    #[command(after_long_help = MIGRATE_EXAMPLE)]
+    #[command(after_long_help = super::examples::STORE_MIGRATE)]
     Migrate(MigrateArgs),
 }
 

@@ -14,6 +14,7 @@ use crate::output::{details, or_dash, table};
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
     /// Create a token; its secret is printed this once
+    #[command(after_long_help = super::examples::TOKEN_CREATE)]
     Create {
         /// Scopes, by Sentry's names (repeatable or comma-separated; default project:releases,
         /// org:read), e.g. project:releases org:read project:admin event:write
@@ -24,8 +25,10 @@ pub enum TokenCommand {
         name: Option<String>,
     },
     /// List tokens: id, name, scopes, created, last used (never the secret)
+    #[command(after_long_help = super::examples::TOKEN_LIST)]
     List,
     /// Revoke a token by id
+    #[command(after_long_help = super::examples::TOKEN_REVOKE)]
     Revoke {
         /// The id `token list` shows
         id: i64,

@@ -10,6 +10,7 @@ mod crash;
 mod generated;
 mod git;
 mod harness;
+mod help;
 mod inputs;
 mod issues;
 mod loopback;
