@@ -165,8 +165,135 @@ fn acts_on_terminal_except_newline(c: char) -> bool {
     c != '\n' && acts_on_terminal(c)
 }
 
-/// Renders rows as an aligned text table with a header line.
+/// How tables are laid out: for a terminal (fitted to its width, relative times, status in
+/// colour) or plain (piped: every value whole, absolute times, no colour; stable for scripts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// The width to fit tables in: `COLUMNS` when set, else the terminal's; none when piped.
+    pub width: Option<usize>,
+    /// Times as "3 hours ago" (when fitted to a terminal width).
+    pub relative_times: bool,
+    /// Status words in colour: stdout is a terminal and `NO_COLOR` is unset.
+    pub color: bool,
+}
+
+/// Narrowest a table is fitted to: below this, columns would be cut to nothing.
+const MIN_WIDTH: usize = 20;
+
+/// A column is never cut below this many characters (or its header's width).
+const MIN_COLUMN: usize = 8;
+
+impl Layout {
+    /// The layout of this process's stdout.
+    pub fn of_stdout() -> Layout {
+        static LAYOUT: std::sync::OnceLock<Layout> = std::sync::OnceLock::new();
+        *LAYOUT.get_or_init(|| {
+            let terminal = io::stdout().is_terminal();
+            let columns = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|text| text.trim().parse::<usize>().ok());
+            let width = columns
+                .or_else(|| {
+                    terminal
+                        .then(|| rustix::termios::tcgetwinsize(io::stdout()).ok())
+                        .flatten()
+                        .map(|size| usize::from(size.ws_col))
+                        .filter(|&cols| cols > 0)
+                })
+                .map(|cols| cols.max(MIN_WIDTH));
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            Layout {
+                width,
+                relative_times: width.is_some(),
+                color: terminal && !no_color,
+            }
+        })
+    }
+
+    /// Plain: what piped output gets.
+    pub const PLAIN: Layout = Layout {
+        width: None,
+        relative_times: false,
+        color: false,
+    };
+}
+
+/// A time for a table cell: "3 hours ago" on a terminal, the RFC 3339 text itself otherwise
+/// (and for anything that is not a time, such as "-").
+pub fn when(timestamp: &str) -> String {
+    when_in(Layout::of_stdout(), timestamp, chrono::Utc::now())
+}
+
+fn when_in(layout: Layout, timestamp: &str, now: chrono::DateTime<chrono::Utc>) -> String {
+    if !layout.relative_times {
+        return timestamp.to_string();
+    }
+    let Ok(then) = chrono::DateTime::parse_from_rfc3339(timestamp) else {
+        return timestamp.to_string();
+    };
+    let seconds = now.signed_duration_since(then).num_seconds();
+    let ago = seconds >= 0;
+    let n = seconds.unsigned_abs();
+    let (count, unit) = match n {
+        0..=44 => return if ago { "just now" } else { "in a moment" }.to_string(),
+        45..=5_399 => (n.div_ceil(60).max(1), "minute"),
+        5_400..=79_199 => ((n + 1_800) / 3_600, "hour"),
+        79_200..=3_887_999 => ((n + 43_200) / 86_400, "day"),
+        3_888_000..=47_303_999 => ((n + 1_296_000) / 2_592_000, "month"),
+        _ => ((n + 15_768_000) / 31_536_000, "year"),
+    };
+    let plural = if count == 1 { "" } else { "s" };
+    if ago {
+        format!("{count} {unit}{plural} ago")
+    } else {
+        // A clock that runs behind the store's: say so rather than "-3 hours ago".
+        format!("in {count} {unit}{plural}")
+    }
+}
+
+/// Renders rows as an aligned text table with a header line, laid out for stdout.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    table_in(Layout::of_stdout(), headers, rows)
+}
+
+/// Colour of a status word (green: open, resolved; yellow: unresolved; dim: archived).
+fn status_color(word: &str) -> Option<&'static str> {
+    match word {
+        "open" | "resolved" | "active" => Some("32"),
+        "unresolved" | "new" => Some("33"),
+        "archived" | "ignored" => Some("2"),
+        _ => None,
+    }
+}
+
+/// `cell` cut to `width` characters, the last one an ellipsis when anything was cut.
+fn cut(cell: &str, width: usize) -> String {
+    if cell.chars().count() <= width {
+        return cell.to_string();
+    }
+    let mut out: String = cell.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Narrows the widest columns until the table fits `width` (each column keeps at least
+/// [`MIN_COLUMN`] characters or its header's width).
+fn fit(widths: &mut [usize], headers: &[&str], width: usize) {
+    let total =
+        |widths: &[usize]| widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+    while total(widths) > width {
+        let floor = |i: usize| MIN_COLUMN.max(headers.get(i).map_or(0, |h| h.chars().count()));
+        let widest = (0..widths.len())
+            .filter(|&i| widths[i] > floor(i))
+            .max_by_key(|&i| (widths[i], i));
+        match widest {
+            Some(i) => widths[i] -= 1,
+            None => break,
+        }
+    }
+}
+
+fn table_in(layout: Layout, headers: &[&str], rows: &[Vec<String>]) -> String {
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|row| {
@@ -184,24 +311,35 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
             }
         }
     }
+    if let Some(width) = layout.width {
+        fit(&mut widths, headers, width);
+    }
+    let status = headers.iter().position(|h| *h == "STATUS");
     let mut text = String::new();
-    let mut line = |cells: Vec<&str>| {
+    let mut line = |cells: Vec<&str>, header: bool| {
         let mut out = String::new();
         for (i, cell) in cells.iter().enumerate() {
             let width = widths.get(i).copied().unwrap_or(0);
-            if i + 1 == cells.len() {
-                out.push_str(cell);
+            let shown = if layout.width.is_some() {
+                cut(cell, width)
             } else {
-                out.push_str(cell);
-                out.push_str(&" ".repeat(width.saturating_sub(cell.chars().count()) + 2));
+                (*cell).to_string()
+            };
+            let pad = width.saturating_sub(shown.chars().count());
+            match status_color(&shown).filter(|_| layout.color && !header && status == Some(i)) {
+                Some(code) => out.push_str(&format!("\x1b[{code}m{shown}\x1b[0m")),
+                None => out.push_str(&shown),
+            }
+            if i + 1 < cells.len() {
+                out.push_str(&" ".repeat(pad + 2));
             }
         }
         text.push_str(out.trim_end());
         text.push('\n');
     };
-    line(headers.to_vec());
+    line(headers.to_vec(), true);
     for row in rows {
-        line(row.iter().map(String::as_str).collect());
+        line(row.iter().map(String::as_str).collect(), false);
     }
     text
 }
@@ -229,7 +367,11 @@ mod tests {
     #[test]
     fn terminal_controls_are_shown_escaped_in_tables_details_and_messages() {
         let hostile = "\u{1b}]0;pwned\u{7}\u{202e}cba";
-        let table = super::table(&["VERSION"], &[vec![hostile.to_string()]]);
+        let table = super::table_in(
+            super::Layout::PLAIN,
+            &["VERSION"],
+            &[vec![hostile.to_string()]],
+        );
         assert_eq!(table, "VERSION\n\\u{1b}]0;pwned\\u{7}\\u{202e}cba\n");
         let details = super::details(&[("version", format!("a\nb\r{hostile}"))]);
         assert!(!details.chars().any(super::acts_on_terminal_except_newline));
@@ -244,8 +386,72 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tables_fit_the_width_cutting_the_widest_columns_with_an_ellipsis() {
+        let layout = Layout {
+            width: Some(40),
+            relative_times: true,
+            color: false,
+        };
+        let rows = vec![vec![
+            "1.0.0".to_string(),
+            "open".to_string(),
+            "a very long commit message that would wrap the table".to_string(),
+        ]];
+        let text = table_in(layout, &["VERSION", "STATUS", "MESSAGE"], &rows);
+        for line in text.lines() {
+            assert!(line.chars().count() <= 40, "{line:?}");
+        }
+        assert!(
+            text.contains("a very long commit m…") || text.contains('…'),
+            "{text}"
+        );
+        let plain = table_in(Layout::PLAIN, &["VERSION", "STATUS", "MESSAGE"], &rows);
+        assert!(plain.contains("would wrap the table"), "{plain}");
+        let coloured = table_in(
+            Layout {
+                color: true,
+                ..layout
+            },
+            &["VERSION", "STATUS"],
+            &rows,
+        );
+        assert!(coloured.contains("\x1b[32mopen\x1b[0m"), "{coloured:?}");
+        assert!(!coloured.lines().next().unwrap().contains('\x1b'));
+    }
+
+    #[test]
+    fn relative_times_on_a_terminal_absolute_when_plain() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-26T12:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let terminal = Layout {
+            width: Some(80),
+            relative_times: true,
+            color: false,
+        };
+        for (ts, shown) in [
+            ("2026-11-26T11:59:50Z", "just now"),
+            ("2026-11-26T11:55:00Z", "5 minutes ago"),
+            ("2026-11-26T09:00:00Z", "3 hours ago"),
+            ("2026-11-25T12:00:00Z", "1 day ago"),
+            ("2026-11-19T12:00:00Z", "7 days ago"),
+            ("2026-05-26T12:00:00Z", "6 months ago"),
+            ("2024-11-26T12:00:00Z", "2 years ago"),
+            ("2026-11-26T15:00:00Z", "in 3 hours"),
+            ("-", "-"),
+        ] {
+            assert_eq!(when_in(terminal, ts, now), shown, "{ts}");
+        }
+        assert_eq!(
+            when_in(Layout::PLAIN, "2026-11-26T09:00:00Z", now),
+            "2026-11-26T09:00:00Z"
+        );
+    }
+
+    #[test]
     fn tables_align_columns() {
-        let text = table(
+        let text = table_in(
+            Layout::PLAIN,
             &["VERSION", "STATUS"],
             &[
                 vec!["1.0.0".into(), "open".into()],

@@ -7,7 +7,7 @@ use crate::backend::CreateDeploy;
 use crate::error::Result;
 use crate::flow;
 use crate::model;
-use crate::output::{details, or_dash, table};
+use crate::output::{details, or_dash, table, when};
 use crate::remote::calls;
 use crate::time::parse_user_timestamp;
 
@@ -132,8 +132,8 @@ pub fn run(ctx: &Ctx, cmd: DeployCommand) -> Result<()> {
                         vec![
                             d.environment.clone(),
                             or_dash(d.name.as_deref()),
-                            or_dash(d.date_started.as_deref()),
-                            d.date_finished.clone(),
+                            when(&or_dash(d.date_started.as_deref())),
+                            when(&d.date_finished),
                         ]
                     })
                     .collect();

@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::backend::{CreateIssue, IssueQuery, IssueReviewed, IssueStatus};
 use crate::error::{Error, Result};
 use crate::model;
-use crate::output::{details, or_dash, table};
+use crate::output::{details, or_dash, table, when};
 use crate::remote::calls;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -144,14 +144,16 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
             let issue = ctx.backend().issue(&ctx.org(), &short_id)?;
             ctx.out.emit(&issue, |i| {
                 let mut text = render(&i.issue);
-                let rows: Vec<Vec<String>> =
-                    i.activity
-                        .iter()
-                        .map(|e| vec![e.date_created.clone(), "activity".into(), e.kind.clone()])
-                        .chain(i.history.iter().map(|e| {
-                            vec![e.date_created.clone(), "history".into(), e.kind.clone()]
-                        }))
-                        .collect();
+                let rows: Vec<Vec<String>> = i
+                    .activity
+                    .iter()
+                    .map(|e| vec![when(&e.date_created), "activity".into(), e.kind.clone()])
+                    .chain(
+                        i.history
+                            .iter()
+                            .map(|e| vec![when(&e.date_created), "history".into(), e.kind.clone()]),
+                    )
+                    .collect();
                 if !rows.is_empty() {
                     text.push('\n');
                     text.push_str(&table(&["DATE", "KIND", "WHAT"], &rows));

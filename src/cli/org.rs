@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::backend::{AuditQuery, CreateOrganization, OptionInput, UpdateOrganization};
 use crate::error::Result;
 use crate::model;
-use crate::output::{details, table};
+use crate::output::{details, table, when};
 use crate::remote::calls;
 
 #[derive(Debug, Subcommand)]
@@ -66,7 +66,7 @@ pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<()> {
             ctx.out.emit(&orgs, |orgs| {
                 let rows: Vec<Vec<String>> = orgs
                     .iter()
-                    .map(|o| vec![o.slug.clone(), o.name.clone(), o.date_created.clone()])
+                    .map(|o| vec![o.slug.clone(), o.name.clone(), when(&o.date_created)])
                     .collect();
                 table(&["SLUG", "NAME", "CREATED"], &rows)
             })
@@ -131,7 +131,7 @@ pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<()> {
             ctx.out.emit(&entries, |entries| {
                 let rows: Vec<Vec<String>> = entries
                     .iter()
-                    .map(|e| vec![e.date_created.clone(), e.event.clone(), e.data.to_string()])
+                    .map(|e| vec![when(&e.date_created), e.event.clone(), e.data.to_string()])
                     .collect();
                 table(&["DATE", "EVENT", "DATA"], &rows)
             })

@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::backend::CreateProject;
 use crate::error::{Error, Result};
 use crate::model;
-use crate::output::{details, or_dash, table};
+use crate::output::{details, or_dash, table, when};
 use crate::remote::calls;
 
 #[derive(Debug, Subcommand)]
@@ -80,7 +80,7 @@ pub fn run(ctx: &Ctx, cmd: ProjectCommand) -> Result<()> {
                             p.slug.clone(),
                             p.name.clone(),
                             p.id.to_string(),
-                            p.date_created.clone(),
+                            when(&p.date_created),
                         ]
                     })
                     .collect();

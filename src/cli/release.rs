@@ -12,7 +12,7 @@ use crate::backend::{
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow;
 use crate::model;
-use crate::output::{details, or_dash, table};
+use crate::output::{details, or_dash, table, when};
 use crate::remote::calls;
 use crate::time::parse_user_timestamp;
 
@@ -244,9 +244,9 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
                                 .join(","),
                             r.commit_count.to_string(),
                             r.date_released
-                                .clone()
-                                .unwrap_or_else(|| "(unreleased)".into()),
-                            r.date_created.clone(),
+                                .as_deref()
+                                .map_or_else(|| "(unreleased)".into(), when),
+                            when(&r.date_created),
                         ]
                     })
                     .collect();

@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::backend::CreateToken;
 use crate::error::Result;
 use crate::model;
-use crate::output::{details, or_dash, table};
+use crate::output::{details, or_dash, table, when};
 
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
@@ -74,8 +74,8 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
                             t.id.to_string(),
                             or_dash(t.name.as_deref()),
                             t.scopes.join(" "),
-                            t.date_created.clone(),
-                            or_dash(t.last_used.as_deref()),
+                            when(&t.date_created),
+                            when(&or_dash(t.last_used.as_deref())),
                         ]
                     })
                     .collect();

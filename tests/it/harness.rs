@@ -48,6 +48,7 @@ impl TestEnv {
                 || key.starts_with("SENTRY_")
                 || key.starts_with("GIT_")
                 || key == "NO_COLOR"
+                || key == "COLUMNS"
             {
                 cmd.env_remove(key);
             }

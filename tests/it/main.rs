@@ -28,3 +28,4 @@ mod server;
 mod set_commits;
 mod store_files;
 mod store_migrate;
+mod tables;
