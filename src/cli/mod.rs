@@ -12,6 +12,7 @@ pub mod issue;
 pub mod org;
 pub mod project;
 pub mod release;
+mod release_info;
 pub mod serve;
 pub mod set_commits;
 pub mod store;

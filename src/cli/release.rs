@@ -120,6 +120,13 @@ pub struct ProposeArgs {
 }
 
 fn render_release(release: &model::Release) -> String {
+    let mut text = render_details(release);
+    text.push_str(&render_commits(release));
+    text
+}
+
+/// The release's own fields, one per line.
+fn render_details(release: &model::Release) -> String {
     let projects: Vec<&str> = release.projects.iter().map(|p| p.slug.as_str()).collect();
     let authors: Vec<String> = release
         .authors
@@ -129,7 +136,7 @@ fn render_release(release: &model::Release) -> String {
             None => a.email.clone(),
         })
         .collect();
-    let mut text = details(&[
+    details(&[
         ("version", release.version.clone()),
         ("status", release.status.clone()),
         ("projects", projects.join(", ")),
@@ -154,7 +161,12 @@ fn render_release(release: &model::Release) -> String {
             },
         ),
         ("deploys", release.deploy_count.to_string()),
-    ]);
+    ])
+}
+
+/// The release's commits as a table (empty when they were not read).
+fn render_commits(release: &model::Release) -> String {
+    let mut text = String::new();
     if let Some(commits) = &release.commits {
         let rows: Vec<Vec<String>> = commits
             .iter()
@@ -213,13 +225,26 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
             commits,
         } => {
             flow::releases::check_version(&version)?;
+            // A table shows an overview built from the commits; JSON only what was asked.
+            let overview = !ctx.out.is_json();
             let release = ctx.backend().release(&ReleaseQuery {
                 org: ctx.org(),
                 version,
-                with_commits: commits,
+                with_commits: commits || overview,
                 project: None,
             })?;
-            ctx.out.emit(&release, render_release)
+            if !overview {
+                return ctx.out.emit(&release, render_release);
+            }
+            let summary = super::release_info::read(ctx, &release)?;
+            ctx.out.emit(&release, |release| {
+                let mut text = render_details(release);
+                text.push_str(&super::release_info::render(release, &summary));
+                if commits {
+                    text.push_str(&render_commits(release));
+                }
+                text
+            })
         }
         ReleaseCommand::List { project, limit } => {
             let releases = ctx.backend().releases(&ReleaseListQuery {

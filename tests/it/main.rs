@@ -19,6 +19,7 @@ mod pg_store;
 mod projects;
 mod quiet;
 mod redis;
+mod release_info;
 mod releases;
 mod remote;
 mod remote_http;

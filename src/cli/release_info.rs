@@ -1,0 +1,153 @@
+//! `release info` for people: what a release manager asks first, after the release's own
+//! details: its commits by author, the files they changed, the issues it resolved, its deploys
+//! per environment, and the previous release its commits were counted from.
+//!
+//! Only the table format shows this overview; `--format json` stays Sentry's release object.
+//! Each part is read through the backend like any other request; a part the target cannot
+//! answer (an endpoint a server lacks) is left out rather than failing the command.
+
+use std::collections::BTreeMap;
+
+use crate::backend::{IssueQuery, IssueStatus, PreviousQuery};
+use crate::cli::Ctx;
+use crate::error::{ErrorKind, Result};
+use crate::model;
+use crate::output::{table, when};
+
+/// What the overview shows beside the release's details.
+pub struct Overview {
+    pub previous: Option<String>,
+    pub resolved: Vec<model::Issue>,
+    pub deploys: Vec<model::Deploy>,
+}
+
+/// Reads the parts of the overview that are not in the release object.
+pub fn read(ctx: &Ctx, release: &model::Release) -> Result<Overview> {
+    let org = ctx.org();
+    let previous = optional(ctx.backend().previous_release(&PreviousQuery {
+        org: org.clone(),
+        version: release.version.clone(),
+        projects: Vec::new(),
+    }))?
+    .flatten()
+    .map(|p| p.version);
+    let resolved = optional(ctx.backend().issues(&IssueQuery {
+        org: org.clone(),
+        projects: Vec::new(),
+        inbox_only: false,
+        status: Some(IssueStatus::Resolved),
+    }))?
+    .unwrap_or_default()
+    .into_iter()
+    .filter(|issue| {
+        issue
+            .resolution
+            .as_ref()
+            .is_some_and(|r| r.release == release.version)
+    })
+    .collect();
+    let deploys = optional(ctx.backend().deploys(&org, &release.version))?.unwrap_or_default();
+    Ok(Overview {
+        previous,
+        resolved,
+        deploys,
+    })
+}
+
+/// A part the target does not offer (not found, refused as local-only, or beyond the token's
+/// scopes) is `None`; anything else (a server down) fails the command as usual.
+fn optional<T>(result: Result<T>) -> Result<Option<T>> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(err)
+            if matches!(
+                err.kind,
+                ErrorKind::NotFound | ErrorKind::Usage | ErrorKind::Auth
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// The overview's sections, as text after the release's details.
+pub fn render(release: &model::Release, overview: &Overview) -> String {
+    let mut text = String::new();
+    text.push_str(&format!(
+        "\ncompared with  {}\n",
+        overview
+            .previous
+            .as_deref()
+            .unwrap_or("(no previous release with commits)")
+    ));
+    if let Some(commits) = &release.commits {
+        let mut by_author: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        let mut files: BTreeMap<&str, &str> = BTreeMap::new();
+        for commit in commits {
+            let author = match (&commit.author_name, &commit.author_email) {
+                (Some(name), Some(email)) => format!("{name} <{email}>"),
+                (None, Some(email)) => email.clone(),
+                (Some(name), None) => name.clone(),
+                (None, None) => "(unknown)".to_string(),
+            };
+            let entry = by_author.entry(author).or_default();
+            entry.0 += 1;
+            entry.1 += commit.patch_set.len();
+            for change in &commit.patch_set {
+                // The newest commit's change of a file is listed first: keep it.
+                files.entry(&change.path).or_insert(&change.kind);
+            }
+        }
+        let mut authors: Vec<(String, (usize, usize))> = by_author.into_iter().collect();
+        authors.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
+        text.push_str("\nCommits by author\n");
+        let rows: Vec<Vec<String>> = authors
+            .into_iter()
+            .map(|(author, (commits, changes))| {
+                vec![author, commits.to_string(), changes.to_string()]
+            })
+            .collect();
+        text.push_str(&table(&["AUTHOR", "COMMITS", "FILE CHANGES"], &rows));
+        let count = |kind: &str| files.values().filter(|k| **k == kind).count();
+        text.push_str(&format!(
+            "\nFiles changed  {} ({} added, {} modified, {} deleted)\n",
+            files.len(),
+            count("A"),
+            count("M"),
+            count("D")
+        ));
+    }
+    text.push_str("\nIssues resolved\n");
+    if overview.resolved.is_empty() {
+        text.push_str("-\n");
+    } else {
+        let rows: Vec<Vec<String>> = overview
+            .resolved
+            .iter()
+            .map(|issue| vec![issue.short_id.clone(), issue.title.clone()])
+            .collect();
+        text.push_str(&table(&["ISSUE", "TITLE"], &rows));
+    }
+    text.push_str("\nDeploys\n");
+    if overview.deploys.is_empty() {
+        text.push_str("-\n");
+    } else {
+        let mut per_env: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+        for deploy in &overview.deploys {
+            let entry = per_env
+                .entry(&deploy.environment)
+                .or_insert((0, &deploy.date_finished));
+            entry.0 += 1;
+            if deploy.date_finished.as_str() > entry.1 {
+                entry.1 = &deploy.date_finished;
+            }
+        }
+        let rows: Vec<Vec<String>> = per_env
+            .into_iter()
+            .map(|(env, (count, last))| vec![env.to_string(), count.to_string(), when(last)])
+            .collect();
+        text.push_str(&table(&["ENVIRONMENT", "DEPLOYS", "LAST"], &rows));
+    }
+    text
+}
