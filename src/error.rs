@@ -41,6 +41,9 @@ impl ErrorKind {
 pub struct Error {
     pub kind: ErrorKind,
     pub message: String,
+    /// The likely fix, shown on a second line starting with `hint:` (never part of
+    /// [`Error`]'s `Display`, which stays one line).
+    pub hint: Option<String>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -50,7 +53,14 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            hint: None,
         }
+    }
+
+    /// The same error with a likely fix to show after it.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
     }
     pub fn usage(message: impl Into<String>) -> Self {
         Self::new(ErrorKind::Usage, message)

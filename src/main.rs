@@ -39,7 +39,7 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            Output::new(format, quiet).error(&err.to_string());
+            Output::new(format, quiet).error(&err.to_string(), err.hint.as_deref());
             ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(1))
         }
     }

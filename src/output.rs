@@ -90,10 +90,14 @@ impl Output {
         }
     }
 
-    /// An error line on stderr.
-    pub fn error(&self, text: &str) {
+    /// An error line on stderr, and its hint on a second line when it has one.
+    pub fn error(&self, text: &str, hint: Option<&str>) {
         let label = self.paint("error:", "31");
         write_stderr(&format!("{label} {}", for_terminal(text, true)));
+        if let Some(hint) = hint {
+            let label = self.paint("hint:", "36");
+            write_stderr(&format!("{label} {}", for_terminal(hint, false)));
+        }
     }
 
     fn paint(&self, text: &str, code: &str) -> String {

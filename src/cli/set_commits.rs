@@ -502,7 +502,8 @@ fn clear(ctx: &Ctx, args: &SetCommitsArgs, projects: Vec<String>) -> Result<()> 
 /// not there is exit 3, not found.
 fn git_error(err: git::GitError) -> Error {
     let message = err.to_string();
-    match err {
+    let hint = err.hint();
+    let error = match err {
         git::GitError::NotARepository { .. }
         | git::GitError::NoCommits { .. }
         | git::GitError::Damaged { .. } => Error::usage(message),
@@ -510,6 +511,10 @@ fn git_error(err: git::GitError) -> Error {
             Error::not_found(message)
         }
         git::GitError::Other(_) => Error::other(message),
+    };
+    match hint {
+        Some(hint) => error.with_hint(hint),
+        None => error,
     }
 }
 

@@ -75,6 +75,52 @@ pub fn shown(text: &str) -> String {
     }
 }
 
+/// The candidate closest to `typed` by edit distance (ignoring case), when it is close enough
+/// to be a likely typo: at most a third of the longer one's length, and at least one edit.
+pub fn closest<'c>(typed: &str, candidates: &'c [String]) -> Option<&'c str> {
+    let typed: Vec<char> = typed.to_lowercase().chars().collect();
+    if typed.is_empty() || typed.len() > 200 {
+        return None;
+    }
+    candidates
+        .iter()
+        .filter_map(|candidate| {
+            let other: Vec<char> = candidate.to_lowercase().chars().collect();
+            let distance = edit_distance(&typed, &other);
+            let allowed = (typed.len().max(other.len()) / 3).max(1);
+            (distance <= allowed).then_some((distance, candidate.as_str()))
+        })
+        .min_by_key(|(distance, candidate)| (*distance, *candidate))
+        .map(|(_, candidate)| candidate)
+}
+
+/// Edit distance between two char sequences, a swap of neighbours counting as one edit
+/// (optimal string alignment: `wbe` is one edit from `web`).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let width = b.len() + 1;
+    let mut rows = vec![0usize; (a.len() + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    for i in 0..=a.len() {
+        rows[at(i, 0)] = i;
+    }
+    for j in 0..=b.len() {
+        rows[at(0, j)] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[at(i - 1, j)] + 1)
+                .min(rows[at(i, j - 1)] + 1)
+                .min(rows[at(i - 1, j - 1)] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[at(i - 2, j - 2)] + 1);
+            }
+            rows[at(i, j)] = best;
+        }
+    }
+    rows[at(a.len(), b.len())]
+}
+
 /// Regex source for Python's `\s` inside a character class: Rust's Unicode
 /// `\s` plus U+001C..=U+001F (see [`py_is_space`]).
 pub(crate) const PY_SPACE_CLASS: &str = r"\s\x1C-\x1F";
@@ -82,6 +128,17 @@ pub(crate) const PY_SPACE_CLASS: &str = r"\s\x1C-\x1F";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closest_finds_likely_typos_only() {
+        let slugs: Vec<String> = ["backend", "frontend", "web"].map(String::from).to_vec();
+        assert_eq!(closest("backedn", &slugs), Some("backend"));
+        assert_eq!(closest("Backend-", &slugs), Some("backend"));
+        assert_eq!(closest("wbe", &slugs), Some("web"));
+        assert_eq!(closest("payments", &slugs), None);
+        assert_eq!(closest("", &slugs), None);
+        assert_eq!(closest("backend", &[]), None);
+    }
 
     #[test]
     fn shown_cuts_long_inputs_after_the_quote() {

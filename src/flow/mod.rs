@@ -69,11 +69,27 @@ pub fn project(conn: &Db<'_>, org: &OrgRow, slug_or_id: &str) -> Result<ProjectR
             Err(_) => None,
         },
     };
-    found.ok_or_else(|| {
-        Error::not_found(format!(
-            "project {slug_or_id:?} not found in organization {:?}; see `relctl project list`",
+    if let Some(project) = found {
+        return Ok(project);
+    }
+    let err = Error::not_found(format!(
+        "project {} not found in organization {:?}",
+        crate::domain::shown(slug_or_id),
+        org.slug
+    ));
+    let slugs: Vec<String> = crate::store::projects::list(conn, org.id)?
+        .into_iter()
+        .map(|p| p.slug)
+        .collect();
+    Err(match crate::domain::closest(slug_or_id, &slugs) {
+        Some(slug) => err.with_hint(format!(
+            "did you mean {slug:?}? (relctl project list shows them all)"
+        )),
+        None if slugs.is_empty() => err.with_hint(format!(
+            "organization {:?} has no projects yet: relctl project create NAME",
             org.slug
-        ))
+        )),
+        None => err.with_hint("relctl project list shows the projects"),
     })
 }
 

@@ -11,7 +11,7 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum GitError {
     /// No repository at the given directory or any of its parents.
-    #[error("not a git repository: {path} (or any parent); use --repo DIR")]
+    #[error("not a git repository: {path} (or any parent)")]
     NotARepository { path: String },
 
     /// A revision (sha, branch, tag, `HEAD~2`, …) that does not name a commit here.
@@ -46,36 +46,58 @@ pub enum GitError {
 
 fn no_commits_message(path: &str, branch: Option<&str>) -> String {
     match branch {
-        None => format!("the repository at {path} has no commits yet; commit something first"),
-        Some(branch) => format!(
-            "HEAD of the repository at {path} is branch {branch}, which has no commits yet; \
-             check out a branch with commits, or name one with --commit REPO@REV"
-        ),
+        None => format!("the repository at {path} has no commits yet"),
+        Some(branch) => {
+            format!("HEAD of the repository at {path} is branch {branch}, which has no commits yet")
+        }
     }
 }
 
 fn damaged_message(problem: &str, commit: Option<&str>) -> String {
     let reading = commit.map_or(String::new(), |sha| format!(" (reading commit {sha})"));
-    format!("the repository is damaged: {problem}{reading}; `git fsck` shows what is broken")
+    format!("the repository is damaged: {problem}{reading}")
 }
 
 fn previous_missing_message(sha: &str, shallow: bool) -> String {
     if shallow {
-        format!(
-            "the previous release's commit {sha} is not in this shallow clone; fetch more history \
-             (`git fetch --deepen=N` or `git fetch --unshallow`; in CI set fetch-depth: 0) \
-             or pass --ignore-missing to take --initial-depth commits instead"
-        )
+        format!("the previous release's commit {sha} is not in this shallow clone")
     } else {
         format!(
             "the previous release's commit {sha} is not in this repository's history; it was \
              probably rewritten (squash, rebase, force-push) or made on another branch that was \
-             never fetched; pass --ignore-missing to take --initial-depth commits instead"
+             never fetched"
         )
     }
 }
 
 impl GitError {
+    /// The likely fix, for the line after the error (`hint: ...`).
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            GitError::NotARepository { .. } => {
+                "run it inside a clone of the repository, or name one with --repo DIR".into()
+            }
+            GitError::RevisionNotFound { .. } => {
+                "fetch it first (git fetch --tags origin), or check the name with git log --oneline"
+                    .into()
+            }
+            GitError::NoCommits { branch: None, .. } => "commit something first".into(),
+            GitError::NoCommits {
+                branch: Some(_), ..
+            } => "check out a branch with commits, or name one with --commit REPO@REV".into(),
+            GitError::PreviousCommitMissing { shallow: true, .. } => {
+                "fetch more history: git fetch --unshallow (or --deepen=N; in CI, fetch-depth: 0), \
+                 or pass --ignore-missing to take --initial-depth commits instead"
+                    .into()
+            }
+            GitError::PreviousCommitMissing { shallow: false, .. } => {
+                "pass --ignore-missing to take --initial-depth commits instead".into()
+            }
+            GitError::Damaged { .. } => "git fsck shows what is broken".into(),
+            GitError::Other(_) => return None,
+        })
+    }
+
     /// Wrap a libgit2 error as [`GitError::Other`], keeping only the message on one line.
     pub fn other(err: &git2::Error) -> Self {
         GitError::Other(one_line(err.message()))

@@ -116,7 +116,20 @@ pub fn status_error(call: &HttpCall, status: u16, location: Option<&str>, text: 
         message.push_str(": ");
         message.push_str(&detail);
     }
-    Error::new(kind, message)
+    let error = Error::new(kind, message);
+    match status {
+        401 => error.with_hint(
+            "make a token where the server's store is: relctl token create --scopes \
+             project:releases,org:read (on Sentry: Settings > Auth Tokens), then set \
+             RELCTL_AUTH_TOKEN or SENTRY_AUTH_TOKEN to it",
+        ),
+        403 => error.with_hint(
+            "the token lacks a scope this needs: relctl token list shows its scopes; make one \
+             with the scope named above",
+        ),
+        429 | 500..=599 => error.with_hint("retry in a moment"),
+        _ => error,
+    }
 }
 
 /// The server's explanation in a JSON error body: `detail` (text, or `{message}`), `error`, or

@@ -1021,7 +1021,7 @@ fn every_bad_input_fails_with_its_code_and_writes_nothing() {
                 String::from_utf8_lossy(&out.stdout)
             ));
         }
-        let lines = stderr.trim_end().lines().count();
+        let lines = crate::harness::error_lines(&stderr);
         // clap's usage errors add a usage line and a pointer to --help; ours are one line.
         if row.code != 2 && lines != 1 || lines == 0 || lines > 4 {
             problems.push(format!("{lines} lines on stderr"));

@@ -346,7 +346,7 @@ fn config_show_works_without_home() {
     let out = cmd.args(["project", "create", "backend"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert_eq!(crate::harness::error_lines(&stderr), 1, "{stderr}");
     assert!(stderr.contains("--store"), "{stderr}");
 }
 

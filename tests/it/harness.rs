@@ -90,7 +90,8 @@ impl TestEnv {
         })
     }
 
-    /// Runs, asserts the exit code, that stdout is empty and stderr is one line; returns stderr.
+    /// Runs, asserts the exit code, that stdout is empty and stderr is one error line (with at
+    /// most one `hint:` line after it); returns stderr.
     pub fn fails(&self, args: &[&str], code: i32) -> String {
         let out = self.run(args);
         let stderr = String::from_utf8_lossy(&out.stderr).to_string();
@@ -105,9 +106,9 @@ impl TestEnv {
             String::from_utf8_lossy(&out.stdout)
         );
         assert_eq!(
-            stderr.trim_end().lines().count(),
+            error_lines(&stderr),
             1,
-            "relctl {args:?}: expected one line, got {stderr:?}"
+            "relctl {args:?}: expected one line (and a hint), got {stderr:?}"
         );
         stderr
     }
@@ -208,5 +209,15 @@ impl Repo {
 
     pub fn path(&self) -> &str {
         self.dir.to_str().unwrap()
+    }
+}
+
+/// The lines of an error on stderr, not counting the one `hint:` line that may follow it
+/// (more than one hint counts as extra lines).
+pub fn error_lines(stderr: &str) -> usize {
+    let lines: Vec<&str> = stderr.trim_end().lines().collect();
+    match lines.last() {
+        Some(last) if lines.len() >= 2 && last.starts_with("hint: ") => lines.len() - 1,
+        _ => lines.len(),
     }
 }

@@ -11,6 +11,7 @@ mod generated;
 mod git;
 mod harness;
 mod help;
+mod hints;
 mod inputs;
 mod issues;
 mod loopback;

@@ -79,7 +79,7 @@ fn refused(url: &str, args: &[&str], code: i32, says: &str) {
     let stderr = env.fails(args, code);
     assert!(stderr.contains(says), "{url}: {stderr}");
     assert!(!stderr.contains("hunter2"), "password shown: {stderr}");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert_eq!(crate::harness::error_lines(&stderr), 1, "{stderr}");
     assert!(!env.store.exists());
 }
 

@@ -298,11 +298,11 @@ fn missing_previous_commit_not_shallow() {
             shallow: false
         }
     );
-    let text = err.to_string();
+    let text = format!("{err}\nhint: {}", err.hint().unwrap());
     for needle in [ghost, "rebase", "--ignore-missing"] {
         assert!(text.contains(needle), "{text}");
     }
-    assert!(!text.contains('\n'));
+    assert!(!err.to_string().contains('\n'));
     // A short sha that names nothing is a missing commit as well.
     assert!(matches!(
         repo.read_commits(&spec(Some("abcdef1")), false),
@@ -360,7 +360,7 @@ fn shallow_clone_previous_beyond_boundary() {
             shallow: true
         }
     );
-    let text = err.to_string();
+    let text = format!("{err}\nhint: {}", err.hint().unwrap());
     for needle in [
         shas[2].as_str(),
         "shallow",
