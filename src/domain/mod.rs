@@ -87,7 +87,7 @@ pub fn closest<'c>(typed: &str, candidates: &'c [String]) -> Option<&'c str> {
         .filter_map(|candidate| {
             let other: Vec<char> = candidate.to_lowercase().chars().collect();
             let distance = edit_distance(&typed, &other);
-            let allowed = (typed.len().max(other.len()) / 3).max(1);
+            let allowed = typed.len().max(other.len()).checked_div(3).unwrap_or(0).max(1);
             (distance <= allowed).then_some((distance, candidate.as_str()))
         })
         .min_by_key(|(distance, candidate)| (*distance, *candidate))
@@ -95,30 +95,31 @@ pub fn closest<'c>(typed: &str, candidates: &'c [String]) -> Option<&'c str> {
 }
 
 /// Edit distance between two char sequences, a swap of neighbours counting as one edit
-/// (optimal string alignment: `wbe` is one edit from `web`).
+/// (optimal string alignment: `wbe` is one edit from `web`). Three rolling rows.
 fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let width = b.len() + 1;
-    let mut rows = vec![0usize; (a.len() + 1) * width];
-    let at = |i: usize, j: usize| i * width + j;
-    for i in 0..=a.len() {
-        rows[at(i, 0)] = i;
-    }
-    for j in 0..=b.len() {
-        rows[at(0, j)] = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[at(i - 1, j)] + 1)
-                .min(rows[at(i, j - 1)] + 1)
-                .min(rows[at(i - 1, j - 1)] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[at(i - 2, j - 2)] + 1);
+    let cell = |row: &[usize], at: Option<usize>| {
+        at.and_then(|at| row.get(at)).copied().unwrap_or(usize::MAX)
+    };
+    let mut before: Vec<usize> = Vec::new();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = Vec::with_capacity(previous.len());
+        current.push(i.saturating_add(1));
+        for (j, cb) in b.iter().enumerate() {
+            let up = cell(&previous, j.checked_add(1)).saturating_add(1);
+            let left = cell(&current, Some(j)).saturating_add(1);
+            let diagonal = cell(&previous, Some(j)).saturating_add(usize::from(ca != cb));
+            let mut best = up.min(left).min(diagonal);
+            let swapped = i.checked_sub(1).and_then(|p| a.get(p)) == Some(cb)
+                && j.checked_sub(1).and_then(|p| b.get(p)) == Some(ca);
+            if swapped {
+                best = best.min(cell(&before, j.checked_sub(1)).saturating_add(1));
             }
-            rows[at(i, j)] = best;
+            current.push(best);
         }
+        before = std::mem::replace(&mut previous, current);
     }
-    rows[at(a.len(), b.len())]
+    cell(&previous, Some(b.len()))
 }
 
 /// Regex source for Python's `\s` inside a character class: Rust's Unicode
