@@ -834,6 +834,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --bind 'Address to listen on (port 0 picks a free one; the address is printed)'
             cand --repo 'A local clone (usually a bare mirror) that `refs` in release updates are read from, as NAME=PATH with NAME the repository''s name (e.g. acme/backend); repeatable'
             cand --max-body 'Largest request body accepted, in bytes (larger: 413)'
+            cand --pool-size 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway'
             cand --store 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'

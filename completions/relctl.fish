@@ -559,6 +559,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l bind -d 'Address to listen on (port 0 picks a free one; the address is printed)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l repo -d 'A local clone (usually a bare mirror) that `refs` in release updates are read from, as NAME=PATH with NAME the repository\'s name (e.g. acme/backend); repeatable' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l max-body -d 'Largest request body accepted, in bytes (larger: 413)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l pool-size -d 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l store -d 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r

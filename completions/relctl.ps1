@@ -906,6 +906,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on (port 0 picks a free one; the address is printed)')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'A local clone (usually a bare mirror) that `refs` in release updates are read from, as NAME=PATH with NAME the repository''s name (e.g. acme/backend); repeatable')
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest request body accepted, in bytes (larger: 413)')
+            [CompletionResult]::new('--pool-size', '--pool-size', [CompletionResultType]::ParameterName, 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The SQLite store (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')

@@ -1064,6 +1064,7 @@ _arguments "${_arguments_options[@]}" : \
 '--bind=[Address to listen on (port 0 picks a free one; the address is printed)]:ADDR:_default' \
 '*--repo=[A local clone (usually a bare mirror) that \`refs\` in release updates are read from, as NAME=PATH with NAME the repository'\''s name (e.g. acme/backend); repeatable]:NAME=PATH:_default' \
 '--max-body=[Largest request body accepted, in bytes (larger\: 413)]:BYTES:_default' \
+'--pool-size=[Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway]:N:_default' \
 '--store=[The SQLite store (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
