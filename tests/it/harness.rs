@@ -1,28 +1,108 @@
-//! A test environment that runs the real `relctl` binary against a store in a tempdir, and
-//! builds real git repositories with the `git` command.
+//! A test environment that runs the real `relctl` binary against a store in a tempdir (or, with
+//! `RELCTL_TEST_STORE=postgres`, a fresh PostgreSQL database of its own), and builds real git
+//! repositories with the `git` command.
+//!
+//! # Which store the suite runs on
+//!
+//! Unset, every [`TestEnv`]'s store is a SQLite file in its tempdir. With
+//! `RELCTL_TEST_STORE=postgres`, it is a database created for it on the server whose admin URL is
+//! `RELCTL_TEST_POSTGRES` (named `relctl_it_<pid>_<n>`, dropped with the env), and
+//! [`TestEnv::store`] is that database's URL. What inspects the store works on both:
+//! [`TestEnv::store_bytes`] is a logical snapshot on PostgreSQL (every table's rows in a stable
+//! order), [`TestEnv::query_i64`] and [`StoreSql`] run SQL on whichever it is.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::Value;
 use tempfile::TempDir;
 
 pub struct TestEnv {
     pub dir: TempDir,
+    /// What `RELCTL_STORE` gets: the SQLite file in `dir`, or the URL of [`TestEnv::pg`].
     pub store: PathBuf,
+    /// This env's own PostgreSQL database, in PostgreSQL mode.
+    pub pg: Option<PgDatabase>,
     /// Extra environment variables for every command (e.g. a server URL and token).
     extra_env: Vec<(String, String)>,
 }
 
 impl TestEnv {
     pub fn new() -> TestEnv {
+        TestEnv::with_database(postgres_mode().then(PgDatabase::create))
+    }
+
+    /// A SQLite env whatever mode the suite runs in (for tests about the file itself).
+    pub fn sqlite() -> TestEnv {
+        TestEnv::with_database(None)
+    }
+
+    /// In PostgreSQL mode, a new env whose database starts as a copy of `template`'s (which no
+    /// one may be connected to); a SQLite env holds a copy of its file.
+    pub fn copy_of(template: &TestEnv) -> TestEnv {
+        let env = TestEnv::with_database(template.pg.as_ref().map(PgDatabase::copy_of));
+        if env.pg.is_none() {
+            std::fs::create_dir_all(env.store.parent().unwrap()).unwrap();
+            std::fs::copy(&template.store, &env.store).unwrap();
+        }
+        env
+    }
+
+    fn with_database(pg: Option<PgDatabase>) -> TestEnv {
         let dir = tempfile::tempdir().unwrap();
-        let store = dir.path().join("data").join("relctl.db");
+        let store = match &pg {
+            Some(db) => PathBuf::from(&db.url),
+            None => dir.path().join("data").join("relctl.db"),
+        };
         TestEnv {
             dir,
             store,
+            pg,
             extra_env: Vec::new(),
         }
+    }
+
+    /// Whether this env's store is a PostgreSQL database.
+    pub fn is_postgres(&self) -> bool {
+        self.pg.is_some()
+    }
+
+    /// Whether a store was created: the file exists, or the database holds relctl's tables.
+    pub fn store_exists(&self) -> bool {
+        match &self.pg {
+            Some(db) => db.is_store(),
+            None => self.store.exists(),
+        }
+    }
+
+    /// A connection to the store, for what the CLI does not show.
+    pub fn sql(&self) -> StoreSql {
+        StoreSql::open(&self.store)
+    }
+
+    /// The PostgreSQL store's logical snapshot ([`PgDatabase::snapshot`]); `None` on SQLite,
+    /// where the files under [`TestEnv::path`] are the store.
+    pub fn db_snapshot(&self) -> Option<Vec<String>> {
+        self.pg.as_ref().map(PgDatabase::snapshot)
+    }
+
+    /// The store's schema version: `PRAGMA user_version`, or `relctl_store.schema_version`.
+    pub fn schema_version(&self) -> i64 {
+        self.query_i64(if self.is_postgres() {
+            "SELECT schema_version FROM relctl_store"
+        } else {
+            "PRAGMA user_version"
+        })
+    }
+
+    /// The store's application id: `PRAGMA application_id`, or `relctl_store.application_id`.
+    pub fn application_id(&self) -> i64 {
+        self.query_i64(if self.is_postgres() {
+            "SELECT application_id FROM relctl_store"
+        } else {
+            "PRAGMA application_id"
+        })
     }
 
     /// The same environment with `key=value` set for every command.
@@ -113,12 +193,17 @@ impl TestEnv {
         stderr
     }
 
-    /// The store's bytes (it is checkpointed when the last connection closes).
+    /// The store's bytes (it is checkpointed when the last connection closes); on PostgreSQL,
+    /// a logical snapshot: every table's rows, as text, in a stable order.
     pub fn store_bytes(&self) -> Vec<u8> {
-        std::fs::read(&self.store).unwrap()
+        match &self.pg {
+            Some(db) => db.snapshot().join("\n").into_bytes(),
+            None => std::fs::read(&self.store).unwrap(),
+        }
     }
 
-    /// Asserts a command fails with `code` and leaves the store byte-for-byte as it was.
+    /// Asserts a command fails with `code` and leaves the store byte-for-byte as it was (on
+    /// PostgreSQL: every row as it was).
     pub fn fails_unchanged(&self, args: &[&str], code: i32) -> String {
         let before = self.store_bytes();
         let stderr = self.fails(args, code);
@@ -126,18 +211,299 @@ impl TestEnv {
             before == self.store_bytes(),
             "relctl {args:?} changed the store"
         );
-        assert!(
-            !wal_path(&self.store).exists()
-                || std::fs::metadata(wal_path(&self.store)).unwrap().len() == 0
-        );
+        if !self.is_postgres() {
+            assert!(
+                !wal_path(&self.store).exists()
+                    || std::fs::metadata(wal_path(&self.store)).unwrap().len() == 0
+            );
+        }
         stderr
     }
 
     /// A query against the store, for what the CLI does not show.
     pub fn query_i64(&self, sql: &str) -> i64 {
-        let conn = rusqlite::Connection::open(&self.store).unwrap();
-        conn.query_row(sql, [], |row| row.get(0)).unwrap()
+        self.sql().i64(sql, &[]).unwrap()
     }
+}
+
+/// Whether the suite runs on PostgreSQL (`RELCTL_TEST_STORE=postgres`).
+pub fn postgres_mode() -> bool {
+    match std::env::var("RELCTL_TEST_STORE").as_deref() {
+        Err(_) | Ok("" | "sqlite") => false,
+        Ok("postgres") => true,
+        Ok(other) => panic!("RELCTL_TEST_STORE={other}: expected sqlite or postgres"),
+    }
+}
+
+/// Says why a test that is about the SQLite file itself does not run on PostgreSQL; `true` when
+/// it must not run (the caller returns).
+pub fn sqlite_only(why: &str) -> bool {
+    if postgres_mode() {
+        let test = std::thread::current()
+            .name()
+            .unwrap_or("a test")
+            .to_string();
+        eprintln!("skipped on PostgreSQL: {test}: {why}");
+    }
+    postgres_mode()
+}
+
+/// The admin URL of the PostgreSQL server tests may create databases on
+/// (`RELCTL_TEST_POSTGRES`). Without one, `None` and a line saying so, unless
+/// `RELCTL_REQUIRE_SERVERS=1` (set by `.ci/run`) or the suite runs on PostgreSQL: then it fails.
+pub fn test_postgres(test: &str) -> Option<String> {
+    match std::env::var("RELCTL_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            assert!(
+                std::env::var("RELCTL_REQUIRE_SERVERS").as_deref() != Ok("1"),
+                "{test}: RELCTL_TEST_POSTGRES is not set, and RELCTL_REQUIRE_SERVERS=1 requires it"
+            );
+            assert!(
+                !postgres_mode(),
+                "RELCTL_TEST_STORE=postgres needs RELCTL_TEST_POSTGRES (a server's admin URL)"
+            );
+            eprintln!(
+                "skipped: {test} needs a PostgreSQL server; set RELCTL_TEST_POSTGRES to its admin URL"
+            );
+            None
+        }
+    }
+}
+
+/// A database of the test's own on the `RELCTL_TEST_POSTGRES` server, dropped when dropped.
+pub struct PgDatabase {
+    admin: String,
+    pub name: String,
+    pub url: String,
+}
+
+static DATABASES: AtomicUsize = AtomicUsize::new(0);
+
+impl PgDatabase {
+    /// A new, empty database.
+    pub fn create() -> PgDatabase {
+        PgDatabase::create_with("")
+    }
+
+    /// A new database holding a copy of `template`'s (no one may be connected to it).
+    pub fn copy_of(template: &PgDatabase) -> PgDatabase {
+        PgDatabase::create_with(&format!(" TEMPLATE \"{}\"", template.name))
+    }
+
+    fn create_with(options: &str) -> PgDatabase {
+        let admin = test_postgres("the PostgreSQL store").unwrap();
+        let n = DATABASES.fetch_add(1, Ordering::SeqCst);
+        let name = format!("relctl_it_{}_{n}", std::process::id());
+        let url = database_url(&admin, &name);
+        let mut client = postgres::Client::connect(&admin, postgres::NoTls)
+            .unwrap_or_else(|err| panic!("cannot connect to RELCTL_TEST_POSTGRES {admin}: {err}"));
+        // A template in use (a connection still closing) makes CREATE DATABASE fail: retry.
+        let mut tries = 0;
+        loop {
+            match client.batch_execute(&format!("CREATE DATABASE \"{name}\"{options}")) {
+                Ok(()) => break,
+                Err(err) if tries < 50 && err.to_string().contains("being accessed") => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                Err(err) => panic!("CREATE DATABASE {name}{options}: {err}"),
+            }
+        }
+        PgDatabase { admin, name, url }
+    }
+
+    pub fn client(&self) -> postgres::Client {
+        postgres::Client::connect(&self.url, postgres::NoTls).unwrap()
+    }
+
+    /// Whether relctl made its tables here.
+    pub fn is_store(&self) -> bool {
+        let mut client = self.client();
+        client
+            .query_one("SELECT to_regclass('relctl_store') IS NOT NULL", &[])
+            .unwrap()
+            .get(0)
+    }
+
+    /// Every table's name and columns, then its rows as text, sorted: equal snapshots mean the
+    /// same logical content (sequences, which a rolled-back insert advances, are left out).
+    pub fn snapshot(&self) -> Vec<String> {
+        let mut client = self.client();
+        // Two round trips whatever the number of tables: the bad-input table takes a hundred.
+        let tables: Vec<(String, String)> = client
+            .query(
+                "SELECT c.relname::text,
+                        string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod),
+                                   ', ' ORDER BY a.attnum)
+                 FROM pg_class c
+                 JOIN pg_namespace n ON n.oid = c.relnamespace
+                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                 WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                 GROUP BY c.relname ORDER BY c.relname::text COLLATE \"C\"",
+                &[],
+            )
+            .unwrap()
+            .iter()
+            .map(|row| (row.get(0), row.get(1)))
+            .collect();
+        let mut dump: Vec<String> = tables
+            .iter()
+            .map(|(table, columns)| format!("table {table} ({columns})"))
+            .collect();
+        if tables.is_empty() {
+            return dump;
+        }
+        let rows = tables
+            .iter()
+            .map(|(table, _)| {
+                let name = table.replace('\'', "''");
+                format!("SELECT '{name}: ' || t::text FROM \"{table}\" t")
+            })
+            .collect::<Vec<_>>()
+            .join(" UNION ALL ");
+        let mut rows: Vec<String> = client
+            .simple_query(&rows)
+            .unwrap()
+            .into_iter()
+            .filter_map(|message| match message {
+                postgres::SimpleQueryMessage::Row(row) => Some(row.get(0).unwrap().to_string()),
+                _ => None,
+            })
+            .collect();
+        rows.sort();
+        dump.extend(rows);
+        dump
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        // Best effort: a server that went away leaves the database behind.
+        if let Ok(mut client) = postgres::Client::connect(&self.admin, postgres::NoTls) {
+            let _ = client.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+/// `admin` (a server's URL) with its database replaced by `name`.
+pub fn database_url(admin: &str, name: &str) -> String {
+    let (base, query) = match admin.split_once('?') {
+        Some((base, query)) => (base, format!("?{query}")),
+        None => (admin, String::new()),
+    };
+    let authority = base.find("://").map_or(0, |at| at + 3);
+    let end = base[authority..]
+        .find('/')
+        .map_or(base.len(), |at| authority + at);
+    format!("{}/{name}{query}", &base[..end])
+}
+
+/// SQL on a store, SQLite file or PostgreSQL URL alike. Statements use SQLite's `?N`
+/// placeholders (rewritten to `$N` for PostgreSQL) and text parameters.
+pub enum StoreSql {
+    Sqlite(rusqlite::Connection),
+    Postgres(postgres::Client),
+}
+
+impl StoreSql {
+    pub fn open(store: &Path) -> StoreSql {
+        match store.to_str() {
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                StoreSql::Postgres(postgres::Client::connect(url, postgres::NoTls).unwrap())
+            }
+            _ => StoreSql::Sqlite(rusqlite::Connection::open(store).unwrap()),
+        }
+    }
+
+    /// The first column of the first row as an integer; `None` when there is no row.
+    pub fn i64(&mut self, sql: &str, params: &[&str]) -> Option<i64> {
+        match self {
+            StoreSql::Sqlite(conn) => {
+                match conn.query_row(sql, rusqlite::params_from_iter(params), |row| row.get(0)) {
+                    Ok(value) => Some(value),
+                    Err(rusqlite::Error::QueryReturnedNoRows) => None,
+                    Err(err) => panic!("{sql}: {err}"),
+                }
+            }
+            StoreSql::Postgres(client) => {
+                let rows = client
+                    .query(&dollars(sql), &pg_params(params))
+                    .unwrap_or_else(|err| panic!("{sql}: {err}"));
+                rows.first().map(|row| pg_i64(row, 0))
+            }
+        }
+    }
+
+    /// The first column of every row as text (NULL as "NULL").
+    pub fn strings(&mut self, sql: &str, params: &[&str]) -> Vec<String> {
+        match self {
+            StoreSql::Sqlite(conn) => conn
+                .prepare(sql)
+                .unwrap()
+                .query_map(rusqlite::params_from_iter(params), |row| {
+                    row.get::<_, Option<String>>(0)
+                })
+                .unwrap()
+                .map(|value| value.unwrap().unwrap_or_else(|| "NULL".into()))
+                .collect(),
+            StoreSql::Postgres(client) => client
+                .query(&dollars(sql), &pg_params(params))
+                .unwrap_or_else(|err| panic!("{sql}: {err}"))
+                .iter()
+                .map(|row| {
+                    row.get::<_, Option<String>>(0)
+                        .unwrap_or_else(|| "NULL".into())
+                })
+                .collect(),
+        }
+    }
+
+    /// Runs statements without parameters.
+    pub fn batch(&mut self, sql: &str) {
+        match self {
+            StoreSql::Sqlite(conn) => conn.execute_batch(sql).unwrap(),
+            StoreSql::Postgres(client) => client.batch_execute(sql).unwrap(),
+        }
+    }
+}
+
+/// `?N` placeholders as PostgreSQL's `$N`.
+fn dollars(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '?' && chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push('$');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn pg_params<'a>(params: &'a [&'a str]) -> Vec<&'a (dyn postgres::types::ToSql + Sync)> {
+    params
+        .iter()
+        .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+        .collect()
+}
+
+/// An integer column of any width (`COUNT(*)` is `bigint`, `SUM` of bigints `numeric`).
+fn pg_i64(row: &postgres::Row, idx: usize) -> i64 {
+    if let Ok(value) = row.try_get::<_, i64>(idx) {
+        return value;
+    }
+    if let Ok(value) = row.try_get::<_, i32>(idx) {
+        return i64::from(value);
+    }
+    if let Ok(value) = row.try_get::<_, bool>(idx) {
+        return i64::from(value);
+    }
+    panic!("column {idx} is not an integer: {:?}", row.columns()[idx])
 }
 
 fn wal_path(store: &Path) -> PathBuf {

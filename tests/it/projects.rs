@@ -76,12 +76,19 @@ fn list_show_and_delete_with_cascade() {
     env.ok(&["deploy", "new", "-r", "1.0.0", "-e", "production"]);
     // A project-scoped notification setting, which has no foreign key.
     {
-        let mut store = relctl::store::Store::open(&env.store).unwrap();
-        store
-            .write(|db| {
-                relctl::store::projects::insert_notification_setting(db, id, "alerts", "always")
-            })
-            .unwrap();
+        let insert = |db: &relctl::store::sql::Db<'_>| {
+            relctl::store::projects::insert_notification_setting(db, id, "alerts", "always")
+        };
+        match &env.pg {
+            Some(pg) => relctl::store::postgres::PgStore::connect(&pg.url)
+                .unwrap()
+                .write(insert)
+                .unwrap(),
+            None => relctl::store::Store::open(&env.store)
+                .unwrap()
+                .write(insert)
+                .unwrap(),
+        }
     }
     let list = env.json(&["project", "list"]);
     assert_eq!(list.as_array().unwrap().len(), 2);
@@ -139,6 +146,9 @@ fn list_show_and_delete_with_cascade() {
 #[test]
 fn the_store_file_is_private() {
     use std::os::unix::fs::PermissionsExt;
+    if crate::harness::sqlite_only("file modes are about the file") {
+        return;
+    }
     let env = TestEnv::new();
     env.ok(&["project", "create", "Backend"]);
     let mode = std::fs::metadata(&env.store).unwrap().permissions().mode();

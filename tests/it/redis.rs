@@ -219,7 +219,7 @@ fn a_redis_that_is_down_fails_the_command_and_writes_nothing() {
     // A malformed URL is a usage error before anything happens.
     let bad = TestEnv::new().with_env("RELCTL_REDIS_URL", "http://127.0.0.1:1");
     bad.fails(&["project", "create", "x"], 2);
-    assert!(!bad.store.exists());
+    assert!(!bad.store_exists());
 }
 
 #[test]
@@ -294,7 +294,7 @@ fn a_redis_that_never_answers_ends_the_command_in_bounded_time() {
         started.elapsed()
     );
     assert!(
-        !env.store.exists(),
+        !env.store_exists(),
         "a failed first write created the store"
     );
     drop(held);

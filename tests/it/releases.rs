@@ -258,12 +258,12 @@ fn reading_or_bad_input_never_creates_the_store() {
     env.fails(&["release", "new", "a/b", "-p", "web"], 2);
     env.fails(&["project", "create", "x", "--slug", "Not A Slug"], 2);
     assert!(
-        !env.store.exists(),
+        !env.store_exists(),
         "a read or a refused command created the store"
     );
     // The first write creates it.
     env.ok(&["project", "create", "Web"]);
-    assert!(env.store.exists());
+    assert!(env.store_exists());
 }
 
 #[test]

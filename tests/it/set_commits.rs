@@ -504,8 +504,15 @@ fn a_second_writer_waits_then_reports_a_conflict() {
     let (env, repo) = setup();
     repo.commit("a.txt", "1", "one");
     env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
-    let conn = rusqlite::Connection::open(&env.store).unwrap();
-    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    // Another writer holds the store's write lock: SQLite's, or on PostgreSQL the
+    // organization's advisory lock (class "RELC", the organization's id).
+    let mut conn = env.sql();
+    conn.batch(if env.is_postgres() {
+        "BEGIN; SELECT pg_advisory_xact_lock(1380273219, id::int)
+         FROM organization WHERE slug = 'default'"
+    } else {
+        "BEGIN IMMEDIATE"
+    });
     let started = std::time::Instant::now();
     let err = env.fails(
         &["release", "set-commits", "1.0.0", "--repo", repo.path()],
@@ -516,7 +523,7 @@ fn a_second_writer_waits_then_reports_a_conflict() {
         started.elapsed() >= std::time::Duration::from_secs(5),
         "it waited before giving up"
     );
-    conn.execute_batch("ROLLBACK").unwrap();
+    conn.batch("ROLLBACK");
     set_commits(&env, &repo, "1.0.0", &[]);
 }
 

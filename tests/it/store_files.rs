@@ -4,6 +4,12 @@
 //! Every check compares the whole test directory (every file's bytes, and every directory)
 //! before and after the command, so a `-wal`/`-shm` left behind, a directory made for a store
 //! that was never written, or a byte changed in someone else's database all fail.
+//!
+//! On PostgreSQL (`RELCTL_TEST_STORE=postgres`) the same promises are checked on the database
+//! where they have a counterpart (another application's database, a newer relctl's store, an
+//! old schema, a failed migration, racing first writers), comparing its logical snapshot too;
+//! the tests about the file alone (bytes that are not a database, truncation, file modes, the
+//! application-id mark of stores older than it) are SQLite-only and say so.
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
@@ -14,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
-use crate::harness::TestEnv;
+use crate::harness::{TestEnv, postgres_mode, sqlite_only};
 
 /// relctl's `PRAGMA application_id` ("RELC").
 const RELCTL_APPLICATION_ID: i64 = 0x5245_4C43;
@@ -61,9 +67,14 @@ fn differences(
 /// directory changed; returns stderr.
 fn refused(env: &TestEnv, args: &[&str], code: i32) -> String {
     let before = tree(env.path());
+    let db_before = env.db_snapshot();
     let stderr = env.fails(args, code);
     let diff = differences(&before, &tree(env.path()));
     assert!(diff.is_empty(), "relctl {args:?} changed files: {diff:?}");
+    assert!(
+        db_before == env.db_snapshot(),
+        "relctl {args:?} changed the database"
+    );
     assert!(
         stderr.len() < 400,
         "relctl {args:?}: a long message: {stderr}"
@@ -74,9 +85,14 @@ fn refused(env: &TestEnv, args: &[&str], code: i32) -> String {
 /// Runs `args`, asserts success and that nothing under the test directory changed.
 fn reads_unchanged(env: &TestEnv, args: &[&str]) -> String {
     let before = tree(env.path());
+    let db_before = env.db_snapshot();
     let stdout = env.ok(args);
     let diff = differences(&before, &tree(env.path()));
     assert!(diff.is_empty(), "relctl {args:?} changed files: {diff:?}");
+    assert!(
+        db_before == env.db_snapshot(),
+        "relctl {args:?} changed the database"
+    );
     stdout
 }
 
@@ -110,14 +126,37 @@ fn sqlite(path: &Path, sql: &str) {
     conn.execute_batch(sql).unwrap();
 }
 
+/// A SQLite store at `store` in a new test directory.
 fn env_at(store: &str) -> TestEnv {
-    let mut env = TestEnv::new();
+    let mut env = TestEnv::sqlite();
     env.store = env.path().join(store);
+    env
+}
+
+/// On PostgreSQL, a new database holding what `sql` makes (another application's tables).
+fn foreign_database(sql: &str) -> TestEnv {
+    let env = TestEnv::new();
+    env.sql().batch(sql);
     env
 }
 
 #[test]
 fn another_applications_database_is_refused_unchanged() {
+    if postgres_mode() {
+        for sql in [
+            "CREATE TABLE t (x int); INSERT INTO t VALUES (1);",
+            // A table name relctl uses too: still not relctl's.
+            "CREATE TABLE organization (id BIGINT PRIMARY KEY, slug TEXT);",
+            "CREATE VIEW v AS SELECT 1 AS x;",
+            // relctl's table of marks, holding another application's.
+            "CREATE TABLE relctl_store (id BIGINT PRIMARY KEY, application_id BIGINT NOT NULL,
+                 schema_version BIGINT NOT NULL);
+             INSERT INTO relctl_store VALUES (1, 305419896, 1);",
+        ] {
+            all_refused(&foreign_database(sql), "not a relctl store");
+        }
+        return;
+    }
     let cases: &[(&str, &str)] = &[
         ("rollback", "CREATE TABLE t (x); INSERT INTO t VALUES (1);"),
         (
@@ -150,6 +189,9 @@ fn another_applications_database_is_refused_unchanged() {
 
 #[test]
 fn files_that_are_not_databases_are_refused_unchanged() {
+    if sqlite_only("bytes that are not a SQLite database are about the file") {
+        return;
+    }
     // Random bytes (a fixed pseudo-random sequence).
     let env = env_at("random.db");
     let mut x: u32 = 12345;
@@ -186,6 +228,9 @@ fn populated_store() -> TestEnv {
 
 #[test]
 fn truncated_stores_are_refused_unchanged() {
+    if sqlite_only("a truncated file is about the file") {
+        return;
+    }
     let env = populated_store();
     let whole = env.store_bytes();
     let page = u16::from_be_bytes([whole[16], whole[17]]) as usize;
@@ -200,15 +245,26 @@ fn truncated_stores_are_refused_unchanged() {
 #[test]
 fn a_store_from_a_newer_relctl_is_refused_unchanged() {
     let env = populated_store();
-    sqlite(&env.store, "PRAGMA user_version = 99;");
+    if env.is_postgres() {
+        env.sql()
+            .batch("UPDATE relctl_store SET schema_version = 99");
+    } else {
+        sqlite(&env.store, "PRAGMA user_version = 99;");
+    }
     all_refused(&env, "newer");
 }
 
 #[test]
 fn serve_refuses_a_foreign_file_unchanged() {
-    let env = env_at("other.db");
-    sqlite(&env.store, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+    let env = if postgres_mode() {
+        foreign_database("CREATE TABLE t (x int); INSERT INTO t VALUES (1);")
+    } else {
+        let env = env_at("other.db");
+        sqlite(&env.store, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+        env
+    };
     let before = tree(env.path());
+    let db_before = env.db_snapshot();
     let out = run_bounded(
         env.cmd().args(["serve", "--bind", "127.0.0.1:0"]),
         Duration::from_secs(20),
@@ -216,6 +272,7 @@ fn serve_refuses_a_foreign_file_unchanged() {
     assert_eq!(out.0, Some(2), "stderr: {}", out.1);
     assert!(out.1.contains("not a relctl store"), "{}", out.1);
     assert!(differences(&before, &tree(env.path())).is_empty());
+    assert!(db_before == env.db_snapshot());
 }
 
 /// Runs a command that should end by itself; kills it after `limit`. Returns (code, stderr).
@@ -267,6 +324,7 @@ fn a_failing_command_creates_no_store_and_no_directory() {
         refused(&env, args, 3);
     }
     // Nothing at all was made.
+    assert!(!env.store_exists());
     assert!(!env.path().join("data").exists());
     assert!(!env.path().join("new").exists());
 
@@ -287,9 +345,17 @@ fn a_failing_command_creates_no_store_and_no_directory() {
 
 #[test]
 fn a_failing_command_leaves_an_empty_file_empty() {
-    let env = env_at("empty.db");
-    std::fs::write(&env.store, b"").unwrap();
+    // On PostgreSQL: an empty database.
+    let env = if postgres_mode() {
+        TestEnv::new()
+    } else {
+        let env = env_at("empty.db");
+        std::fs::write(&env.store, b"").unwrap();
+        env
+    };
     refused(&env, &["release", "new", "1.0", "-p", "nope"], 3);
+    // The database holds no table yet (the empty file is still there, empty: `refused`).
+    assert!(!env.is_postgres() || !env.store_exists());
     // Reads see an empty store.
     assert_eq!(
         reads_unchanged(&env, &["--format", "json", "release", "list"]).trim(),
@@ -297,10 +363,7 @@ fn a_failing_command_leaves_an_empty_file_empty() {
     );
     // A write makes it a store.
     env.ok(&["project", "create", "web"]);
-    assert_eq!(
-        env.query_i64("PRAGMA application_id"),
-        RELCTL_APPLICATION_ID
-    );
+    assert_eq!(env.application_id(), RELCTL_APPLICATION_ID);
     assert_eq!(env.query_i64("SELECT count(*) FROM project"), 1);
 }
 
@@ -324,8 +387,12 @@ fn reads_change_nothing_on_disk() {
     for args in READS {
         reads_unchanged(&env, args);
     }
-    // Reads on a missing store in a missing directory make nothing either.
-    let env = env_at("missing/dir/s.db");
+    // Reads on a missing store in a missing directory (an empty database) make nothing either.
+    let env = if env.is_postgres() {
+        TestEnv::new()
+    } else {
+        env_at("missing/dir/s.db")
+    };
     for args in [
         &["release", "list"][..],
         &["org", "list"],
@@ -334,6 +401,7 @@ fn reads_change_nothing_on_disk() {
         reads_unchanged(&env, args);
     }
     assert!(!env.path().join("missing").exists());
+    assert!(!env.store_exists());
 }
 
 /// A command of `env` run as a user that does not own the store's directory when the tests run
@@ -373,6 +441,9 @@ fn set_mode(path: &Path, mode: u32) {
 
 #[test]
 fn a_store_in_a_read_only_directory_can_be_read() {
+    if sqlite_only("a read-only directory is about the file") {
+        return;
+    }
     let env = populated_store();
     let dir = env.store.parent().unwrap().to_path_buf();
     set_mode(&env.store, 0o400);
@@ -410,6 +481,9 @@ fn a_store_in_a_read_only_directory_can_be_read() {
 
 #[test]
 fn a_read_only_store_file_can_be_read() {
+    if sqlite_only("a read-only file is about the file") {
+        return;
+    }
     let env = populated_store();
     set_mode(&env.store, 0o400);
     let before = tree(env.path());
@@ -436,11 +510,26 @@ fn a_read_only_store_file_can_be_read() {
 fn latest_schema_version() -> i64 {
     let env = TestEnv::new();
     env.ok(&["project", "create", "web"]);
-    env.query_i64("PRAGMA user_version")
+    env.schema_version()
 }
 
-/// A store as relctl made it before stores carried an application id: schema 1 only.
+/// A store as relctl made it before stores carried an application id: schema 1 only. On
+/// PostgreSQL, a store at schema 1 as relctl makes it (marked from the start).
 fn schema_v1_store(env: &TestEnv) {
+    if env.is_postgres() {
+        env.sql().batch(concat!(
+            include_str!("../../src/store/schema_pg_v1.sql"),
+            "CREATE TABLE relctl_store (
+                 id             BIGINT PRIMARY KEY CHECK (id = 1),
+                 application_id BIGINT NOT NULL,
+                 schema_version BIGINT NOT NULL
+             );
+             INSERT INTO relctl_store VALUES (1, 1380273219, 1);
+             INSERT INTO organization (slug, name, date_added)
+                 VALUES ('default', 'Default', '2024-01-01T00:00:00Z');"
+        ));
+        return;
+    }
     std::fs::create_dir_all(env.store.parent().unwrap()).unwrap();
     let conn = Connection::open(&env.store).unwrap();
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
@@ -458,6 +547,9 @@ fn schema_v1_store(env: &TestEnv) {
 
 #[test]
 fn a_store_without_the_application_id_is_read_as_is_and_marked_by_the_first_write() {
+    if sqlite_only("stores older than the application id are SQLite files") {
+        return;
+    }
     let env = populated_store();
     sqlite(&env.store, "PRAGMA application_id = 0;");
     for args in READS {
@@ -491,17 +583,11 @@ fn an_old_store_is_read_without_migrating_and_upgraded_by_the_first_write() {
     );
     // A write that fails leaves it old.
     refused(&env, &["release", "new", "1.0", "-p", "nope"], 3);
-    assert_eq!(env.query_i64("PRAGMA user_version"), 1);
+    assert_eq!(env.schema_version(), 1);
     // The first write that succeeds upgrades it and marks it.
     env.ok(&["project", "create", "web"]);
-    assert_eq!(
-        env.query_i64("PRAGMA user_version"),
-        latest_schema_version()
-    );
-    assert_eq!(
-        env.query_i64("PRAGMA application_id"),
-        RELCTL_APPLICATION_ID
-    );
+    assert_eq!(env.schema_version(), latest_schema_version());
+    assert_eq!(env.application_id(), RELCTL_APPLICATION_ID);
     env.ok(&["token", "create"]);
     assert_eq!(env.query_i64("SELECT count(*) FROM api_token"), 1);
 }
@@ -511,7 +597,11 @@ fn a_migration_that_fails_says_so_in_one_short_line() {
     let env = TestEnv::new();
     schema_v1_store(&env);
     // Something in the way of migration 2.
-    sqlite(&env.store, "CREATE TABLE api_token (x);");
+    if env.is_postgres() {
+        env.sql().batch("CREATE TABLE api_token (x int);");
+    } else {
+        sqlite(&env.store, "CREATE TABLE api_token (x);");
+    }
     let err = refused(&env, &["project", "create", "web"], 1);
     assert!(err.contains("schema version 2"), "{err}");
     assert!(!err.contains("CREATE"), "{err}");
@@ -519,7 +609,11 @@ fn a_migration_that_fails_says_so_in_one_short_line() {
 
 #[test]
 fn serve_that_cannot_listen_creates_no_store() {
-    let env = env_at("new/s.db");
+    let env = if postgres_mode() {
+        TestEnv::new()
+    } else {
+        env_at("new/s.db")
+    };
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = taken.local_addr().unwrap().to_string();
     let before = tree(env.path());
@@ -529,11 +623,18 @@ fn serve_that_cannot_listen_creates_no_store() {
     );
     assert_ne!(out.0, Some(0), "stderr: {}", out.1);
     assert!(differences(&before, &tree(env.path())).is_empty());
+    assert!(!env.store_exists());
 }
 
 #[test]
 fn first_writers_racing_on_a_missing_store_all_land_in_one_store() {
-    let env = std::sync::Arc::new(env_at("new/dir/s.db"));
+    // On PostgreSQL: an empty database, whose tables the first writer makes.
+    let env = if postgres_mode() {
+        TestEnv::new()
+    } else {
+        env_at("new/dir/s.db")
+    };
+    let env = std::sync::Arc::new(env);
     let barrier = std::sync::Arc::new(std::sync::Barrier::new(12));
     let workers: Vec<_> = (0..12)
         .map(|worker| {
@@ -561,6 +662,9 @@ fn first_writers_racing_on_a_missing_store_all_land_in_one_store() {
     assert_eq!(slugs.len(), 8, "{slugs:?}");
     let listed = env.json(&["project", "list"]);
     assert_eq!(listed.as_array().unwrap().len(), 8);
+    if env.is_postgres() {
+        return;
+    }
     // Only the store is left: no temporary files of the writers that lost the race.
     let names: Vec<String> = std::fs::read_dir(env.path().join("new/dir"))
         .unwrap()
@@ -576,6 +680,7 @@ fn a_long_lived_backend_still_reads_an_old_store_after_a_failed_write() {
     let env = TestEnv::new();
     schema_v1_store(&env);
     let before = tree(env.path());
+    let db_before = env.db_snapshot();
     // As in `serve`: one backend, its connections kept between requests.
     let backend = LocalBackend::new(env.store.clone(), 0);
     let err = backend.revoke_token(5).unwrap_err();
@@ -584,4 +689,5 @@ fn a_long_lived_backend_still_reads_an_old_store_after_a_failed_write() {
     assert_eq!(backend.organizations().unwrap().len(), 1);
     drop(backend);
     assert!(differences(&before, &tree(env.path())).is_empty());
+    assert!(db_before == env.db_snapshot());
 }

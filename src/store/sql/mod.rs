@@ -477,36 +477,118 @@ impl Db<'_> {
     }
 }
 
-/// The seam's contract, on SQLite. The PostgreSQL implementation must pass the same tests (with
-/// casts where a bare parameter's type cannot be inferred, see the module docs).
+/// The seam's contract, on SQLite and on PostgreSQL (with casts where a bare parameter's type
+/// cannot be inferred, see the module docs). The PostgreSQL half runs on a new database of the
+/// server whose admin URL is `RELCTL_TEST_POSTGRES`; without one it is skipped with a line on
+/// stderr, unless `RELCTL_REQUIRE_SERVERS=1`, where it fails.
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
     use super::*;
     use crate::store::Store;
+    use crate::store::postgres::PgStore;
 
-    fn with_db<T>(work: impl FnOnce(&Db<'_>) -> crate::error::Result<T>) -> T {
+    /// A database of the test's own on the `RELCTL_TEST_POSTGRES` server, dropped when dropped.
+    struct TestDatabase {
+        admin: String,
+        name: String,
+        url: String,
+    }
+
+    impl TestDatabase {
+        /// A new, empty database; `None` (with a line saying why) when there is no server.
+        fn create(test: &str) -> Option<TestDatabase> {
+            let admin = match std::env::var("RELCTL_TEST_POSTGRES") {
+                Ok(url) if !url.is_empty() => url,
+                _ => {
+                    assert!(
+                        std::env::var("RELCTL_REQUIRE_SERVERS").as_deref() != Ok("1"),
+                        "{test}: RELCTL_TEST_POSTGRES is not set, and RELCTL_REQUIRE_SERVERS=1 \
+                         requires it"
+                    );
+                    eprintln!(
+                        "skipped on PostgreSQL: {test}: set RELCTL_TEST_POSTGRES to the admin URL \
+                         of a server the tests may create databases on"
+                    );
+                    return None;
+                }
+            };
+            static COUNT: AtomicUsize = AtomicUsize::new(0);
+            let name = format!(
+                "relctl_it_{}_unit_{}",
+                std::process::id(),
+                COUNT.fetch_add(1, Ordering::SeqCst)
+            );
+            let mut client = ::postgres::Client::connect(&admin, ::postgres::NoTls).unwrap();
+            client
+                .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+                .unwrap();
+            // The admin URL with its database replaced by the new one.
+            let (base, query) = admin.split_once('?').unwrap_or((&admin, ""));
+            let authority = base.find("://").map_or(0, |at| at + 3);
+            let end = base[authority..]
+                .find('/')
+                .map_or(base.len(), |at| authority + at);
+            let query = if query.is_empty() {
+                String::new()
+            } else {
+                format!("?{query}")
+            };
+            let url = format!("{}/{name}{query}", &base[..end]);
+            Some(TestDatabase { admin, name, url })
+        }
+    }
+
+    impl Drop for TestDatabase {
+        fn drop(&mut self) {
+            if let Ok(mut client) = ::postgres::Client::connect(&self.admin, ::postgres::NoTls) {
+                let _ = client.batch_execute(&format!(
+                    "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                    self.name
+                ));
+            }
+        }
+    }
+
+    /// Runs `check` in a write transaction of a new store on each engine: SQLite in memory,
+    /// then a new PostgreSQL database (see the module's docs).
+    fn on_each_engine(check: impl Fn(&Db<'_>) -> crate::error::Result<()>) {
         let mut store = Store::in_memory().unwrap();
-        store.write(work).unwrap()
+        store.write(&check).unwrap();
+        let test = std::thread::current()
+            .name()
+            .unwrap_or("a test")
+            .to_string();
+        if let Some(database) = TestDatabase::create(&test) {
+            let mut store = PgStore::connect(&database.url).unwrap();
+            store.write(&check).unwrap();
+        }
     }
 
     #[test]
     fn numbered_placeholders_bind_by_number_and_may_repeat() {
-        let got: (String, String, String) = with_db(|db| {
-            Ok(
-                db.query_one("SELECT ?2, ?1, ?2", params!["one", "two"], |row| {
+        on_each_engine(|db| {
+            let sql = db.pick("SELECT ?2, ?1, ?2", "SELECT ?2::text, ?1::text, ?2::text");
+            let got: (String, String, String) =
+                db.query_one(sql, params!["one", "two"], |row| {
                     Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-                })?,
-            )
+                })?;
+            assert_eq!(got, ("two".into(), "one".into(), "two".into()));
+            Ok(())
         });
-        assert_eq!(got, ("two".into(), "one".into(), "two".into()));
     }
 
     #[test]
     fn every_param_kind_reads_back() {
-        let none: Option<&str> = None;
-        let got = with_db(|db| {
-            Ok(db.query_one(
+        on_each_engine(|db| {
+            let none: Option<&str> = None;
+            let sql = db.pick(
                 "SELECT ?1, ?2, ?3, ?4, ?5, ?6",
+                "SELECT ?1::bigint, ?2::float8, ?3::boolean, ?4::text, ?5::text, ?6::bigint",
+            );
+            let got = db.query_one(
+                sql,
                 params![7_i64, 1.5_f64, true, "text", none, Some(3_i64)],
                 |row| {
                     Ok((
@@ -518,14 +600,15 @@ mod tests {
                         row.get::<Option<i64>>(5)?,
                     ))
                 },
-            )?)
+            )?;
+            assert_eq!(got, (7, 1.5, true, "text".into(), None, Some(3)));
+            Ok(())
         });
-        assert_eq!(got, (7, 1.5, true, "text".into(), None, Some(3)));
     }
 
     #[test]
     fn query_opt_one_and_all_on_no_rows() {
-        with_db(|db| {
+        on_each_engine(|db| {
             let sql = "SELECT id FROM organization WHERE slug = ?1";
             let read = |row: &Row<'_>| row.get::<i64>(0);
             assert_eq!(db.query_opt(sql, params!["nope"], read)?, None);
@@ -537,7 +620,7 @@ mod tests {
 
     #[test]
     fn insert_returns_the_new_id_and_a_clash_is_a_unique_violation() {
-        with_db(|db| {
+        on_each_engine(|db| {
             let sql = "INSERT INTO organization (slug, name, date_added) VALUES (?1, ?2, ?3)";
             let id = db.insert(sql, params!["acme", "Acme", "2026-01-01T00:00:00.000000Z"])?;
             let found: i64 = db.query_one(
@@ -546,12 +629,18 @@ mod tests {
                 |row| row.get(0),
             )?;
             assert_eq!(id, found);
+            // Each failure in a savepoint: on PostgreSQL a failed statement aborts the
+            // transaction, and the next one would fail for that reason instead of its own.
             let err = db
-                .insert(sql, params!["acme", "Again", "2026-01-01T00:00:00.000000Z"])
+                .savepoint(|| {
+                    db.insert(sql, params!["acme", "Again", "2026-01-01T00:00:00.000000Z"])
+                })
                 .unwrap_err();
             assert!(err.is_unique_violation(), "{err}");
             let other = db
-                .execute("INSERT INTO organization (slug) VALUES (?1)", params!["x"])
+                .savepoint(|| {
+                    db.execute("INSERT INTO organization (slug) VALUES (?1)", params!["x"])
+                })
                 .unwrap_err();
             assert!(!other.is_unique_violation(), "{other}");
             Ok(())
@@ -560,7 +649,7 @@ mod tests {
 
     #[test]
     fn a_failed_savepoint_leaves_no_trace_and_the_transaction_goes_on() {
-        with_db(|db| {
+        on_each_engine(|db| {
             let sql = "INSERT INTO organization (slug, name, date_added) VALUES (?1, ?2, ?3)";
             let count = || -> DbResult<i64> {
                 db.query_one("SELECT COUNT(*) FROM organization", params![], |row| {
@@ -585,13 +674,17 @@ mod tests {
 
     #[test]
     fn errors_keep_the_engines_classification() {
-        let err = with_db(|db| {
-            Ok(db
-                .execute("SELECT * FROM no_such_table WHERE x = ?1", params![1_i64])
-                .unwrap_err())
+        on_each_engine(|db| {
+            let err = db
+                .savepoint(|| {
+                    db.execute("SELECT * FROM no_such_table WHERE x = ?1", params![1_i64])
+                })
+                .unwrap_err();
+            let err = crate::error::Error::from(err);
+            assert_eq!(err.kind, crate::error::ErrorKind::Other);
+            let says = db.pick("no such table", "does not exist");
+            assert!(err.message.contains(says), "{}", err.message);
+            Ok(())
         });
-        let err = crate::error::Error::from(err);
-        assert_eq!(err.kind, crate::error::ErrorKind::Other);
-        assert!(err.message.contains("no such table"), "{}", err.message);
     }
 }

@@ -133,7 +133,7 @@ fn the_flow_through_serve_equals_the_flow_on_the_local_store() {
     let remote_views = run_flow(&client, &server.env, &remote_repo);
 
     assert!(
-        !client.store.exists(),
+        !client.store_exists(),
         "a remote client must not create a local store"
     );
     for (local, remote) in local_views.into_iter().zip(remote_views) {

@@ -104,7 +104,7 @@ fn dry_run_prints_the_requests_and_needs_no_server_or_token() {
     let calls = local.json(&["--dry-run", "token", "create", "--scopes", "org:read"]);
     assert_eq!(calls, serde_json::json!([]));
     local.json(&["--dry-run", "org", "create", "acme"]);
-    assert!(!local.store.exists());
+    assert!(!local.store_exists());
 
     // A timeout that would overflow a deadline is refused, not a panic.
     env.fails(&["--timeout", "18446744073709551615", "release", "list"], 2);
@@ -179,5 +179,5 @@ fn a_server_url_that_is_not_utf8_is_refused_not_ignored() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("SENTRY_URL"));
-    assert!(!env.store.exists(), "it fell back to the local store");
+    assert!(!env.store_exists(), "it fell back to the local store");
 }

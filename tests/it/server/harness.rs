@@ -1,4 +1,5 @@
-//! The API in-process: a router over a real `LocalBackend` on a temporary store, driven with
+//! The API in-process: a router over a real `LocalBackend` on a test's store (a SQLite file, or
+//! a PostgreSQL database with `RELCTL_TEST_STORE=postgres`), driven with
 //! `tower::ServiceExt::oneshot`, with tokens of several scope sets and a view of the whole store
 //! to prove that a refused request wrote nothing.
 
@@ -15,14 +16,15 @@ use relctl::backend::{
 use relctl::flow::commits::{CommitInput, Sent};
 use relctl::server::{self, ServeOptions};
 use serde_json::{Value, json};
-use tempfile::TempDir;
 use tower::ServiceExt;
+
+use crate::harness::TestEnv;
 
 pub const ORG: &str = "/api/0/organizations/default";
 
 pub struct App {
     /// Holds the store.
-    _dir: TempDir,
+    pub env: TestEnv,
     pub backend: Arc<LocalBackend>,
     router: Router,
     runtime: tokio::runtime::Runtime,
@@ -74,8 +76,8 @@ impl App {
 
     /// An app whose options `configure` adjusts (repositories, body limit).
     pub fn with(configure: impl FnOnce(&mut ServeOptions)) -> App {
-        let dir = tempfile::tempdir().unwrap();
-        let backend = Arc::new(LocalBackend::new(dir.path().join("relctl.db"), 0));
+        let env = TestEnv::new();
+        let backend = Arc::new(LocalBackend::new(env.store.clone(), 0));
         backend.create_store().unwrap();
         let log = Arc::new(Mutex::new(Vec::new()));
         let mut opts = options(&backend, &log);
@@ -95,7 +97,7 @@ impl App {
             releases: token(&["project:releases", "org:read"]),
             read: token(&["project:read", "org:read", "event:read"]),
             nothing: token(&["member:read"]),
-            _dir: dir,
+            env,
             backend,
             router,
             runtime: tokio::runtime::Builder::new_multi_thread()

@@ -357,17 +357,13 @@ fn the_organization_post_keeps_256_characters_of_the_user_agent() {
         );
         assert_eq!(answer.status, 201, "{}", answer.body);
     }
-    let relctl::store::Location::File(store) = app.backend.location() else {
-        panic!("the in-process API runs on a SQLite file");
-    };
-    let db = rusqlite::Connection::open(store).unwrap();
-    let stored = |version: &str| -> String {
-        db.query_row(
+    let mut db = app.env.sql();
+    let mut stored = |version: &str| -> String {
+        db.strings(
             "SELECT user_agent FROM release WHERE version = ?1",
-            [version],
-            |row| row.get(0),
+            &[version],
         )
-        .unwrap()
+        .remove(0)
     };
     let org_post = stored("7.0.0");
     assert_eq!(org_post.chars().count(), 256);

@@ -17,7 +17,8 @@ use serde_json::{Value, json};
 use super::harness::options;
 
 struct Running {
-    _dir: tempfile::TempDir,
+    /// Holds the store.
+    _env: crate::harness::TestEnv,
     url: String,
     token: String,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
@@ -27,8 +28,8 @@ struct Running {
 impl Running {
     /// Starts `run` on port 0; `configure` adjusts the options.
     fn start(configure: impl FnOnce(&mut ServeOptions, &Arc<LocalBackend>)) -> Running {
-        let dir = tempfile::tempdir().unwrap();
-        let backend = Arc::new(LocalBackend::new(dir.path().join("relctl.db"), 0));
+        let env = crate::harness::TestEnv::new();
+        let backend = Arc::new(LocalBackend::new(env.store.clone(), 0));
         backend.create_store().unwrap();
         let token = backend
             .create_token(&CreateToken {
@@ -52,7 +53,7 @@ impl Running {
         let addr = ready_rx.recv_timeout(Duration::from_secs(10)).unwrap();
         assert!(addr.ip().is_loopback() && addr.port() != 0, "{addr}");
         Running {
-            _dir: dir,
+            _env: env,
             url: format!("http://{addr}"),
             token,
             stop: Some(stop),
@@ -196,15 +197,15 @@ fn shutdown_lets_the_request_in_flight_finish() {
 #[test]
 fn a_port_in_use_is_an_error_not_a_panic() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let backend = Arc::new(LocalBackend::new(dir.path().join("relctl.db"), 0));
+    let env = crate::harness::TestEnv::new();
+    let backend = Arc::new(LocalBackend::new(env.store.clone(), 0));
     let log = Arc::new(Mutex::new(Vec::new()));
     let mut opts = options(&backend, &log);
     opts.bind = taken.local_addr().unwrap();
     let err = server::run(opts).unwrap_err();
     assert!(err.message.contains("cannot listen"), "{err}");
     let mut opts = options(&backend, &log);
-    opts.repos = vec![("acme/x".into(), dir.path().join("not-a-repo"))];
+    opts.repos = vec![("acme/x".into(), env.path().join("not-a-repo"))];
     let err = server::run(opts).unwrap_err();
     assert_eq!(err.exit_code(), 2, "{err}");
 }
