@@ -87,7 +87,12 @@ pub fn closest<'c>(typed: &str, candidates: &'c [String]) -> Option<&'c str> {
         .filter_map(|candidate| {
             let other: Vec<char> = candidate.to_lowercase().chars().collect();
             let distance = edit_distance(&typed, &other);
-            let allowed = typed.len().max(other.len()).checked_div(3).unwrap_or(0).max(1);
+            let allowed = typed
+                .len()
+                .max(other.len())
+                .checked_div(3)
+                .unwrap_or(0)
+                .max(1);
             (distance <= allowed).then_some((distance, candidate.as_str()))
         })
         .min_by_key(|(distance, candidate)| (*distance, *candidate))

@@ -281,7 +281,7 @@ fn json_on(env: &TestEnv, store: &str, args: &[&str]) -> Value {
 fn a_migrated_store_reads_the_same_and_keeps_working() {
     let Some(admin) = server() else { return };
     let db = TempDb::new(&admin);
-    let env = TestEnv::new();
+    let env = TestEnv::sqlite();
     let repo = populated_store(&env);
     let sqlite = env.store.to_str().unwrap().to_string();
     let before = env.store_bytes();
@@ -380,7 +380,7 @@ fn without_instants(json: &str) -> String {
 fn an_older_stores_contents_are_copied_at_the_latest_schema() {
     let Some(admin) = server() else { return };
     let db = TempDb::new(&admin);
-    let env = TestEnv::new();
+    let env = TestEnv::sqlite();
     env.ok(&["project", "create", "Backend"]);
     env.ok(&["issue", "new", "-p", "backend", "Old issue"]);
     // Back to schema 1: no tokens table.
@@ -409,7 +409,7 @@ fn an_older_stores_contents_are_copied_at_the_latest_schema() {
 #[test]
 fn only_an_empty_database_or_an_empty_store_is_written() {
     let Some(admin) = server() else { return };
-    let env = TestEnv::new();
+    let env = TestEnv::sqlite();
     env.ok(&["project", "create", "Backend"]);
 
     // An empty relctl store (schema and default organization) is taken.
@@ -422,7 +422,7 @@ fn only_an_empty_database_or_an_empty_store_is_written() {
     let err = env.fails(&migrate_args(&env, &db.url, &[]), 4);
     assert!(err.contains("already holds data"), "{err}");
     assert_eq!(db.dump(), migrated);
-    let other = TestEnv::new();
+    let other = TestEnv::sqlite();
     other.ok(&["org", "create", "acme"]);
     let db2 = TempDb::new(&admin);
     db2.make_empty_store();
@@ -450,7 +450,7 @@ fn only_an_empty_database_or_an_empty_store_is_written() {
 fn a_dry_run_copies_and_verifies_then_writes_nothing() {
     let Some(admin) = server() else { return };
     let db = TempDb::new(&admin);
-    let env = TestEnv::new();
+    let env = TestEnv::sqlite();
     populated_store(&env);
     let report = env.json(&migrate_args(&env, &db.url, &["--dry-run"]));
     assert_eq!(report["dryRun"], true);
@@ -464,7 +464,7 @@ fn a_dry_run_copies_and_verifies_then_writes_nothing() {
 #[test]
 fn a_copy_that_does_not_match_the_store_is_rolled_back_naming_the_table() {
     let Some(admin) = server() else { return };
-    let env = TestEnv::new();
+    let env = TestEnv::sqlite();
     populated_store(&env);
     let db = TempDb::new(&admin);
     db.make_empty_store();
@@ -524,7 +524,7 @@ fn a_password_in_the_url_is_never_printed() {
     let Some(admin) = server() else { return };
     let db = TempDb::new(&admin);
     let url = with_password(&db.url, "sekrit-pw");
-    let env = TestEnv::new();
+    let env = TestEnv::sqlite();
     env.ok(&["project", "create", "Backend"]);
     for format in ["table", "json"] {
         let mut args = migrate_args(&env, &url, &["--format", format, "-v"]);
@@ -554,7 +554,7 @@ fn a_password_in_the_url_is_never_printed() {
 /// Bad inputs need no server: each fails with its exit code on one line and changes nothing.
 #[test]
 fn bad_inputs_are_refused_and_write_nothing() {
-    let env = TestEnv::new();
+    let env = TestEnv::sqlite();
     env.ok(&["project", "create", "Backend"]);
     let store = env.store.to_str().unwrap().to_string();
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
