@@ -10,57 +10,13 @@
 
 use std::net::TcpListener;
 
-use crate::harness::TestEnv;
+use crate::harness::{PgDatabase, TestEnv};
 
-/// A database of this test's own on the `RELCTL_TEST_POSTGRES` server, dropped afterwards.
-pub(crate) struct PgDatabase {
-    admin: String,
-    name: String,
-    pub url: String,
-}
-
-impl PgDatabase {
-    /// A new empty database, or `None` (with a note) when no server is configured.
-    pub(crate) fn create(tag: &str) -> Option<PgDatabase> {
-        let Ok(admin) = std::env::var("RELCTL_TEST_POSTGRES") else {
-            assert!(
-                std::env::var("RELCTL_REQUIRE_SERVERS").as_deref() != Ok("1"),
-                "RELCTL_TEST_POSTGRES is not set, and RELCTL_REQUIRE_SERVERS=1 requires PostgreSQL"
-            );
-            eprintln!(
-                "skipped: no PostgreSQL (set RELCTL_TEST_POSTGRES to an admin URL; .ci/run starts one)"
-            );
-            return None;
-        };
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let name = format!("relctl_it_{tag}_{}_{n}", std::process::id());
-        let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
-        for sql in [
-            format!("DROP DATABASE IF EXISTS {name}"),
-            format!("CREATE DATABASE {name}"),
-        ] {
-            client.batch_execute(&sql).unwrap();
-        }
-        let (base, _) = admin.rsplit_once('/').unwrap();
-        let url = format!("{base}/{name}");
-        Some(PgDatabase { admin, name, url })
-    }
-
-    pub(crate) fn client(&self) -> postgres::Client {
-        postgres::Client::connect(&self.url, postgres::NoTls).unwrap()
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        if let Ok(mut client) = postgres::Client::connect(&self.admin, postgres::NoTls) {
-            let _ = client.batch_execute(&format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ));
-        }
-    }
+/// A database of this test's own on the `RELCTL_TEST_POSTGRES` server (dropped afterwards), or
+/// `None` with a line saying the test is skipped (a failure under `RELCTL_REQUIRE_SERVERS=1`).
+pub(crate) fn database(test: &str) -> Option<PgDatabase> {
+    crate::harness::test_postgres(test)?;
+    Some(PgDatabase::create())
 }
 
 /// A loopback port nothing listens on.
@@ -118,7 +74,7 @@ fn bad_store_urls_are_usage_errors_and_a_closed_port_is_a_network_error() {
 
 #[test]
 fn a_missing_database_a_refused_login_and_a_foreign_database_are_refused_untouched() {
-    let Some(db) = PgDatabase::create("refuse") else {
+    let Some(db) = database("refuse") else {
         return;
     };
     let (base, _) = db.url.rsplit_once('/').unwrap();
@@ -159,7 +115,7 @@ fn a_missing_database_a_refused_login_and_a_foreign_database_are_refused_untouch
 
 #[test]
 fn reads_of_an_empty_database_write_nothing_and_the_first_write_creates_the_schema() {
-    let Some(db) = PgDatabase::create("empty") else {
+    let Some(db) = database("empty") else {
         return;
     };
     let env = TestEnv::new().with_env("RELCTL_STORE", &db.url);
@@ -214,7 +170,7 @@ fn reads_of_an_empty_database_write_nothing_and_the_first_write_creates_the_sche
 /// the next requests run on new connections instead of failing, and none is answered 5xx.
 #[test]
 fn serve_replaces_connections_the_database_closed_while_they_sat_idle() {
-    let Some(db) = PgDatabase::create("reconnect") else {
+    let Some(db) = database("reconnect") else {
         return;
     };
     let server = crate::remote::harness::Server::start_in(

@@ -15,8 +15,9 @@ use relctl::domain::short_id::decode_base32;
 use relctl::domain::snowflake::decompose;
 use serde_json::Value;
 
+use crate::harness::PgDatabase;
 use crate::harness::TestEnv;
-use crate::pg_store::PgDatabase;
+use crate::pg_store::database;
 use crate::redis::Redis;
 use crate::remote::harness::Server;
 
@@ -33,7 +34,7 @@ const ROUNDS: usize = 8;
 #[test]
 fn two_servers_and_eight_processes_share_one_postgresql_and_one_redis() {
     let Some(redis) = Redis::start() else { return };
-    let Some(db) = PgDatabase::create("scale") else {
+    let Some(db) = database("scale") else {
         return;
     };
     let admin = direct(&db, &redis);
@@ -185,7 +186,7 @@ fn two_servers_and_eight_processes_share_one_postgresql_and_one_redis() {
 /// once the lock is gone the same command works.
 #[test]
 fn set_commits_waits_a_bounded_time_for_the_organization_lock_then_conflicts() {
-    let Some(db) = PgDatabase::create("lock") else {
+    let Some(db) = database("lock") else {
         return;
     };
     let env = TestEnv::new().with_env("RELCTL_STORE", &db.url);
