@@ -18,6 +18,10 @@
 //! itself) and the counts checked: a configuration that lost or failed anything is reported as
 //! FAILED, never with a rate.
 //!
+//! A PostgreSQL set-commits sends about four statements per commit (some 4,000 round trips for
+//! 1,000 commits, all under the organization's write lock), so its time follows the round-trip
+//! latency; the table shows the round trip measured just before each PostgreSQL run.
+//!
 //! PostgreSQL rows need `RELCTL_BENCH_POSTGRES`, an admin URL such as
 //! `postgres://postgres@127.0.0.1:54329/postgres` (the bench creates and drops the database
 //! `relctl_bench_scale`); without it only the SQLite rows run. `RELCTL_BENCH_REPS` (default 3)
@@ -118,6 +122,8 @@ struct Sample {
 struct Outcome {
     create: Vec<Sample>,
     commits: Vec<Sample>,
+    /// PostgreSQL's round trip measured just before each run (none on SQLite).
+    round_trips: Vec<Duration>,
     failure: Option<String>,
 }
 
@@ -207,7 +213,10 @@ fn main() {
         loadavg()
     );
     if let Some(url) = &bench.postgres {
-        println!("PostgreSQL round trip before: {}", round_trip(url));
+        println!(
+            "PostgreSQL round trip before: {:.0} us",
+            us(round_trip(url))
+        );
     }
     let started = Instant::now();
     let mut outcomes: Vec<Outcome> = configs.iter().map(|_| Outcome::default()).collect();
@@ -224,7 +233,8 @@ fn main() {
                 config.clients
             );
             match bench.run(config) {
-                Ok((create, commits)) => {
+                Ok((create, commits, round_trip)) => {
+                    outcome.round_trips.extend(round_trip);
                     outcome.create.push(create);
                     outcome.commits.push(commits);
                 }
@@ -235,12 +245,12 @@ fn main() {
     let elapsed = started.elapsed();
     if let Some(url) = &bench.postgres {
         drop_database(url);
-        println!("PostgreSQL round trip after: {}", round_trip(url));
+        println!("PostgreSQL round trip after: {:.0} us", us(round_trip(url)));
     }
 
     println!();
     println!(
-        "{:<18} {:<11} {:<15} {:>7} {:>5} {:>8} {:>9} {:>8} {:>8} {:>9} {:>9}",
+        "{:<18} {:<11} {:<15} {:>7} {:>5} {:>8} {:>9} {:>8} {:>8} {:>9} {:>10} {:>7}",
         "workload",
         "store",
         "route",
@@ -251,7 +261,8 @@ fn main() {
         "p50 ms",
         "p95 ms",
         "PG/SQLite",
-        "2 serves/1"
+        "2 serves/1",
+        "PG rtt"
     );
     let mut failed = false;
     for workload in [Workload::Create, Workload::SetCommits] {
@@ -293,8 +304,13 @@ fn main() {
                 .map(|one| format!("{:.2}x", summary.rate / one)),
                 _ => None,
             };
+            let rtt = if outcome.round_trips.is_empty() {
+                "-".to_string()
+            } else {
+                format!("{:.0} us", us(median(outcome.round_trips.clone())))
+            };
             println!(
-                "{head} {:>8.2} {:>9.1} {:>8.1} {:>8.1} {:>9} {:>9}",
+                "{head} {:>8.2} {:>9.1} {:>8.1} {:>8.1} {:>9} {:>10} {rtt:>7}",
                 summary.wall.as_secs_f64(),
                 summary.rate,
                 ms(summary.p50),
@@ -307,6 +323,7 @@ fn main() {
     println!();
     println!(
         "medians of {reps} runs; ops/s = ops / median wall; commits/s = 1,000 x set-commits ops/s; \
+         PG rtt = median PostgreSQL round trip (prepared SELECT 1) just before each run; \
          total {:.0} s; load after: {}",
         elapsed.as_secs_f64(),
         loadavg()
@@ -434,8 +451,10 @@ impl Bench {
     }
 
     /// One repetition of one configuration: both workloads, each checked.
-    fn run(&self, config: &Config) -> Result<(Sample, Sample), String> {
+    /// Also returns PostgreSQL's round trip, measured just before.
+    fn run(&self, config: &Config) -> Result<(Sample, Sample, Option<Duration>), String> {
         let store = self.fresh_store(config.store);
+        let round_trip = (config.store == StoreKind::Postgres).then(|| round_trip(&store));
         run_ok(
             self.store_cmd(&store)
                 .args(["-q", "project", "create", "Bench"]),
@@ -493,7 +512,7 @@ impl Bench {
         })?;
         self.check(&store, CREATES, SET_COMMITS)?;
         drop(servers);
-        Ok((create, commits))
+        Ok((create, commits, round_trip))
     }
 
     /// Runs `total` operations over `clients` concurrent clients (each a sequence of processes;
@@ -610,22 +629,23 @@ fn database_url(admin: &str, database: &str) -> String {
     format!("{base}/{database}{query}")
 }
 
-/// The median time of a prepared `SELECT 1` (one round trip to the server), which is what most
-/// of a PostgreSQL set-commits waits on: it sends a few statements per commit.
-fn round_trip(admin: &str) -> String {
-    let mut client = postgres::Client::connect(admin, postgres::NoTls).unwrap();
+/// The median time of a prepared `SELECT 1` (one round trip to the server, of 500), which is
+/// what most of a PostgreSQL set-commits waits on: it sends a few statements per commit.
+fn round_trip(url: &str) -> Duration {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
     let statement = client.prepare("SELECT 1").unwrap();
-    let times: Vec<Duration> = (0..2_000)
+    let times: Vec<Duration> = (0..500)
         .map(|_| {
             let t = Instant::now();
             client.query_one(&statement, &[]).unwrap();
             t.elapsed()
         })
         .collect();
-    format!(
-        "{:.0} us (median of 2,000 prepared SELECT 1)",
-        median(times).as_secs_f64() * 1e6
-    )
+    median(times)
+}
+
+fn us(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
 }
 
 fn drop_database(admin: &str) {
