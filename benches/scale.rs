@@ -13,14 +13,17 @@
 //!
 //! With two `serve` instances the clients alternate between them (on SQLite both serve the same
 //! file); on PostgreSQL with two instances, the snowflake ids come from a Redis of the bench's own
-//! when `redis-server` is installed (only project creation takes one, so this changes no timing).
+//! when `redis-server` is installed (only project creation takes one, so this changes no timing;
+//! the project is created through the first instance, and the store's own id counter is checked
+//! to have stayed empty).
 //! After each configuration the store is read back (`release list --format json` on the store
 //! itself) and the counts checked: a configuration that lost or failed anything is reported as
 //! FAILED, never with a rate.
 //!
 //! A PostgreSQL set-commits sends about four statements per commit (some 4,000 round trips for
 //! 1,000 commits, all under the organization's write lock), so its time follows the round-trip
-//! latency; the table shows the round trip measured just before each PostgreSQL run.
+//! latency and the server's CPU time per statement, both of which move with the machine's other
+//! load.
 //!
 //! PostgreSQL rows need `RELCTL_BENCH_POSTGRES`, an admin URL such as
 //! `postgres://postgres@127.0.0.1:54329/postgres` (the bench creates and drops the database
@@ -122,8 +125,6 @@ struct Sample {
 struct Outcome {
     create: Vec<Sample>,
     commits: Vec<Sample>,
-    /// PostgreSQL's round trip measured just before each run (none on SQLite).
-    round_trips: Vec<Duration>,
     failure: Option<String>,
 }
 
@@ -212,12 +213,6 @@ fn main() {
         std::thread::available_parallelism().map_or(0, |n| n.get()),
         loadavg()
     );
-    if let Some(url) = &bench.postgres {
-        println!(
-            "PostgreSQL round trip before: {:.0} us",
-            us(round_trip(url))
-        );
-    }
     let started = Instant::now();
     let mut outcomes: Vec<Outcome> = configs.iter().map(|_| Outcome::default()).collect();
     for rep in 0..reps {
@@ -233,8 +228,7 @@ fn main() {
                 config.clients
             );
             match bench.run(config) {
-                Ok((create, commits, round_trip)) => {
-                    outcome.round_trips.extend(round_trip);
+                Ok((create, commits)) => {
                     outcome.create.push(create);
                     outcome.commits.push(commits);
                 }
@@ -245,12 +239,11 @@ fn main() {
     let elapsed = started.elapsed();
     if let Some(url) = &bench.postgres {
         drop_database(url);
-        println!("PostgreSQL round trip after: {:.0} us", us(round_trip(url)));
     }
 
     println!();
     println!(
-        "{:<18} {:<11} {:<15} {:>7} {:>5} {:>8} {:>9} {:>8} {:>8} {:>9} {:>10} {:>7}",
+        "{:<18} {:<11} {:<15} {:>7} {:>5} {:>8} {:>9} {:>8} {:>8} {:>9} {:>10}",
         "workload",
         "store",
         "route",
@@ -261,8 +254,7 @@ fn main() {
         "p50 ms",
         "p95 ms",
         "PG/SQLite",
-        "2 serves/1",
-        "PG rtt"
+        "2 serves/1"
     );
     let mut failed = false;
     for workload in [Workload::Create, Workload::SetCommits] {
@@ -304,13 +296,8 @@ fn main() {
                 .map(|one| format!("{:.2}x", summary.rate / one)),
                 _ => None,
             };
-            let rtt = if outcome.round_trips.is_empty() {
-                "-".to_string()
-            } else {
-                format!("{:.0} us", us(median(outcome.round_trips.clone())))
-            };
             println!(
-                "{head} {:>8.2} {:>9.1} {:>8.1} {:>8.1} {:>9} {:>10} {rtt:>7}",
+                "{head} {:>8.2} {:>9.1} {:>8.1} {:>8.1} {:>9} {:>10}",
                 summary.wall.as_secs_f64(),
                 summary.rate,
                 ms(summary.p50),
@@ -323,7 +310,6 @@ fn main() {
     println!();
     println!(
         "medians of {reps} runs; ops/s = ops / median wall; commits/s = 1,000 x set-commits ops/s; \
-         PG rtt = median PostgreSQL round trip (prepared SELECT 1) just before each run; \
          total {:.0} s; load after: {}",
         elapsed.as_secs_f64(),
         loadavg()
@@ -428,6 +414,21 @@ impl Bench {
         cmd
     }
 
+    /// A command of client `w`: on the store, or on serve instance `w % instances`.
+    fn target_cmd(&self, target: &Target, w: usize) -> Command {
+        let mut cmd = self.relctl();
+        match target {
+            Target::Store(store) => {
+                cmd.args(["--store", store]);
+            }
+            Target::Servers(bases, token) => {
+                cmd.args(["--url", &bases[w % bases.len()]])
+                    .env("RELCTL_AUTH_TOKEN", token);
+            }
+        }
+        cmd
+    }
+
     /// A fresh store: a new file, or the bench database dropped and created again.
     fn fresh_store(&self, kind: StoreKind) -> String {
         match kind {
@@ -451,14 +452,12 @@ impl Bench {
     }
 
     /// One repetition of one configuration: both workloads, each checked.
-    /// Also returns PostgreSQL's round trip, measured just before.
-    fn run(&self, config: &Config) -> Result<(Sample, Sample, Option<Duration>), String> {
+    fn run(&self, config: &Config) -> Result<(Sample, Sample), String> {
         let store = self.fresh_store(config.store);
-        let round_trip = (config.store == StoreKind::Postgres).then(|| round_trip(&store));
-        run_ok(
-            self.store_cmd(&store)
-                .args(["-q", "project", "create", "Bench"]),
-        )?;
+        let redis = match (config.store, config.route, &self.redis) {
+            (StoreKind::Postgres, Route::Serve(2), Some(redis)) => Some(redis.url.as_str()),
+            _ => None,
+        };
         let mut servers = Vec::new();
         let target = match config.route {
             Route::Direct => Target::Store(store.clone()),
@@ -476,15 +475,26 @@ impl Bench {
                 let token: Value = serde_json::from_str(&out).map_err(|e| e.to_string())?;
                 let token = token["token"].as_str().ok_or("no token")?.to_string();
                 for _ in 0..n {
-                    let redis = match (config.store, n, &self.redis) {
-                        (StoreKind::Postgres, 2, Some(redis)) => Some(redis.url.as_str()),
-                        _ => None,
-                    };
                     servers.push(Serve::start(self.store_cmd(&store), redis)?);
                 }
                 Target::Servers(servers.iter().map(|s| s.base.clone()).collect(), token)
             }
         };
+        // Through the first serve when there is one, so its id comes from Redis when it has one.
+        run_ok(
+            self.target_cmd(&target, 0)
+                .args(["-q", "project", "create", "Bench"]),
+        )?;
+        if redis.is_some() {
+            let mut client = postgres::Client::connect(&store, postgres::NoTls).unwrap();
+            let rows: i64 = client
+                .query_one("SELECT count(*) FROM snowflake_sequence", &[])
+                .unwrap()
+                .get(0);
+            if rows != 0 {
+                return Err("the project id did not come from Redis".into());
+            }
+        }
 
         let create = self.clients(config.clients, CREATES, &target, |_, g| {
             vec![
@@ -512,7 +522,7 @@ impl Bench {
         })?;
         self.check(&store, CREATES, SET_COMMITS)?;
         drop(servers);
-        Ok((create, commits, round_trip))
+        Ok((create, commits))
     }
 
     /// Runs `total` operations over `clients` concurrent clients (each a sequence of processes;
@@ -534,18 +544,8 @@ impl Bench {
                     scope.spawn(move || {
                         let mut latencies = Vec::with_capacity(per);
                         for i in 0..per {
-                            let g = w * per + i;
-                            let mut cmd = self.relctl();
-                            match target {
-                                Target::Store(store) => {
-                                    cmd.args(["--store", store]);
-                                }
-                                Target::Servers(bases, token) => {
-                                    cmd.args(["--url", &bases[w % bases.len()]])
-                                        .env("RELCTL_AUTH_TOKEN", token);
-                                }
-                            }
-                            cmd.args(args(w, g));
+                            let mut cmd = self.target_cmd(target, w);
+                            cmd.args(args(w, w * per + i));
                             let t = Instant::now();
                             run_ok(&mut cmd)?;
                             latencies.push(t.elapsed());
@@ -627,25 +627,6 @@ fn database_url(admin: &str, database: &str) -> String {
         None => base,
     };
     format!("{base}/{database}{query}")
-}
-
-/// The median time of a prepared `SELECT 1` (one round trip to the server, of 500), which is
-/// what most of a PostgreSQL set-commits waits on: it sends a few statements per commit.
-fn round_trip(url: &str) -> Duration {
-    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
-    let statement = client.prepare("SELECT 1").unwrap();
-    let times: Vec<Duration> = (0..500)
-        .map(|_| {
-            let t = Instant::now();
-            client.query_one(&statement, &[]).unwrap();
-            t.elapsed()
-        })
-        .collect();
-    median(times)
-}
-
-fn us(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e6
 }
 
 fn drop_database(admin: &str) {
