@@ -157,6 +157,8 @@ pub fn set_commits(
     let mut bound: Vec<(i64, String)> = Vec::with_capacity(commits.len() + kept.len());
     let mut head_by_repository: Vec<(i64, i64)> = Vec::new();
     let mut done: HashSet<(i64, &str)> = HashSet::with_capacity(commits.len());
+    // Written after the commits, in one batch (one statement per row on SQLite).
+    let mut file_changes: Vec<(i64, &str, &str)> = Vec::new();
     for commit in &commits {
         let repository_id = repository_of(&repositories, org, commit)?;
         if !done.insert((repository_id, commit.id.as_str())) {
@@ -178,7 +180,7 @@ pub fn set_commits(
         };
         let commit_id = upsert_commit(conn, env, org, &mut issues, existing, &target, commit)?;
         for (path, kind) in &commit.patch_set {
-            store::commits::insert_file_change(conn, org.id, commit_id, path, kind)?;
+            file_changes.push((commit_id, path.as_str(), kind.as_str()));
         }
         if !head_by_repository
             .iter()
@@ -193,15 +195,19 @@ pub fn set_commits(
     // Newest first. Stable: on equal dates the new commits stay ahead of the kept ones.
     bound.sort_by(|a, b| b.1.cmp(&a.1));
 
+    store::commits::insert_file_changes(conn, org.id, &file_changes)?;
+
     store::commits::clear_release_commits(conn, release.id)?;
-    let mut order = 0;
-    let mut last_commit_id = None;
-    for (commit_id, _) in &bound {
-        if store::commits::insert_release_commit(conn, org.id, release.id, *commit_id, order)? {
-            last_commit_id.get_or_insert(*commit_id);
-            order += 1;
-        }
-    }
+    // Each commit once, at its first (newest) place.
+    let mut seen = HashSet::with_capacity(bound.len());
+    let ordered: Vec<i64> = bound
+        .iter()
+        .map(|(commit_id, _)| *commit_id)
+        .filter(|commit_id| seen.insert(*commit_id))
+        .collect();
+    store::commits::insert_release_commits(conn, org.id, release.id, &ordered)?;
+    let order = i64::try_from(ordered.len()).unwrap_or(i64::MAX);
+    let last_commit_id = ordered.first().copied();
     let author_ids: Vec<String> = store::commits::release_author_ids(conn, release.id)?
         .iter()
         .map(i64::to_string)

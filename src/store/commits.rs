@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::sql::{Db, DbResult, Row, params};
+use super::sql::{Db, DbResult, Dialect, Row, params};
 
 use crate::error::Result;
 
@@ -180,6 +180,64 @@ pub fn insert_file_change(
          VALUES (?1, ?2, ?3, ?4) ON CONFLICT (commit_id, filename) DO NOTHING",
         params![org_id, commit_id, filename, kind],
     )?;
+    Ok(())
+}
+
+/// How many rows one batched statement carries on PostgreSQL.
+const BATCH_ROWS: usize = 1000;
+
+/// Records changed files, (commit id, filename, type) each; existing (commit, filename) rows
+/// are kept. SQLite runs one cached statement per row (in-process, that is the fast way);
+/// PostgreSQL gets the rows as one JSON array per statement, a round trip per
+/// [`BATCH_ROWS`] rows instead of per row.
+pub fn insert_file_changes(
+    conn: &Db<'_>,
+    org_id: i64,
+    changes: &[(i64, &str, &str)],
+) -> Result<()> {
+    if conn.dialect() == Dialect::Sqlite {
+        for (commit_id, filename, kind) in changes {
+            insert_file_change(conn, org_id, *commit_id, filename, kind)?;
+        }
+        return Ok(());
+    }
+    for chunk in changes.chunks(BATCH_ROWS) {
+        let rows = serde_json::to_string(chunk)?;
+        conn.execute(
+            "INSERT INTO commit_file_change (organization_id, commit_id, filename, type)
+             SELECT ?1, (f->>0)::bigint, f->>1, f->>2 FROM json_array_elements(?2::json) f
+             ON CONFLICT (commit_id, filename) DO NOTHING",
+            params![org_id, rows],
+        )?;
+    }
+    Ok(())
+}
+
+/// Binds commits to a release in this order (positions 0, 1, ...); the ids must be distinct.
+/// Batched on PostgreSQL like [`insert_file_changes`].
+pub fn insert_release_commits(
+    conn: &Db<'_>,
+    org_id: i64,
+    release_id: i64,
+    commit_ids: &[i64],
+) -> Result<()> {
+    if conn.dialect() == Dialect::Sqlite {
+        for (order, commit_id) in (0_i64..).zip(commit_ids) {
+            insert_release_commit(conn, org_id, release_id, *commit_id, order)?;
+        }
+        return Ok(());
+    }
+    for (chunk_index, chunk) in (0_i64..).zip(commit_ids.chunks(BATCH_ROWS)) {
+        let first = chunk_index.saturating_mul(BATCH_ROWS as i64);
+        let rows = serde_json::to_string(chunk)?;
+        conn.execute(
+            "INSERT INTO release_commit (organization_id, release_id, commit_id, \"order\")
+             SELECT ?1, ?2, c.value::bigint, ?3 + c.position - 1
+             FROM json_array_elements_text(?4::json) WITH ORDINALITY AS c(value, position)
+             ON CONFLICT (release_id, commit_id) DO NOTHING",
+            params![org_id, release_id, first, rows],
+        )?;
+    }
     Ok(())
 }
 
