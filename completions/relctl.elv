@@ -1583,6 +1583,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --format 'Output format (env RELCTL_FORMAT)'
             cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
             cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --public-pages 'Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in with a token; the API still needs its tokens'
             cand -q 'Print results and errors only'
             cand --quiet 'Print results and errors only'
             cand -v 'More detail on stderr (repeatable)'
