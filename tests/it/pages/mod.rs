@@ -3,6 +3,7 @@
 //! (`browser.rs`). Both run against a real `relctl serve` whose store holds releases bound to a
 //! real git repository.
 
+mod browser;
 mod http;
 
 use crate::harness::Repo;
