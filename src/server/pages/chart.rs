@@ -9,6 +9,9 @@ use crate::model;
 /// At most this many releases (the newest) are drawn.
 pub const MAX_BARS: usize = 40;
 
+/// The chart is laid out for at least this many bars.
+const MIN_SLOTS: usize = 12;
+
 const WIDTH: usize = 400;
 const HEIGHT: usize = 80;
 
@@ -24,7 +27,8 @@ pub fn commits_per_release(releases: &[model::Release]) -> Markup {
         .max()
         .unwrap_or(0)
         .max(1);
-    let slot = WIDTH / drawn.len().max(1);
+    // Few releases keep narrow bars on the left, rather than a few wide blocks.
+    let slot = WIDTH / drawn.len().max(MIN_SLOTS);
     let bar = (slot * 4 / 5).max(1);
     html! {
         svg.chart role="img" viewBox=(format!("0 0 {WIDTH} {HEIGHT}")) preserveAspectRatio="none"
