@@ -3087,7 +3087,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__serve)
-            opts="-o -q -v -h -V --bind --repo --max-body --pool-size --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --bind --repo --max-body --pool-size --public-pages --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

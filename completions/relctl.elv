@@ -1583,6 +1583,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --format 'Output format (env RELCTL_FORMAT)'
             cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
             cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --public-pages 'Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in with a token; the API still needs its tokens'
             cand -q 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
             cand --quiet 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
             cand -v 'More detail on stderr (repeatable)'

@@ -1051,6 +1051,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand serve" -l format -d 'Outpu
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l public-pages -d 'Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in with a token; the API still needs its tokens'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l no-progress -d 'Never draw progress bars'

@@ -1718,6 +1718,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--public-pages', '--public-pages', [CompletionResultType]::ParameterName, 'Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in with a token; the API still needs its tokens')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')

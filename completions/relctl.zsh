@@ -2011,6 +2011,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'--public-pages[Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in with a token; the API still needs its tokens]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \

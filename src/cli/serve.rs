@@ -37,6 +37,10 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = crate::backend::local::DEFAULT_PG_POOL, value_name = "N",
           value_parser = clap::value_parser!(u64).range(1..=1000))]
     pub pool_size: u64,
+    /// Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in
+    /// with a token; the API still needs its tokens
+    #[arg(long)]
+    pub public_pages: bool,
 }
 
 /// `NAME=PATH`; the server checks that the path is a git repository.
@@ -85,6 +89,8 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
     );
     opts.repos = repos;
     opts.max_body = args.max_body;
+    opts.pages_org = ctx.settings.org.value.clone();
+    opts.public_pages = args.public_pages;
     opts.ready = Some(Box::new(move |addr| {
         // Always said, even with -q: scripts read the address when binding port 0.
         let _ = writeln!(

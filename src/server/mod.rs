@@ -7,7 +7,8 @@
 //! `projects.rs`, `releases.rs`, `deploys.rs`, `issues.rs`, `repos.rs`), `auth.rs` reads tokens
 //! and scopes, `decode.rs` and `release_body.rs` validate bodies, `json.rs` shapes answers,
 //! `error.rs` turns failures into responses, `pagination.rs` and `query.rs` read and write
-//! Sentry's paging, `log.rs` writes one line per request.
+//! Sentry's paging, `log.rs` writes one line per request. `pages/` renders the HTML release pages
+//! for people, next to the API.
 
 mod auth;
 mod decode;
@@ -17,6 +18,7 @@ mod issues;
 mod json;
 mod log;
 mod organizations;
+mod pages;
 mod pagination;
 mod projects;
 #[cfg(test)]
@@ -84,6 +86,10 @@ pub struct ServeOptions {
     pub has_scope: fn(&Token, &str) -> bool,
     /// Where the request log goes (one line per request).
     pub log: LogSink,
+    /// The organization the release pages show.
+    pub pages_org: String,
+    /// `--public-pages`: the release pages need no login.
+    pub public_pages: bool,
     /// Called once with the bound address, before the first request is accepted.
     pub ready: Option<Box<dyn FnOnce(SocketAddr) + Send>>,
     /// Stops the server like SIGINT/SIGTERM do when it completes (tests, embedding).
@@ -110,13 +116,15 @@ impl ServeOptions {
             authenticate,
             has_scope,
             log: log::stderr(),
+            pages_org: crate::store::DEFAULT_ORG_SLUG.to_string(),
+            public_pages: false,
             ready: None,
             shutdown: None,
         }
     }
 }
 
-/// The API's router for `opts` (what `run` serves; tests send it requests in-process).
+/// The API's router (and the release pages) for `opts` (what `run` serves; tests send it requests in-process).
 pub fn router(opts: &ServeOptions) -> axum::Router {
     let started = crate::time::format_ts(chrono::Utc::now());
     let repos: Vec<state::Registered> = opts
@@ -136,6 +144,10 @@ pub fn router(opts: &ServeOptions) -> axum::Router {
         max_body: opts.max_body,
         permits: Arc::new(tokio::sync::Semaphore::new(opts.max_concurrent.max(1))),
         log: Arc::clone(&opts.log),
+        pages: Arc::new(pages::PagesConfig {
+            org: opts.pages_org.clone(),
+            public: opts.public_pages,
+        }),
     };
     router::router(api, opts.request_timeout, Arc::clone(&opts.log))
 }

@@ -1,4 +1,5 @@
-//! The API's map: every path `relctl serve` answers, the method of each, and the handler.
+//! The API's map: every path `relctl serve` answers, the method of each, and the handler (the
+//! release pages' own map is `pages::routes`).
 //!
 //! Paths are Sentry's, with their trailing slash. Anything else is a JSON 404; a known path with
 //! another method is a JSON 405. Bodies are limited to the server's `max_body` (413 beyond), a
@@ -23,7 +24,7 @@ use axum::routing::{get, post};
 use super::error::ApiError;
 use super::log::{LogSink, log_request};
 use super::state::Api;
-use super::{deploys, issues, organizations, projects, releases, repos};
+use super::{deploys, issues, organizations, pages, projects, releases, repos};
 
 /// The router over `api`, answering 503 to requests that take longer than `timeout`, logging
 /// to `log`.
@@ -89,6 +90,8 @@ pub fn router(api: Api, timeout: Duration, log: LogSink) -> Router {
             "/api/0/organizations/{org}/shortids/{short_id}/",
             get(issues::short_id),
         )
+        // The release pages for people (`pages/`), outside `/api/`.
+        .merge(pages::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(max_body))

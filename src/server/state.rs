@@ -23,6 +23,7 @@ use tokio::sync::Semaphore;
 use super::auth::{self, Credentials, Need};
 use super::error::ApiError;
 use super::log::LogSink;
+use super::pages::PagesConfig;
 use crate::backend::Backend;
 use crate::error::Result;
 use crate::model::Token;
@@ -51,6 +52,8 @@ pub struct Api {
     pub permits: Arc<Semaphore>,
     /// The request log, for what a request's work has to say (a capped range).
     pub log: LogSink,
+    /// What the release pages show, and to whom.
+    pub pages: Arc<PagesConfig>,
 }
 
 /// What a request's work sees: the state and the authenticated token (None: anonymous).

@@ -42,6 +42,7 @@ mod inputs;
 mod issues;
 mod loopback;
 mod orgs;
+mod pages;
 mod pg_store;
 mod projects;
 mod quiet;
