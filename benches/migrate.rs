@@ -15,7 +15,10 @@ use std::fs::File;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{git, measure};
 
 const COMMITS: usize = 20_000;
 const FILES: usize = 2_000;
@@ -297,54 +300,6 @@ impl Drop for Db {
             ])
             .status();
     }
-}
-
-struct Run {
-    wall: Duration,
-    max_rss_kib: i64,
-}
-
-impl Run {
-    fn max_rss_mib(&self) -> f64 {
-        self.max_rss_kib as f64 / 1024.0
-    }
-}
-
-/// Runs a command to completion and reads its own peak RSS with wait4.
-fn measure(cmd: &mut Command) -> Run {
-    let start = Instant::now();
-    let child = cmd.spawn().unwrap();
-    let pid = child.id() as libc::pid_t;
-    // Reaped by wait4 below, which also reports the child's own peak RSS.
-    std::mem::forget(child);
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let wall = start.elapsed();
-    assert_eq!(waited, pid);
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "{cmd:?} failed"
-    );
-    Run {
-        wall,
-        max_rss_kib: usage.ru_maxrss,
-    }
-}
-
-fn git(repo: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// `COMMITS` commits on `main` (seven authors, a minute apart), each changing 3 of `FILES`

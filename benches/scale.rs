@@ -40,6 +40,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+#[path = "common/mod.rs"]
+mod common;
+use common::git;
+
 /// Commits bound by each set-commits.
 const RANGE: usize = 1_000;
 /// Releases created per configuration and repetition (divisible by every client count).
@@ -731,21 +735,6 @@ impl Drop for Redis {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn git(repo: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn path_of(file: usize) -> String {

@@ -10,7 +10,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{git, measure};
 
 const COMMITS: usize = 20_000;
 const FILES: usize = 5_000;
@@ -52,13 +55,11 @@ fn main() {
     let count = git(&repo, &["rev-list", "--count", &range]);
     println!("range {range}: {} commits", count.trim());
 
-    let git_run = measure(Command::new("git").args([
-        "-C",
-        repo.to_str().unwrap(),
-        "log",
-        "--name-status",
-        &range,
-    ]));
+    let git_run = measure(
+        Command::new("git")
+            .args(["-C", repo.to_str().unwrap(), "log", "--name-status", &range])
+            .stdout(Stdio::null()),
+    );
 
     let store = root.join("bench.db");
     for suffix in ["", "-wal", "-shm"] {
@@ -88,17 +89,20 @@ fn main() {
             .success()
     );
     let spec = format!("acme/bench@{range}");
-    let relctl_run = measure(&mut relctl(&[
-        "-q",
-        "--no-progress",
-        "release",
-        "set-commits",
-        "1.0.0",
-        "--repo",
-        repo.to_str().unwrap(),
-        "--commit",
-        &spec,
-    ]));
+    let relctl_run = measure(
+        relctl(&[
+            "-q",
+            "--no-progress",
+            "release",
+            "set-commits",
+            "1.0.0",
+            "--repo",
+            repo.to_str().unwrap(),
+            "--commit",
+            &spec,
+        ])
+        .stdout(Stdio::null()),
+    );
     let info = relctl(&["--format", "json", "release", "info", "1.0.0"])
         .output()
         .unwrap();
@@ -125,54 +129,6 @@ fn main() {
         relctl_run.max_rss_mib() / git_run.max_rss_mib(),
         relctl_run.max_rss_mib()
     );
-}
-
-struct Run {
-    wall: Duration,
-    max_rss_kib: i64,
-}
-
-impl Run {
-    fn max_rss_mib(&self) -> f64 {
-        self.max_rss_kib as f64 / 1024.0
-    }
-}
-
-/// Runs a command to completion (stdout discarded) and reads its own peak RSS with wait4.
-fn measure(cmd: &mut Command) -> Run {
-    let start = Instant::now();
-    let child = cmd.stdout(Stdio::null()).spawn().unwrap();
-    let pid = child.id() as libc::pid_t;
-    // Reaped by wait4 below, which also reports the child's own peak RSS.
-    std::mem::forget(child);
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    let wall = start.elapsed();
-    assert_eq!(waited, pid);
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "{cmd:?} failed"
-    );
-    Run {
-        wall,
-        max_rss_kib: usage.ru_maxrss,
-    }
-}
-
-fn git(repo: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn path_of(file: usize) -> String {

@@ -1,0 +1,59 @@
+//! What the benches share: running a command while reading its own peak memory, and git.
+//! Each bench includes it with `#[path = "common/mod.rs"] mod common;`.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A finished command: its wall time and its own peak RSS.
+pub struct Run {
+    pub wall: Duration,
+    pub max_rss_kib: i64,
+}
+
+impl Run {
+    pub fn max_rss_mib(&self) -> f64 {
+        self.max_rss_kib as f64 / 1024.0
+    }
+}
+
+/// Runs a command to completion (its stdio as the caller set it) and reads its own peak RSS
+/// with wait4; a command that fails ends the bench.
+pub fn measure(cmd: &mut Command) -> Run {
+    let start = Instant::now();
+    let child = cmd.spawn().unwrap();
+    let pid = child.id() as libc::pid_t;
+    // Reaped by wait4 below, which also reports the child's own peak RSS.
+    std::mem::forget(child);
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    assert_eq!(waited, pid);
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "{cmd:?} failed"
+    );
+    Run {
+        wall,
+        max_rss_kib: usage.ru_maxrss,
+    }
+}
+
+/// `git -C repo ARGS`, its stdout; a failure ends the bench.
+pub fn git(repo: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(repo)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
