@@ -29,7 +29,11 @@ fn main() -> ExitCode {
                 // `relctl release` alone: the help of what was asked about is the useful answer.
                 let _ = err.print();
             } else {
-                relctl::output::write_stderr(&one_line_usage_error(&err.render().to_string()));
+                let rendered = err.render().to_string();
+                relctl::output::write_stderr(&one_line_usage_error(&rendered));
+                if let Some(tip) = clap_tip(&rendered) {
+                    relctl::output::write_stderr(&format!("hint: {tip}"));
+                }
             }
             return ExitCode::from(2);
         }
@@ -43,6 +47,17 @@ fn main() -> ExitCode {
             ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(1))
         }
     }
+}
+
+/// clap's suggestion for a misspelled command or flag ("a similar subcommand exists: 'list'"),
+/// for the `hint:` line.
+fn clap_tip(rendered: &str) -> Option<String> {
+    rendered
+        .lines()
+        .map(str::trim)
+        .find_map(|line| line.strip_prefix("tip: "))
+        .filter(|tip| tip.contains("similar"))
+        .map(|tip| relctl::output::for_terminal(tip, false).into_owned())
 }
 
 /// clap's multi-line usage error as one line: the error itself, the accepted values if clap

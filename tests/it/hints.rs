@@ -108,3 +108,12 @@ fn a_refused_token_says_how_to_make_one() {
     assert!(hint.contains("relctl token create --scopes"), "{hint}");
     assert!(hint.contains("RELCTL_AUTH_TOKEN"), "{hint}");
 }
+
+#[test]
+fn a_misspelled_command_or_flag_names_the_one_meant() {
+    let env = TestEnv::new();
+    let stderr = env.fails(&["releases", "lsit"], 2);
+    assert!(hint(&stderr).contains("'list'"), "{stderr}");
+    let stderr = env.fails(&["release", "new", "1.0", "--projcet", "x"], 2);
+    assert!(hint(&stderr).contains("'--project'"), "{stderr}");
+}
