@@ -225,19 +225,18 @@ impl PgStore {
 /// The schema version of the store in `db` (0: an empty database); a database that is not
 /// relctl's, or a newer relctl's, is refused.
 fn inspect(db: &Db<'_>, shown: &str) -> Result<i64> {
-    let marked: bool = db.query_one(
-        "SELECT to_regclass('relctl_store') IS NOT NULL",
+    // One statement, so one snapshot: a first writer committing the schema in between must
+    // not make the marker look absent and its tables look like someone else's.
+    let (marked, tables): (bool, i64) = db.query_one(
+        "SELECT COALESCE(bool_or(c.relname = 'relctl_store' AND c.relkind = 'r'), false),
+                count(*)
+         FROM pg_catalog.pg_class c
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
         params![],
-        |row| row.get(0),
+        |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
     if !marked {
-        let tables: i64 = db.query_one(
-            "SELECT count(*) FROM pg_catalog.pg_class c
-             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
-            params![],
-            |row| row.get(0),
-        )?;
         if tables == 0 {
             return Ok(0);
         }
