@@ -305,21 +305,7 @@ impl Drop for Db {
 /// `COMMITS` commits on `main` (seven authors, a minute apart), each changing 3 of `FILES`
 /// files; every 25th message fixes one of the `ISSUES` issues.
 fn build_repo(repo: &Path) {
-    let _ = std::fs::remove_dir_all(repo);
-    let status = Command::new("git")
-        .args(["init", "-q", "--bare", "-b", "main"])
-        .arg(repo)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let mut child = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(["fast-import", "--quiet"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = std::io::BufWriter::new(child.stdin.take().unwrap());
+    let (mut child, mut input) = common::fast_import(repo);
     for i in 1..=COMMITS {
         let when = 1_600_000_000 + i * 60;
         let who = format!("Dev {0} <dev{0}@example.com> {when} +0000", i % 7);

@@ -744,21 +744,7 @@ fn path_of(file: usize) -> String {
 /// A linear history of `commits` commits, streamed into `git fast-import`: the first adds every
 /// file, each later one changes two.
 fn build_repo(repo: &Path, commits: usize) {
-    let _ = std::fs::remove_dir_all(repo);
-    let status = Command::new("git")
-        .args(["init", "-q", "--bare", "-b", "main"])
-        .arg(repo)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let mut child = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(["fast-import", "--quiet"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = std::io::BufWriter::new(child.stdin.take().unwrap());
+    let (mut child, mut input) = common::fast_import(repo);
     let mut state: u64 = 0x9e3779b97f4a7c15;
     for n in 0..commits {
         let time = 1_600_000_000 + 60 * n as u64;

@@ -8,7 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 #[path = "common/mod.rs"]
@@ -136,22 +136,8 @@ fn path_of(file: usize) -> String {
 }
 
 /// Streams the history into `git fast-import`.
-fn build_repo(repo: &PathBuf) {
-    let _ = std::fs::remove_dir_all(repo);
-    let status = Command::new("git")
-        .args(["init", "-q", "--bare", "-b", "main"])
-        .arg(repo)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let mut child = Command::new("git")
-        .arg("-C")
-        .arg(repo)
-        .args(["fast-import", "--quiet"])
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = std::io::BufWriter::new(child.stdin.take().unwrap());
+fn build_repo(repo: &Path) {
+    let (mut child, mut input) = common::fast_import(repo);
     let mut mark = 0usize;
     let mut time = 1_600_000_000u64;
     let mut state: u64 = 0x9e3779b97f4a7c15;

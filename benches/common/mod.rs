@@ -3,8 +3,9 @@
 
 #![allow(dead_code)]
 
+use std::io::BufWriter;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// A finished command: its wall time and its own peak RSS.
@@ -56,4 +57,25 @@ pub fn git(repo: &Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// A new bare repository at `repo` (whatever was there is removed) and a `git fast-import`
+/// reading the history to write into it: the child, and its input to stream commits into.
+pub fn fast_import(repo: &Path) -> (Child, BufWriter<ChildStdin>) {
+    let _ = std::fs::remove_dir_all(repo);
+    let status = Command::new("git")
+        .args(["init", "-q", "--bare", "-b", "main"])
+        .arg(repo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(repo)
+        .args(["fast-import", "--quiet"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = BufWriter::new(child.stdin.take().unwrap());
+    (child, input)
 }
