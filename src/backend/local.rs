@@ -14,7 +14,7 @@
 //! write lock ([`Db::lock_organization`], an advisory lock; `store/postgres.rs` says what it
 //! guards), which on SQLite the database-wide write lock already is.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
@@ -172,8 +172,10 @@ impl LocalBackend {
         write: bool,
         mut work: impl FnMut(&mut StoreConn<'_>) -> Result<T>,
     ) -> Result<T> {
-        let path = match &self.location {
-            Location::File(path) => path,
+        match &self.location {
+            Location::File(path) => self
+                .with_file_store(path, write, work)
+                .map_err(|err| missing_store_hint(path, err)),
             Location::Postgres(_) => {
                 let pool = self.pg_pool()?;
                 // A pooled connection the server closed while it sat idle fails at BEGIN,
@@ -192,7 +194,16 @@ impl LocalBackend {
                     }
                 }
             }
-        };
+        }
+    }
+
+    /// [`LocalBackend::with_store`] on a SQLite file.
+    fn with_file_store<T>(
+        &self,
+        path: &Path,
+        write: bool,
+        mut work: impl FnMut(&mut StoreConn<'_>) -> Result<T>,
+    ) -> Result<T> {
         if let Some(mut store) = self.pooled(write) {
             let result = work(&mut StoreConn::Sqlite(&mut store));
             self.give_back(store);
@@ -293,6 +304,20 @@ impl LocalBackend {
         });
         result.map_err(|err| commits_conflict(err, &req.version))
     }
+}
+
+/// Something not found in a store file that does not exist (yet): the store is what is
+/// missing (no write yet, or a mistyped `--store`), so the hint says how one comes to be. An
+/// error that has a hint of its own keeps it.
+fn missing_store_hint(path: &Path, err: Error) -> Error {
+    if err.hint.is_some() || err.kind != ErrorKind::NotFound || path.exists() {
+        return err;
+    }
+    err.with_hint(format!(
+        "there is no store at {} yet: the first write creates it (relctl project create NAME), \
+         or name another with --store",
+        path.display()
+    ))
 }
 
 /// A conflict while binding commits, said as what it is.

@@ -294,7 +294,7 @@ pub fn run(cli: Cli) -> Result<()> {
         _ => {}
     }
     let ctx = Ctx::new(&cli)?;
-    let result = match cli.command {
+    match cli.command {
         Command::Org(cmd) => org::run(&ctx, cmd),
         Command::Project(cmd) => project::run(&ctx, cmd),
         Command::Release(cmd) => release::run(&ctx, cmd),
@@ -305,26 +305,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Token(cmd) => token::run(&ctx, cmd),
         Command::Store(cmd) => store::run(&cli.global, cli.url.is_some(), &ctx.out, &cmd),
         Command::Completions(args) => completions::run(&args),
-    };
-    result.map_err(|err| with_store_hint(&ctx, err))
-}
-
-/// Something not found in a local store that does not exist yet: the store is what is missing
-/// (a wrong `--store`, or no write yet), so the hint says how one comes to be.
-fn with_store_hint(ctx: &Ctx, err: Error) -> Error {
-    if err.hint.is_some() || err.kind != crate::error::ErrorKind::NotFound || ctx.is_remote() {
-        return err;
-    }
-    let Ok(path) = ctx.settings.store_path() else {
-        return err;
-    };
-    match crate::store::Location::parse(&path) {
-        crate::store::Location::File(file) if !file.exists() => err.with_hint(format!(
-            "there is no store at {} yet: the first write creates it (relctl project create NAME), \
-             or name another with --store",
-            file.display()
-        )),
-        _ => err,
     }
 }
 
