@@ -145,6 +145,17 @@ fn a_browser_logs_in_and_clicks_through_the_pages() {
     drop(driver);
 }
 
+/// Clicks the element `locator` finds (which must be there).
+async fn click(client: &Client, locator: Locator<'_>) {
+    client
+        .find(locator)
+        .await
+        .unwrap_or_else(|err| panic!("no {locator:?}: {err}"))
+        .click()
+        .await
+        .unwrap();
+}
+
 async fn text_of(client: &Client, css: &str) -> String {
     client
         .wait()
@@ -186,13 +197,7 @@ async fn walk(client: &Client, url: &str, token: &str) {
         .await
         .unwrap();
     field.send_keys("relctl_wrong").await.unwrap();
-    client
-        .find(Locator::Css("form.login button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, Locator::Css("form.login button")).await;
     let error = text_of(client, "p.error").await;
     assert!(error.contains("not valid"), "{error}");
 
@@ -202,13 +207,7 @@ async fn walk(client: &Client, url: &str, token: &str) {
         .await
         .unwrap();
     field.send_keys(token).await.unwrap();
-    client
-        .find(Locator::Css("form.login button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, Locator::Css("form.login button")).await;
     arrive(client, "/").await;
     let list = text_of(client, "main").await;
     assert!(list.starts_with("Releases"), "{list}");
@@ -216,13 +215,7 @@ async fn walk(client: &Client, url: &str, token: &str) {
     assert!(client.find(Locator::Css("svg.chart")).await.is_ok());
 
     // One release: its commits, files, resolved issue and deploy.
-    client
-        .find(Locator::LinkText("1.0.0"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, Locator::LinkText("1.0.0")).await;
     arrive(client, "/releases/1.0.0").await;
     assert_eq!(text_of(client, "h1").await, "Release 1.0.0");
     let page = text_of(client, "main").await;
@@ -237,21 +230,9 @@ async fn walk(client: &Client, url: &str, token: &str) {
     }
 
     // The release whose version is markup: text, and nothing ran.
-    client
-        .find(Locator::LinkText("← All releases"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, Locator::LinkText("← All releases")).await;
     arrive(client, "/").await;
-    client
-        .find(Locator::LinkText(XSS_VERSION))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, Locator::LinkText(XSS_VERSION)).await;
     arrive(client, "/releases/%3Cscript%3Ealert%281%29%3Cscript%3E").await;
     assert_eq!(
         text_of(client, "h1").await,
@@ -266,25 +247,13 @@ async fn walk(client: &Client, url: &str, token: &str) {
     assert!(scripts.is_empty(), "{} script elements", scripts.len());
 
     // The issues page, through the navigation.
-    client
-        .find(Locator::LinkText("Issues"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, Locator::LinkText("Issues")).await;
     arrive(client, "/issues").await;
     let issues = text_of(client, "main").await;
     assert!(issues.contains("Slow page"), "{issues}");
 
     // Logging out ends the session.
-    client
-        .find(Locator::Css("header form button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, Locator::Css("header form button")).await;
     arrive(client, "/login").await;
     client.goto(&format!("{url}/issues")).await.unwrap();
     arrive(client, "/login").await;
