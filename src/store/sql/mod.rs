@@ -470,9 +470,18 @@ impl Db<'_> {
         &self,
         work: impl FnOnce() -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
-        match &self.inner {
-            Inner::Sqlite(conn) => sqlite::savepoint(conn, work),
-            Inner::Postgres(session) => postgres::savepoint(session, work),
+        // One name for every level: a nested savepoint shadows the outer one until released.
+        // Spelled the same in both dialects.
+        self.batch("SAVEPOINT relctl_savepoint")?;
+        match work() {
+            Ok(value) => {
+                self.batch("RELEASE relctl_savepoint")?;
+                Ok(value)
+            }
+            Err(err) => {
+                self.batch("ROLLBACK TO relctl_savepoint; RELEASE relctl_savepoint")?;
+                Err(err)
+            }
         }
     }
 }

@@ -331,25 +331,6 @@ pub(super) fn query_each(
     Ok(())
 }
 
-/// [`Db::savepoint`], as on SQLite: one name for every level.
-pub(super) fn savepoint<T, E: From<DbError>>(
-    session: &Session,
-    work: impl FnOnce() -> Result<T, E>,
-) -> Result<T, E> {
-    let run = |sql: &str| -> Result<(), E> { session.batch(sql).map_err(E::from) };
-    run("SAVEPOINT relctl_savepoint")?;
-    match work() {
-        Ok(value) => {
-            run("RELEASE relctl_savepoint")?;
-            Ok(value)
-        }
-        Err(err) => {
-            run("ROLLBACK TO relctl_savepoint; RELEASE relctl_savepoint")?;
-            Err(err)
-        }
-    }
-}
-
 /// Rewrites SQLite's `?N` placeholders to PostgreSQL's `$N`, leaving string literals, quoted
 /// identifiers and comments alone.
 pub fn to_dollar_placeholders(sql: &str) -> String {

@@ -111,26 +111,3 @@ pub(super) fn query_each(
     }
     Ok(())
 }
-
-/// [`Db::savepoint`]: one name for every level (a nested savepoint shadows the outer one until
-/// it is released).
-pub(super) fn savepoint<T, E: From<DbError>>(
-    conn: &Connection,
-    work: impl FnOnce() -> Result<T, E>,
-) -> Result<T, E> {
-    let run = |sql: &str| -> Result<(), E> {
-        conn.execute_batch(sql)
-            .map_err(|err| E::from(DbError::from(err)))
-    };
-    run("SAVEPOINT relctl_savepoint")?;
-    match work() {
-        Ok(value) => {
-            run("RELEASE relctl_savepoint")?;
-            Ok(value)
-        }
-        Err(err) => {
-            run("ROLLBACK TO relctl_savepoint; RELEASE relctl_savepoint")?;
-            Err(err)
-        }
-    }
-}
