@@ -95,9 +95,18 @@ impl RawTree<'_> {
         self.object.id()
     }
 
+    fn data(&self) -> &[u8] {
+        self.object.data()
+    }
+
     fn entries(&self) -> RawEntries<'_> {
+        self.entries_from(0)
+    }
+
+    /// The entries from byte `start`, which must be where an entry begins.
+    fn entries_from(&self, start: usize) -> RawEntries<'_> {
         RawEntries {
-            rest: self.object.data(),
+            rest: self.data().get(start..).unwrap_or_default(),
             oid_len: self.object.id().as_bytes().len(),
             tree: self.object.id(),
             malformed: false,
@@ -158,6 +167,11 @@ impl<'a> Iterator for RawEntries<'a> {
 }
 
 impl RawEntries<'_> {
+    /// Bytes not yet read.
+    fn len(&self) -> usize {
+        self.rest.len()
+    }
+
     fn check(&self) -> Result<(), GitError> {
         if self.malformed {
             Err(GitError::Damaged {
@@ -219,6 +233,86 @@ pub(super) fn diff_trees(
     Ok(diff.out)
 }
 
+/// What two versions of a directory share byte for byte: in a commit most entries of a changed
+/// directory are unchanged, and comparing raw bytes (memcmp) is much cheaper than comparing entry
+/// by entry. Whole entries inside the common prefix are the same on both sides and are skipped;
+/// once the entries left on both sides are the same bytes (within the common suffix) the
+/// comparison stops.
+struct Unchanged {
+    /// Where the first entry that is not the same on both sides begins (an entry boundary).
+    prefix: usize,
+    /// How many bytes at the end are the same on both sides.
+    suffix: usize,
+}
+
+impl Unchanged {
+    fn of(old: Option<&RawTree<'_>>, new: Option<&RawTree<'_>>) -> Unchanged {
+        let (Some(old), Some(new)) = (old, new) else {
+            return Unchanged {
+                prefix: 0,
+                suffix: 0,
+            };
+        };
+        let (a, b) = (old.data(), new.data());
+        let common = common_prefix(a, b);
+        let suffix = common_suffix(a, b);
+        let oid_len = old.id().as_bytes().len();
+        // Entry boundaries, found by their NUL alone: `<mode> <name>` never holds a NUL byte.
+        let mut prefix = 0;
+        while let Some(nul) = a.get(prefix..common).and_then(|rest| memchr_nul(rest)) {
+            let end = prefix + nul + 1 + oid_len;
+            if end > common {
+                break;
+            }
+            prefix = end;
+        }
+        Unchanged { prefix, suffix }
+    }
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|b| *b == 0)
+}
+
+/// Compared a block at a time, so the compiler's wide compares do the work.
+const BLOCK: usize = 32;
+
+/// How many bytes `a` and `b` share at the start.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let blocks = a
+        .chunks_exact(BLOCK)
+        .zip(b.chunks_exact(BLOCK))
+        .take_while(|(x, y)| x == y)
+        .count();
+    let start = blocks * BLOCK;
+    let tail = a
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .zip(b.get(start..).unwrap_or_default())
+        .take_while(|(x, y)| x == y)
+        .count();
+    start + tail
+}
+
+/// How many bytes `a` and `b` share at the end.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let blocks = a
+        .rchunks_exact(BLOCK)
+        .zip(b.rchunks_exact(BLOCK))
+        .take_while(|(x, y)| x == y)
+        .count();
+    let done = blocks * BLOCK;
+    let (a, b) = (&a[..a.len() - done], &b[..b.len() - done]);
+    let tail = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    done + tail
+}
+
 struct TreeDiff<'a, 'r> {
     reader: &'a TreeReader<'r>,
     /// The directory being walked, as raw bytes (names need not be UTF-8).
@@ -239,11 +333,19 @@ impl TreeDiff<'_, '_> {
                 String::from_utf8_lossy(&self.path)
             )));
         }
-        let mut old_entries = old.map(RawTree::entries);
-        let mut new_entries = new.map(RawTree::entries);
+        let same = Unchanged::of(old, new);
+        let mut old_entries = old.map(|tree| tree.entries_from(same.prefix));
+        let mut new_entries = new.map(|tree| tree.entries_from(same.prefix));
+        // Bytes from the entry about to be compared to the end of its tree, on each side.
+        let left = |entries: &Option<RawEntries<'_>>| entries.as_ref().map_or(0, RawEntries::len);
+        let (mut old_left, mut new_left) = (left(&old_entries), left(&new_entries));
         let mut next_old = old_entries.as_mut().and_then(Iterator::next);
         let mut next_new = new_entries.as_mut().and_then(Iterator::next);
         loop {
+            if old_left == new_left && old_left <= same.suffix {
+                // What is left is the same bytes on both sides: the same entries.
+                break;
+            }
             let order = match (&next_old, &next_new) {
                 (None, None) => break,
                 (Some(_), None) => Ordering::Less,
@@ -255,18 +357,21 @@ impl TreeDiff<'_, '_> {
                     if let Some(a) = &next_old {
                         self.one_side(a, ChangeKind::Deleted, depth)?;
                     }
+                    old_left = left(&old_entries);
                     next_old = old_entries.as_mut().and_then(Iterator::next);
                 }
                 Ordering::Greater => {
                     if let Some(b) = &next_new {
                         self.one_side(b, ChangeKind::Added, depth)?;
                     }
+                    new_left = left(&new_entries);
                     next_new = new_entries.as_mut().and_then(Iterator::next);
                 }
                 Ordering::Equal => {
                     if let (Some(a), Some(b)) = (&next_old, &next_new) {
                         self.both_sides(a, b, depth)?;
                     }
+                    (old_left, new_left) = (left(&old_entries), left(&new_entries));
                     next_old = old_entries.as_mut().and_then(Iterator::next);
                     next_new = new_entries.as_mut().and_then(Iterator::next);
                 }
