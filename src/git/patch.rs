@@ -259,7 +259,7 @@ impl Unchanged {
         let oid_len = old.id().as_bytes().len();
         // Entry boundaries, found by their NUL alone: `<mode> <name>` never holds a NUL byte.
         let mut prefix = 0;
-        while let Some(nul) = a.get(prefix..common).and_then(|rest| memchr_nul(rest)) {
+        while let Some(nul) = a.get(prefix..common).and_then(memchr_nul) {
             let end = prefix + nul + 1 + oid_len;
             if end > common {
                 break;
