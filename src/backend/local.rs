@@ -19,11 +19,11 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use super::{
-    AuditQuery, Backend, CommitsChange, CreateDeploy, CreateIssue, CreateOrganization,
-    CreateOutcome, CreateProject, CreateRelease, CreateToken, IssueQuery, IssueReviewed,
-    IssueStatus, OptionInput, OrganizationUpdated, PreviousQuery, PreviousRelease, ReleaseCreated,
-    ReleaseListQuery, ReleaseQuery, ReleaseUpdated, UpdateOrganization, UpdateProject,
-    UpdateRelease,
+    AuditQuery, Backend, CommitBatches, CommitsChange, CreateDeploy, CreateIssue,
+    CreateOrganization, CreateOutcome, CreateProject, CreateRelease, CreateToken, IssueQuery,
+    IssueReviewed, IssueStatus, OptionInput, OrganizationUpdated, PreviousQuery, PreviousRelease,
+    ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseUpdated, UpdateOrganization,
+    UpdateProject, UpdateRelease,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow::{self, FlowEnv};
@@ -338,13 +338,30 @@ fn project_ids(conn: &Db<'_>, org: &OrgRow, names: &[String]) -> Result<Vec<i64>
         .collect())
 }
 
-/// Applies a release PUT to `release`, in the caller's transaction.
+/// The release a PUT acts on: created (or linked) first when it names projects.
+fn release_to_update(
+    tx: &Db<'_>,
+    env: &FlowEnv,
+    org: &OrgRow,
+    req: &UpdateRelease,
+) -> Result<ReleaseRow> {
+    if req.projects.is_empty() {
+        flow::releases::find(tx, org, &req.version)
+    } else {
+        let projects = flow::projects(tx, org, &req.projects)?;
+        flow::releases::load_or_create(tx, env, org, &req.version, &projects)
+    }
+}
+
+/// Applies a release PUT to `release`, in the caller's transaction; its commits come from
+/// `streamed` when given.
 fn apply_update(
     tx: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     mut release: ReleaseRow,
     req: &UpdateRelease,
+    streamed: Option<CommitBatches<'_>>,
 ) -> Result<ReleaseUpdated> {
     if let Some(url) = &req.url {
         flow::releases::check_url("url", url)?;
@@ -357,11 +374,23 @@ fn apply_update(
         CommitsChange::Keep => {}
         CommitsChange::Replace(commits) | CommitsChange::Append(commits) => {
             let append = matches!(req.commits, CommitsChange::Append(_));
-            let outcome =
-                flow::commits::set_commits(tx, env, org, &release, commits.clone(), append)?;
+            let mut heads = req.head_commits.clone();
+            let outcome = match streamed {
+                None => flow::commits::set_commits(tx, env, org, &release, commits, append)?,
+                Some(batches) => {
+                    let mut binder =
+                        flow::commits::CommitBinder::start(tx, env, org, &release, append);
+                    for batch in batches {
+                        let batch = batch?;
+                        binder.add(&batch.commits.iter().collect::<Vec<_>>())?;
+                        heads.extend(batch.heads);
+                    }
+                    binder.finish()?
+                }
+            };
             release = outcome.release;
             resolved_issues = outcome.resolved_issues;
-            flow::commits::set_head_commits(tx, env, org, &release, &req.head_commits)?;
+            flow::commits::set_head_commits(tx, env, org, &release, &heads)?;
         }
         CommitsChange::Clear => release = flow::commits::clear_commits(tx, &release)?,
     }
@@ -531,15 +560,9 @@ impl Backend for LocalBackend {
                     CommitsChange::Keep => {}
                     CommitsChange::Replace(commits) | CommitsChange::Append(commits) => {
                         let append = matches!(req.commits, CommitsChange::Append(_));
-                        release = flow::commits::set_commits(
-                            tx,
-                            &env,
-                            &org,
-                            &release,
-                            commits.clone(),
-                            append,
-                        )?
-                        .release;
+                        release =
+                            flow::commits::set_commits(tx, &env, &org, &release, commits, append)?
+                                .release;
                         flow::commits::set_head_commits(
                             tx,
                             &env,
@@ -577,19 +600,40 @@ impl Backend for LocalBackend {
     fn update_release(&self, req: &UpdateRelease) -> Result<ReleaseUpdated> {
         flow::releases::check_version(&req.version)?;
         let work = |tx: &Db<'_>, env: &FlowEnv, org: &OrgRow| {
-            let release = if req.projects.is_empty() {
-                flow::releases::find(tx, org, &req.version)?
-            } else {
-                let projects = flow::projects(tx, org, &req.projects)?;
-                flow::releases::load_or_create(tx, env, org, &req.version, &projects)?
-            };
-            apply_update(tx, env, org, release, req)
+            let release = release_to_update(tx, env, org, req)?;
+            apply_update(tx, env, org, release, req, None)
         };
         if matches!(req.commits, CommitsChange::Keep) {
             self.write(&req.org, work)
         } else {
             self.write_commits(req, work)
         }
+    }
+
+    fn update_release_streamed(
+        &self,
+        req: &UpdateRelease,
+        batches: CommitBatches<'_>,
+    ) -> Result<ReleaseUpdated> {
+        flow::releases::check_version(&req.version)?;
+        if !matches!(
+            req.commits,
+            CommitsChange::Replace(_) | CommitsChange::Append(_)
+        ) {
+            return Err(Error::other(
+                "internal error: streamed commits must replace or append",
+            ));
+        }
+        // The batches can be read once: should the work run again (see `with_store`), it
+        // fails as a conflict to retry rather than binding what is left of them.
+        let batches = std::cell::RefCell::new(Some(batches));
+        self.write_commits(req, |tx, env, org| {
+            let batches = batches.borrow_mut().take().ok_or_else(|| {
+                Error::conflict("the store changed while commits were bound; run the command again")
+            })?;
+            let release = release_to_update(tx, env, org, req)?;
+            apply_update(tx, env, org, release, req, Some(batches))
+        })
     }
 
     fn release(&self, req: &ReleaseQuery) -> Result<model::Release> {

@@ -14,8 +14,12 @@ pub mod local;
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
-use crate::flow::commits::{CommitInput, HeadCommit};
+use crate::flow::commits::{CommitBatch, CommitInput, HeadCommit};
 use crate::model;
+
+/// The commits of a release PUT that come batch by batch rather than in the request
+/// ([`Backend::update_release_streamed`]).
+pub type CommitBatches<'b> = &'b mut dyn Iterator<Item = Result<CommitBatch>>;
 
 /// Where a request runs. Methods of commands that have no Sentry endpoint default to a usage
 /// error saying so (cli.md: local-only commands exit 2 with a URL).
@@ -43,6 +47,34 @@ pub trait Backend: Send + Sync {
     // Releases.
     fn create_release(&self, req: &CreateRelease) -> Result<ReleaseCreated>;
     fn update_release(&self, req: &UpdateRelease) -> Result<ReleaseUpdated>;
+    /// [`Backend::update_release`] with commits that arrive batch by batch (set-commits reading
+    /// git): `req.commits` says Replace or Append (its own list is not used) and `batches` holds
+    /// the commits and head commits, after `req.head_commits`. An error in `batches` fails the
+    /// whole request, writing nothing. A server gets them all in one request, as Sentry's API
+    /// wants; the local store writes each batch as it arrives, so reading and writing overlap
+    /// and memory stays flat.
+    fn update_release_streamed(
+        &self,
+        req: &UpdateRelease,
+        batches: CommitBatches<'_>,
+    ) -> Result<ReleaseUpdated> {
+        let mut commits = Vec::new();
+        let mut head_commits = req.head_commits.clone();
+        for batch in batches {
+            let batch = batch?;
+            commits.extend(batch.commits);
+            head_commits.extend(batch.heads);
+        }
+        let commits = match req.commits {
+            CommitsChange::Append(_) => CommitsChange::Append(commits),
+            _ => CommitsChange::Replace(commits),
+        };
+        self.update_release(&UpdateRelease {
+            commits,
+            head_commits,
+            ..req.clone()
+        })
+    }
     fn release(&self, req: &ReleaseQuery) -> Result<model::Release>;
     fn releases(&self, req: &ReleaseListQuery) -> Result<Vec<model::Release>>;
     fn delete_release(&self, org: &str, version: &str) -> Result<()>;

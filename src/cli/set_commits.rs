@@ -6,6 +6,7 @@
 //! commits and resolves the issues (one transaction locally, one PUT remotely, never split), so
 //! a failure anywhere leaves the store as it was.
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Args};
@@ -17,8 +18,8 @@ use crate::backend::{
 };
 use crate::error::{Error, Result};
 use crate::flow;
-use crate::flow::commits::{CommitInput, HeadCommit};
-use crate::git::{self, CommitRange, GitRepo, RangeSpec};
+use crate::flow::commits::{CommitBatch, CommitInput, HeadCommit};
+use crate::git::{self, GitRepo, RangeRead, RangeSpec};
 use crate::model;
 use crate::output::{details, or_dash};
 use crate::remote::calls;
@@ -193,7 +194,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         };
     // A release this command created on a server is deleted again when the command fails
     // before its commits are bound: a failing command leaves nothing behind.
-    let bound = bind(ctx, &args, &repo, resolved, previous_release, project_names);
+    let bound = bind(ctx, &args, repo, resolved, previous_release, project_names);
     if bound.is_err() && created_here {
         if let Err(err) = ctx
             .backend()
@@ -272,12 +273,47 @@ struct Bound {
     bound_any: bool,
 }
 
+/// Commits per batch handed from the reading thread to the store.
+const BATCH_COMMITS: usize = 256;
+/// Batches read ahead of the store: reading waits when the store is this far behind, so memory
+/// stays flat whatever the length of the range.
+const BATCHES_AHEAD: usize = 4;
+
+/// One range to read: the repository name it binds to, where it starts (the previous commit,
+/// and the release that commit came from when it did), and its head.
+struct RangeJob {
+    name: String,
+    start: Option<(String, Option<String>)>,
+    head: String,
+}
+
+/// A range read: what it was, what reading found, and how long it took.
+struct RangeDone {
+    job: RangeJob,
+    read: RangeRead,
+    elapsed: std::time::Duration,
+}
+
+/// Everything about reading the ranges except the ranges.
+#[derive(Clone)]
+struct ReadSettings {
+    spec: RangeSpec,
+    show_progress: bool,
+    /// The repository is a shallow clone (said in warnings).
+    shallow_clone: bool,
+}
+
 /// Reads each range from `repo` (starting where `previous_release` ended, or at `--commit`'s
 /// PREV) and sends one update. `None`: a dry run, nothing sent.
+///
+/// git is read on a thread of its own and handed over in batches through a bounded channel: the
+/// store writes one batch while the next is read, on the other core, and a long range never sits
+/// in memory whole. The binding is still one transaction (one request to a server): a failure
+/// in git or in the store leaves the store as it was.
 fn bind(
     ctx: &Ctx,
     args: &SetCommitsArgs,
-    repo: &GitRepo,
+    repo: GitRepo,
     resolved: Vec<(String, Option<String>, String)>,
     previous_release: Option<PreviousRelease>,
     project_names: Vec<String>,
@@ -290,91 +326,84 @@ fn bind(
         }
     }
     let repository = repositories.join(", ");
-
-    let mut commits: Vec<CommitInput> = Vec::new();
-    let mut head_commits: Vec<HeadCommit> = Vec::new();
-    let mut origins: Vec<String> = Vec::new();
-    for (name, previous, head) in &resolved {
-        let start = match previous {
-            Some(sha) => Some((sha.clone(), None)),
-            None => previous_release.as_ref().and_then(|p| {
-                p.head_in(name)
-                    .map(|sha| (sha.to_string(), Some(p.version.clone())))
-            }),
-        };
-        let started = std::time::Instant::now();
-        let range = read_range(
-            ctx,
-            repo,
-            args,
-            start.as_ref().map(|(sha, _)| sha.clone()),
-            head,
-        )?;
-        origins.push(match &start {
-            Some((sha, _)) if range.previous_missing => format!(
-                "{name}: {} not in this history, up to {} commits from HEAD",
-                short(sha),
-                args.initial_depth
-            ),
-            Some((sha, Some(version))) => {
-                format!("{name}: since release {version} ({})", short(sha))
-            }
-            Some((sha, None)) => format!("{name}: since {}", short(sha)),
-            None => format!(
-                "{name}: no previous release, up to {} commits",
-                args.initial_depth
-            ),
-        });
-        if ctx.verbose > 0 {
-            ctx.out.note(&format!(
-                "read {} commit(s) of {name} in {:.2?}",
-                range.commits.len(),
-                started.elapsed()
-            ));
-        }
-        if !range.commits.is_empty() {
-            // The next release starts here, whatever the dates of the commits say (a rebase
-            // keeps author dates, so the newest by date need not be the tip).
-            head_commits.push(HeadCommit {
-                repository: name.clone(),
-                commit: head.clone(),
-            });
-        }
-        commits.extend(
-            range
-                .commits
-                .into_iter()
-                .map(|c| CommitInput::from_git(c, name)),
-        );
-    }
-
-    // An empty range leaves the release's commits alone (binding nothing would erase them).
-    let bound_any = !commits.is_empty();
-    let change = if commits.is_empty() {
-        ctx.out
-            .note("No commits found in the range; leaving the release's commits alone");
-        CommitsChange::Keep
-    } else if args.append {
-        CommitsChange::Append(commits)
-    } else {
-        CommitsChange::Replace(commits)
+    let jobs: Vec<RangeJob> = resolved
+        .iter()
+        .map(|(name, previous, head)| RangeJob {
+            name: name.clone(),
+            start: match previous {
+                Some(sha) => Some((sha.clone(), None)),
+                None => previous_release.as_ref().and_then(|p| {
+                    p.head_in(name)
+                        .map(|sha| (sha.to_string(), Some(p.version.clone())))
+                }),
+            },
+            head: head.clone(),
+        })
+        .collect();
+    let settings = ReadSettings {
+        spec: RangeSpec {
+            head: String::new(),
+            previous: None,
+            initial_depth: args.initial_depth,
+            ignore_missing: args.ignore_missing,
+            max_commits: args.max_commits,
+            paths: args.path.clone(),
+        },
+        show_progress: ctx.show_progress,
+        shallow_clone: repo.is_shallow(),
     };
     let req = UpdateRelease {
         org: ctx.org(),
         version: args.release.version.clone(),
-        commits: change,
-        head_commits,
+        commits: if args.append {
+            CommitsChange::Append(Vec::new())
+        } else {
+            CommitsChange::Replace(Vec::new())
+        },
         projects: project_names,
         ..UpdateRelease::default()
     };
-    if ctx.dry_run(|| calls::update_release(&req))? {
-        return Ok(None);
+    if ctx.dry_run {
+        return dry_run(ctx, &repo, jobs, &settings, req).map(|()| None);
     }
+
+    let settings_shown = settings.clone();
+    let (sender, receiver) = std::sync::mpsc::sync_channel(BATCHES_AHEAD);
+    let reader = std::thread::Builder::new()
+        .name("git reader".to_string())
+        .spawn(move || read_ranges(&repo, jobs, &settings, |batch| sender.send(batch).is_ok()))
+        .map_err(|err| Error::other(format!("cannot start reading git: {err}")))?;
     let started = std::time::Instant::now();
-    let updated = ctx.backend().update_release(&req)?;
+    let mut batches = receiver.into_iter();
+    let first = batches.next();
+    let bound_any = matches!(first, Some(Ok(_)));
+    let updated = match first {
+        // An error before any commit: nothing to write at all.
+        Some(Err(err)) => Err(err),
+        Some(Ok(first)) => ctx
+            .backend()
+            .update_release_streamed(&req, &mut std::iter::once(Ok(first)).chain(&mut batches)),
+        // An empty range leaves the release's commits alone (binding nothing would erase them).
+        None => ctx.backend().update_release(&UpdateRelease {
+            commits: CommitsChange::Keep,
+            ..req
+        }),
+    };
+    // Whatever happened, the reader stops: it was read to the end, or its sends now fail.
+    drop(batches);
+    let ranges = reader
+        .join()
+        .map_err(|_| Error::other("reading git failed unexpectedly"))?;
+    let bind_time = started.elapsed();
+    let origins = report_ranges(ctx, &settings_shown, &ranges);
+    let updated = updated?;
+    if !bound_any {
+        ctx.out
+            .note("No commits found in the range; leaving the release's commits alone");
+    }
     if ctx.verbose > 0 {
         ctx.out
-            .note(&format!("bound them in {:.2?}", started.elapsed()));
+            .note(&format!("read and bound them in {bind_time:.2?}"));
     }
     Ok(Some(Bound {
         updated,
@@ -382,6 +411,145 @@ fn bind(
         origins,
         bound_any,
     }))
+}
+
+/// The reading thread: each range in turn, its commits sent in batches, each range's head commit
+/// with the range's first commit. An error is sent too, so the transaction it fails is rolled
+/// back; a send that fails (`send` returns false) means the store stopped listening (it
+/// failed), so reading stops.
+fn read_ranges(
+    repo: &GitRepo,
+    jobs: Vec<RangeJob>,
+    settings: &ReadSettings,
+    mut send: impl FnMut(Result<CommitBatch>) -> bool,
+) -> Vec<RangeDone> {
+    let mut done = Vec::with_capacity(jobs.len());
+    let mut batch = CommitBatch::default();
+    let mut listening = true;
+    for job in jobs {
+        let started = std::time::Instant::now();
+        let spec = RangeSpec {
+            head: job.head.clone(),
+            previous: job.start.as_ref().map(|(sha, _)| sha.clone()),
+            ..settings.spec.clone()
+        };
+        let mut first = true;
+        let read = repo.stream_commits(&spec, settings.show_progress, |commit| {
+            if std::mem::take(&mut first) {
+                batch.heads.push(HeadCommit {
+                    repository: job.name.clone(),
+                    commit: job.head.clone(),
+                });
+            }
+            batch.commits.push(CommitInput::from_git(commit, &job.name));
+            if batch.commits.len() >= BATCH_COMMITS {
+                listening = send(Ok(std::mem::take(&mut batch)));
+            }
+            if listening {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
+        });
+        match read {
+            Ok(read) => done.push(RangeDone {
+                job,
+                read,
+                elapsed: started.elapsed(),
+            }),
+            Err(err) => {
+                send(Err(git_error(err)));
+                return done;
+            }
+        }
+        if !listening {
+            return done;
+        }
+    }
+    if !batch.commits.is_empty() {
+        send(Ok(batch));
+    }
+    done
+}
+
+/// `--dry-run`: the commits are read whole and the request that would bind them printed.
+fn dry_run(
+    ctx: &Ctx,
+    repo: &GitRepo,
+    jobs: Vec<RangeJob>,
+    settings: &ReadSettings,
+    req: UpdateRelease,
+) -> Result<()> {
+    let mut batches = Vec::new();
+    let ranges = read_ranges(repo, jobs, settings, |batch| {
+        batches.push(batch);
+        true
+    });
+    report_ranges(ctx, settings, &ranges);
+    let mut commits = Vec::new();
+    let mut head_commits = Vec::new();
+    for batch in batches {
+        let batch = batch?;
+        commits.extend(batch.commits);
+        head_commits.extend(batch.heads);
+    }
+    let commits = match (commits.is_empty(), req.commits) {
+        (true, _) => CommitsChange::Keep,
+        (false, CommitsChange::Append(_)) => CommitsChange::Append(commits),
+        (false, _) => CommitsChange::Replace(commits),
+    };
+    let req = UpdateRelease {
+        commits,
+        head_commits,
+        ..req
+    };
+    ctx.dry_run(|| calls::update_release(&req)).map(|_| ())
+}
+
+/// The warnings about each range read (previous commit missing, commits left out, the edge of a
+/// shallow clone), `-v`'s timings, and the origin of each range for the summary.
+fn report_ranges(ctx: &Ctx, settings: &ReadSettings, ranges: &[RangeDone]) -> Vec<String> {
+    let mut origins = Vec::with_capacity(ranges.len());
+    for RangeDone { job, read, elapsed } in ranges {
+        let name = &job.name;
+        if read.previous_missing {
+            ctx.out.warn(&format!(
+                "the previous release's commit is not in this history{}; took {} commit(s) from HEAD instead (--ignore-missing)",
+                if settings.shallow_clone { " (shallow clone)" } else { "" },
+                read.count
+            ));
+        }
+        if read.shallow_boundary_hit {
+            ctx.out.warn(
+                "the range reaches the edge of a shallow clone: the oldest commit's files are unknown and left out; fetch more history (git fetch --deepen=N or --unshallow) for a complete range",
+            );
+        }
+        if read.dropped_by_cap > 0 {
+            ctx.out.warn(&format!(
+                "kept the newest {} commits; {} older commit(s) left out (--max-commits)",
+                read.count, read.dropped_by_cap
+            ));
+        }
+        if ctx.verbose > 0 {
+            ctx.out.note(&format!(
+                "read {} commit(s) of {name} in {elapsed:.2?}",
+                read.count
+            ));
+        }
+        let initial_depth = settings.spec.initial_depth;
+        origins.push(match &job.start {
+            Some((sha, _)) if read.previous_missing => format!(
+                "{name}: {} not in this history, up to {initial_depth} commits from HEAD",
+                short(sha),
+            ),
+            Some((sha, Some(version))) => {
+                format!("{name}: since release {version} ({})", short(sha))
+            }
+            Some((sha, None)) => format!("{name}: since {}", short(sha)),
+            None => format!("{name}: no previous release, up to {initial_depth} commits"),
+        });
+    }
+    origins
 }
 
 /// The previous release with commits, as the backend finds it. On a server, a release that
@@ -428,46 +596,6 @@ fn previous_release(
 
 fn short(sha: &str) -> String {
     sha.chars().take(12).collect()
-}
-
-fn read_range(
-    ctx: &Ctx,
-    repo: &GitRepo,
-    args: &SetCommitsArgs,
-    previous: Option<String>,
-    head: &str,
-) -> Result<CommitRange> {
-    let spec = RangeSpec {
-        head: head.to_string(),
-        previous,
-        initial_depth: args.initial_depth,
-        ignore_missing: args.ignore_missing,
-        max_commits: args.max_commits,
-        paths: args.path.clone(),
-    };
-    let range = repo
-        .read_commits(&spec, ctx.show_progress)
-        .map_err(git_error)?;
-    if range.previous_missing {
-        ctx.out.warn(&format!(
-            "the previous release's commit is not in this history{}; took {} commit(s) from HEAD instead (--ignore-missing)",
-            if repo.is_shallow() { " (shallow clone)" } else { "" },
-            range.commits.len()
-        ));
-    }
-    if range.shallow_boundary_hit {
-        ctx.out.warn(
-            "the range reaches the edge of a shallow clone: the oldest commit's files are unknown and left out; fetch more history (git fetch --deepen=N or --unshallow) for a complete range",
-        );
-    }
-    if range.dropped_by_cap > 0 {
-        ctx.out.warn(&format!(
-            "kept the newest {} commits; {} older commit(s) left out (--max-commits)",
-            range.commits.len(),
-            range.dropped_by_cap
-        ));
-    }
-    Ok(range)
 }
 
 fn clear(ctx: &Ctx, args: &SetCommitsArgs, projects: Vec<String>) -> Result<()> {

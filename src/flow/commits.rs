@@ -12,6 +12,7 @@
 //! without an author name never erases a stored name, clearing works with any number of head
 //! commits, and an issue linked by several commits is resolved (and recorded) once.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use crate::store::sql::Db;
@@ -121,114 +122,278 @@ pub struct Outcome {
     pub resolved_issues: Vec<String>,
 }
 
+/// Commits and head commits read so far, handed to the store a batch at a time (set-commits from
+/// git writes each batch while the next one is read).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CommitBatch {
+    pub commits: Vec<CommitInput>,
+    /// Where the commits end in each repository whose first commit is in this batch.
+    pub heads: Vec<HeadCommit>,
+}
+
 /// Binds `commits` to the release: replacing its commits, or adding to them with `append`.
+/// Commits are bound newest first by their own timestamps (Sentry's order).
 pub fn set_commits(
     conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     release: &ReleaseRow,
-    mut commits: Vec<CommitInput>,
+    commits: &[CommitInput],
     append: bool,
 ) -> Result<Outcome> {
-    for commit in &commits {
+    for commit in commits {
         check_commit(commit)?;
     }
     // Newest first; a missing timestamp sorts as the oldest (Sentry's key 0), stably.
-    commits.sort_by_key(|c| std::cmp::Reverse(c.timestamp));
-    commits.retain(|c| !c.message_text().contains(SKIP_MARKER));
-    let now = env.now_text();
+    let mut sorted: Vec<&CommitInput> = commits.iter().collect();
+    sorted.sort_by_key(|c| std::cmp::Reverse(c.timestamp));
+    let mut binder = CommitBinder::start(conn, env, org, release, append);
+    binder.add(&sorted)?;
+    binder.finish()
+}
 
-    let repositories = repositories(conn, org, &commits, &now)?;
-    let authors = authors(conn, org, &commits)?;
+/// set-commits a batch at a time, in the caller's transaction: each batch's repositories,
+/// authors, commits, file changes and issue links are written as it comes, so a long range never
+/// sits in memory whole; what needs every commit (the release's commit order and stats, author
+/// names, head commits, resolutions) is done by [`CommitBinder::finish`] from a few numbers
+/// kept per commit. The result is the same as binding all the commits at once in
+/// [`set_commits`]'s order, whatever order the batches come in.
+pub struct CommitBinder<'c, 'e> {
+    conn: &'c Db<'c>,
+    env: &'e FlowEnv,
+    org: &'e OrgRow,
+    release: &'e ReleaseRow,
+    append: bool,
+    now: String,
+    repositories: HashMap<String, i64>,
+    /// By e-mail.
+    authors: HashMap<String, AuthorSeen>,
+    issues: IssueCache,
+    /// (commit id, sort key): the commit's own timestamp, "" (the oldest) when it has none.
+    bound: Vec<(i64, String)>,
+    /// Per repository id: the newest commit bound there (sort key, commit id), the first seen
+    /// among equals.
+    newest: HashMap<i64, (String, i64)>,
+    /// (repository id, sha) of every commit bound: one listed twice is bound once.
+    done: HashSet<(i64, String)>,
+}
 
-    // Commits the release keeps when appending: (commit id, date) in their current order.
-    let kept: Vec<(i64, String)> = if append {
-        store::commits::release_commits(conn, release.id)?
-            .into_iter()
-            .map(|c| (c.id, c.date_added))
-            .collect()
-    } else {
-        Vec::new()
-    };
+/// An author met while binding: the name to keep is the one of the first commit in binding
+/// order (newest first, the first seen among equal dates), as if all were bound at once.
+struct AuthorSeen {
+    id: i64,
+    stored_name: Option<String>,
+    /// Timestamp and name of the commit that decides the name.
+    newest: (Option<DateTime<Utc>>, Option<String>),
+}
 
-    let mut stored = stored_commits(conn, org, &repositories, &commits)?;
-    let mut issues = IssueCache::default();
-    // (commit id, sort key): the commit's own timestamp, "" (the oldest) when it has none.
-    let mut bound: Vec<(i64, String)> = Vec::with_capacity(commits.len() + kept.len());
-    let mut head_by_repository: Vec<(i64, i64)> = Vec::new();
-    let mut done: HashSet<(i64, &str)> = HashSet::with_capacity(commits.len());
-    // Written after the commits, in one batch (one statement per row on SQLite).
-    let mut file_changes: Vec<(i64, &str, &str)> = Vec::new();
-    for commit in &commits {
-        let repository_id = repository_of(&repositories, org, commit)?;
-        if !done.insert((repository_id, commit.id.as_str())) {
-            // The same commit twice in one list: bound once.
-            continue;
+impl<'c, 'e> CommitBinder<'c, 'e> {
+    pub fn start(
+        conn: &'c Db<'c>,
+        env: &'e FlowEnv,
+        org: &'e OrgRow,
+        release: &'e ReleaseRow,
+        append: bool,
+    ) -> Self {
+        CommitBinder {
+            conn,
+            env,
+            org,
+            release,
+            append,
+            now: env.now_text(),
+            repositories: HashMap::new(),
+            authors: HashMap::new(),
+            issues: IssueCache::default(),
+            bound: Vec::new(),
+            newest: HashMap::new(),
+            done: HashSet::new(),
         }
-        let author_id = commit_email(commit).and_then(|email| authors.get(&email).copied());
-        let sort_key = commit
-            .timestamp
-            .map(crate::time::format_ts)
-            .unwrap_or_default();
-        let date = commit.timestamp.map(crate::time::format_ts);
-        let existing = stored.remove(&(repository_id, commit.id.clone()));
-        let existing = existing.as_ref();
-        let target = CommitTarget {
-            repository_id,
-            author_id,
-            date: date.as_deref(),
-        };
-        let commit_id = upsert_commit(conn, env, org, &mut issues, existing, &target, commit)?;
-        for (path, kind) in &commit.patch_set {
-            file_changes.push((commit_id, path.as_str(), kind.as_str()));
+    }
+
+    /// Writes one batch. A bad commit fails the batch before any of it is written.
+    pub fn add(&mut self, batch: &[&CommitInput]) -> Result<()> {
+        for commit in batch {
+            check_commit(commit)?;
         }
-        if !head_by_repository
+        let batch: Vec<&CommitInput> = batch
             .iter()
-            .any(|(repo, _)| *repo == repository_id)
-        {
-            head_by_repository.push((repository_id, commit_id));
+            .copied()
+            .filter(|c| !c.message_text().contains(SKIP_MARKER))
+            .collect();
+        for commit in &batch {
+            let name = repository_name(self.org, commit);
+            if !self.repositories.contains_key(&name) {
+                let id = store::commits::repository_id(self.conn, self.org.id, &name, &self.now)?;
+                self.repositories.insert(name, id);
+            }
         }
-        bound.push((commit_id, sort_key));
+        self.meet_authors(&batch)?;
+        let mut stored = stored_commits(self.conn, self.org, &self.repositories, &batch)?;
+        // Written after the batch's commits, in one statement per batch on PostgreSQL.
+        let mut file_changes: Vec<(i64, &str, &str)> = Vec::new();
+        for commit in &batch {
+            let repository_id = repository_of(&self.repositories, self.org, commit)?;
+            if !self.done.insert((repository_id, commit.id.clone())) {
+                // The same commit twice in one list: bound once.
+                continue;
+            }
+            let author_id = commit_email(commit)
+                .and_then(|email| self.authors.get(&email).map(|author| author.id));
+            let sort_key = commit
+                .timestamp
+                .map(crate::time::format_ts)
+                .unwrap_or_default();
+            let date = commit.timestamp.map(crate::time::format_ts);
+            let existing = stored.remove(&(repository_id, commit.id.clone()));
+            let target = CommitTarget {
+                repository_id,
+                author_id,
+                date: date.as_deref(),
+            };
+            let commit_id = upsert_commit(
+                self.conn,
+                self.env,
+                self.org,
+                &mut self.issues,
+                existing.as_ref(),
+                &target,
+                commit,
+            )?;
+            for (path, kind) in &commit.patch_set {
+                file_changes.push((commit_id, path.as_str(), kind.as_str()));
+            }
+            let newer = self
+                .newest
+                .get(&repository_id)
+                .is_none_or(|(key, _)| sort_key > *key);
+            if newer {
+                self.newest
+                    .insert(repository_id, (sort_key.clone(), commit_id));
+            }
+            self.bound.push((commit_id, sort_key));
+        }
+        store::commits::insert_file_changes(self.conn, self.org.id, &file_changes)
     }
-    let new_ids: HashSet<i64> = bound.iter().map(|(id, _)| *id).collect();
-    bound.extend(kept.into_iter().filter(|(id, _)| !new_ids.contains(id)));
-    // Newest first. Stable: on equal dates the new commits stay ahead of the kept ones.
-    bound.sort_by(|a, b| b.1.cmp(&a.1));
 
-    store::commits::insert_file_changes(conn, org.id, &file_changes)?;
-
-    store::commits::clear_release_commits(conn, release.id)?;
-    // Each commit once, at its first (newest) place.
-    let mut seen = HashSet::with_capacity(bound.len());
-    let ordered: Vec<i64> = bound
-        .iter()
-        .map(|(commit_id, _)| *commit_id)
-        .filter(|commit_id| seen.insert(*commit_id))
-        .collect();
-    store::commits::insert_release_commits(conn, org.id, release.id, &ordered)?;
-    let order = i64::try_from(ordered.len()).unwrap_or(i64::MAX);
-    let last_commit_id = ordered.first().copied();
-    let author_ids: Vec<String> = store::commits::release_author_ids(conn, release.id)?
-        .iter()
-        .map(i64::to_string)
-        .collect();
-    store::commits::set_release_stats(
-        conn,
-        release.id,
-        order,
-        &serde_json::to_string(&author_ids)?,
-        last_commit_id,
-    )?;
-    for (repository_id, commit_id) in head_by_repository {
-        store::commits::insert_head_commit(conn, org.id, repository_id, release.id, commit_id)?;
+    /// Authors by e-mail (create_commit_authors, latest): each new e-mail is stored now, without a
+    /// name; [`CommitBinder::finish`] gives every author its name.
+    fn meet_authors(&mut self, batch: &[&CommitInput]) -> Result<()> {
+        let mut new_emails: Vec<String> = Vec::new();
+        for commit in batch {
+            let Some(email) = commit_email(commit) else {
+                continue;
+            };
+            let candidate = (commit.timestamp, author_name(commit));
+            match self.authors.entry(email) {
+                Entry::Occupied(mut seen) => {
+                    if candidate.0 > seen.get().newest.0 {
+                        seen.get_mut().newest = candidate;
+                    }
+                }
+                Entry::Vacant(slot) => {
+                    new_emails.push(slot.key().clone());
+                    // The id is filled in below, once the author is looked up or stored.
+                    slot.insert(AuthorSeen {
+                        id: 0,
+                        stored_name: None,
+                        newest: candidate,
+                    });
+                }
+            }
+        }
+        if new_emails.is_empty() {
+            return Ok(());
+        }
+        let emails: Vec<&str> = new_emails.iter().map(String::as_str).collect();
+        let existing = store::commits::authors_by_email(self.conn, self.org.id, &emails)?;
+        for email in new_emails {
+            let (id, stored_name) = match existing.get(&email) {
+                Some((id, name)) => (*id, name.clone()),
+                None => (
+                    store::commits::insert_author(self.conn, self.org.id, &email, None)?,
+                    None,
+                ),
+            };
+            if let Some(author) = self.authors.get_mut(&email) {
+                author.id = id;
+                author.stored_name = stored_name;
+            }
+        }
+        Ok(())
     }
-    let resolved_issues = resolve_linked_issues(conn, env, release)?;
-    let release = store::releases::find_by_id(conn, release.id)?
-        .ok_or_else(|| Error::other("the release vanished from the store"))?;
-    Ok(Outcome {
-        release,
-        resolved_issues,
-    })
+
+    /// The release's commit list (newest first, the commits kept by `append` among them), its
+    /// stats, the authors' names, the newest commit of each repository as its head commit, and
+    /// the resolution of every issue the commits fix.
+    pub fn finish(self) -> Result<Outcome> {
+        let conn = self.conn;
+        for author in self.authors.values() {
+            // A stored name is updated when it differs, never erased.
+            if let Some(name) = &author.newest.1 {
+                if author.stored_name.as_ref() != Some(name) {
+                    store::commits::set_author_name(conn, author.id, name)?;
+                }
+            }
+        }
+        let mut bound = self.bound;
+        if self.append {
+            let new_ids: HashSet<i64> = bound.iter().map(|(id, _)| *id).collect();
+            let kept = store::commits::release_commits(conn, self.release.id)?
+                .into_iter()
+                .map(|c| (c.id, c.date_added))
+                .filter(|(id, _)| !new_ids.contains(id));
+            bound.extend(kept);
+        }
+        // Newest first. Stable: on equal dates the new commits stay ahead of the kept ones.
+        bound.sort_by(|a, b| b.1.cmp(&a.1));
+
+        store::commits::clear_release_commits(conn, self.release.id)?;
+        // Each commit once, at its first (newest) place.
+        let mut seen = HashSet::with_capacity(bound.len());
+        let ordered: Vec<i64> = bound
+            .iter()
+            .map(|(commit_id, _)| *commit_id)
+            .filter(|commit_id| seen.insert(*commit_id))
+            .collect();
+        drop(bound);
+        store::commits::insert_release_commits(conn, self.org.id, self.release.id, &ordered)?;
+        let order = i64::try_from(ordered.len()).unwrap_or(i64::MAX);
+        let last_commit_id = ordered.first().copied();
+        let author_ids: Vec<String> = store::commits::release_author_ids(conn, self.release.id)?
+            .iter()
+            .map(i64::to_string)
+            .collect();
+        store::commits::set_release_stats(
+            conn,
+            self.release.id,
+            order,
+            &serde_json::to_string(&author_ids)?,
+            last_commit_id,
+        )?;
+        let mut heads: Vec<(i64, i64)> = self
+            .newest
+            .into_iter()
+            .map(|(repository_id, (_, commit_id))| (repository_id, commit_id))
+            .collect();
+        heads.sort_unstable();
+        for (repository_id, commit_id) in heads {
+            store::commits::insert_head_commit(
+                conn,
+                self.org.id,
+                repository_id,
+                self.release.id,
+                commit_id,
+            )?;
+        }
+        let resolved_issues = resolve_linked_issues(conn, self.env, self.release)?;
+        let release = store::releases::find_by_id(conn, self.release.id)?
+            .ok_or_else(|| Error::other("the release vanished from the store"))?;
+        Ok(Outcome {
+            release,
+            resolved_issues,
+        })
+    }
 }
 
 /// Records the head commit of each repository for the release, replacing any recorded before
@@ -362,24 +527,6 @@ fn repository_name(org: &OrgRow, commit: &CommitInput) -> String {
     }
 }
 
-fn repositories(
-    conn: &Db<'_>,
-    org: &OrgRow,
-    commits: &[CommitInput],
-    now: &str,
-) -> Result<HashMap<String, i64>> {
-    let mut ids = HashMap::new();
-    for commit in commits {
-        if let std::collections::hash_map::Entry::Vacant(slot) =
-            ids.entry(repository_name(org, commit))
-        {
-            let id = store::commits::repository_id(conn, org.id, slot.key(), now)?;
-            slot.insert(id);
-        }
-    }
-    Ok(ids)
-}
-
 fn repository_of(ids: &HashMap<String, i64>, org: &OrgRow, commit: &CommitInput) -> Result<i64> {
     ids.get(&repository_name(org, commit))
         .copied()
@@ -391,7 +538,7 @@ fn stored_commits(
     conn: &Db<'_>,
     org: &OrgRow,
     repositories: &HashMap<String, i64>,
-    commits: &[CommitInput],
+    commits: &[&CommitInput],
 ) -> Result<HashMap<(i64, String), StoredCommit>> {
     let mut keys_by_repository: HashMap<i64, Vec<&str>> = HashMap::new();
     for commit in commits {
@@ -455,38 +602,6 @@ fn author_name(commit: &CommitInput) -> Option<String> {
         .as_deref()
         .filter(|n| !n.is_empty())
         .map(|n| n.chars().take(MAX_AUTHOR_NAME_LENGTH).collect())
-}
-
-/// Authors by e-mail (create_commit_authors, latest): the name is the first commit's (in sorted
-/// order) for that e-mail; a stored name is updated when it differs, never erased.
-fn authors(conn: &Db<'_>, org: &OrgRow, commits: &[CommitInput]) -> Result<HashMap<String, i64>> {
-    let mut wanted: Vec<(String, Option<String>)> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    for commit in commits {
-        if let Some(email) = commit_email(commit) {
-            if seen.insert(email.clone()) {
-                wanted.push((email, author_name(commit)));
-            }
-        }
-    }
-    let emails: Vec<&str> = wanted.iter().map(|(e, _)| e.as_str()).collect();
-    let existing = store::commits::authors_by_email(conn, org.id, &emails)?;
-    let mut ids = HashMap::with_capacity(wanted.len());
-    for (email, name) in wanted {
-        let id = match existing.get(&email) {
-            Some((id, stored)) => {
-                if let Some(name) = &name {
-                    if stored.as_ref() != Some(name) {
-                        store::commits::set_author_name(conn, *id, name)?;
-                    }
-                }
-                *id
-            }
-            None => store::commits::insert_author(conn, org.id, &email, name.as_deref())?,
-        };
-        ids.insert(email, id);
-    }
-    Ok(ids)
 }
 
 /// Commit get-or-create by (repository, sha); an existing commit is updated when its author,
@@ -715,7 +830,7 @@ mod tests {
                 commit("none", None, Some("A"), Some("a@x.test")),
                 commit("new", Some(2_000), Some("A"), Some("a@x.test")),
             ];
-            let outcome = set_commits(tx, env, org, release, commits, false)?;
+            let outcome = set_commits(tx, env, org, release, &commits, false)?;
             let order: Vec<String> = store::commits::release_commits(tx, outcome.release.id)?
                 .into_iter()
                 .map(|c| c.key)
@@ -736,7 +851,7 @@ mod tests {
                 commit("aaa", Some(1_000), Some("A"), Some("a@x.test")),
                 commit("bbb", Some(2_000), Some("A"), Some("a@x.test")),
             ];
-            Ok(set_commits(tx, env, org, release, commits, false)?
+            Ok(set_commits(tx, env, org, release, &commits, false)?
                 .release
                 .commit_count)
         });
@@ -752,7 +867,7 @@ mod tests {
                 env,
                 org,
                 release,
-                vec![commit(
+                &[commit(
                     "aaa",
                     Some(1_000),
                     Some("Ada Lovelace"),
@@ -765,7 +880,7 @@ mod tests {
                 env,
                 org,
                 release,
-                vec![commit("bbb", Some(2_000), None, Some("ADA@x.test"))],
+                &[commit("bbb", Some(2_000), None, Some("ADA@x.test"))],
                 false,
             )?;
             let emails = ["ada@x.test"];
@@ -792,7 +907,7 @@ mod tests {
                 commit("aaa", Some(1_000), Some("A"), Some("a@x.test")),
                 other,
             ];
-            let bound = set_commits(tx, env, org, release, commits, false)?;
+            let bound = set_commits(tx, env, org, release, &commits, false)?;
             assert_eq!(bound.release.commit_count, 2);
             clear_commits(tx, &bound.release)
         });
@@ -810,7 +925,7 @@ mod tests {
                     commit("old", Some(3_000), Some("A"), Some("a@x.test")),
                     commit("tip", Some(1_000), Some("A"), Some("a@x.test")),
                 ];
-                let bound = set_commits(tx, env, org, release, commits, false)?.release;
+                let bound = set_commits(tx, env, org, release, &commits, false)?.release;
                 set_head_commits(tx, env, org, &bound, &recorded)?;
                 let projects: Vec<i64> = store::releases::projects(tx, bound.id)?
                     .iter()
@@ -855,7 +970,7 @@ mod tests {
         let err = with_release(|tx, env, org, release| {
             let mut bad = commit("aaa", Some(1_000), None, None);
             bad.patch_set = vec![("a.txt".to_string(), "R".to_string())];
-            Ok(set_commits(tx, env, org, release, vec![bad], false).unwrap_err())
+            Ok(set_commits(tx, env, org, release, &[bad], false).unwrap_err())
         });
         assert_eq!(err.kind, crate::error::ErrorKind::Usage);
     }

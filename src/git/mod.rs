@@ -42,7 +42,7 @@ use git2::{ErrorCode, Oid, Repository, RepositoryOpenFlags};
 
 pub use error::GitError;
 pub use patch::{ChangeKind, FileChange};
-pub use range::{CommitRange, GitCommit, RangeSpec};
+pub use range::{CommitRange, GitCommit, RangeRead, RangeSpec};
 pub use remote::repo_name_from_url;
 
 /// An open repository (work tree or bare).

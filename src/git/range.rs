@@ -20,6 +20,7 @@
 //! is and has (`TreePairs`), so memory stays flat however long the range.
 
 use std::collections::HashSet;
+use std::ops::ControlFlow;
 
 use chrono::{DateTime, FixedOffset, Offset, Utc};
 use git2::{Commit, ErrorCode, Oid, Sort};
@@ -73,6 +74,17 @@ pub struct CommitRange {
     pub previous_missing: bool,
     /// Some commit in the walked range sits on a shallow boundary (its parents were not fetched),
     /// so the range may be incomplete and that commit's patch set is empty.
+    pub shallow_boundary_hit: bool,
+}
+
+/// What [`GitRepo::stream_commits`] read: a [`CommitRange`] without its commits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RangeRead {
+    /// How many commits were handed over.
+    pub count: usize,
+    /// See [`CommitRange`].
+    pub dropped_by_cap: usize,
+    pub previous_missing: bool,
     pub shallow_boundary_hit: bool,
 }
 
@@ -179,10 +191,32 @@ impl GitRepo {
         range: &RangeSpec,
         show_progress: bool,
     ) -> Result<CommitRange, GitError> {
+        let mut commits = Vec::new();
+        let read = self.stream_commits(range, show_progress, |commit| {
+            commits.push(commit);
+            ControlFlow::Continue(())
+        })?;
+        Ok(CommitRange {
+            commits,
+            dropped_by_cap: read.dropped_by_cap,
+            previous_missing: read.previous_missing,
+            shallow_boundary_hit: read.shallow_boundary_hit,
+        })
+    }
+
+    /// [`GitRepo::read_commits`], handing each commit to `each` as soon as it is read instead of
+    /// collecting them, so memory does not grow with the range. `each` may stop the read
+    /// (`ControlFlow::Break`); the commits not read are then not counted.
+    pub fn stream_commits(
+        &self,
+        range: &RangeSpec,
+        show_progress: bool,
+        mut each: impl FnMut(GitCommit) -> ControlFlow<()>,
+    ) -> Result<RangeRead, GitError> {
         let progress = Progress::new(show_progress);
 
         let Some(head) = self.resolve_head(&range.head)? else {
-            return Ok(CommitRange::default());
+            return Ok(RangeRead::default());
         };
         let mut previous_missing = false;
         let hide = match range.previous.as_deref() {
@@ -224,7 +258,7 @@ impl GitRepo {
         }
 
         progress.phase("reading commits", Some(keep));
-        let mut commits = Vec::with_capacity(keep);
+        let mut count = 0;
         let mut pairs = TreePairs::new(&reader);
         for &oid in &selected[..keep] {
             let commit = pairs.commit(self, oid).map_err(|err| err.reading(oid))?;
@@ -237,12 +271,15 @@ impl GitRepo {
                     }
                 })
                 .map_err(|err| err.reading(oid))?;
-            commits.push(to_git_commit(&commit, patch_set));
+            count += 1;
             progress.inc();
+            if each(to_git_commit(&commit, patch_set)).is_break() {
+                break;
+            }
         }
 
-        Ok(CommitRange {
-            commits,
+        Ok(RangeRead {
+            count,
             dropped_by_cap,
             previous_missing,
             shallow_boundary_hit: boundary_hit,
