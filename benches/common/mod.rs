@@ -4,8 +4,9 @@
 #![allow(dead_code)]
 
 use std::io::BufWriter;
+use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 /// A finished command: its wall time and its own peak RSS.
@@ -23,6 +24,14 @@ impl Run {
 /// Runs a command to completion (its stdio as the caller set it) and reads its own peak RSS
 /// with wait4; a command that fails ends the bench.
 pub fn measure(cmd: &mut Command) -> Run {
+    let (run, status) = measure_status(cmd);
+    assert!(status.success(), "{cmd:?} failed: {status}");
+    run
+}
+
+/// Like `measure`, but a command that fails is the caller's to judge: the run and its exit
+/// status.
+pub fn measure_status(cmd: &mut Command) -> (Run, ExitStatus) {
     let start = Instant::now();
     let child = cmd.spawn().unwrap();
     let pid = child.id() as libc::pid_t;
@@ -33,14 +42,11 @@ pub fn measure(cmd: &mut Command) -> Run {
     let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let wall = start.elapsed();
     assert_eq!(waited, pid);
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "{cmd:?} failed"
-    );
-    Run {
+    let run = Run {
         wall,
         max_rss_kib: usage.ru_maxrss,
-    }
+    };
+    (run, ExitStatus::from_raw(status))
 }
 
 /// `git -C repo ARGS`, its stdout; a failure ends the bench.
