@@ -7,6 +7,8 @@ use relctl::cli::{self, Cli};
 use relctl::output::Output;
 
 fn main() -> ExitCode {
+    // SAFETY: first thing in the process, before any thread starts or libgit2 is used.
+    unsafe { relctl::git::limit_pack_memory() };
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

@@ -185,7 +185,7 @@ impl RawEntries<'_> {
 }
 
 fn parse_entry(data: &[u8], oid_len: usize) -> Option<(RawEntry<'_>, &[u8])> {
-    let space = data.iter().position(|b| *b == b' ')?;
+    let space = memchr::memchr(b' ', data)?;
     let (mode_text, rest) = data.split_at(space);
     let rest = rest.get(1..)?;
     if mode_text.is_empty() || mode_text.len() > 7 {
@@ -198,7 +198,7 @@ fn parse_entry(data: &[u8], oid_len: usize) -> Option<(RawEntry<'_>, &[u8])> {
         }
         mode = mode * 8 + u32::from(digit - b'0');
     }
-    let nul = rest.iter().position(|b| *b == 0)?;
+    let nul = memchr_nul(rest)?;
     let name = rest.get(..nul)?;
     let id = rest.get(nul + 1..nul + 1 + oid_len)?;
     let rest = rest.get(nul + 1 + oid_len..)?;
@@ -271,7 +271,7 @@ impl Unchanged {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|b| *b == 0)
+    memchr::memchr(0, bytes)
 }
 
 /// Compared a block at a time, so the compiler's wide compares do the work.
