@@ -16,6 +16,10 @@
 //!   with `--initial-depth 1000000`), when `RELCTL_BENCH_GIT_REPO` names a clone of git/git, bare
 //!   or not: `git clone --bare https://github.com/git/git.git /path/git.git`.
 //!
+//! git log shows no files for a merge commit, where relctl lists its changes against its first
+//! parent (Sentry's patch_set): each round also times `git log --name-status
+//! --diff-merges=first-parent` on the same commits, the same work, in a second table.
+//!
 //! Each row runs `RELCTL_BENCH_RUNS` rounds (default 3; at most 3 for `git/git all`), each round
 //! one git run and one relctl run, in alternating order, and shows each side's median wall time,
 //! its largest peak RSS (the process's own, from wait4) and the relctl/git ratios. Every relctl
@@ -224,6 +228,8 @@ impl Summary {
 struct RowResult {
     commits: usize,
     git: Summary,
+    /// `git log --name-status --diff-merges=first-parent`: the same patch sets relctl computes.
+    git_same_work: Summary,
     relctl: Summary,
     wrong: Vec<usize>,
 }
@@ -440,15 +446,23 @@ impl Bench {
     fn row(&self, row: &Row) -> RowResult {
         let commits = rev_count(&row.repo, &row.revs);
         let (mut git_runs, mut relctl_runs, mut wrong) = (Vec::new(), Vec::new(), Vec::new());
+        let mut same_work_runs = Vec::new();
         for round in 0..row.rounds {
             let store = self.fresh_store();
-            let mut git_cmd = Command::new("git");
-            git_cmd
-                .arg("-C")
-                .arg(&row.repo)
-                .args(["log", "--name-status"])
-                .args(&row.revs)
-                .stdout(Stdio::null());
+            let git_log = |extra: &[&str]| {
+                let mut cmd = Command::new("git");
+                cmd.arg("-C")
+                    .arg(&row.repo)
+                    .args(["log", "--name-status"])
+                    .args(extra)
+                    .args(&row.revs)
+                    .stdout(Stdio::null());
+                cmd
+            };
+            let mut git_cmd = git_log(&[]);
+            // git log shows no files for a merge; relctl lists a merge's changes against its
+            // first parent (Sentry's patch_set), which this asks git for too.
+            let same_work = measure(&mut git_log(&["--diff-merges=first-parent"]));
             let mut relctl_cmd = self.on_store(&store);
             relctl_cmd
                 .args([
@@ -471,13 +485,15 @@ impl Bench {
             };
             let bound = commit_count(self.on_store(&store), "1.0.0");
             eprintln!(
-                "{} round {}/{}: git {}, relctl {}, {bound} of {commits} commits bound",
+                "{} round {}/{}: git {} (merges first-parent {}), relctl {}, {bound} of {commits} commits bound",
                 row.name,
                 round + 1,
                 row.rounds,
                 brief(&git_run),
+                brief(&same_work),
                 brief(&relctl_run)
             );
+            same_work_runs.push(same_work);
             if bound != commits {
                 wrong.push(bound);
             }
@@ -487,6 +503,7 @@ impl Bench {
         RowResult {
             commits,
             git: Summary::of(&git_runs),
+            git_same_work: Summary::of(&same_work_runs),
             relctl: Summary::of(&relctl_runs),
             wrong,
         }
@@ -816,6 +833,25 @@ fn print_rows(rows: &[Row], results: &[RowResult]) {
         "medians of each side's runs; RSS: the largest peak; ratios relctl/git. Goals: time ratio \
          <= {TIME_GOAL:.2}x; relctl peak <= 64 MiB (synthetic), < 128 MiB (git/git)"
     );
+    println!();
+    println!(
+        "The same work: git log shows no files for merges; relctl lists a merge's changes \
+         against its first parent, as git log --name-status --diff-merges=first-parent does"
+    );
+    println!(
+        "{:<26} {:>8} {:>22} {:>12} {:>11}",
+        "work", "commits", "git first-parent wall", "relctl wall", "time ratio"
+    );
+    for (row, result) in rows.iter().zip(results) {
+        println!(
+            "{:<26} {:>8} {:>22} {:>12} {:>10.2}x",
+            row.name,
+            result.commits,
+            secs(result.git_same_work.wall),
+            secs(result.relctl.wall),
+            result.relctl.wall.as_secs_f64() / result.git_same_work.wall.as_secs_f64(),
+        );
+    }
 }
 
 fn print_versus(version: &str, works: &[Versus], results: &[VersusResult]) {

@@ -174,8 +174,8 @@ pub struct CommitBinder<'c, 'e> {
     /// Per repository id: the newest commit bound there (sort key, commit id), the first seen
     /// among equals.
     newest: HashMap<i64, (String, i64)>,
-    /// (repository id, sha) of every commit bound: one listed twice is bound once.
-    done: HashSet<(i64, String)>,
+    /// The ids of the commits bound so far: one listed twice is bound once.
+    bound_ids: HashSet<i64>,
 }
 
 /// An author met while binding: the name to keep is the one of the first commit in binding
@@ -207,7 +207,7 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
             issues: IssueCache::default(),
             bound: Vec::new(),
             newest: HashMap::new(),
-            done: HashSet::new(),
+            bound_ids: HashSet::new(),
         }
     }
 
@@ -232,9 +232,14 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
         let mut stored = stored_commits(self.conn, self.org, &self.repositories, &batch)?;
         // Written after the batch's commits, in one statement per batch on PostgreSQL.
         let mut file_changes: Vec<(i64, &str, &str)> = Vec::new();
+        let mut in_batch: HashSet<(i64, &str)> = HashSet::with_capacity(batch.len());
         for commit in &batch {
             let repository_id = repository_of(&self.repositories, self.org, commit)?;
-            if !self.done.insert((repository_id, commit.id.clone())) {
+            let existing = stored.remove(&(repository_id, commit.id.clone()));
+            let bound_before = existing
+                .as_ref()
+                .is_some_and(|stored| self.bound_ids.contains(&stored.id));
+            if !in_batch.insert((repository_id, commit.id.as_str())) || bound_before {
                 // The same commit twice in one list: bound once.
                 continue;
             }
@@ -245,7 +250,6 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
                 .map(crate::time::format_ts)
                 .unwrap_or_default();
             let date = commit.timestamp.map(crate::time::format_ts);
-            let existing = stored.remove(&(repository_id, commit.id.clone()));
             let target = CommitTarget {
                 repository_id,
                 author_id,
@@ -271,6 +275,7 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
                 self.newest
                     .insert(repository_id, (sort_key.clone(), commit_id));
             }
+            self.bound_ids.insert(commit_id);
             self.bound.push((commit_id, sort_key));
         }
         store::commits::insert_file_changes(self.conn, self.org.id, &file_changes)

@@ -1,7 +1,8 @@
 //! A 10,000-commit repository, written with one `git fast-import` (under a second) and shared
-//! by the crash and concurrency tests.
+//! by the crash and concurrency tests, and a 20,001-commit one with long messages for the
+//! memory test.
 //!
-//! Its content is fixed (names, dates, messages, files), so its commit ids are the same on
+//! Their content is fixed (names, dates, messages, files), so its commit ids are the same on
 //! every run: it is built once under cargo's `CARGO_TARGET_TMPDIR` and reused by later runs
 //! while `git rev-list` still finds every commit. Tests only read it.
 
@@ -39,23 +40,40 @@ impl BigRepo {
 /// The shared repository (built on first use).
 pub fn big_repo() -> &'static BigRepo {
     static REPO: OnceLock<BigRepo> = OnceLock::new();
+    REPO.get_or_init(|| cached("relctl-10k-commits-v2", COMMITS, ""))
+}
+
+/// Commits of [`long_repo`]: `HEAD~20000..HEAD` is 20,000 of them.
+pub const LONG_COMMITS: usize = 20_001;
+
+/// A repository like [`big_repo`] with [`LONG_COMMITS`] commits, each message carrying a
+/// 1 KiB body (git/git's average is about 700 bytes): reading the range whole would take
+/// 20 MiB more memory for 20,000 commits than for 2,000, so a test can see that it is not.
+pub fn long_repo() -> &'static BigRepo {
+    static REPO: OnceLock<BigRepo> = OnceLock::new();
     REPO.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("relctl-10k-commits-v2");
-        if let Some(shas) = rev_list(&dir).filter(|shas| shas.len() == COMMITS) {
-            return BigRepo { dir, shas };
-        }
-        let _ = std::fs::remove_dir_all(&dir);
-        let building = dir.with_extension(format!("building-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&building);
-        build(&building, COMMITS);
-        // Another test binary may have finished first: then theirs is as good as ours.
-        if std::fs::rename(&building, &dir).is_err() {
-            let _ = std::fs::remove_dir_all(&building);
-        }
-        let shas = rev_list(&dir).expect("rev-list of the big repository");
-        assert_eq!(shas.len(), COMMITS);
-        BigRepo { dir, shas }
+        let body = "A paragraph of explanation, as in a real commit message. ".repeat(18);
+        cached("relctl-20k-long-messages-v1", LONG_COMMITS, &body)
     })
+}
+
+/// The repository `name` under cargo's temporary directory, built when it is not there whole.
+fn cached(name: &str, commits: usize, body: &str) -> BigRepo {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    if let Some(shas) = rev_list(&dir).filter(|shas| shas.len() == commits) {
+        return BigRepo { dir, shas };
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let building = dir.with_extension(format!("building-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&building);
+    build(&building, commits, body);
+    // Another test binary may have finished first: then theirs is as good as ours.
+    if std::fs::rename(&building, &dir).is_err() {
+        let _ = std::fs::remove_dir_all(&building);
+    }
+    let shas = rev_list(&dir).expect("rev-list of the big repository");
+    assert_eq!(shas.len(), commits);
+    BigRepo { dir, shas }
 }
 
 fn git(dir: &Path) -> Command {
@@ -87,16 +105,17 @@ fn rev_list(dir: &Path) -> Option<Vec<String>> {
 }
 
 /// `n` commits on `main`: seven authors in turn, one minute apart, each changing one of 50
-/// files (every 10th also adds a file, ten to a directory; every 97th deletes one of those).
-fn build(dir: &Path, n: usize) {
+/// files (every 10th also adds a file, ten to a directory; every 97th deletes one of those);
+/// `body` ends every message.
+pub fn build(dir: &Path, n: usize, body: &str) {
     std::fs::create_dir_all(dir).unwrap();
     let status = git(dir).args(["init", "-q"]).status().unwrap();
     assert!(status.success());
-    let mut stream = String::with_capacity(n * 200);
+    let mut stream = String::with_capacity(n * (200 + body.len()));
     for i in 1..=n {
         let when = 1_700_000_000 + i * 60;
         let author = i % 7;
-        let message = format!("Change {i}\n\nBody of change {i}.\n");
+        let message = format!("Change {i}\n\nBody of change {i}.\n{body}");
         let _ = write!(
             stream,
             "commit refs/heads/main\nmark :{i}\nauthor Dev {author} <dev{author}@example.com> {when} +0000\ncommitter CI <ci@example.com> {when} +0000\ndata {}\n{message}",

@@ -41,6 +41,7 @@ mod hints;
 mod inputs;
 mod issues;
 mod loopback;
+mod memory;
 mod orgs;
 mod pages;
 mod pg_store;

@@ -897,3 +897,77 @@ fn a_damaged_repository_names_the_commit_and_says_it_is_damaged() {
         }
     }
 }
+
+/// A long range is written a batch at a time while git is read: a commit listed by two ranges
+/// is bound once even when its second listing comes batches later.
+#[test]
+fn overlapping_long_ranges_bind_each_commit_once() {
+    let repo = crate::big_repo::big_repo();
+    let env = TestEnv::new();
+    env.ok(&["project", "create", "Backend"]);
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let first = format!("acme/big@{}..{}", repo.back(1_200), repo.back(300));
+    let second = format!("acme/big@{}..HEAD", repo.back(900));
+    let bound = env.json(&[
+        "release",
+        "set-commits",
+        "1.0.0",
+        "--repo",
+        repo.path(),
+        "--commit",
+        &first,
+        "--commit",
+        &second,
+    ]);
+    assert_eq!(bound["commitCount"], 1_200);
+    let ids = release_commit_ids(&env, "1.0.0");
+    assert_eq!(ids, repo.range(1_200, 0), "newest first, each once");
+}
+
+/// git failing after some batches were written (a tree 400 commits down is missing) leaves the
+/// store as it was: the batches were written in the transaction the failure rolls back.
+#[test]
+fn a_damaged_object_deep_in_a_long_range_writes_nothing() {
+    let env = TestEnv::new();
+    let dir = env.path().join("long");
+    crate::big_repo::build(&dir, 700, "");
+    let repo = Repo::open(&dir);
+    // Loose objects, so one can be taken away.
+    let pack = std::fs::read_dir(dir.join(".git/objects/pack"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "pack"))
+        .unwrap();
+    let packed = env.path().join("objects.pack");
+    std::fs::rename(&pack, &packed).unwrap();
+    for entry in std::fs::read_dir(dir.join(".git/objects/pack")).unwrap() {
+        std::fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    let status = std::process::Command::new("git")
+        .args(["unpack-objects", "-q"])
+        .current_dir(&dir)
+        .stdin(std::fs::File::open(&packed).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let damaged = repo.git(&["rev-parse", "HEAD~400"]);
+    let tree = repo.git(&["rev-parse", "HEAD~400^{tree}"]);
+    damage_object(&repo, &tree, None);
+
+    env.ok(&["project", "create", "Backend"]);
+    env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    let err = env.fails_unchanged(
+        &[
+            "release",
+            "set-commits",
+            "1.0.0",
+            "--repo",
+            repo.path(),
+            "--commit",
+            "acme/long@HEAD~600..HEAD",
+        ],
+        2,
+    );
+    assert!(err.contains("damaged") && err.contains(&damaged), "{err}");
+    assert_eq!(env.json(&["release", "info", "1.0.0"])["commitCount"], 0);
+}
