@@ -371,10 +371,19 @@ fn bind(
     let (sender, receiver) = std::sync::mpsc::sync_channel(BATCHES_AHEAD);
     let reader = std::thread::Builder::new()
         .name("git reader".to_string())
-        .spawn(move || read_ranges(&repo, jobs, &settings, |batch| sender.send(batch).is_ok()))
+        .spawn(move || {
+            let ranges = read_ranges(&repo, jobs, &settings, |batch| {
+                sender.send(Some(batch)).is_ok()
+            });
+            let _ = sender.send(None);
+            ranges
+        })
         .map_err(|err| Error::other(format!("cannot start reading git: {err}")))?;
     let started = std::time::Instant::now();
-    let mut batches = receiver.into_iter();
+    let mut batches = Batches {
+        receiver,
+        ended: false,
+    };
     let first = batches.next();
     let bound_any = matches!(first, Some(Ok(_)));
     let updated = match first {
@@ -411,6 +420,37 @@ fn bind(
         origins,
         bound_any,
     }))
+}
+
+/// The batches the reading thread sends, up to the end it sends after the last one (`None`). A
+/// channel closed without that end means the thread died: that is an error, so the transaction
+/// is rolled back rather than committing part of a range.
+struct Batches {
+    receiver: std::sync::mpsc::Receiver<Option<Result<CommitBatch>>>,
+    ended: bool,
+}
+
+impl Iterator for Batches {
+    type Item = Result<CommitBatch>;
+
+    fn next(&mut self) -> Option<Result<CommitBatch>> {
+        if self.ended {
+            return None;
+        }
+        match self.receiver.recv() {
+            Ok(Some(batch)) => Some(batch),
+            Ok(None) => {
+                self.ended = true;
+                None
+            }
+            Err(_) => {
+                self.ended = true;
+                Some(Err(Error::other(
+                    "reading git stopped unexpectedly; nothing was bound",
+                )))
+            }
+        }
+    }
 }
 
 /// The reading thread: each range in turn, its commits sent in batches, each range's head commit
@@ -653,6 +693,39 @@ mod props;
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
+
+    #[test]
+    fn batches_end_only_when_the_reader_says_so() {
+        let batch = || Ok(CommitBatch::default());
+        // The end sent: the batches, then nothing.
+        let (sender, receiver) = std::sync::mpsc::sync_channel(4);
+        sender.send(Some(batch())).unwrap();
+        sender.send(None).unwrap();
+        let got: Vec<_> = Batches {
+            receiver,
+            ended: false,
+        }
+        .collect();
+        assert_eq!(got.len(), 1);
+        assert!(got[0].is_ok());
+        // The reader gone without the end (it died): an error, so nothing is committed.
+        let (sender, receiver) = std::sync::mpsc::sync_channel(4);
+        sender.send(Some(batch())).unwrap();
+        drop(sender);
+        let got: Vec<_> = Batches {
+            receiver,
+            ended: false,
+        }
+        .collect();
+        assert_eq!(got.len(), 2);
+        assert!(
+            got[1]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("unexpectedly")
+        );
+    }
 
     #[test]
     fn commit_specs() {
