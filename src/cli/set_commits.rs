@@ -2,9 +2,15 @@
 //!
 //! Order matters for "nothing written on failure": the repository is opened and every flag
 //! checked before the backend is asked anything; the previous release's commits are looked up
-//! (a read, or Sentry's previous-with-commits); git is walked; then one request binds the
+//! (a read, or Sentry's previous-with-commits); then git is read and one request binds the
 //! commits and resolves the issues (one transaction locally, one PUT remotely, never split), so
 //! a failure anywhere leaves the store as it was.
+//!
+//! Locally, reading and binding overlap: a thread reads git while the store writes what it has
+//! read, so the store's write lock (the organization's lock on PostgreSQL) is held from the
+//! first batch of commits to the end of the range, reading included (about 30 µs a commit on
+//! a 2-core machine; 5 s for all 82,000 commits of git/git), where it used to be held for the
+//! writing alone. Other writers wait for it (10 s for another set-commits, 30 s for the rest).
 
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -526,6 +532,10 @@ fn dry_run(
         true
     });
     report_ranges(ctx, settings, &ranges);
+    if batches.is_empty() {
+        ctx.out
+            .note("No commits found in the range; leaving the release's commits alone");
+    }
     let mut commits = Vec::new();
     let mut head_commits = Vec::new();
     for batch in batches {

@@ -157,7 +157,9 @@ pub fn set_commits(
 /// sits in memory whole; what needs every commit (the release's commit order and stats, author
 /// names, head commits, resolutions) is done by [`CommitBinder::finish`] from a few numbers
 /// kept per commit. The result is the same as binding all the commits at once in
-/// [`set_commits`]'s order, whatever order the batches come in.
+/// [`set_commits`]'s order, whatever order the batches come in, except for the ids new
+/// repositories, authors and commits get, which follow the order the commits arrive in (so do
+/// lists ordered by id, such as a release's authors).
 pub struct CommitBinder<'c, 'e> {
     conn: &'c Db<'c>,
     env: &'e FlowEnv,

@@ -257,7 +257,10 @@ impl Unchanged {
         let common = common_prefix(a, b);
         let suffix = common_suffix(a, b);
         let oid_len = old.id().as_bytes().len();
-        // Entry boundaries, found by their NUL alone: `<mode> <name>` never holds a NUL byte.
+        // Entry boundaries, found by their NUL alone (`<mode> <name>` of a well-formed entry
+        // holds none). The bytes both versions share are not parsed: damage there, which the
+        // commit that brought it in shows and `git fsck` finds, is not reported again here.
+        // Parsing them cost 4-5% of reading a range.
         let mut prefix = 0;
         while let Some(nul) = a.get(prefix..common).and_then(memchr_nul) {
             let end = prefix + nul + 1 + oid_len;
@@ -303,7 +306,11 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
         .take_while(|(x, y)| x == y)
         .count();
     let done = blocks * BLOCK;
-    let (a, b) = (&a[..a.len() - done], &b[..b.len() - done]);
+    let before = |bytes: &'_ [u8]| -> usize { bytes.len().saturating_sub(done) };
+    let (a, b) = (
+        a.get(..before(a)).unwrap_or_default(),
+        b.get(..before(b)).unwrap_or_default(),
+    );
     let tail = a
         .iter()
         .rev()
@@ -574,5 +581,117 @@ impl PathFilter {
             }
         }
         Ok(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    const MODES: [&str; 4] = ["100644", "100755", "120000", "160000"];
+
+    /// A flat tree: name -> (index into MODES, id).
+    type Entries = BTreeMap<Vec<u8>, (usize, [u8; 20])>;
+
+    /// A flat tree object: entries sorted by name, as git writes them.
+    fn tree_bytes(entries: &Entries) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for (name, (mode, id)) in entries {
+            bytes.extend_from_slice(MODES[*mode].as_bytes());
+            bytes.push(b' ');
+            bytes.extend_from_slice(name);
+            bytes.push(0);
+            bytes.extend_from_slice(id);
+        }
+        bytes
+    }
+
+    /// What changed from `old` to `new`, entry by entry, without any skipping.
+    fn expected(old: &Entries, new: &Entries) -> Vec<(String, ChangeKind)> {
+        let mut names: Vec<&Vec<u8>> = old.keys().chain(new.keys()).collect();
+        names.sort();
+        names.dedup();
+        names
+            .into_iter()
+            .filter_map(|name| {
+                let kind = match (old.get(name), new.get(name)) {
+                    (Some(a), Some(b)) if a == b => return None,
+                    (Some(_), Some(_)) => ChangeKind::Modified,
+                    (Some(_), None) => ChangeKind::Deleted,
+                    (None, _) => ChangeKind::Added,
+                };
+                Some((String::from_utf8_lossy(name).into_owned(), kind))
+            })
+            .collect()
+    }
+
+    fn entries() -> impl Strategy<Value = Entries> {
+        // Names from a small alphabet, so that names share prefixes; ids are any bytes, NUL and
+        // space included.
+        let name = proptest::collection::vec(prop::sample::select(b"ab \x01z".to_vec()), 1..4)
+            .prop_filter("no NUL or slash", |n| !n.is_empty());
+        // Ids that differ in one byte, anywhere: two versions of an entry then share most of
+        // their bytes, which is where an off-by-one in the skipping would show.
+        let id =
+            (0..20usize, prop::sample::select(vec![0u8, b' ', 7, 255])).prop_map(|(at, byte)| {
+                let mut id = [7u8; 20];
+                id[at] = byte;
+                id
+            });
+        proptest::collection::btree_map(name, (0..MODES.len(), id), 0..24)
+    }
+
+    /// `old` and a version of it with a few entries changed, added or removed, so that the two
+    /// share a prefix and a suffix of bytes, as two versions of a directory do.
+    fn tree_pair() -> impl Strategy<Value = (Entries, Entries)> {
+        (
+            entries(),
+            entries(),
+            proptest::collection::vec(any::<u8>(), 0..6),
+        )
+            .prop_map(|(old, other, picks)| {
+                let mut new = old.clone();
+                let others: Vec<_> = other.into_iter().collect();
+                for (i, pick) in picks.into_iter().enumerate() {
+                    let keys: Vec<Vec<u8>> = new.keys().cloned().collect();
+                    match (pick % 3, keys.is_empty(), others.get(i)) {
+                        (0, false, _) => {
+                            new.remove(&keys[usize::from(pick) % keys.len()]);
+                        }
+                        (1, false, Some((_, value))) => {
+                            new.insert(keys[usize::from(pick) % keys.len()].clone(), *value);
+                        }
+                        (_, _, Some((name, value))) => {
+                            new.insert(name.clone(), *value);
+                        }
+                        _ => {}
+                    }
+                }
+                (old, new)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Skipping the bytes two trees share gives exactly the entry-by-entry comparison.
+        #[test]
+        fn skipping_shared_bytes_changes_nothing((old, new) in tree_pair()) {
+            let dir = tempfile::tempdir().unwrap();
+            let repo = Repository::init_bare(dir.path()).unwrap();
+            let odb = repo.odb().unwrap();
+            let old_id = odb.write(ObjectType::Tree, &tree_bytes(&old)).unwrap();
+            let new_id = odb.write(ObjectType::Tree, &tree_bytes(&new)).unwrap();
+            let reader = TreeReader::new(&repo).unwrap();
+            let (a, b) = (reader.read(old_id).unwrap(), reader.read(new_id).unwrap());
+            let got: Vec<(String, ChangeKind)> = diff_trees(&reader, Some(&a), &b)
+                .unwrap()
+                .into_iter()
+                .map(|change| (change.path, change.change))
+                .collect();
+            prop_assert_eq!(got, expected(&old, &new));
+        }
     }
 }

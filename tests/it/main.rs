@@ -41,6 +41,8 @@ mod hints;
 mod inputs;
 mod issues;
 mod loopback;
+// wait4 reports the peak RSS in KiB on Linux (in bytes on macOS).
+#[cfg(target_os = "linux")]
 mod memory;
 mod orgs;
 mod pages;
