@@ -795,7 +795,9 @@ mod tests {
         work: impl FnOnce(&Db<'_>, &FlowEnv, &OrgRow, &ReleaseRow) -> Result<T>,
     ) -> T {
         let mut store = Store::in_memory().unwrap();
-        let env = FlowEnv::new(0);
+        let mut env = FlowEnv::new(0);
+        // A fixed clock: a commit without a date is dated now, the same in every run.
+        env.now = Utc.timestamp_opt(1_800_000_000, 0).unwrap();
         store
             .write(|tx| {
                 let org = crate::flow::organization(tx, "default")?;
@@ -980,5 +982,137 @@ mod tests {
             Ok(set_commits(tx, env, org, release, &[bad], false).unwrap_err())
         });
         assert_eq!(err.kind, crate::error::ErrorKind::Usage);
+    }
+
+    /// What binding left in the store, ids aside: the release's commits in order (sha, message,
+    /// author, date, repository), its head commits, its commit count and its authors.
+    #[allow(clippy::type_complexity)]
+    fn bound_state(
+        tx: &Db<'_>,
+        release_id: i64,
+    ) -> Result<(
+        Vec<(
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+        )>,
+        Vec<(String, String)>,
+        i64,
+        Vec<(Option<String>, String)>,
+    )> {
+        let commits = store::commits::release_commits(tx, release_id)?
+            .into_iter()
+            .map(|c| {
+                (
+                    c.key,
+                    c.message,
+                    c.author_name,
+                    c.author_email,
+                    c.date_added,
+                    c.repository,
+                )
+            })
+            .collect();
+        let mut heads = store::commits::head_commits(tx, release_id)?;
+        heads.sort();
+        let release = store::releases::find_by_id(tx, release_id)?.unwrap();
+        let mut authors =
+            store::commits::authors(tx, &store::commits::release_author_ids(tx, release_id)?)?;
+        authors.sort();
+        Ok((commits, heads, release.commit_count, authors))
+    }
+
+    fn any_commit() -> impl proptest::strategy::Strategy<Value = CommitInput> {
+        use proptest::prelude::*;
+        (
+            0..12u8,
+            prop::option::of(0..4i64),
+            prop::sample::select(vec![None, Some("Ada"), Some("Grace"), Some("")]),
+            prop::sample::select(vec![None, Some("ada@x.test"), Some("GRACE@x.test")]),
+            0..2u8,
+            any::<bool>(),
+        )
+            .prop_map(|(id, time, name, email, repository, file)| {
+                let mut input = commit(
+                    &format!("{id:040x}"),
+                    time.map(|t| 1_000 + t * 60),
+                    name,
+                    email,
+                );
+                input.repository = Some(format!("acme/app{repository}"));
+                input.message = Sent::Value(format!("commit {id} at {time:?}"));
+                if file {
+                    input
+                        .patch_set
+                        .push((format!("f{id}.txt"), "A".to_string()));
+                }
+                input
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Binding in batches of any size writes what binding the whole list at once writes:
+        /// duplicates (the same or not), equal and missing timestamps, names left out.
+        #[test]
+        fn batches_bind_what_one_list_binds(
+            commits in proptest::collection::vec(any_commit(), 0..40),
+            size in 1usize..7,
+        ) {
+            let at_once = with_release(|tx, env, org, release| {
+                set_commits(tx, env, org, release, &commits, false)?;
+                bound_state(tx, release.id)
+            });
+            let in_batches = with_release(|tx, env, org, release| {
+                // set_commits' order: newest first, stably.
+                let mut sorted: Vec<&CommitInput> = commits.iter().collect();
+                sorted.sort_by_key(|c| std::cmp::Reverse(c.timestamp));
+                let mut binder = CommitBinder::start(tx, env, org, release, false);
+                for batch in sorted.chunks(size) {
+                    binder.add(batch)?;
+                }
+                binder.finish()?;
+                bound_state(tx, release.id)
+            });
+            proptest::prop_assert_eq!(at_once, in_batches);
+        }
+
+        /// Commits read from git arrive in git's order, not sorted by date, and one listed twice
+        /// (two overlapping ranges) is the same both times: binding them as they come, in
+        /// batches, writes what sorting them first writes.
+        #[test]
+        fn git_order_binds_what_date_order_binds(
+            distinct in proptest::collection::btree_map(0..12u8, any_commit(), 1..12),
+            picks in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 0..40),
+            size in 1usize..7,
+        ) {
+            // One commit per id: a commit listed twice is the same both times.
+            let distinct: Vec<CommitInput> = distinct
+                .into_iter()
+                .map(|(id, commit)| CommitInput {
+                    id: format!("{id:040x}"),
+                    ..commit
+                })
+                .collect();
+            let commits: Vec<CommitInput> =
+                picks.iter().map(|pick| pick.get(&distinct).clone()).collect();
+            let at_once = with_release(|tx, env, org, release| {
+                set_commits(tx, env, org, release, &commits, false)?;
+                bound_state(tx, release.id)
+            });
+            let as_they_come = with_release(|tx, env, org, release| {
+                let mut binder = CommitBinder::start(tx, env, org, release, false);
+                for batch in commits.chunks(size) {
+                    binder.add(&batch.iter().collect::<Vec<_>>())?;
+                }
+                binder.finish()?;
+                bound_state(tx, release.id)
+            });
+            proptest::prop_assert_eq!(at_once, as_they_come);
+        }
     }
 }
