@@ -342,8 +342,34 @@ mod tests {
             "API keys",
         ] {
             let slug = generate_project_slug(name, free).unwrap();
-            assert!(is_hex12(&slug), "{name:?} -> {slug:?}");
+            // 12 hex digits; when they happen to be all decimal digits (one time in 280), the
+            // all-digits rule adds a suffix, as in Sentry.
+            let digits_then_suffix = slug.len() == 15
+                && slug
+                    .get(..12)
+                    .is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_digit()))
+                && slug.get(12..13) == Some("-");
+            assert!(
+                is_hex12(&slug) || digits_then_suffix,
+                "{name:?} -> {slug:?}"
+            );
         }
+    }
+
+    #[test]
+    fn an_all_digit_hex12_gets_the_suffix_too() {
+        // An rng whose first twelve hex digits are all decimal: the slug is not left all digits.
+        let seed = (0..u64::MAX)
+            .find(|seed| {
+                let mut rng = StdRng::seed_from_u64(*seed);
+                is_all_digits(&base_slug("Settings", &mut rng))
+            })
+            .unwrap();
+        let slug =
+            generate_project_slug_with_rng("Settings", &mut StdRng::seed_from_u64(seed), free)
+                .unwrap();
+        assert!(!is_all_digits(&slug), "{slug:?}");
+        assert_eq!(slug.len(), 15, "{slug:?}");
     }
 
     #[test]
