@@ -3,6 +3,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+// zlib-rs provides the zlib symbols libgit2 links against (see Cargo.toml).
+use libz_rs_sys as _;
 use relctl::cli::{self, Cli};
 use relctl::output::Output;
 

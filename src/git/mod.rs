@@ -18,17 +18,20 @@
 //!   damage is beyond reach: a *truncated* loose object makes libgit2 1.9 loop forever
 //!   (libgit2#7342, fixed upstream by #7346, not yet in a libgit2-sys release).
 //!
-//! Speed and memory (15 000 commits × 3 files on a 5 000-file tree: about 1.05–1.2× the time of
-//! `git log --name-status` on the same range, 40–45 MB peak RSS): patch sets come from raw tree
-//! objects (`patch.rs`), and [`open`] switches off two process-wide libgit2 settings, the
-//! re-hashing of every object read and the object cache (which holds up to 256 MB of parsed small
-//! trees and only ever misses on a walk that visits each tree once or twice).
+//! Speed and memory (README, "set-commits benchmark"): trees and commits are read by a pack
+//! reader of our own (`pack.rs`, libgit2 only for what it cannot read), patch sets come from raw
+//! tree objects (`patch.rs`), a long range is read by two threads (`range.rs`), and [`open`]
+//! switches off two process-wide libgit2 settings, the re-hashing of every object read and the
+//! object cache (which holds up to 256 MB of parsed small trees and only ever misses on a walk
+//! that visits each tree once or twice).
 //!
 //! Layout: `remote.rs` parses remote URLs, `range.rs` walks a range and builds commits,
-//! `patch.rs` computes name-status patch sets, `progress.rs` draws the progress indicator on
-//! stderr, `error.rs` holds [`GitError`].
+//! `commit.rs` parses commits, `patch.rs` computes name-status patch sets, `pack.rs` reads pack
+//! files, `progress.rs` draws the progress indicator on stderr, `error.rs` holds [`GitError`].
 
+mod commit;
 mod error;
+mod pack;
 mod patch;
 mod progress;
 mod range;
@@ -45,17 +48,18 @@ pub use error::GitError;
 /// Caps the memory libgit2 maps for pack files, process-wide, so set-commits stays under a
 /// fixed size however long the range and however large the repository: by default libgit2 maps
 /// packs in 1 GiB windows, up to 8 GiB, and every page of a mapped pack that was read counts as
-/// the process's memory (all of git/git's history is 500 MB of pack). Windows of 2 MiB, at most
-/// 64 MiB of them mapped at once (the least recently used are unmapped first), keep set-commits
-/// of all of git/git at 98 MiB instead of 303 MiB, for 7% more time (4.92 s -> 5.28 s, medians
-/// of 3: mapping again what was unmapped). 1 MiB and 16 MiB: 80 MiB, 11% more time.
+/// the process's memory (all of git/git's history is 500 MB of pack). libgit2 now reads only
+/// what the pack reader (`pack.rs`) leaves to it: the commits of the history walk, which sit
+/// together at the front of a pack, and the odd loose or unreadable object. Windows of 2 MiB, at
+/// most 8 MiB of them mapped at once (the least recently used are unmapped first), cost no time
+/// measurable against 64 MiB there, and keep set-commits of all of git/git under 128 MiB.
 ///
 /// # Safety
 /// These are libgit2 globals, set without a lock: call this before any other thread runs and
 /// before libgit2 is first used (the binary does so first thing in `main`).
 pub unsafe fn limit_pack_memory() {
     const WINDOW: usize = 2 << 20;
-    const MAPPED: usize = 64 << 20;
+    const MAPPED: usize = 8 << 20;
     // SAFETY: the caller's promise above. The settings cannot fail for these values; if one
     // did, libgit2's defaults would simply stay.
     unsafe {

@@ -16,11 +16,14 @@
 //! when the tree entry at `P` differs between the two trees, which takes one lookup per level of
 //! each path.
 
+use std::cell::RefCell;
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 use git2::{ObjectType, Odb, OdbObject, Oid, Repository};
 
 use super::GitError;
+use super::pack::{Kind, PackFiles, Packs};
 
 /// The kind of change to one path, as Sentry's `patch_set[].type` expects it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -81,22 +84,34 @@ fn canonical_mode(mode: u32) -> u32 {
 /// Reads tree objects straight from the object database. Trees are parsed here, entry by entry
 /// in the raw buffer, as git does: libgit2's tree parser builds a table of every entry and is
 /// reached through one FFI call per field, which is most of the cost on wide directories.
+/// Objects come from the pack reader (`pack.rs`) when it has them, else from libgit2.
 pub(super) struct TreeReader<'r> {
     odb: Odb<'r>,
+    packs: RefCell<Packs>,
 }
 
 /// One tree object, raw.
 pub(super) struct RawTree<'o> {
-    object: OdbObject<'o>,
+    id: Oid,
+    bytes: TreeBytes<'o>,
+}
+
+/// Where a tree's bytes are held: the pack reader's shared buffer, or libgit2's object.
+enum TreeBytes<'o> {
+    Packed(Rc<Vec<u8>>),
+    Odb(OdbObject<'o>),
 }
 
 impl RawTree<'_> {
     pub(super) fn id(&self) -> Oid {
-        self.object.id()
+        self.id
     }
 
     fn data(&self) -> &[u8] {
-        self.object.data()
+        match &self.bytes {
+            TreeBytes::Packed(bytes) => bytes,
+            TreeBytes::Odb(object) => object.data(),
+        }
     }
 
     fn entries(&self) -> RawEntries<'_> {
@@ -107,27 +122,48 @@ impl RawTree<'_> {
     fn entries_from(&self, start: usize) -> RawEntries<'_> {
         RawEntries {
             rest: self.data().get(start..).unwrap_or_default(),
-            oid_len: self.object.id().as_bytes().len(),
-            tree: self.object.id(),
+            oid_len: self.id.as_bytes().len(),
+            tree: self.id,
             malformed: false,
         }
     }
 }
 
 impl<'r> TreeReader<'r> {
-    pub(super) fn new(repo: &'r Repository) -> Result<Self, GitError> {
-        Ok(TreeReader { odb: repo.odb()? })
+    /// A reader of `repo`'s objects, taking them from `packs` (the repository's pack files)
+    /// when it can.
+    pub(super) fn new(repo: &'r Repository, packs: PackFiles) -> Result<Self, GitError> {
+        Ok(TreeReader {
+            odb: repo.odb()?,
+            packs: RefCell::new(Packs::new(packs)),
+        })
     }
 
     pub(super) fn read(&self, id: Oid) -> Result<RawTree<'_>, GitError> {
-        let object = self.odb.read(id)?;
-        if object.kind() != ObjectType::Tree {
+        let packed = self.packs.borrow_mut().read(id.as_bytes());
+        let (is_tree, bytes) = match packed {
+            Some((kind, bytes)) => (kind == Kind::Tree, TreeBytes::Packed(bytes)),
+            None => {
+                let object = self.odb.read(id)?;
+                (object.kind() == ObjectType::Tree, TreeBytes::Odb(object))
+            }
+        };
+        if !is_tree {
             return Err(GitError::Damaged {
                 problem: format!("object {id} is not a tree"),
                 commit: None,
             });
         }
-        Ok(RawTree { object })
+        Ok(RawTree { id, bytes })
+    }
+
+    /// The raw commit `id` from the pack reader; `None` when it does not have it (or `id` is
+    /// not a commit).
+    pub(super) fn packed_commit(&self, id: Oid) -> Option<Rc<Vec<u8>>> {
+        match self.packs.borrow_mut().read(id.as_bytes())? {
+            (Kind::Commit, bytes) => Some(bytes),
+            _ => None,
+        }
     }
 }
 
@@ -684,7 +720,8 @@ mod tests {
             let odb = repo.odb().unwrap();
             let old_id = odb.write(ObjectType::Tree, &tree_bytes(&old)).unwrap();
             let new_id = odb.write(ObjectType::Tree, &tree_bytes(&new)).unwrap();
-            let reader = TreeReader::new(&repo).unwrap();
+            let packs = PackFiles::open(&repo.commondir().join("objects"));
+            let reader = TreeReader::new(&repo, packs).unwrap();
             let (a, b) = (reader.read(old_id).unwrap(), reader.read(new_id).unwrap());
             let got: Vec<(String, ChangeKind)> = diff_trees(&reader, Some(&a), &b)
                 .unwrap()

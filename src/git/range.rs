@@ -23,8 +23,10 @@ use std::collections::HashSet;
 use std::ops::ControlFlow;
 
 use chrono::{DateTime, FixedOffset, Offset, Utc};
-use git2::{Commit, ErrorCode, Oid, Sort};
+use git2::{ErrorCode, Oid, Sort};
 
+use super::commit::CommitData;
+use super::pack::PackFiles;
 use super::patch::{PathFilter, RawTree, TreeReader, diff_trees};
 use super::progress::Progress;
 use super::{FileChange, GitError, GitRepo, full_oid};
@@ -108,9 +110,9 @@ pub struct GitCommit {
 }
 
 /// What a commit is compared with.
-enum Base<'r> {
+enum Base {
     /// The first parent.
-    Parent(Commit<'r>),
+    Parent(CommitData),
     /// A real root commit: the empty tree.
     Root,
     /// The parents exist in the commit but not here (shallow clone or graft): nothing to compare.
@@ -125,51 +127,72 @@ enum Trees<'x, 't> {
     Boundary,
 }
 
-/// Reads the trees of successive commits of a walk, reusing each commit's parent tree as the
-/// tree of the next one when they are the same object (always, in linear history), so a wide
-/// root tree is inflated once per commit rather than twice.
+/// Reads the commits of a walk and the trees they are compared with, reusing each commit's
+/// parent (and its tree) as the next commit when they are the same (always, in linear history),
+/// so a commit and a wide root tree are read once per commit rather than twice.
 struct TreePairs<'a, 'r> {
+    repo: &'r GitRepo,
     reader: &'a TreeReader<'r>,
+    /// The shallow boundary commits, whose parents libgit2 hides (so does [`CommitData::parse`]).
+    shallow: HashSet<Oid>,
+    /// Whether commits may be parsed from the pack reader's bytes: not when `info/grafts`
+    /// rewrites parents, which only libgit2 applies.
+    parse_packed: bool,
     spare: Option<RawTree<'a>>,
     /// The last parent read, usually the next commit of the walk.
-    spare_commit: Option<Commit<'r>>,
+    spare_commit: Option<CommitData>,
 }
 
 impl<'a, 'r> TreePairs<'a, 'r> {
-    fn new(reader: &'a TreeReader<'r>) -> Self {
+    fn new(repo: &'r GitRepo, reader: &'a TreeReader<'r>) -> Self {
         TreePairs {
+            repo,
             reader,
+            shallow: repo.shallow_commits(),
+            parse_packed: !repo.repo.commondir().join("info/grafts").exists(),
             spare: None,
             spare_commit: None,
         }
     }
 
     /// The commit `oid`, reusing the parent read for the previous commit when it is this one.
-    fn commit(&mut self, repo: &'r GitRepo, oid: Oid) -> Result<Commit<'r>, GitError> {
+    fn commit(&mut self, oid: Oid) -> Result<CommitData, GitError> {
         match self.spare_commit.take() {
-            Some(commit) if commit.id() == oid => Ok(commit),
-            _ => Ok(repo.repo.find_commit(oid)?),
+            Some(commit) if commit.id == oid => Ok(commit),
+            _ => Ok(self.read(oid)?),
         }
+    }
+
+    /// A commit from the pack reader when it has it and it parses, else from libgit2.
+    fn read(&self, oid: Oid) -> Result<CommitData, git2::Error> {
+        if self.parse_packed
+            && let Some(commit) = self
+                .reader
+                .packed_commit(oid)
+                .and_then(|raw| CommitData::parse(oid, &raw, &self.shallow))
+        {
+            return Ok(commit);
+        }
+        Ok(CommitData::from_git2(&self.repo.repo.find_commit(oid)?))
     }
 
     fn compare<T>(
         &mut self,
-        repo: &'r GitRepo,
-        commit: &Commit<'r>,
+        commit: &CommitData,
         with: impl FnOnce(Trees<'_, 'a>) -> Result<T, GitError>,
     ) -> Result<T, GitError> {
         let reader = self.reader;
         let tree = match self.spare.take() {
-            Some(tree) if tree.id() == commit.tree_id() => tree,
+            Some(tree) if tree.id() == commit.tree => tree,
             _ => reader
-                .read(commit.tree_id())
-                .map_err(|err| err.reading(commit.id()))?,
+                .read(commit.tree)
+                .map_err(|err| err.reading(commit.id))?,
         };
-        match repo.base_of(commit)? {
+        match base_of(commit, |parent| self.read(parent))? {
             Base::Parent(parent) => {
                 let parent_tree = reader
-                    .read(parent.tree_id())
-                    .map_err(|err| err.reading(parent.id()))?;
+                    .read(parent.tree)
+                    .map_err(|err| err.reading(parent.id))?;
                 let result = with(Trees::Pair(Some(&parent_tree), &tree));
                 self.spare = Some(parent_tree);
                 self.spare_commit = Some(parent);
@@ -178,6 +201,77 @@ impl<'a, 'r> TreePairs<'a, 'r> {
             Base::Root => with(Trees::Pair(None, &tree)),
             Base::Boundary => with(Trees::Boundary),
         }
+    }
+}
+
+/// Commits per block when two threads share a range.
+const BLOCK: usize = 256;
+/// From this many commits on, two threads read a range.
+const PARALLEL_FROM: usize = 4 * BLOCK;
+
+/// Some commits of a range, read, in order.
+struct BlockRead {
+    commits: Vec<GitCommit>,
+    /// One of them sits on a shallow boundary.
+    boundary_hit: bool,
+}
+
+/// Reads `ids` (a stretch of the range), with a [`TreePairs`] of its own.
+fn read_block(repo: &GitRepo, reader: &TreeReader<'_>, ids: &[Oid]) -> Result<BlockRead, GitError> {
+    let mut pairs = TreePairs::new(repo, reader);
+    let mut block = BlockRead {
+        commits: Vec::with_capacity(ids.len()),
+        boundary_hit: false,
+    };
+    for &oid in ids {
+        let read = read_commit(&mut pairs, reader, oid)?;
+        block.boundary_hit |= read.boundary_hit;
+        block.commits.extend(read.commits);
+    }
+    Ok(block)
+}
+
+/// Reads commit `oid` and its patch set.
+fn read_commit(
+    pairs: &mut TreePairs<'_, '_>,
+    reader: &TreeReader<'_>,
+    oid: Oid,
+) -> Result<BlockRead, GitError> {
+    let commit = pairs.commit(oid).map_err(|err| err.reading(oid))?;
+    let mut boundary_hit = false;
+    let patch_set = pairs
+        .compare(&commit, |trees| match trees {
+            Trees::Pair(old, new) => diff_trees(reader, old, new),
+            Trees::Boundary => {
+                boundary_hit = true;
+                Ok(Vec::new())
+            }
+        })
+        .map_err(|err| err.reading(oid))?;
+    Ok(BlockRead {
+        commits: vec![to_git_commit(&commit, patch_set)],
+        boundary_hit,
+    })
+}
+
+/// What `commit` is diffed against, reading its first parent with `read`.
+fn base_of(
+    commit: &CommitData,
+    read: impl FnOnce(Oid) -> Result<CommitData, git2::Error>,
+) -> Result<Base, GitError> {
+    let Some(&parent_id) = commit.parents.first() else {
+        // libgit2 applies the shallow grafts: a boundary commit shows no parents. The raw
+        // header still lists them, which tells it apart from a real root commit.
+        return Ok(if commit.names_parent {
+            Base::Boundary
+        } else {
+            Base::Root
+        });
+    };
+    match read(parent_id) {
+        Ok(parent) => Ok(Base::Parent(parent)),
+        Err(err) if err.code() == ErrorCode::NotFound => Ok(Base::Boundary),
+        Err(err) => Err(GitError::from(err).reading(parent_id)),
     }
 }
 
@@ -240,7 +334,8 @@ impl GitRepo {
         let walked = self.walk(head, hide, range.initial_depth, &progress)?;
         let mut boundary_hit = false;
 
-        let reader = TreeReader::new(&self.repo)?;
+        let packs = PackFiles::open(&self.repo.commondir().join("objects"));
+        let reader = TreeReader::new(&self.repo, packs.clone())?;
         let filter = PathFilter::new(&range.paths);
         let selected = if filter.is_empty() {
             walked
@@ -258,23 +353,30 @@ impl GitRepo {
         }
 
         progress.phase("reading commits", Some(keep));
+        let ids = &selected[..keep];
         let mut count = 0;
-        let mut pairs = TreePairs::new(&reader);
-        for &oid in &selected[..keep] {
-            let commit = pairs.commit(self, oid).map_err(|err| err.reading(oid))?;
-            let patch_set = pairs
-                .compare(self, &commit, |trees| match trees {
-                    Trees::Pair(old, new) => diff_trees(&reader, old, new),
-                    Trees::Boundary => {
-                        boundary_hit = true;
-                        Ok(Vec::new())
+        let mut hand_over = |read: BlockRead| {
+            boundary_hit |= read.boundary_hit;
+            for commit in read.commits {
+                count += 1;
+                progress.inc();
+                if each(commit).is_break() {
+                    return ControlFlow::Break(());
+                }
+            }
+            ControlFlow::Continue(())
+        };
+        match self.helper_for(ids.len()) {
+            Some(helper) => self.read_in_two(&reader, packs, helper, ids, hand_over)?,
+            None => {
+                // One commit at a time, so a consumer that stops early stops the reading.
+                let mut pairs = TreePairs::new(self, &reader);
+                for &oid in ids {
+                    let read = read_commit(&mut pairs, &reader, oid)?;
+                    if hand_over(read).is_break() {
+                        break;
                     }
-                })
-                .map_err(|err| err.reading(oid))?;
-            count += 1;
-            progress.inc();
-            if each(to_git_commit(&commit, patch_set)).is_break() {
-                break;
+                }
             }
         }
 
@@ -283,6 +385,84 @@ impl GitRepo {
             dropped_by_cap,
             previous_missing,
             shallow_boundary_hit: boundary_hit,
+        })
+    }
+
+    /// A second handle on this repository for a second reading thread, when the range is long
+    /// enough to share (`None`: one thread reads it all). Not when the object database comes
+    /// from the environment (`GIT_OBJECT_DIRECTORY`, alternates), which a handle opened by path
+    /// would not see.
+    fn helper_for(&self, commits: usize) -> Option<git2::Repository> {
+        if commits < PARALLEL_FROM
+            || std::env::var_os("GIT_OBJECT_DIRECTORY").is_some()
+            || std::env::var_os("GIT_ALTERNATE_OBJECT_DIRECTORIES").is_some()
+        {
+            return None;
+        }
+        git2::Repository::open_ext(
+            self.repo.path(),
+            git2::RepositoryOpenFlags::NO_SEARCH,
+            std::iter::empty::<&std::ffi::OsStr>(),
+        )
+        .ok()
+    }
+
+    /// Reads `ids` on two threads: this one reads the even blocks of [`BLOCK`] commits, a helper
+    /// thread (with its own handle on the repository and its own pack reader over the same
+    /// mapped packs) the odd ones, at most one block ahead. The blocks are handed over in
+    /// order, so the result is the one-thread result; an error is the first one in that order.
+    /// Nothing is shared between the two but the read-only pack mappings: libgit2 serializes
+    /// reads of one pack behind a lock, which is why the pack reader exists.
+    fn read_in_two(
+        &self,
+        reader: &TreeReader<'_>,
+        packs: PackFiles,
+        helper: git2::Repository,
+        ids: &[Oid],
+        mut hand_over: impl FnMut(BlockRead) -> ControlFlow<()>,
+    ) -> Result<(), GitError> {
+        std::thread::scope(|scope| {
+            let (sender, receiver) =
+                std::sync::mpsc::sync_channel::<Result<BlockRead, GitError>>(1);
+            let odd: Vec<&[Oid]> = ids.chunks(BLOCK).skip(1).step_by(2).collect();
+            let spawned = std::thread::Builder::new()
+                .name("git reader 2".to_string())
+                .spawn_scoped(scope, move || {
+                    let helper = GitRepo { repo: helper };
+                    let reader = match TreeReader::new(&helper.repo, packs) {
+                        Ok(reader) => reader,
+                        Err(err) => {
+                            let _ = sender.send(Err(err));
+                            return;
+                        }
+                    };
+                    for block in odd {
+                        let read = read_block(&helper, &reader, block);
+                        let failed = read.is_err();
+                        // A closed channel: the reading stopped or failed on this side.
+                        if sender.send(read).is_err() || failed {
+                            return;
+                        }
+                    }
+                });
+            if let Err(err) = spawned {
+                return Err(GitError::Other(format!(
+                    "cannot start a reading thread: {err}"
+                )));
+            }
+            for (n, block) in ids.chunks(BLOCK).enumerate() {
+                let read = if n % 2 == 0 {
+                    read_block(self, reader, block)?
+                } else {
+                    receiver.recv().map_err(|_| {
+                        GitError::Other("the second reading thread stopped".to_string())
+                    })??
+                };
+                if hand_over(read).is_break() {
+                    break;
+                }
+            }
+            Ok(())
         })
     }
 
@@ -297,11 +477,11 @@ impl GitRepo {
         boundary_hit: &mut bool,
     ) -> Result<Vec<Oid>, GitError> {
         let mut selected = Vec::new();
-        let mut pairs = TreePairs::new(reader);
+        let mut pairs = TreePairs::new(self, reader);
         for oid in walked {
-            let commit = pairs.commit(self, oid).map_err(|err| err.reading(oid))?;
+            let commit = pairs.commit(oid).map_err(|err| err.reading(oid))?;
             let touched = pairs
-                .compare(self, &commit, |trees| match trees {
+                .compare(&commit, |trees| match trees {
                     Trees::Pair(old, new) => filter.touches(reader, old, new),
                     Trees::Boundary => {
                         *boundary_hit = true;
@@ -426,25 +606,6 @@ impl GitRepo {
         Ok(Some(chain))
     }
 
-    /// What `commit` is diffed against.
-    fn base_of<'r>(&'r self, commit: &Commit<'_>) -> Result<Base<'r>, GitError> {
-        if commit.parent_count() == 0 {
-            // libgit2 applies the shallow grafts: a boundary commit shows no parents. The raw
-            // header still lists them, which tells it apart from a real root commit.
-            return Ok(if header_has_parent(commit.raw_header_bytes()) {
-                Base::Boundary
-            } else {
-                Base::Root
-            });
-        }
-        let parent_id = commit.parent_id(0)?;
-        match self.repo.find_commit(parent_id) {
-            Ok(parent) => Ok(Base::Parent(parent)),
-            Err(err) if err.code() == ErrorCode::NotFound => Ok(Base::Boundary),
-            Err(err) => Err(GitError::from(err).reading(parent_id)),
-        }
-    }
-
     /// Whether any of `oids` is a shallow boundary commit, looking only at those the `shallow`
     /// file lists (commits left out by the cap are never read otherwise).
     fn any_boundary(&self, oids: &[Oid]) -> Result<bool, GitError> {
@@ -454,7 +615,9 @@ impl GitRepo {
                 .repo
                 .find_commit(*oid)
                 .map_err(|err| GitError::from(err).reading(*oid))?;
-            if matches!(self.base_of(&commit)?, Base::Boundary) {
+            let commit = CommitData::from_git2(&commit);
+            let read = |parent| Ok(CommitData::from_git2(&self.repo.find_commit(parent)?));
+            if matches!(base_of(&commit, read)?, Base::Boundary) {
                 return Ok(true);
             }
         }
@@ -475,31 +638,24 @@ impl GitRepo {
     }
 }
 
-fn header_has_parent(raw_header: &[u8]) -> bool {
-    raw_header
-        .split(|byte| *byte == b'\n')
-        .any(|line| line.starts_with(b"parent "))
-}
-
 /// 4 to 64 hex digits: something meant as a commit id rather than a revision name.
 fn looks_like_sha(text: &str) -> bool {
     (4..=64).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-fn to_git_commit(commit: &Commit<'_>, patch_set: Vec<FileChange>) -> GitCommit {
+fn to_git_commit(commit: &CommitData, patch_set: Vec<FileChange>) -> GitCommit {
     let latin1 = commit
-        .message_encoding()
-        .ok()
-        .flatten()
+        .encoding
+        .as_deref()
+        .and_then(|name| std::str::from_utf8(name).ok())
         .is_some_and(is_latin1_name);
-    let author = commit.author();
     let non_empty = |text: String| (!text.is_empty()).then_some(text);
     GitCommit {
-        id: commit.id().to_string(),
-        message: decode_text(commit.message_bytes(), latin1),
-        author_name: non_empty(decode_text(author.name_bytes(), latin1)),
-        author_email: non_empty(decode_text(author.email_bytes(), latin1)),
-        timestamp: to_datetime(author.when()),
+        id: commit.id.to_string(),
+        message: decode_text(&commit.message, latin1),
+        author_name: non_empty(decode_text(&commit.author_name, latin1)),
+        author_email: non_empty(decode_text(&commit.author_email, latin1)),
+        timestamp: to_datetime(commit.author_time),
         patch_set,
     }
 }
@@ -523,13 +679,12 @@ fn decode_text(bytes: &[u8], latin1: bool) -> String {
 
 /// A git time (seconds and offset in minutes) as a date with that offset. Out-of-range values
 /// (a corrupt or hostile commit) become the epoch or UTC rather than a panic.
-fn to_datetime(time: git2::Time) -> DateTime<FixedOffset> {
-    let offset = time
-        .offset_minutes()
+fn to_datetime((seconds, offset_minutes): (i64, i32)) -> DateTime<FixedOffset> {
+    let offset = offset_minutes
         .checked_mul(60)
         .and_then(FixedOffset::east_opt)
         .unwrap_or_else(|| Utc.fix());
-    DateTime::from_timestamp(time.seconds(), 0)
+    DateTime::from_timestamp(seconds, 0)
         .unwrap_or(DateTime::UNIX_EPOCH)
         .with_timezone(&offset)
 }
@@ -540,11 +695,11 @@ mod unit_tests {
 
     #[test]
     fn datetime_keeps_offset_and_survives_garbage() {
-        let t = to_datetime(git2::Time::new(1_704_268_800, 120));
+        let t = to_datetime((1_704_268_800, 120));
         assert_eq!(t.to_rfc3339(), "2024-01-03T10:00:00+02:00");
-        let t = to_datetime(git2::Time::new(i64::MAX, i32::MAX));
+        let t = to_datetime((i64::MAX, i32::MAX));
         assert_eq!(t.timestamp(), 0);
-        let t = to_datetime(git2::Time::new(0, -330));
+        let t = to_datetime((0, -330));
         assert_eq!(t.to_rfc3339(), "1969-12-31T18:30:00-05:30");
     }
 
@@ -566,9 +721,5 @@ mod unit_tests {
         assert!(!looks_like_sha("abc"));
         assert!(!looks_like_sha("main"));
         assert!(!looks_like_sha(&"a".repeat(65)));
-        assert!(header_has_parent(b"tree x\nparent y\nauthor z"));
-        assert!(!header_has_parent(
-            b"tree x\nauthor z\ngpgsig -----\n parent y"
-        ));
     }
 }

@@ -6,6 +6,7 @@
 //! `patch_sets.rs` what each commit changed, `repo.rs` opening, naming and revisions.
 
 mod fixture;
+mod packs;
 mod patch_sets;
 mod range;
 mod repo;
