@@ -36,8 +36,9 @@ const CACHE_BYTES: usize = 8 << 20;
 const RELEASE_EVERY: usize = 4 << 20;
 /// Objects larger than this are not cached (a tree this large is rare; a blob is never read).
 const CACHE_LARGEST: usize = 1 << 20;
-/// Slots of the delta-base cache (a power of two).
-const CACHE_SLOTS: usize = 4096;
+/// Slots of the delta-base cache (a power of two). 8 MiB holds a few thousand trees; with 4,096
+/// slots their collisions cost 3% more time on all of git/git than with 16,384.
+const CACHE_SLOTS: usize = 16384;
 /// A longer delta chain is taken for damage (git writes at most 4095).
 const MAX_CHAIN: usize = 10_000;
 
@@ -534,7 +535,7 @@ impl BaseCache {
     fn slot(pack: usize, offset: u64) -> usize {
         // Fibonacci hashing of the offset, mixed with the pack.
         let key = offset ^ ((pack as u64) << 48);
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize % CACHE_SLOTS
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_SLOTS.trailing_zeros())) as usize
     }
 
     fn get(&self, pack: usize, offset: u64) -> Option<(Kind, Rc<Vec<u8>>)> {
@@ -571,5 +572,109 @@ impl BaseCache {
         if let Some(old) = self.slots.get_mut(slot).and_then(Option::take) {
             self.bytes -= old.object.len();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A delta: the base's size, the result's size, then `ops` (already encoded).
+    fn delta(base: usize, result: usize, ops: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for mut size in [base, result] {
+            loop {
+                let byte = (size & 0x7f) as u8;
+                size >>= 7;
+                if size == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+        }
+        out.extend_from_slice(ops);
+        out
+    }
+
+    #[test]
+    fn a_delta_copies_ranges_of_its_base_and_inserts_bytes() {
+        let base = b"0123456789".repeat(20);
+        // copy 4 bytes from offset 3, insert "ab", copy 2 bytes from offset 0x100 - 0x100 = 0
+        let ops = [0x80 | 0x01 | 0x10, 3, 4, 2, b'a', b'b', 0x80 | 0x10, 2];
+        let result = apply_delta(&base, &delta(base.len(), 8, &ops)).expect("applies");
+        assert_eq!(result, b"3456ab01");
+    }
+
+    #[test]
+    fn a_copy_of_size_zero_is_a_copy_of_64_kib() {
+        let base = vec![7u8; 0x10000];
+        let ops = [0x80];
+        let result = apply_delta(&base, &delta(base.len(), 0x10000, &ops)).expect("applies");
+        assert_eq!(result, base);
+    }
+
+    #[test]
+    fn a_damaged_delta_is_unreadable_never_a_panic() {
+        let base = b"hello world".to_vec();
+        for (base_size, result_size, ops) in [
+            (99, 5, vec![5, b'h', b'e', b'l', b'l', b'o']), // wrong base size
+            (11, 6, vec![5, b'h', b'e', b'l', b'l', b'o']), // result shorter than said
+            (11, 5, vec![9, b'h']),                         // insert past the end
+            (11, 5, vec![0]),                               // reserved opcode
+            (11, 5, vec![0x80 | 0x01 | 0x10, 200, 5]),      // copy past the base
+            (11, 5, vec![0x80 | 0x0f | 0x10]),              // copy header cut short
+            (11, 3, vec![5, b'h', b'e', b'l', b'l', b'o']), // result longer than said
+        ] {
+            assert!(apply_delta(&base, &delta(base_size, result_size, &ops)).is_err());
+        }
+        assert!(apply_delta(&base, &[0x80]).is_err());
+        assert!(apply_delta(&base, &[0xff; 12]).is_err());
+    }
+
+    #[test]
+    fn entry_headers_and_their_damage() {
+        // A tree of 300 bytes: type 2, size 300 = 0b1_0010_1100.
+        let entry = Entry::parse(&[0x80 | (2 << 4) | 0x0c, 0x12, 0xaa], 0).expect("parses");
+        assert!(matches!(entry.base, Base::None(Kind::Tree)));
+        assert_eq!((entry.size, entry.data_at), (300, 2));
+        // An offset delta 130 bytes back (0x80 0x02: (0 + 1) << 7 | 2), at offset 200.
+        let mut data = vec![0u8; 200];
+        data.extend_from_slice(&[(6 << 4) | 5, 0x80, 0x02]);
+        let entry = Entry::parse(&data, 200).expect("parses");
+        assert!(matches!(entry.base, Base::Offset(70)));
+        // Pointing before the pack's start, an unknown type, headers cut short.
+        assert!(Entry::parse(&[(6 << 4) | 5, 0x01], 0).is_err());
+        assert!(Entry::parse(&[5 << 4], 0).is_err());
+        assert!(Entry::parse(&[0x80 | (1 << 4)], 0).is_err());
+        assert!(Entry::parse(&[(7 << 4) | 1, 1, 2], 0).is_err());
+        assert!(Entry::parse(&[], 0).is_err());
+    }
+
+    #[test]
+    fn ids_compare_as_bytes() {
+        let ids: [&[u8]; 4] = [&[0; 20], &[1; 20], &[0xff; 20], &[0x80; 20]];
+        for a in ids {
+            for b in ids {
+                assert_eq!(compare_ids(a, b), a.cmp(b));
+            }
+        }
+        let mut one = [9u8; 20];
+        one[19] = 10;
+        assert_eq!(compare_ids(&one, &[9u8; 20]), std::cmp::Ordering::Greater);
+    }
+
+    #[test]
+    fn the_cache_stays_within_its_bytes() {
+        let mut cache = BaseCache::new();
+        let object = Rc::new(vec![0u8; 100_000]);
+        for offset in 0..1_000u64 {
+            cache.put(0, offset * 7919, Kind::Tree, &object);
+            assert!(cache.bytes <= CACHE_BYTES);
+        }
+        assert!(cache.get(0, 999 * 7919).is_some(), "the last one is kept");
+        let huge = Rc::new(vec![0u8; CACHE_LARGEST + 1]);
+        cache.put(1, 5, Kind::Tree, &huge);
+        assert!(cache.get(1, 5).is_none(), "too large to cache");
     }
 }
