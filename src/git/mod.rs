@@ -36,6 +36,7 @@ mod patch;
 mod progress;
 mod range;
 mod remote;
+mod topo;
 
 use std::ffi::OsStr;
 use std::fmt;

@@ -121,6 +121,29 @@ impl Packs {
         self.object_at(pack, offset).ok()
     }
 
+    /// The first `max` bytes (or fewer) of object `id` and its type: a full object is inflated
+    /// only that far. `None` as for [`Packs::read`].
+    pub(super) fn read_start(&mut self, id: &[u8], max: usize) -> Option<(Kind, Vec<u8>)> {
+        let (pack, offset) = self.find(id)?;
+        let data = &self.packs.0.get(pack)?.data;
+        let entry = Entry::parse(data, offset).ok()?;
+        let Base::None(kind) = entry.base else {
+            let (kind, object) = self.object_at(pack, offset).ok()?;
+            return Some((kind, object.get(..max.min(object.len()))?.to_vec()));
+        };
+        let input = data.get(entry.data_at..)?;
+        self.inflater.reset(true);
+        let mut out = Vec::with_capacity(max.min(entry.size));
+        self.inflater
+            .decompress_vec(input, &mut out, FlushDecompress::None)
+            .ok()?;
+        let read = usize::try_from(self.inflater.total_in()).ok()?;
+        let start = usize::try_from(offset).ok()?;
+        self.touched
+            .touch(&self.packs.0, start, entry.data_at + read);
+        Some((kind, out))
+    }
+
     /// Where `id` is: the pack of the last hit first, then the others.
     fn find(&mut self, id: &[u8]) -> Option<(usize, u64)> {
         if let Some(offset) = self.packs.0.get(self.last).and_then(|pack| pack.find(id)) {

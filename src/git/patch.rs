@@ -157,6 +157,15 @@ impl<'r> TreeReader<'r> {
         Ok(RawTree { id, bytes })
     }
 
+    /// The start of the raw commit `id` (its first `max` bytes) from the pack reader; `None`
+    /// when it does not have it (or `id` is not a commit).
+    pub(super) fn packed_commit_start(&self, id: Oid, max: usize) -> Option<Vec<u8>> {
+        match self.packs.borrow_mut().read_start(id.as_bytes(), max)? {
+            (Kind::Commit, bytes) => Some(bytes),
+            _ => None,
+        }
+    }
+
     /// The raw commit `id` from the pack reader; `None` when it does not have it (or `id` is
     /// not a commit).
     pub(super) fn packed_commit(&self, id: Oid) -> Option<Rc<Vec<u8>>> {

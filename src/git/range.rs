@@ -29,6 +29,7 @@ use super::commit::CommitData;
 use super::pack::PackFiles;
 use super::patch::{PathFilter, RawTree, TreeReader, diff_trees};
 use super::progress::Progress;
+use super::topo::topo_order;
 use super::{FileChange, GitError, GitRepo, full_oid};
 
 /// Which commits to read.
@@ -330,12 +331,11 @@ impl GitRepo {
             },
         };
 
-        progress.phase("walking history", None);
-        let walked = self.walk(head, hide, range.initial_depth, &progress)?;
-        let mut boundary_hit = false;
-
         let packs = PackFiles::open(&self.repo.commondir().join("objects"));
         let reader = TreeReader::new(&self.repo, packs.clone())?;
+        progress.phase("walking history", None);
+        let walked = self.walk(&reader, head, hide, range.initial_depth, &progress)?;
+        let mut boundary_hit = false;
         let filter = PathFilter::new(&range.paths);
         let selected = if filter.is_empty() {
             walked
@@ -525,12 +525,13 @@ impl GitRepo {
     /// reported with the first unreadable commit found from `head` (or `hide`).
     fn walk(
         &self,
+        reader: &TreeReader<'_>,
         head: Oid,
         hide: Option<Oid>,
         depth: usize,
         progress: &Progress,
     ) -> Result<Vec<Oid>, GitError> {
-        self.walk_ids(head, hide, depth, progress)
+        self.walk_ids(reader, head, hide, depth, progress)
             .map_err(|err| match err {
                 GitError::Damaged { commit: None, .. } => {
                     let starts: Vec<Oid> = std::iter::once(head).chain(hide).collect();
@@ -545,6 +546,7 @@ impl GitRepo {
 
     fn walk_ids(
         &self,
+        reader: &TreeReader<'_>,
         head: Oid,
         hide: Option<Oid>,
         depth: usize,
@@ -565,10 +567,15 @@ impl GitRepo {
                 // `git rev-list --topo-order HEAD`, the first `depth`. Commit dates play no part:
                 // after a rebase they are all equal, and a skewed clock can date HEAD before its
                 // parent. Linear history is read incrementally (only `depth` commits); below a
-                // merge, git's order depends on the whole graph, so libgit2 reads all of it.
+                // merge, git's order depends on the whole graph, which is all read.
                 if let Some(chain) = self.linear_start(head, depth)? {
                     chain.iter().for_each(|_| progress.inc());
                     return Ok(chain);
+                }
+                let shallow = self.shallow_commits();
+                if let Some(mut order) = topo_order(&self.repo, reader, &shallow, head, progress) {
+                    order.truncate(depth);
+                    return Ok(order);
                 }
                 walk.set_sorting(Sort::TOPOLOGICAL)?;
                 walk.push(head)?;
