@@ -19,15 +19,16 @@
 //!   (libgit2#7342, fixed upstream by #7346, not yet in a libgit2-sys release).
 //!
 //! Speed and memory (README, "set-commits benchmark"): trees and commits are read by a pack
-//! reader of our own (`pack.rs`, libgit2 only for what it cannot read), patch sets come from raw
-//! tree objects (`patch.rs`), a long range is read by two threads (`range.rs`), and [`open`]
+//! reader of our own (`pack.rs`, libgit2 only for what it cannot read), a first release's order
+//! comes from the commits' parent lines (`topo.rs`), patch sets come from raw tree objects
+//! (`patch.rs`), a long range is read by two threads (`range.rs`), and [`open`]
 //! switches off two process-wide libgit2 settings, the re-hashing of every object read and the
 //! object cache (which holds up to 256 MB of parsed small trees and only ever misses on a walk
 //! that visits each tree once or twice).
 //!
 //! Layout: `remote.rs` parses remote URLs, `range.rs` walks a range and builds commits,
-//! `commit.rs` parses commits, `patch.rs` computes name-status patch sets, `pack.rs` reads pack
-//! files, `progress.rs` draws the progress indicator on stderr, `error.rs` holds [`GitError`].
+//! `commit.rs` parses commits, `topo.rs` orders a first release, `patch.rs` computes
+//! name-status patch sets, `pack.rs` reads pack files, `progress.rs` draws the progress indicator on stderr, `error.rs` holds [`GitError`].
 
 mod commit;
 mod error;
@@ -50,8 +51,8 @@ pub use error::GitError;
 /// fixed size however long the range and however large the repository: by default libgit2 maps
 /// packs in 1 GiB windows, up to 8 GiB, and every page of a mapped pack that was read counts as
 /// the process's memory (all of git/git's history is 500 MB of pack). libgit2 now reads only
-/// what the pack reader (`pack.rs`) leaves to it: the commits of the history walk, which sit
-/// together at the front of a pack, and the odd loose or unreadable object. Windows of 2 MiB, at
+/// what the pack reader (`pack.rs`) leaves to it: the commits of a range's history walk, which
+/// sit together at the front of a pack, and the odd loose or unreadable object. Windows of 2 MiB, at
 /// most 8 MiB of them mapped at once (the least recently used are unmapped first), cost no time
 /// measurable against 64 MiB there, and keep set-commits of all of git/git under 128 MiB.
 ///

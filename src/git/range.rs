@@ -15,9 +15,10 @@
 //!
 //! The work is done in as few object reads as possible: the walk only collects ids; the path
 //! filter (one tree lookup per path per commit) and the cap come next; only the commits that are
-//! kept are read in full and diffed. Nothing from libgit2 is kept once a commit is converted,
-//! except the parent commit and parent tree just read, which the next commit of the walk usually
-//! is and has (`TreePairs`), so memory stays flat however long the range.
+//! kept are read in full and diffed. Nothing is kept once a commit is converted, except the
+//! parent commit and parent tree just read, which the next commit of the walk usually is and has
+//! (`TreePairs`), so memory stays flat however long the range. A range of 1,024 commits or more
+//! is read by two threads, in blocks (`read_in_two`).
 
 use std::collections::HashSet;
 use std::ops::ControlFlow;
