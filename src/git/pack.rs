@@ -249,7 +249,7 @@ impl Touched {
         }
         self.bytes = 0;
         for pack in packs {
-            // SAFETY: the mapping is read-only and private: dropping its pages loses nothing,
+            // SAFETY: the mapping is a read-only file mapping: dropping its pages loses nothing,
             // the next read maps them again from the file. Nothing borrowed from a mapping
             // outlives a call of this module (objects are copied out), and another thread
             // reading the same mapping meanwhile just faults the page in again.
