@@ -27,9 +27,11 @@
 //! that visits each tree once or twice).
 //!
 //! Layout: `remote.rs` parses remote URLs, `range.rs` walks a range and builds commits,
-//! `commit.rs` parses commits, `topo.rs` orders a first release, `patch.rs` computes
-//! name-status patch sets, `pack.rs` reads pack files, `progress.rs` draws the progress indicator on stderr, `error.rs` holds [`GitError`].
+//! `blocks.rs` reads a long range on two threads, `commit.rs` parses commits, `topo.rs` orders a
+//! first release, `patch.rs` computes name-status patch sets, `pack.rs` reads pack files,
+//! `progress.rs` draws the progress indicator on stderr, `error.rs` holds [`GitError`].
 
+mod blocks;
 mod commit;
 mod error;
 mod pack;

@@ -18,7 +18,7 @@
 //! kept are read in full and diffed. Nothing is kept once a commit is converted, except the
 //! parent commit and parent tree just read, which the next commit of the walk usually is and has
 //! (`TreePairs`), so memory stays flat however long the range. A range of 1,024 commits or more
-//! is read by two threads, in blocks (`read_in_two`).
+//! is read by two threads, in blocks (`blocks.rs`).
 
 use std::collections::HashSet;
 use std::ops::ControlFlow;
@@ -26,9 +26,10 @@ use std::ops::ControlFlow;
 use chrono::{DateTime, FixedOffset, Offset, Utc};
 use git2::{ErrorCode, Oid, Sort};
 
+use super::blocks::{BlockRead, read_commit};
 use super::commit::CommitData;
 use super::pack::PackFiles;
-use super::patch::{PathFilter, RawTree, TreeReader, diff_trees};
+use super::patch::{PathFilter, RawTree, TreeReader};
 use super::progress::Progress;
 use super::topo::topo_order;
 use super::{FileChange, GitError, GitRepo, full_oid};
@@ -122,7 +123,7 @@ enum Base {
 }
 
 /// The two trees a commit is compared with, as handed to [`TreePairs::compare`].
-enum Trees<'x, 't> {
+pub(super) enum Trees<'x, 't> {
     /// The first parent's tree (`None`: the empty tree, for a root commit) and the commit's.
     Pair(Option<&'x RawTree<'t>>, &'x RawTree<'t>),
     /// A shallow boundary commit: there is nothing to compare with.
@@ -132,7 +133,7 @@ enum Trees<'x, 't> {
 /// Reads the commits of a walk and the trees they are compared with, reusing each commit's
 /// parent (and its tree) as the next commit when they are the same (always, in linear history),
 /// so a commit and a wide root tree are read once per commit rather than twice.
-struct TreePairs<'a, 'r> {
+pub(super) struct TreePairs<'a, 'r> {
     repo: &'r GitRepo,
     reader: &'a TreeReader<'r>,
     /// The shallow boundary commits, whose parents libgit2 hides (so does [`CommitData::parse`]).
@@ -146,7 +147,7 @@ struct TreePairs<'a, 'r> {
 }
 
 impl<'a, 'r> TreePairs<'a, 'r> {
-    fn new(repo: &'r GitRepo, reader: &'a TreeReader<'r>) -> Self {
+    pub(super) fn new(repo: &'r GitRepo, reader: &'a TreeReader<'r>) -> Self {
         TreePairs {
             repo,
             reader,
@@ -158,7 +159,7 @@ impl<'a, 'r> TreePairs<'a, 'r> {
     }
 
     /// The commit `oid`, reusing the parent read for the previous commit when it is this one.
-    fn commit(&mut self, oid: Oid) -> Result<CommitData, GitError> {
+    pub(super) fn commit(&mut self, oid: Oid) -> Result<CommitData, GitError> {
         match self.spare_commit.take() {
             Some(commit) if commit.id == oid => Ok(commit),
             _ => Ok(self.read(oid)?),
@@ -178,7 +179,7 @@ impl<'a, 'r> TreePairs<'a, 'r> {
         Ok(CommitData::from_git2(&self.repo.repo.find_commit(oid)?))
     }
 
-    fn compare<T>(
+    pub(super) fn compare<T>(
         &mut self,
         commit: &CommitData,
         with: impl FnOnce(Trees<'_, 'a>) -> Result<T, GitError>,
@@ -204,56 +205,6 @@ impl<'a, 'r> TreePairs<'a, 'r> {
             Base::Boundary => with(Trees::Boundary),
         }
     }
-}
-
-/// Commits per block when two threads share a range.
-const BLOCK: usize = 256;
-/// From this many commits on, two threads read a range.
-const PARALLEL_FROM: usize = 4 * BLOCK;
-
-/// Some commits of a range, read, in order.
-struct BlockRead {
-    commits: Vec<GitCommit>,
-    /// One of them sits on a shallow boundary.
-    boundary_hit: bool,
-}
-
-/// Reads `ids` (a stretch of the range), with a [`TreePairs`] of its own.
-fn read_block(repo: &GitRepo, reader: &TreeReader<'_>, ids: &[Oid]) -> Result<BlockRead, GitError> {
-    let mut pairs = TreePairs::new(repo, reader);
-    let mut block = BlockRead {
-        commits: Vec::with_capacity(ids.len()),
-        boundary_hit: false,
-    };
-    for &oid in ids {
-        let read = read_commit(&mut pairs, reader, oid)?;
-        block.boundary_hit |= read.boundary_hit;
-        block.commits.extend(read.commits);
-    }
-    Ok(block)
-}
-
-/// Reads commit `oid` and its patch set.
-fn read_commit(
-    pairs: &mut TreePairs<'_, '_>,
-    reader: &TreeReader<'_>,
-    oid: Oid,
-) -> Result<BlockRead, GitError> {
-    let commit = pairs.commit(oid).map_err(|err| err.reading(oid))?;
-    let mut boundary_hit = false;
-    let patch_set = pairs
-        .compare(&commit, |trees| match trees {
-            Trees::Pair(old, new) => diff_trees(reader, old, new),
-            Trees::Boundary => {
-                boundary_hit = true;
-                Ok(Vec::new())
-            }
-        })
-        .map_err(|err| err.reading(oid))?;
-    Ok(BlockRead {
-        commits: vec![to_git_commit(&commit, patch_set)],
-        boundary_hit,
-    })
 }
 
 /// What `commit` is diffed against, reading its first parent with `read`.
@@ -386,84 +337,6 @@ impl GitRepo {
             dropped_by_cap,
             previous_missing,
             shallow_boundary_hit: boundary_hit,
-        })
-    }
-
-    /// A second handle on this repository for a second reading thread, when the range is long
-    /// enough to share (`None`: one thread reads it all). Not when the object database comes
-    /// from the environment (`GIT_OBJECT_DIRECTORY`, alternates), which a handle opened by path
-    /// would not see.
-    fn helper_for(&self, commits: usize) -> Option<git2::Repository> {
-        if commits < PARALLEL_FROM
-            || std::env::var_os("GIT_OBJECT_DIRECTORY").is_some()
-            || std::env::var_os("GIT_ALTERNATE_OBJECT_DIRECTORIES").is_some()
-        {
-            return None;
-        }
-        git2::Repository::open_ext(
-            self.repo.path(),
-            git2::RepositoryOpenFlags::NO_SEARCH,
-            std::iter::empty::<&std::ffi::OsStr>(),
-        )
-        .ok()
-    }
-
-    /// Reads `ids` on two threads: this one reads the even blocks of [`BLOCK`] commits, a helper
-    /// thread (with its own handle on the repository and its own pack reader over the same
-    /// mapped packs) the odd ones, at most one block ahead. The blocks are handed over in
-    /// order, so the result is the one-thread result; an error is the first one in that order.
-    /// Nothing is shared between the two but the read-only pack mappings: libgit2 serializes
-    /// reads of one pack behind a lock, which is why the pack reader exists.
-    fn read_in_two(
-        &self,
-        reader: &TreeReader<'_>,
-        packs: PackFiles,
-        helper: git2::Repository,
-        ids: &[Oid],
-        mut hand_over: impl FnMut(BlockRead) -> ControlFlow<()>,
-    ) -> Result<(), GitError> {
-        std::thread::scope(|scope| {
-            let (sender, receiver) =
-                std::sync::mpsc::sync_channel::<Result<BlockRead, GitError>>(1);
-            let odd: Vec<&[Oid]> = ids.chunks(BLOCK).skip(1).step_by(2).collect();
-            let spawned = std::thread::Builder::new()
-                .name("git reader 2".to_string())
-                .spawn_scoped(scope, move || {
-                    let helper = GitRepo { repo: helper };
-                    let reader = match TreeReader::new(&helper.repo, packs) {
-                        Ok(reader) => reader,
-                        Err(err) => {
-                            let _ = sender.send(Err(err));
-                            return;
-                        }
-                    };
-                    for block in odd {
-                        let read = read_block(&helper, &reader, block);
-                        let failed = read.is_err();
-                        // A closed channel: the reading stopped or failed on this side.
-                        if sender.send(read).is_err() || failed {
-                            return;
-                        }
-                    }
-                });
-            if let Err(err) = spawned {
-                return Err(GitError::Other(format!(
-                    "cannot start a reading thread: {err}"
-                )));
-            }
-            for (n, block) in ids.chunks(BLOCK).enumerate() {
-                let read = if n % 2 == 0 {
-                    read_block(self, reader, block)?
-                } else {
-                    receiver.recv().map_err(|_| {
-                        GitError::Other("the second reading thread stopped".to_string())
-                    })??
-                };
-                if hand_over(read).is_break() {
-                    break;
-                }
-            }
-            Ok(())
         })
     }
 
@@ -651,7 +524,7 @@ fn looks_like_sha(text: &str) -> bool {
     (4..=64).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-fn to_git_commit(commit: &CommitData, patch_set: Vec<FileChange>) -> GitCommit {
+pub(super) fn to_git_commit(commit: &CommitData, patch_set: Vec<FileChange>) -> GitCommit {
     let latin1 = commit
         .encoding
         .as_deref()
