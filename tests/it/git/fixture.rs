@@ -156,6 +156,24 @@ impl Fixture {
         self.clock.set(self.clock.get() + 1);
     }
 
+    /// Writes a commit object as given, byte for byte (git would refuse or rewrite such
+    /// commits), and returns its id.
+    pub fn write_raw_commit(&self, object: &[u8]) -> String {
+        let file = self.tmp.path().join("object");
+        std::fs::write(&file, object).expect("object");
+        self.git_in(
+            &self.work,
+            [
+                "hash-object".as_ref(),
+                "-t".as_ref(),
+                "commit".as_ref(),
+                "-w".as_ref(),
+                "--literally".as_ref(),
+                file.as_os_str(),
+            ],
+        )
+    }
+
     /// `git rev-list ARGS` in `dir`, as a list of shas.
     pub fn rev_list_in(&self, dir: &Path, args: &[&str]) -> Vec<String> {
         let mut all = vec!["rev-list"];

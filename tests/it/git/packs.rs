@@ -33,23 +33,6 @@ fn loose_objects(dir: &Path) -> usize {
         .sum()
 }
 
-/// Writes a commit object by hand (git would refuse or rewrite these) and returns its id.
-fn raw_commit(fx: &Fixture, object: &[u8]) -> String {
-    let file = fx.tmp.path().join("object");
-    std::fs::write(&file, object).expect("object");
-    fx.git_in(
-        &fx.work,
-        [
-            "hash-object".as_ref(),
-            "-t".as_ref(),
-            "commit".as_ref(),
-            "-w".as_ref(),
-            "--literally".as_ref(),
-            file.as_os_str(),
-        ],
-    )
-}
-
 /// A history with merges, an octopus, renames, deep directories, a latin-1 commit and commits
 /// whose headers take libgit2's rules to read: odd spacing and whitespace in names, a
 /// negative zero and a far offset, two emails, quotes and dots, two encoding headers, a signature whose continuation lines
@@ -110,7 +93,7 @@ fn tricky_history(fx: &Fixture) {
         ),
     ] {
         let object = format!("tree {tree}\nparent {parent}\nauthor {author}\n{committer}\n{rest}");
-        parent = raw_commit(fx, object.as_bytes());
+        parent = fx.write_raw_commit(object.as_bytes());
     }
     fx.git(["update-ref", "HEAD", &parent]);
 }

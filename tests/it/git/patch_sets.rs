@@ -189,19 +189,7 @@ fn non_utf8_paths_and_messages() {
     )
     .into_bytes();
     object.extend_from_slice(b"bad \xff\xfe bytes\n");
-    let object_file = fx.tmp.path().join("object");
-    std::fs::write(&object_file, object).expect("object");
-    let raw = fx.git_in(
-        &fx.work,
-        [
-            "hash-object".as_ref(),
-            "-t".as_ref(),
-            "commit".as_ref(),
-            "-w".as_ref(),
-            "--literally".as_ref(),
-            object_file.as_os_str(),
-        ],
-    );
+    let raw = fx.write_raw_commit(&object);
     fx.git(["update-ref", "HEAD", &raw]);
 
     let repo = open(Some(&fx.work)).expect("open");
