@@ -5,6 +5,9 @@
 //!   SQLite database, another application's marked database, a truncated store and a store of a
 //!   newer relctl are refused before SQLite opens them. Only an unmarked database (another
 //!   application's, or a store made before relctl marked its stores) needs SQLite to say which.
+//!   It reads nothing while a connection of this process has the file open (`held.rs`): closing
+//!   its descriptor would drop SQLite's locks, and another SQLite client would then delete the
+//!   WAL under that connection. SQLite's own inspection says what such a file is.
 //! - [`open_for_query`] opens a connection that cannot write. While no other connection has the
 //!   file open (no `-wal`, no `-journal` beside it), that is a read-write connection with
 //!   `PRAGMA query_only`: SQLite refuses every write on it, and it removes the `-wal`/`-shm`
@@ -30,6 +33,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+use super::held::{self, Hold};
 use super::migrations::{self, APPLICATION_ID};
 use crate::error::{Error, Result};
 
@@ -45,6 +49,9 @@ pub enum Found {
     /// A SQLite database without an application id: a relctl store made before stores were
     /// marked, or another application's database; [`migrations::inspect`] tells which.
     Unmarked,
+    /// A file a SQLite connection of this process has open, whose bytes only SQLite may read now
+    /// (`held.rs`); [`migrations::inspect`] tells what it is.
+    Held,
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -69,10 +76,13 @@ fn damaged(path: &Path, why: &str) -> Error {
 /// writes page 1 (the header) first and grows the file after, while a `-wal` exists. So the size
 /// is only judged when no `-wal` is seen before or after reading, and a file that looks
 /// truncated is looked at again a few times before it is called damaged.
+///
+/// The header is read only while no connection of this process has the file open (`held.rs`):
+/// closing the descriptor read through would drop SQLite's locks. Then the file is [`Found::Held`].
 pub fn probe(path: &Path) -> Result<Found> {
     let mut pause = Duration::from_millis(5);
     for _ in 0..4 {
-        match probe_once(path)? {
+        match probe_unless_held(path)? {
             Ok(found) => return Ok(found),
             Err(_) => {
                 std::thread::sleep(pause);
@@ -80,13 +90,18 @@ pub fn probe(path: &Path) -> Result<Found> {
             }
         }
     }
-    match probe_once(path)? {
+    match probe_unless_held(path)? {
         Ok(found) => Ok(found),
         Err(len) => Err(damaged(
             path,
             &format!("truncated: {len} bytes, not whole pages of the database"),
         )),
     }
+}
+
+/// [`probe_once`], or [`Found::Held`] without a look when this process has the file open.
+fn probe_unless_held(path: &Path) -> Result<Result<Found, u64>> {
+    held::unless_held(path, || probe_once(path)).unwrap_or(Ok(Ok(Found::Held)))
 }
 
 /// One look at `path`; `Ok(Err(len))` when it looks truncated at `len` bytes.
@@ -213,9 +228,15 @@ pub fn open_error(path: &Path, err: &rusqlite::Error) -> Error {
     }
 }
 
-/// Opens `flags`/`name` and reads the schema, so WAL and locking problems show now.
-fn try_open(name: &Path, flags: OpenFlags, query_only: bool) -> rusqlite::Result<Connection> {
-    let conn = Connection::open_with_flags(name, flags)?;
+/// Opens `flags`/`name` (the file at `path`) and reads the schema, so WAL and locking problems
+/// show now.
+fn try_open(
+    path: &Path,
+    name: &Path,
+    flags: OpenFlags,
+    query_only: bool,
+) -> rusqlite::Result<(Connection, Hold)> {
+    let (conn, hold) = connect(path, name, flags)?;
     conn.busy_timeout(super::BUSY_TIMEOUT)?;
     if query_only {
         conn.pragma_update(None, "query_only", true)?;
@@ -223,7 +244,16 @@ fn try_open(name: &Path, flags: OpenFlags, query_only: bool) -> rusqlite::Result
     conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
         row.get::<_, i64>(0)
     })?;
-    Ok(conn)
+    Ok((conn, hold))
+}
+
+/// Opens a SQLite connection to the file at `path` (named `name` for SQLite: the path itself or
+/// a URI of it), holding the file for as long as the returned [`Hold`] lives (`held.rs`). Keep
+/// the hold at least as long as the connection.
+pub fn connect(path: &Path, name: &Path, flags: OpenFlags) -> rusqlite::Result<(Connection, Hold)> {
+    let hold = Hold::take(path);
+    let conn = Connection::open_with_flags(name, flags)?;
+    Ok((conn, hold))
 }
 
 /// A `file:` URI for `path` with `query` (SQLite's URI filenames), every byte that is not
@@ -239,19 +269,30 @@ fn uri(path: &Path, query: &str) -> PathBuf {
     PathBuf::from(format!("file:{encoded}?{query}"))
 }
 
-/// A connection to an existing database that never writes it (see the module docs).
-pub fn open_for_query(path: &Path) -> Result<Connection> {
+/// A connection to an existing database that never writes it (see the module docs), with its
+/// hold on the file.
+pub fn open_for_query(path: &Path) -> Result<(Connection, Hold)> {
     let no_flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let others_use_it = sidecar(path, "-wal").exists() || sidecar(path, "-journal").exists();
     let mut first_err = None;
     if !others_use_it {
-        match try_open(path, no_flags | OpenFlags::SQLITE_OPEN_READ_WRITE, true) {
+        match try_open(
+            path,
+            path,
+            no_flags | OpenFlags::SQLITE_OPEN_READ_WRITE,
+            true,
+        ) {
             Ok(conn) => return Ok(conn),
             Err(err) if may_fall_back(&err) => first_err = Some(err),
             Err(err) => return Err(open_error(path, &err)),
         }
     }
-    match try_open(path, no_flags | OpenFlags::SQLITE_OPEN_READ_ONLY, false) {
+    match try_open(
+        path,
+        path,
+        no_flags | OpenFlags::SQLITE_OPEN_READ_ONLY,
+        false,
+    ) {
         Ok(conn) => return Ok(conn),
         Err(err) if may_fall_back(&err) => {
             first_err.get_or_insert(err);
@@ -263,7 +304,7 @@ pub fn open_for_query(path: &Path) -> Result<Connection> {
         .map_or(true, |wal| wal.len() == 0);
     if wal_empty {
         let flags = no_flags | OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
-        match try_open(&uri(path, "immutable=1"), flags, false) {
+        match try_open(path, &uri(path, "immutable=1"), flags, false) {
             Ok(conn) => return Ok(conn),
             Err(err) => {
                 first_err.get_or_insert(err);

@@ -31,6 +31,7 @@ pub mod commits;
 pub mod copy;
 pub mod deploys;
 mod file;
+mod held;
 pub mod issues;
 mod migrations;
 pub mod orgs;
@@ -73,6 +74,9 @@ enum Kind {
 /// An open store. Dropping it closes the connection.
 pub struct Store {
     conn: Connection,
+    /// The connection's claim on the store file (`held.rs`), given back after `conn` closes
+    /// (fields drop in order); `None` in memory.
+    _hold: Option<held::Hold>,
     kind: Kind,
     /// The store's path, for messages (a new store's temporary name is never shown).
     shown: PathBuf,
@@ -83,12 +87,13 @@ pub struct Store {
 }
 
 impl Store {
-    fn new(conn: Connection, kind: Kind, shown: &Path) -> Result<Store> {
+    fn new(conn: Connection, hold: Option<held::Hold>, kind: Kind, shown: &Path) -> Result<Store> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.set_prepared_statement_cache_capacity(sql::STATEMENT_CACHE_CAPACITY);
         Ok(Store {
             conn,
+            _hold: hold,
             kind,
             shown: shown.to_path_buf(),
             wal_checked: kind != Kind::Writer,
@@ -102,7 +107,7 @@ impl Store {
     }
 
     fn fresh_in_memory(shown: &Path) -> Result<Store> {
-        let mut store = Store::new(Connection::open_in_memory()?, Kind::Memory, shown)?;
+        let mut store = Store::new(Connection::open_in_memory()?, None, Kind::Memory, shown)?;
         store.write(|_| Ok(()))?;
         Ok(store)
     }
@@ -127,17 +132,17 @@ impl Store {
     pub fn open_existing(path: &Path) -> Result<Option<Store>> {
         match file::probe(path)? {
             Found::Missing => return Ok(None),
-            Found::Unmarked => {
+            Found::Unmarked | Found::Held => {
                 // Another application's database must not be opened for writing at all.
-                let conn = file::open_for_query(path)?;
+                let (conn, _hold) = file::open_for_query(path)?;
                 migrations::inspect(&conn, path)?;
             }
             Found::Empty | Found::Marked => {}
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(|err| cannot_write(path, err))?;
-        let mut store = Store::new(conn, Kind::Writer, path)?;
+        let (conn, hold) =
+            file::connect(path, path, flags).map_err(|err| cannot_write(path, err))?;
+        let mut store = Store::new(conn, Some(hold), Kind::Writer, path)?;
         let mode: String = store
             .conn
             .pragma_query_value(None, "journal_mode", |row| row.get(0))
@@ -155,11 +160,13 @@ impl Store {
     pub fn open_for_reading(path: &Path) -> Result<Store> {
         match file::probe(path)? {
             Found::Missing | Found::Empty => Store::fresh_in_memory(path),
-            Found::Marked | Found::Unmarked => {
-                let conn = file::open_for_query(path)?;
+            Found::Marked | Found::Unmarked | Found::Held => {
+                let (conn, hold) = file::open_for_query(path)?;
                 match migrations::inspect(&conn, path)? {
                     Schema::Empty => Store::fresh_in_memory(path),
-                    schema if schema.is_current() => Store::new(conn, Kind::Reader, path),
+                    schema if schema.is_current() => {
+                        Store::new(conn, Some(hold), Kind::Reader, path)
+                    }
                     _ => Store::upgraded_copy(&conn, path),
                 }
             }
@@ -172,7 +179,7 @@ impl Store {
         rusqlite::backup::Backup::new(conn, &mut copy)
             .and_then(|backup| backup.run_to_completion(1024, Duration::from_millis(10), None))
             .map_err(|err| file::open_error(path, &err))?;
-        let mut store = Store::new(copy, Kind::Memory, path)?;
+        let mut store = Store::new(copy, None, Kind::Memory, path)?;
         store.write(|_| Ok(()))?;
         Ok(store)
     }
@@ -180,9 +187,9 @@ impl Store {
     /// A new store in the temporary file `temp`, initialised; `shown` is where it will be.
     fn open_new(temp: &Path, shown: &Path) -> Result<Store> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(temp, flags)
-            .map_err(|err| file::open_error(shown, &err))?;
-        let mut store = Store::new(conn, Kind::New, shown)?;
+        let (conn, hold) =
+            file::connect(temp, temp, flags).map_err(|err| file::open_error(shown, &err))?;
+        let mut store = Store::new(conn, Some(hold), Kind::New, shown)?;
         store.write(|_| Ok(()))?;
         Ok(store)
     }

@@ -4,6 +4,7 @@
 //! every release holds the commits it held before or the whole set it was being given (never
 //! part of it), nothing acknowledged is lost, and the next command works.
 
+mod checker;
 mod serve;
 mod set_commits;
 

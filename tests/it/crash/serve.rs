@@ -21,15 +21,15 @@ use crate::harness::TestEnv;
 const ROUNDS: usize = 14;
 
 /// `relctl serve` as a child process whose stderr is collected, counting answered writes.
-struct ServeProcess {
+pub struct ServeProcess {
     child: Child,
-    url: String,
+    pub url: String,
     writes: Arc<AtomicUsize>,
-    log: Arc<Mutex<String>>,
+    pub log: Arc<Mutex<String>>,
 }
 
 impl ServeProcess {
-    fn start(env: &TestEnv, bind: &str) -> ServeProcess {
+    pub fn start(env: &TestEnv, bind: &str) -> ServeProcess {
         let mut child = env
             .cmd()
             .args(["serve", "--bind", bind])
@@ -72,7 +72,7 @@ impl ServeProcess {
         }
     }
 
-    fn kill_9(&mut self) {
+    pub fn kill_9(&mut self) {
         self.child.kill().unwrap();
         self.child.wait().unwrap();
     }
