@@ -3087,7 +3087,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__serve)
-            opts="-o -q -v -h -V --bind --repo --max-body --pool-size --public-pages --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --bind --repo --max-body --pool-size --public-pages --header-timeout --max-connections --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3106,6 +3106,14 @@ _relctl() {
                     return 0
                     ;;
                 --pool-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-connections)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

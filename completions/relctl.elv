@@ -1576,6 +1576,8 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --repo 'A local clone (usually a bare mirror) that `refs` in release updates are read from, as NAME=PATH with NAME the repository''s name (e.g. acme/backend); repeatable'
             cand --max-body 'Largest request body accepted, in bytes (larger: 413)'
             cand --pool-size 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway'
+            cand --header-timeout 'Seconds a client may take to send a request''s headers, counted from the connection (or from the first byte of its next request); slower connections are closed'
+            cand --max-connections 'Client connections open at once at most; more are closed as they arrive [default: three quarters of the descriptor limit, at most 16384]'
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
             cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'

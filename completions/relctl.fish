@@ -1044,6 +1044,8 @@ complete -c relctl -n "__fish_relctl_using_subcommand serve" -l bind -d 'Address
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l repo -d 'A local clone (usually a bare mirror) that `refs` in release updates are read from, as NAME=PATH with NAME the repository\'s name (e.g. acme/backend); repeatable' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l max-body -d 'Largest request body accepted, in bytes (larger: 413)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l pool-size -d 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l header-timeout -d 'Seconds a client may take to send a request\'s headers, counted from the connection (or from the first byte of its next request); slower connections are closed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l max-connections -d 'Client connections open at once at most; more are closed as they arrive [default: three quarters of the descriptor limit, at most 16384]' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r

@@ -2004,6 +2004,8 @@ _arguments "${_arguments_options[@]}" : \
 '*--repo=[A local clone (usually a bare mirror) that \`refs\` in release updates are read from, as NAME=PATH with NAME the repository'\''s name (e.g. acme/backend); repeatable]:NAME=PATH:_default' \
 '--max-body=[Largest request body accepted, in bytes (larger\: 413)]:BYTES:_default' \
 '--pool-size=[Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway]:N:_default' \
+'--header-timeout=[Seconds a client may take to send a request'\''s headers, counted from the connection (or from the first byte of its next request); slower connections are closed]:S:_default' \
+'--max-connections=[Client connections open at once at most; more are closed as they arrive \[default\: three quarters of the descriptor limit, at most 16384\]]:N:_default' \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \

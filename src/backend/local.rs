@@ -406,7 +406,7 @@ fn apply_update(
         status_changed = changed;
     }
     Ok(ReleaseUpdated {
-        release: flow::views::release(tx, &release, false)?,
+        release: flow::views::release(tx, &release, None)?,
         resolved_issues,
         status_changed,
     })
@@ -585,7 +585,7 @@ impl Backend for LocalBackend {
                     )
                 };
                 Ok(ReleaseCreated {
-                    release: flow::views::release(tx, &release, false)?,
+                    release: flow::views::release(tx, &release, None)?,
                     outcome,
                 })
             });
@@ -652,7 +652,10 @@ impl Backend for LocalBackend {
                     )));
                 }
             }
-            flow::views::release(tx, &release, req.with_commits)
+            let commits = req
+                .with_commits
+                .then(|| req.commit_slice.map(super::Slice::sql));
+            flow::views::release(tx, &release, commits)
         })
     }
 
@@ -667,7 +670,7 @@ impl Backend for LocalBackend {
             };
             store::releases::list(tx, org.id, &filter)?
                 .iter()
-                .map(|r| flow::views::release(tx, r, false))
+                .map(|r| flow::views::release(tx, r, None))
                 .collect()
         })
     }
@@ -744,6 +747,8 @@ impl Backend for LocalBackend {
                     IssueStatus::Unresolved => 0,
                     IssueStatus::Resolved => 1,
                 }),
+                resolved_in: req.resolved_in.clone(),
+                page: req.slice.map(super::Slice::sql),
             };
             flow::issues::list(tx, org, &filter)
         })

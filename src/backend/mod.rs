@@ -274,6 +274,8 @@ pub struct ReleaseQuery {
     pub org: String,
     pub version: String,
     pub with_commits: bool,
+    /// With `with_commits`: only these of the release's commits (a page); `None`: all.
+    pub commit_slice: Option<Slice>,
     /// A project the release must be linked to (`?project=`), else not found.
     pub project: Option<String>,
 }
@@ -338,6 +340,36 @@ pub struct IssueQuery {
     pub projects: Vec<String>,
     pub inbox_only: bool,
     pub status: Option<IssueStatus>,
+    /// Only issues resolved in this release (the store filters; a page shows one release's).
+    pub resolved_in: Option<String>,
+    /// Only these of the issues (a page); `None`: all.
+    pub slice: Option<Slice>,
+}
+
+/// A part of a list, as one page shows it: skip `offset` items, then at most `limit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    pub offset: u64,
+    pub limit: u32,
+}
+
+impl Slice {
+    /// The part of `items` this slice names (for lists that come whole, as from a server).
+    pub fn of<T>(self, items: Vec<T>) -> Vec<T> {
+        items
+            .into_iter()
+            .skip(usize::try_from(self.offset).unwrap_or(usize::MAX))
+            .take(self.limit as usize)
+            .collect()
+    }
+
+    /// `(offset, limit)` as SQL parameters.
+    pub fn sql(self) -> (i64, i64) {
+        (
+            i64::try_from(self.offset).unwrap_or(i64::MAX),
+            i64::from(self.limit),
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -119,6 +119,7 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
                     StatusFilter::Unresolved => IssueStatus::Unresolved,
                     StatusFilter::Resolved => IssueStatus::Resolved,
                 }),
+                ..IssueQuery::default()
             })?;
             ctx.out.emit(&issues, |issues| {
                 let rows: Vec<Vec<String>> = issues

@@ -231,6 +231,7 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
                 org: ctx.org(),
                 version,
                 with_commits: commits || overview,
+                commit_slice: None,
                 project: None,
             })?;
             if !overview {

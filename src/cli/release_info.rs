@@ -36,6 +36,8 @@ pub fn read(ctx: &Ctx, release: &model::Release) -> Result<Overview> {
         projects: Vec::new(),
         inbox_only: false,
         status: Some(IssueStatus::Resolved),
+        resolved_in: Some(release.version.clone()),
+        slice: None,
     }))?
     .unwrap_or_default()
     .into_iter()

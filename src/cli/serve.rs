@@ -41,6 +41,26 @@ pub struct ServeArgs {
     /// with a token; the API still needs its tokens
     #[arg(long)]
     pub public_pages: bool,
+    /// Seconds a client may take to send a request's headers, counted from the connection (or
+    /// from the first byte of its next request); slower connections are closed
+    #[arg(long, default_value_t = crate::server::DEFAULT_HEADER_TIMEOUT.as_secs_f64(),
+          value_name = "S", value_parser = positive_seconds)]
+    pub header_timeout: f64,
+    /// Client connections open at once at most; more are closed as they arrive
+    /// [default: three quarters of the descriptor limit, at most 16384]
+    #[arg(long, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_connections: Option<u64>,
+}
+
+/// A number of seconds greater than 0 and at most a day.
+fn positive_seconds(text: &str) -> std::result::Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(seconds) if seconds > 0.0 && seconds <= 86_400.0 => Ok(seconds),
+        _ => Err(format!(
+            "{text:?} is not a number of seconds between 0 and 86400"
+        )),
+    }
 }
 
 /// `NAME=PATH`; the server checks that the path is a git repository.
@@ -91,6 +111,10 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
     opts.max_body = args.max_body;
     opts.pages_org = ctx.settings.org.value.clone();
     opts.public_pages = args.public_pages;
+    opts.header_timeout = std::time::Duration::from_secs_f64(args.header_timeout);
+    opts.max_connections = args
+        .max_connections
+        .map(|max| usize::try_from(max).unwrap_or(usize::MAX));
     opts.ready = Some(Box::new(move |addr| {
         // Always said, even with -q: scripts read the address when binding port 0.
         let _ = writeln!(

@@ -346,7 +346,7 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
         let mut bound = self.bound;
         if self.append {
             let new_ids: HashSet<i64> = bound.iter().map(|(id, _)| *id).collect();
-            let kept = store::commits::release_commits(conn, self.release.id)?
+            let kept = store::commits::release_commits(conn, self.release.id, None)?
                 .into_iter()
                 .map(|c| (c.id, c.date_added))
                 .filter(|(id, _)| !new_ids.contains(id));
@@ -840,7 +840,7 @@ mod tests {
                 commit("new", Some(2_000), Some("A"), Some("a@x.test")),
             ];
             let outcome = set_commits(tx, env, org, release, &commits, false)?;
-            let order: Vec<String> = store::commits::release_commits(tx, outcome.release.id)?
+            let order: Vec<String> = store::commits::release_commits(tx, outcome.release.id, None)?
                 .into_iter()
                 .map(|c| c.key)
                 .collect();
@@ -1003,7 +1003,7 @@ mod tests {
         i64,
         Vec<(Option<String>, String)>,
     )> {
-        let commits = store::commits::release_commits(tx, release_id)?
+        let commits = store::commits::release_commits(tx, release_id, None)?
             .into_iter()
             .map(|c| {
                 (

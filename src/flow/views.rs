@@ -24,8 +24,13 @@ pub fn release_status_name(status: i64) -> &'static str {
     if status == 1 { "archived" } else { "open" }
 }
 
-/// The release as cli.md shapes it; `with_commits` adds the commit list (`release info --commits`).
-pub fn release(conn: &Db<'_>, row: &ReleaseRow, with_commits: bool) -> Result<model::Release> {
+/// The release as cli.md shapes it; `commits` adds the commit list (`release info --commits`):
+/// `Some(None)` all of it, `Some(page)` a page of it.
+pub fn release(
+    conn: &Db<'_>,
+    row: &ReleaseRow,
+    commits: Option<store::commits::Page>,
+) -> Result<model::Release> {
     let projects = store::releases::projects(conn, row.id)?
         .into_iter()
         .map(|p| model::ProjectRef {
@@ -62,10 +67,9 @@ pub fn release(conn: &Db<'_>, row: &ReleaseRow, with_commits: bool) -> Result<mo
         Some(id) => store::deploys::find(conn, id)?.map(|d| deploy(&d)),
         None => None,
     };
-    let commits = if with_commits {
-        Some(release_commits(conn, row.id)?)
-    } else {
-        None
+    let commits = match commits {
+        Some(page) => Some(release_commits(conn, row.id, page)?),
+        None => None,
     };
     Ok(model::Release {
         id: row.id,
@@ -86,9 +90,13 @@ pub fn release(conn: &Db<'_>, row: &ReleaseRow, with_commits: bool) -> Result<mo
     })
 }
 
-fn release_commits(conn: &Db<'_>, release_id: i64) -> Result<Vec<model::Commit>> {
-    let mut changes = store::commits::release_file_changes(conn, release_id)?;
-    Ok(store::commits::release_commits(conn, release_id)?
+fn release_commits(
+    conn: &Db<'_>,
+    release_id: i64,
+    page: store::commits::Page,
+) -> Result<Vec<model::Commit>> {
+    let mut changes = store::commits::release_file_changes(conn, release_id, page)?;
+    Ok(store::commits::release_commits(conn, release_id, page)?
         .into_iter()
         .map(|c| model::Commit {
             patch_set: changes

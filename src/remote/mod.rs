@@ -294,10 +294,11 @@ impl Backend for RemoteBackend {
                 &req.version,
                 &format!("commits/?per_page={PAGE_SIZE}"),
             )?;
-            release.commits = Some(decode::all(
-                self.http.get_list(&path, MAX_LIST)?,
-                decode::commit,
-            )?);
+            let commits = decode::all(self.http.get_list(&path, MAX_LIST)?, decode::commit)?;
+            release.commits = Some(match req.commit_slice {
+                Some(slice) => slice.of(commits),
+                None => commits,
+            });
         }
         Ok(release)
     }
@@ -381,7 +382,20 @@ impl Backend for RemoteBackend {
             ),
         )?;
         path.push_str(&self.project_query(&req.org, &req.projects)?);
-        decode::all(self.http.get_list(&path, MAX_LIST)?, decode::issue)
+        let mut issues = decode::all(self.http.get_list(&path, MAX_LIST)?, decode::issue)?;
+        // Sentry's search has no "resolved in release" term.
+        if let Some(version) = &req.resolved_in {
+            issues.retain(|issue| {
+                issue
+                    .resolution
+                    .as_ref()
+                    .is_some_and(|r| &r.release == version)
+            });
+        }
+        Ok(match req.slice {
+            Some(slice) => slice.of(issues),
+            None => issues,
+        })
     }
 
     fn issue(&self, org: &str, short_id: &str) -> Result<model::IssueDetails> {

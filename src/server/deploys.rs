@@ -112,6 +112,7 @@ pub async fn create(
             org: org.clone(),
             version: version.clone(),
             with_commits: false,
+            commit_slice: None,
             project: None,
         })?;
         let deploy = decode(&body.object()?)?;

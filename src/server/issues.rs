@@ -59,6 +59,7 @@ pub async fn list(
             projects: query.projects(),
             inbox_only: search.inbox_only,
             status: search.status,
+            ..IssueQuery::default()
         })?;
         let issues: Vec<model::Issue> = issues
             .into_iter()

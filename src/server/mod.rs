@@ -16,6 +16,7 @@ mod deploys;
 mod error;
 mod issues;
 mod json;
+mod listen;
 mod log;
 mod organizations;
 mod pages;
@@ -38,6 +39,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 pub use error::ApiError;
+pub use listen::{DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT, default_max_connections};
 pub use log::{LogSink, to_writer as log_to_writer};
 pub use repos::MAX_REF_COMMITS;
 pub use state::Authenticate;
@@ -60,6 +62,12 @@ pub fn default_max_concurrent() -> usize {
     std::thread::available_parallelism().map_or(4, std::num::NonZero::get) * 4
 }
 
+/// The default number of page requests whose work runs at once: one per two cores (at least
+/// one), so that pages can use at most half of the machine.
+pub fn default_max_concurrent_pages() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().div_ceil(2))
+}
+
 /// Everything `relctl serve` needs.
 pub struct ServeOptions {
     /// Where to listen; port 0 picks a free port (see `ready`).
@@ -70,6 +78,9 @@ pub struct ServeOptions {
     /// others wait for a turn. Bounds the blocking threads, and with them the bodies being
     /// worked on. At least 1.
     pub max_concurrent: usize,
+    /// How many page requests (and logins) may run their blocking work at once, apart from
+    /// the API's. At least 1.
+    pub max_concurrent_pages: usize,
     /// The longest a request may take once its headers are read (body, waiting for a turn,
     /// work): beyond it the client gets a 503 `{detail}`. Work already running on the blocking
     /// pool cannot be stopped: it finishes (and may still write) after the 503.
@@ -77,6 +88,13 @@ pub struct ServeOptions {
     /// After a shutdown signal, how long `run` waits for the requests in flight (and for
     /// connections that have not finished sending their headers) before returning anyway.
     pub shutdown_grace: Duration,
+    /// How long a request's head may take to arrive (`--header-timeout`; `listen.rs`).
+    pub header_timeout: Duration,
+    /// How long an idle keep-alive connection stays open.
+    pub idle_timeout: Duration,
+    /// Connections open at once at most (`--max-connections`); `None`: scaled to the
+    /// descriptor limit ([`default_max_connections`]).
+    pub max_connections: Option<usize>,
     /// `--repo NAME=PATH`: local clones (usually bare) that `refs` are read from.
     pub repos: Vec<(String, PathBuf)>,
     pub backend: Arc<dyn Backend>,
@@ -109,8 +127,12 @@ impl ServeOptions {
             bind,
             max_body: DEFAULT_MAX_BODY,
             max_concurrent: default_max_concurrent(),
+            max_concurrent_pages: default_max_concurrent_pages(),
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             shutdown_grace: DEFAULT_SHUTDOWN_GRACE,
+            header_timeout: DEFAULT_HEADER_TIMEOUT,
+            idle_timeout: DEFAULT_IDLE_TIMEOUT,
+            max_connections: None,
             repos: Vec::new(),
             backend,
             authenticate,
@@ -143,6 +165,9 @@ pub fn router(opts: &ServeOptions) -> axum::Router {
         repos: repos.into(),
         max_body: opts.max_body,
         permits: Arc::new(tokio::sync::Semaphore::new(opts.max_concurrent.max(1))),
+        page_permits: Arc::new(tokio::sync::Semaphore::new(
+            opts.max_concurrent_pages.max(1),
+        )),
         log: Arc::clone(&opts.log),
         pages: Arc::new(pages::PagesConfig {
             org: opts.pages_org.clone(),
@@ -174,10 +199,16 @@ fn check_repos(repos: &[(String, PathBuf)]) -> Result<()> {
 /// requests in flight finish for at most `opts.shutdown_grace`, and returns `Ok`.
 ///
 /// Idle keep-alive connections are closed at once by the shutdown; a connection still sending
-/// its headers, a request still running, or blocking work that outlived its request (a timeout)
-/// is waited for until the grace period ends, then left (the process exits under it).
+/// its headers (for at most the header timeout), a request still running, or blocking work that
+/// outlived its request (a timeout) is waited for until the grace period ends, then left (the
+/// process exits under it).
 pub fn run(mut opts: ServeOptions) -> Result<()> {
     check_repos(&opts.repos)?;
+    let limits = listen::ConnLimits {
+        header_timeout: opts.header_timeout,
+        idle_timeout: opts.idle_timeout,
+        max_connections: opts.max_connections.unwrap_or_else(default_max_connections),
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -207,9 +238,7 @@ pub fn run(mut opts: ServeOptions) -> Result<()> {
             let _ = signal_seen.set(Instant::now());
             let _ = stopping.send(());
         };
-        let serve = axum::serve(listener, app)
-            .with_graceful_shutdown(signal)
-            .into_future();
+        let serve = listen::serve(listener, app, limits, Arc::clone(&log), signal);
         let grace_over = async move {
             if stopped.await.is_err() {
                 std::future::pending::<()>().await;
@@ -217,9 +246,7 @@ pub fn run(mut opts: ServeOptions) -> Result<()> {
             tokio::time::sleep(grace).await;
         };
         tokio::select! {
-            served = serve => {
-                served.map_err(|err| Error::other(format!("the server failed: {err}")))
-            }
+            () = serve => Ok(()),
             () = grace_over => {
                 log(&format!(
                     "shutdown: stopped waiting for the requests in flight after {:.1}s",

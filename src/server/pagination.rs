@@ -35,6 +35,15 @@ impl Window {
     pub fn fetch(&self) -> usize {
         self.limit.saturating_add(1)
     }
+
+    /// What to read from the store for this page: one more than it shows, to tell whether
+    /// another page follows ([`trim`]).
+    pub fn slice(&self) -> crate::backend::Slice {
+        crate::backend::Slice {
+            offset: self.offset as u64,
+            limit: u32::try_from(self.fetch()).unwrap_or(u32::MAX),
+        }
+    }
 }
 
 /// Reads `per_page` and `cursor`.

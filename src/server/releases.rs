@@ -21,7 +21,7 @@ use super::repos;
 use super::state::{Api, Ctx};
 use crate::backend::{
     CommitsChange, CreateOutcome, CreateRelease, PreviousQuery, ReleaseListQuery, ReleaseQuery,
-    ReleaseStatus, UpdateRelease,
+    ReleaseStatus, Slice, UpdateRelease,
 };
 use crate::domain::version::validate_version;
 use crate::error::ErrorKind;
@@ -306,6 +306,7 @@ fn existing_release(
         org: org.to_string(),
         version: version.to_string(),
         with_commits: false,
+        commit_slice: None,
         project: None,
     }) {
         Ok(release) => Ok(Some(release)),
@@ -323,12 +324,13 @@ fn find_release(
     org: &str,
     version: &str,
     project: Option<String>,
-    with_commits: bool,
+    commits: Option<Slice>,
 ) -> Result<model::Release, ApiError> {
     Ok(ctx.backend().release(&ReleaseQuery {
         org: org.to_string(),
         version: version.to_string(),
-        with_commits,
+        with_commits: commits.is_some(),
+        commit_slice: commits,
         project,
     })?)
 }
@@ -347,7 +349,7 @@ pub async fn get(
             .map(str::trim)
             .filter(|p| !p.is_empty() && *p != "-1")
             .map(str::to_string);
-        let release = find_release(ctx, &org, &version, project, false)?;
+        let release = find_release(ctx, &org, &version, project, None)?;
         Ok(answer(StatusCode::OK, json::release(&release)?))
     })
     .await
@@ -365,7 +367,7 @@ pub async fn put(
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_WRITE, move |ctx| {
         check_path_version(&version)?;
-        let current = find_release(ctx, &org, &version, None, false)?;
+        let current = find_release(ctx, &org, &version, None, None)?;
         let mut rb = release_body::decode(&body.object()?, Endpoint::Put)?;
         let (commits, head_commits) = commits_change(ctx, &org, &version, &[], &mut rb)?;
         let nothing = rb.ref_.is_none()
@@ -421,7 +423,7 @@ pub async fn previous_with_commits(
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_READ, move |ctx| {
         check_path_version(&version)?;
-        let release = find_release(ctx, &org, &version, None, false)?;
+        let release = find_release(ctx, &org, &version, None, None)?;
         if release.projects.is_empty() {
             return Err(ApiError::no_such_resource());
         }
@@ -433,7 +435,7 @@ pub async fn previous_with_commits(
         let Some(previous) = previous else {
             return Ok(answer(StatusCode::OK, Value::Object(Map::new())));
         };
-        let release = find_release(ctx, &org, &previous.version, None, false)?;
+        let release = find_release(ctx, &org, &previous.version, None, None)?;
         let mut value = json::release(&release)?;
         if let Value::Object(map) = &mut value {
             let heads: Vec<Value> = previous
@@ -458,13 +460,15 @@ pub async fn commits(
     api.run(credentials, RELEASE_READ, move |ctx| {
         check_path_version(&version)?;
         let window = pagination::window(&query)?;
-        let release = find_release(ctx, &org, &version, None, true)?;
-        pagination::respond_page(
-            &query,
-            &window,
-            release.commits.unwrap_or_default(),
-            json::commit,
-        )
+        // Only the page is read from the store (a release may hold 100,000 commits).
+        let slice = window.slice();
+        let release = find_release(ctx, &org, &version, None, Some(slice))?;
+        let (page, more) = pagination::trim(release.commits.unwrap_or_default(), &window);
+        let rows = page
+            .iter()
+            .map(json::commit)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(pagination::respond(&query, &window, rows, more))
     })
     .await
 }

@@ -7,10 +7,8 @@
 //! once (`log.rs`).
 //!
 //! The timeout counts from the moment the headers are read: the body, the wait for a turn
-//! (`state.rs`) and the work. Hyper's own `header_read_timeout` (slow headers) cannot be set
-//! through `axum::serve`, which builds its connections with hyper's defaults and no timer; a
-//! client trickling its headers holds its connection until it goes away (or the shutdown's grace
-//! period ends), but never a request slot, a thread or a body.
+//! (`state.rs`) and the work. Slow headers, idle connections and the number of connections are
+//! bounded before that, where connections are accepted (`listen.rs`).
 
 use std::time::Duration;
 

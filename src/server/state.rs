@@ -9,7 +9,8 @@
 //! 500.
 //!
 //! Every blocking task first takes a permit of one semaphore (`ServeOptions::max_concurrent`,
-//! four per core by default), so at most that many requests do their work at once, however many
+//! four per core by default; the release pages have their own, `max_concurrent_pages`, so pages
+//! never delay the API), so at most that many requests do their work at once, however many
 //! clients connect; the others wait their turn without a thread (an authenticated request that
 //! waits has its body in memory already). The permit moves into the task and is released when
 //! the task ends, not when the request's future is dropped (a client hanging up, a timeout): work
@@ -50,6 +51,9 @@ pub struct Api {
     pub max_body: usize,
     /// One permit per request whose blocking work may run at once.
     pub permits: Arc<Semaphore>,
+    /// The same for the release pages and their login, apart, so people reading pages (or
+    /// anonymous clients posting the login form) never take a turn of the API's.
+    pub page_permits: Arc<Semaphore>,
     /// The request log, for what a request's work has to say (a capped range).
     pub log: LogSink,
     /// What the release pages show, and to whom.
@@ -97,7 +101,24 @@ impl Api {
         T: Send + 'static,
         F: FnOnce(Api) -> Result<T, ApiError> + Send + 'static,
     {
-        let permit = Arc::clone(&self.permits)
+        self.blocking_with(&self.permits, work).await
+    }
+
+    /// [`Api::blocking`] with a permit of the pages' own.
+    pub async fn blocking_page<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Api) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.blocking_with(&self.page_permits, work).await
+    }
+
+    async fn blocking_with<T, F>(&self, permits: &Arc<Semaphore>, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(Api) -> Result<T, ApiError> + Send + 'static,
+    {
+        let permit = Arc::clone(permits)
             .acquire_owned()
             .await
             .map_err(|err| ApiError::internal(format!("no permit for the request: {err}")))?;

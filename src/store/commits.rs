@@ -372,26 +372,43 @@ pub fn commit(conn: &Db<'_>, commit_id: i64) -> Result<Option<ReleaseCommitRow>>
     Ok(conn.query_opt(&sql, params![commit_id], commit_from_row)?)
 }
 
-/// The release's commits in release order (newest first).
-pub fn release_commits(conn: &Db<'_>, release_id: i64) -> Result<Vec<ReleaseCommitRow>> {
-    let sql = format!(
-        "{COMMIT_SELECT} JOIN release_commit rc ON rc.commit_id = c.id
-         WHERE rc.release_id = ?1 ORDER BY rc.\"order\""
-    );
-    Ok(conn.query_all(&sql, params![release_id], commit_from_row)?)
+/// `(offset, limit)` of a page of a list; `None` is the whole list.
+pub type Page = Option<(i64, i64)>;
+
+/// `LIMIT`/`OFFSET` values for `page` (no limit: the largest one both engines take).
+fn page_params(page: Page) -> (i64, i64) {
+    page.map_or((0, i64::MAX), |(offset, limit)| (offset, limit))
 }
 
-/// The file changes of every commit of a release: commit id -> [(filename, type)].
+/// The release's commits in release order (newest first), or the `page` of them.
+pub fn release_commits(
+    conn: &Db<'_>,
+    release_id: i64,
+    page: Page,
+) -> Result<Vec<ReleaseCommitRow>> {
+    let sql = format!(
+        "{COMMIT_SELECT} JOIN release_commit rc ON rc.commit_id = c.id
+         WHERE rc.release_id = ?1 ORDER BY rc.\"order\" LIMIT ?3 OFFSET ?2"
+    );
+    let (offset, limit) = page_params(page);
+    Ok(conn.query_all(&sql, params![release_id, offset, limit], commit_from_row)?)
+}
+
+/// The file changes of the commits of a release (of the `page` of them): commit id ->
+/// [(filename, type)].
 pub fn release_file_changes(
     conn: &Db<'_>,
     release_id: i64,
+    page: Page,
 ) -> Result<HashMap<i64, Vec<(String, String)>>> {
     let mut changes: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    let (offset, limit) = page_params(page);
     conn.query_each(
         "SELECT f.commit_id, f.filename, f.type FROM commit_file_change f
-         JOIN release_commit rc ON rc.commit_id = f.commit_id
-         WHERE rc.release_id = ?1 ORDER BY f.commit_id, f.filename",
-        params![release_id],
+         JOIN (SELECT commit_id FROM release_commit WHERE release_id = ?1
+               ORDER BY \"order\" LIMIT ?3 OFFSET ?2) rc ON rc.commit_id = f.commit_id
+         ORDER BY f.commit_id, f.filename",
+        params![release_id, offset, limit],
         |row| {
             changes
                 .entry(row.get(0)?)

@@ -90,6 +90,10 @@ pub struct IssueFilter {
     pub project_ids: Vec<i64>,
     pub inbox_only: bool,
     pub status: Option<i64>,
+    /// Only issues resolved in this release version.
+    pub resolved_in: Option<String>,
+    /// `(offset, limit)` of a page; `None`: all.
+    pub page: super::commits::Page,
 }
 
 pub fn list(conn: &Db<'_>, org_id: i64, filter: &IssueFilter) -> Result<Vec<IssueRow>> {
@@ -99,7 +103,8 @@ pub fn list(conn: &Db<'_>, org_id: i64, filter: &IssueFilter) -> Result<Vec<Issu
                AND (?2 IS NULL OR g.project_id IN (SELECT value FROM json_each(?2)))
                AND (?3 = 0 OR i.id IS NOT NULL)
                AND (?4 IS NULL OR g.status = ?4)
-             ORDER BY g.first_seen DESC, g.id DESC"
+               AND (?5 IS NULL OR r.version = ?5)
+             ORDER BY g.first_seen DESC, g.id DESC LIMIT ?7 OFFSET ?6"
         ),
         Dialect::Postgres => format!(
             "{SELECT} WHERE p.organization_id = ?1
@@ -107,7 +112,8 @@ pub fn list(conn: &Db<'_>, org_id: i64, filter: &IssueFilter) -> Result<Vec<Issu
                     OR g.project_id IN (SELECT json_array_elements_text(?2::json)::bigint))
                AND (NOT ?3::boolean OR i.id IS NOT NULL)
                AND (?4::bigint IS NULL OR g.status = ?4)
-             ORDER BY g.first_seen DESC, g.id DESC"
+               AND (?5::text IS NULL OR r.version = ?5)
+             ORDER BY g.first_seen DESC, g.id DESC LIMIT ?7 OFFSET ?6"
         ),
     };
     let projects = if filter.project_ids.is_empty() {
@@ -115,9 +121,18 @@ pub fn list(conn: &Db<'_>, org_id: i64, filter: &IssueFilter) -> Result<Vec<Issu
     } else {
         Some(serde_json::to_string(&filter.project_ids)?)
     };
+    let (offset, limit) = filter.page.unwrap_or((0, i64::MAX));
     Ok(conn.query_all(
         &sql,
-        params![org_id, projects, filter.inbox_only, filter.status],
+        params![
+            org_id,
+            projects,
+            filter.inbox_only,
+            filter.status,
+            filter.resolved_in,
+            offset,
+            limit
+        ],
         issue_from_row,
     )?)
 }

@@ -37,6 +37,7 @@ td { overflow-wrap: anywhere; }
 .files { margin: .25rem 0 0; padding-left: 1.1rem; font-size: .85rem; color: var(--muted); }
 .status { display: inline-block; padding: 0 .4rem; border-radius: .6rem; background: var(--soft); border: 1px solid var(--line); font-size: .8rem; }
 .error { color: #c62828; }
+nav.pager { display: flex; gap: 1rem; align-items: baseline; margin: .75rem 0; }
 .chart { width: 100%; height: 90px; display: block; margin: 0 0 1rem; }
 .chart rect { fill: var(--accent); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 1rem; }

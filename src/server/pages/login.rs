@@ -25,6 +25,9 @@ use crate::server::state::Api;
 /// The cookie holding the token.
 pub const COOKIE: &str = "relctl_token";
 
+/// The largest login form read: anyone may post it, so it is tiny (a token is 47 bytes).
+pub const MAX_FORM: usize = 4 * 1024;
+
 /// The scope a token needs to read the pages.
 pub const READ_SCOPE: &str = "project:read";
 
@@ -56,7 +59,7 @@ async fn may_read(api: &Api, secret: String) -> Result<bool, PageError> {
         return Ok(false);
     }
     let allowed = api
-        .blocking(move |api| {
+        .blocking_page(move |api| {
             let token = (api.authenticate)(&secret)?;
             Ok(token.is_some_and(|token| (api.has_scope)(&token, READ_SCOPE)))
         })

@@ -23,13 +23,16 @@ mod chart;
 mod issues;
 mod layout;
 mod login;
+mod paging;
 mod releases;
 
 use axum::Router;
+use axum::handler::Handler;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use maud::html;
+use tower_http::limit::RequestBodyLimitLayer;
 
 use super::state::Api;
 use crate::error::{Error, ErrorKind};
@@ -49,7 +52,12 @@ pub fn routes() -> Router<Api> {
         .route("/", get(releases::index))
         .route("/releases/{version}", get(releases::show))
         .route("/issues", get(issues::index))
-        .route("/login", get(login::form).post(login::submit))
+        .route(
+            "/login",
+            // A larger form is refused from its Content-Length, before any of it is read
+            // (axum's `DefaultBodyLimit` would wait for the body).
+            get(login::form).post(login::submit.layer(RequestBodyLimitLayer::new(login::MAX_FORM))),
+        )
         .route("/logout", get(login::logout).post(login::logout))
 }
 

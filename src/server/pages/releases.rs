@@ -1,6 +1,6 @@
 //! The release list (`/`) and one release's page (`/releases/{version}`).
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::Utc;
@@ -8,47 +8,53 @@ use maud::{Markup, html};
 
 use super::layout::{self, Section, author_name, release_date, release_link, when};
 use super::login::Viewer;
-use super::{PageError, chart, or_empty};
+use super::{PageError, chart, or_empty, paging};
 use crate::backend::{IssueQuery, IssueStatus, ReleaseListQuery, ReleaseQuery};
 use crate::domain::version::validate_version;
 use crate::model;
 use crate::server::state::Api;
 
-/// The release list shows at most this many releases, the newest.
-const MAX_RELEASES: u32 = 500;
-
 /// At most this many authors are named in a row of the list.
 const SHOWN_AUTHORS: usize = 3;
 
-/// `GET /`: the releases, newest first (released, else created), with the chart.
-pub async fn index(_viewer: Viewer, State(api): State<Api>) -> Result<Response, PageError> {
+/// `GET /` (`?page=N`): a page of the releases, newest first (as created), with the chart.
+pub async fn index(
+    _viewer: Viewer,
+    State(api): State<Api>,
+    RawQuery(query): RawQuery,
+) -> Result<Response, PageError> {
     let org = api.pages.org.clone();
+    let page = paging::requested(query.as_deref(), "page");
     let releases = api
-        .blocking(move |api| {
+        .blocking_page(move |api| {
+            let slice = paging::slice(page);
             let listed = api.backend.releases(&ReleaseListQuery {
                 org,
                 projects: Vec::new(),
                 query: None,
                 status: None,
-                limit: u32::MAX,
-                offset: 0,
+                limit: slice.limit,
+                offset: slice.offset,
             });
             Ok(or_empty(listed))
         })
         .await??;
-    let mut releases = releases;
-    releases.sort_by(|a, b| release_date(b).cmp(release_date(a)));
-    let total = releases.len();
-    releases.truncate(MAX_RELEASES as usize);
+    let (releases, more) = paging::trim(releases);
     let now = Utc::now();
     let body = html! {
         h1 { "Releases" }
-        @if releases.is_empty() {
+        @if releases.is_empty() && page == 0 {
             p.muted { "No releases yet in " code { (api.pages.org) } "." }
+        } @else if releases.is_empty() {
+            p.muted { "No releases on this page." }
+            (paging::links("/", "page", page, false))
         } @else {
             (chart::commits_per_release(&releases))
-            @if total > releases.len() {
-                p.muted { "The newest " (releases.len()) " of " (total) " releases." }
+            @if page > 0 || more {
+                p.muted {
+                    "Releases " (paging::first_row(page)) " to "
+                    (paging::first_row(page) + releases.len() as u64 - 1) ", newest first."
+                }
             }
             table.stack {
                 thead { tr {
@@ -59,6 +65,7 @@ pub async fn index(_viewer: Viewer, State(api): State<Api>) -> Result<Response, 
                     @for release in &releases { (row(release, now)) }
                 }
             }
+            (paging::links("/", "page", page, more))
         }
     };
     Ok(layout::respond(
@@ -97,17 +104,23 @@ fn row(release: &model::Release, now: chrono::DateTime<Utc>) -> Markup {
 /// What one release's page shows.
 struct Details {
     release: model::Release,
-    resolved: Vec<model::Issue>,
-    deploys: Vec<model::Deploy>,
+    /// The page of commits shown, whether another follows, and its index.
+    commits: (Vec<model::Commit>, bool, u64),
+    /// The first issues it resolved, and whether there are more.
+    resolved: (Vec<model::Issue>, bool),
+    /// The newest deploys, and how many there are.
+    deploys: (Vec<model::Deploy>, usize),
 }
 
-/// `GET /releases/{version}`: its facts, commits (author, message, files), the issues it
-/// resolved and its deploys.
+/// `GET /releases/{version}` (`?page=N` pages its commits): its facts, a page of its commits
+/// (author, message, files), the issues it resolved and its deploys.
 pub async fn show(
     _viewer: Viewer,
     State(api): State<Api>,
     Path(version): Path<String>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, PageError> {
+    let page = paging::requested(query.as_deref(), "page");
     let missing = || PageError::not_found(format!("No release {version:?}."));
     // A version no release can have (`a%2Fb` is `a/b`) names none.
     if validate_version(&version).is_err() {
@@ -116,37 +129,35 @@ pub async fn show(
     let org = api.pages.org.clone();
     let wanted = version.clone();
     let details = api
-        .blocking(move |api| {
+        .blocking_page(move |api| {
             let backend = api.backend.as_ref();
             let found = backend.release(&ReleaseQuery {
                 org: org.clone(),
                 version: wanted.clone(),
                 with_commits: true,
+                commit_slice: Some(paging::slice(page)),
                 project: None,
             });
-            let release = match found {
+            let mut release = match found {
                 Ok(release) => release,
                 Err(err) => return Ok(Err(PageError::from(err))),
             };
-            let resolved = backend
-                .issues(&IssueQuery {
-                    org: org.clone(),
-                    status: Some(IssueStatus::Resolved),
-                    ..IssueQuery::default()
-                })?
-                .into_iter()
-                .filter(|issue| {
-                    issue
-                        .resolution
-                        .as_ref()
-                        .is_some_and(|r| r.release == wanted)
-                })
-                .collect();
-            let deploys = backend.deploys(&org, &wanted)?;
+            let (commits, more) = paging::trim(release.commits.take().unwrap_or_default());
+            let resolved = paging::trim(backend.issues(&IssueQuery {
+                org: org.clone(),
+                status: Some(IssueStatus::Resolved),
+                resolved_in: Some(wanted.clone()),
+                slice: Some(paging::slice(0)),
+                ..IssueQuery::default()
+            })?);
+            let mut deploys = backend.deploys(&org, &wanted)?;
+            let total = deploys.len();
+            deploys.truncate(paging::PER_PAGE as usize);
             Ok(Ok(Details {
                 release,
+                commits: (commits, more, page),
                 resolved,
-                deploys,
+                deploys: (deploys, total),
             }))
         })
         .await?
@@ -168,7 +179,10 @@ pub async fn show(
 fn release_page(details: &Details) -> Markup {
     let release = &details.release;
     let now = Utc::now();
-    let commits = release.commits.as_deref().unwrap_or_default();
+    let (commits, more, page) = &details.commits;
+    let path = layout::release_href(&release.version);
+    let (resolved, more_resolved) = &details.resolved;
+    let (deploys, deploy_count) = &details.deploys;
     html! {
         p { a href="/" { "← All releases" } }
         h1 { "Release " span.version { (release.version) } }
@@ -182,10 +196,19 @@ fn release_page(details: &Details) -> Markup {
             @if let Some(ref_) = &release.ref_ { dt { "Ref" } dd { code { (ref_) } } }
             @if let Some(url) = &release.url { dt { "URL" } dd { (external_link(url)) } }
         }
-        h2 { "Commits (" (commits.len()) ")" }
-        @if commits.is_empty() {
+        h2 { "Commits (" (release.commit_count) ")" }
+        @if commits.is_empty() && *page == 0 {
             p.muted { "No commits." }
+        } @else if commits.is_empty() {
+            p.muted { "No commits on this page." }
+            (paging::links(&path, "page", *page, false))
         } @else {
+            @if *page > 0 || *more {
+                p.muted {
+                    "Commits " (paging::first_row(*page)) " to "
+                    (paging::first_row(*page) + commits.len() as u64 - 1) ", newest first."
+                }
+            }
             table.stack {
                 thead { tr { th { "Commit" } th { "Author" } th { "Message and files" } } }
                 tbody {
@@ -212,25 +235,29 @@ fn release_page(details: &Details) -> Markup {
                     }
                 }
             }
+            (paging::links(&path, "page", *page, *more))
         }
-        h2 { "Resolved issues (" (details.resolved.len()) ")" }
-        @if details.resolved.is_empty() {
+        h2 { "Resolved issues (" (resolved.len()) @if *more_resolved { "+" } ")" }
+        @if resolved.is_empty() {
             p.muted { "No issue was resolved by this release." }
         } @else {
             ul {
-                @for issue in &details.resolved {
+                @for issue in resolved {
                     li { code { (issue.short_id) } " " (issue.title) span.muted { " (" (issue.project.slug) ")" } }
                 }
             }
+            @if *more_resolved {
+                p.muted { "The first " (resolved.len()) "; all of them: " code { "relctl issue list --status resolved" } }
+            }
         }
-        h2 { "Deploys (" (details.deploys.len()) ")" }
-        @if details.deploys.is_empty() {
+        h2 { "Deploys (" (deploy_count) ")" }
+        @if deploys.is_empty() {
             p.muted { "Not deployed yet." }
         } @else {
             table.stack {
                 thead { tr { th { "Environment" } th { "Name" } th { "Finished" } th { "URL" } } }
                 tbody {
-                    @for deploy in &details.deploys {
+                    @for deploy in deploys {
                         tr {
                             td data-label="Environment" { (deploy.environment) }
                             td data-label="Name" { (deploy.name.as_deref().unwrap_or("")) }

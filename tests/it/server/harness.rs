@@ -218,6 +218,7 @@ impl App {
                         org: org.into(),
                         version: r.version.clone(),
                         with_commits: true,
+                        commit_slice: None,
                         project: None,
                     })
                     .unwrap();

@@ -9,4 +9,5 @@ mod refused;
 mod releases;
 mod request_log;
 mod resources;
+mod slow_clients;
 mod socket;

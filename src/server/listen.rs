@@ -1,0 +1,420 @@
+//! Accepting connections so that slow and idle clients cannot starve the others.
+//!
+//! `axum::serve` builds hyper connections with no timer: a client that sends a byte every 15
+//! seconds, or nothing at all, held its connection (a descriptor and a task) for ever, and a
+//! thousand of them made every other request wait. Here every connection has a watchdog, and the
+//! number of connections is capped:
+//! - **Headers within a bound** ([`ConnLimits::header_timeout`], `--header-timeout`): from the
+//!   moment a connection is accepted, and from the first byte of each later request, the whole
+//!   head must arrive within it, or the connection is closed. Trickling bytes does not extend it.
+//! - **Idle keep-alive connections close** after [`ConnLimits::idle_timeout`] without a byte in
+//!   either direction (also a client that stops reading an answer).
+//! - **At most [`ConnLimits::max_connections`] at once** (`--max-connections`, by default scaled
+//!   to the descriptor limit, [`default_max_connections`]), so the descriptor limit is never
+//!   reached. At the cap a new connection takes the place of the one that has waited longest for
+//!   its headers (else of the one idle longest): slow clients reconnecting can never keep a
+//!   normal one out. Only when every connection is being answered is the new one closed as soon
+//!   as it is accepted; those being served are never touched.
+//!
+//! While a request is being answered its time is bounded by the request timeout (`router.rs`),
+//! not by these. Hyper's own `header_read_timeout` is not used: it also runs while a keep-alive
+//! connection waits for its next request, so it cannot tell "slow headers" from "idle".
+
+use std::future::Future;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use hyper::body::Incoming;
+use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Notify, watch};
+use tokio::time::Instant;
+
+use super::log::LogSink;
+
+/// The default bound on a request's head: 10 seconds.
+pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The default life of an idle keep-alive connection: 60 seconds.
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The largest request head read (hyper's default is 400 KiB): with thousands of connections
+/// allowed, a head is what one costs before it is authenticated.
+const MAX_HEAD: usize = 64 * 1024;
+
+/// Descriptors kept for everything but client connections (the store and its WAL, a pool of
+/// connections, git repositories, logs).
+const RESERVED_DESCRIPTORS: u64 = 128;
+
+/// How connections are bounded.
+#[derive(Debug, Clone, Copy)]
+pub struct ConnLimits {
+    pub header_timeout: Duration,
+    pub idle_timeout: Duration,
+    pub max_connections: usize,
+}
+
+/// Raises the soft limit of open descriptors to the hard one (as servers do), and returns the
+/// connection cap that leaves [`RESERVED_DESCRIPTORS`] for the rest: three quarters of what is
+/// left, at least 16, at most 16,384 (each connection also costs memory).
+pub fn default_max_connections() -> usize {
+    use rustix::process::{Resource, getrlimit, setrlimit};
+    let mut limit = getrlimit(Resource::Nofile);
+    if let (Some(current), hard) = (limit.current, limit.maximum)
+        && hard.is_none_or(|hard| hard > current)
+    {
+        // Some systems refuse an unlimited soft limit: then 1 Mi at most.
+        limit.current = Some(hard.unwrap_or(1 << 20).min(1 << 20).max(current));
+        if setrlimit(Resource::Nofile, limit).is_err() {
+            limit = getrlimit(Resource::Nofile);
+        }
+    }
+    let descriptors = limit.current.unwrap_or(1 << 20);
+    let cap = descriptors.saturating_sub(RESERVED_DESCRIPTORS) * 3 / 4;
+    usize::try_from(cap.clamp(16, 16_384)).unwrap_or(16_384)
+}
+
+/// What the watchdog knows of one connection.
+#[derive(Debug)]
+struct Activity {
+    /// When the head now being read began (a new connection, or the first byte of a request
+    /// after the last answer); `None` while idle or while a request is being answered.
+    head_since: Option<Instant>,
+    /// Requests handed to the router and not answered yet.
+    in_flight: usize,
+    /// The last byte read or written.
+    last: Instant,
+}
+
+type Shared = Arc<Mutex<Activity>>;
+
+fn lock(activity: &Shared) -> std::sync::MutexGuard<'_, Activity> {
+    activity.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Activity {
+    /// When the connection must be closed if nothing changes; `None` while answering.
+    fn deadline(&self, limits: &ConnLimits) -> Option<Instant> {
+        if self.in_flight > 0 {
+            return None;
+        }
+        Some(match self.head_since {
+            Some(since) => since + limits.header_timeout,
+            None => self.last + limits.idle_timeout,
+        })
+    }
+}
+
+/// The client's stream, telling the watchdog when bytes move.
+struct Watched {
+    stream: TcpStream,
+    activity: Shared,
+}
+
+impl AsyncRead for Watched {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let polled = std::pin::Pin::new(&mut self.stream).poll_read(cx, buf);
+        if buf.filled().len() > before {
+            let now = Instant::now();
+            let mut activity = lock(&self.activity);
+            activity.last = now;
+            if activity.in_flight == 0 && activity.head_since.is_none() {
+                activity.head_since = Some(now);
+            }
+        }
+        polled
+    }
+}
+
+impl AsyncWrite for Watched {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        let polled = std::pin::Pin::new(&mut self.stream).poll_write(cx, buf);
+        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
+            lock(&self.activity).last = Instant::now();
+        }
+        polled
+    }
+
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.stream).poll_shutdown(cx)
+    }
+}
+
+/// Counts a request in flight from its head to its answer.
+struct InFlight(Shared);
+
+impl InFlight {
+    fn start(activity: &Shared) -> InFlight {
+        let mut state = lock(activity);
+        state.in_flight += 1;
+        state.head_since = None;
+        InFlight(Arc::clone(activity))
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let mut state = lock(&self.0);
+        state.in_flight = state.in_flight.saturating_sub(1);
+        state.last = Instant::now();
+    }
+}
+
+/// The open connections, for the cap: each one's activity and the signal that closes it.
+#[derive(Default)]
+struct Open {
+    next_id: u64,
+    connections: std::collections::HashMap<u64, (Shared, Arc<Notify>)>,
+}
+
+/// What [`Open::admit`] decided.
+enum Admitted {
+    /// The connection's id and its close signal.
+    Yes(u64, Arc<Notify>),
+    /// Every connection is being answered: refuse.
+    No,
+}
+
+impl Open {
+    /// Makes room for one more connection: under the cap, at once; at the cap, by closing the
+    /// one waiting longest for its headers (else the one idle longest), so that slow or idle
+    /// clients can never keep a new one out; refused only when every connection is answering.
+    fn admit(&mut self, activity: &Shared, max: usize) -> Admitted {
+        if self.connections.len() >= max.max(1) {
+            let victim = self
+                .connections
+                .iter()
+                .filter_map(|(id, (other, _))| {
+                    let other = lock(other);
+                    // Waiting for headers sorts before idle; older before newer.
+                    let rank = match (other.in_flight, other.head_since) {
+                        (0, Some(since)) => (0, since),
+                        (0, None) => (1, other.last),
+                        _ => return None,
+                    };
+                    Some((rank, *id))
+                })
+                .min()
+                .map(|(_, id)| id);
+            let Some(victim) = victim else {
+                return Admitted::No;
+            };
+            if let Some((_, close)) = self.connections.remove(&victim) {
+                close.notify_one();
+            }
+        }
+        self.next_id += 1;
+        let close = Arc::new(Notify::new());
+        self.connections
+            .insert(self.next_id, (Arc::clone(activity), Arc::clone(&close)));
+        Admitted::Yes(self.next_id, close)
+    }
+}
+
+fn open_lock(open: &Mutex<Open>) -> std::sync::MutexGuard<'_, Open> {
+    open.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Accepts connections on `listener` and serves `app` on each until `stop` completes; then
+/// closes idle connections, lets the others finish, and returns when all are closed (the
+/// caller bounds that wait).
+pub async fn serve(
+    listener: TcpListener,
+    app: axum::Router,
+    limits: ConnLimits,
+    log: LogSink,
+    stop: impl Future<Output = ()>,
+) {
+    let open = Arc::new(Mutex::new(Open::default()));
+    let (stopping, stop_seen) = watch::channel(false);
+    let mut notes = Refusals::default();
+    let tasks = tasks::TaskCount::default();
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            () = &mut stop => break,
+            accepted = listener.accept() => {
+                let stream = match accepted {
+                    Ok((stream, _)) => stream,
+                    Err(err) => {
+                        // Out of descriptors or memory for a moment: wait instead of spinning.
+                        log(&format!("accept failed: {err}"));
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let now = Instant::now();
+                let activity: Shared = Arc::new(Mutex::new(Activity {
+                    head_since: Some(now),
+                    in_flight: 0,
+                    last: now,
+                }));
+                let (id, close) = match open_lock(&open).admit(&activity, limits.max_connections) {
+                    Admitted::Yes(id, close) => (id, close),
+                    Admitted::No => {
+                        drop(stream);
+                        notes.note(&log, limits.max_connections);
+                        continue;
+                    }
+                };
+                let (app, stop_seen, open) = (app.clone(), stop_seen.clone(), Arc::clone(&open));
+                let task = tasks.start();
+                tokio::spawn(async move {
+                    connection(stream, activity, app, limits, stop_seen, close).await;
+                    open_lock(&open).connections.remove(&id);
+                    drop(task);
+                });
+            }
+        }
+    }
+    let _ = stopping.send(true);
+    drop(listener);
+    tasks.all_done().await;
+}
+
+/// Counting the connection tasks still running, to wait for them at shutdown.
+mod tasks {
+    use std::sync::Arc;
+    use tokio::sync::watch;
+
+    /// The number of live [`Task`]s, watched.
+    #[derive(Clone)]
+    pub struct TaskCount(Arc<watch::Sender<usize>>);
+
+    impl Default for TaskCount {
+        fn default() -> TaskCount {
+            TaskCount(Arc::new(watch::channel(0).0))
+        }
+    }
+
+    /// One running task; dropping it counts it out.
+    pub struct Task(Arc<watch::Sender<usize>>);
+
+    impl TaskCount {
+        pub fn start(&self) -> Task {
+            self.0.send_modify(|n| *n += 1);
+            Task(Arc::clone(&self.0))
+        }
+
+        /// Completes when no task is running.
+        pub async fn all_done(&self) {
+            let mut seen = self.0.subscribe();
+            let _ = seen.wait_for(|n| *n == 0).await;
+        }
+    }
+
+    impl Drop for Task {
+        fn drop(&mut self) {
+            self.0.send_modify(|n| *n = n.saturating_sub(1));
+        }
+    }
+}
+
+/// Refused connections, logged at most every 10 seconds.
+#[derive(Default)]
+struct Refusals {
+    count: u64,
+    logged: Option<Instant>,
+}
+
+impl Refusals {
+    fn note(&mut self, log: &LogSink, max: usize) {
+        self.count += 1;
+        if self
+            .logged
+            .is_none_or(|at| at.elapsed() >= Duration::from_secs(10))
+        {
+            self.logged = Some(Instant::now());
+            log(&format!(
+                "connections refused: {} so far, {max} open already (--max-connections)",
+                self.count
+            ));
+        }
+    }
+}
+
+/// Serves one connection until it ends, its watchdog closes it, the cap makes room with it
+/// (`close`), or a shutdown finds it idle.
+async fn connection(
+    stream: TcpStream,
+    activity: Shared,
+    app: axum::Router,
+    limits: ConnLimits,
+    mut stop: watch::Receiver<bool>,
+    close: Arc<Notify>,
+) {
+    let _ = stream.set_nodelay(true);
+    let io = TokioIo::new(Watched {
+        stream,
+        activity: Arc::clone(&activity),
+    });
+    let counted = Arc::clone(&activity);
+    let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
+        let in_flight = InFlight::start(&counted);
+        let mut app = app.clone();
+        async move {
+            let answer = tower_service::Service::call(&mut app, request).await;
+            drop(in_flight);
+            answer
+        }
+    });
+    let conn = hyper::server::conn::http1::Builder::new()
+        .keep_alive(true)
+        .max_buf_size(MAX_HEAD)
+        .serve_connection(io, service);
+    tokio::pin!(conn);
+    let mut stopping = *stop.borrow();
+    if stopping {
+        conn.as_mut().graceful_shutdown();
+    }
+    loop {
+        let deadline = lock(&activity).deadline(&limits);
+        let watchdog = async {
+            match deadline {
+                Some(at) => tokio::time::sleep_until(at).await,
+                // Answering: look again in a while (the answer ends the request).
+                None => tokio::time::sleep(limits.header_timeout.min(limits.idle_timeout)).await,
+            }
+        };
+        tokio::select! {
+            _ = conn.as_mut() => return,
+            () = close.notified() => return,
+            () = watchdog => {
+                let expired = lock(&activity)
+                    .deadline(&limits)
+                    .is_some_and(|at| at <= Instant::now());
+                if expired {
+                    // Dropping the connection closes the socket.
+                    return;
+                }
+            }
+            changed = stop.changed(), if !stopping => {
+                if changed.is_err() || *stop.borrow() {
+                    stopping = true;
+                    conn.as_mut().graceful_shutdown();
+                }
+            }
+        }
+    }
+}
