@@ -3329,7 +3329,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__token__subcmd__create)
-            opts="-o -q -v -h -V --scopes --name --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --scopes --name --all-organizations --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1616,7 +1616,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand create 'Create a token; its secret is printed this once'
-            cand list 'List tokens: id, name, scopes, created, last used (never the secret)'
+            cand list 'List tokens: id, name, organization, scopes, created, last used (never the secret)'
             cand revoke 'Revoke a token by id'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1630,6 +1630,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --format 'Output format (env RELCTL_FORMAT)'
             cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
             cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --all-organizations 'Let the token act in every organization of the store (an instance-wide token); without it, the token acts only in the organization in effect (-o, else the default)'
             cand -q 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
             cand --quiet 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
             cand -v 'More detail on stderr (repeatable)'
@@ -1681,7 +1682,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         }
         &'relctl;token;help'= {
             cand create 'Create a token; its secret is printed this once'
-            cand list 'List tokens: id, name, scopes, created, last used (never the secret)'
+            cand list 'List tokens: id, name, organization, scopes, created, last used (never the secret)'
             cand revoke 'Revoke a token by id'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1866,7 +1867,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
         }
         &'relctl;help;token'= {
             cand create 'Create a token; its secret is printed this once'
-            cand list 'List tokens: id, name, scopes, created, last used (never the secret)'
+            cand list 'List tokens: id, name, organization, scopes, created, last used (never the secret)'
             cand revoke 'Revoke a token by id'
         }
         &'relctl;help;token;create'= {

@@ -1074,7 +1074,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token; its secret is printed this once'
-complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List tokens: id, name, scopes, created, last used (never the secret)'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List tokens: id, name, organization, scopes, created, last used (never the secret)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke a token by id'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l scopes -d 'Scopes, by Sentry\'s names (repeatable or comma-separated; default project:releases, org:read), e.g. project:releases org:read project:admin event:write' -r
@@ -1086,6 +1086,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l all-organizations -d 'Let the token act in every organization of the store (an instance-wide token); without it, the token acts only in the organization in effect (-o, else the default)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
@@ -1119,7 +1120,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token; its secret is printed this once'
-complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens: id, name, scopes, created, last used (never the secret)'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tokens: id, name, organization, scopes, created, last used (never the secret)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke a token by id'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -1204,6 +1205,6 @@ complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subc
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; its secret is printed this once'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens: id, name, scopes, created, last used (never the secret)'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens: id, name, organization, scopes, created, last used (never the secret)'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke a token by id'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "migrate" -d 'Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction'

@@ -1752,7 +1752,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token; its secret is printed this once')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokens: id, name, scopes, created, last used (never the secret)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokens: id, name, organization, scopes, created, last used (never the secret)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token by id')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1767,6 +1767,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--all-organizations', '--all-organizations', [CompletionResultType]::ParameterName, 'Let the token act in every organization of the store (an instance-wide token); without it, the token acts only in the organization in effect (-o, else the default)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
@@ -1821,7 +1822,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
         }
         'relctl;token;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token; its secret is printed this once')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokens: id, name, scopes, created, last used (never the secret)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokens: id, name, organization, scopes, created, last used (never the secret)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token by id')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -2050,7 +2051,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
         }
         'relctl;help;token' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token; its secret is printed this once')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokens: id, name, scopes, created, last used (never the secret)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tokens: id, name, organization, scopes, created, last used (never the secret)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke a token by id')
             break
         }

@@ -2066,6 +2066,7 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'--all-organizations[Let the token act in every organization of the store (an instance-wide token); without it, the token acts only in the organization in effect (-o, else the default)]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
@@ -2871,7 +2872,7 @@ _relctl__subcmd__help__subcmd__store__subcmd__migrate_commands() {
 _relctl__subcmd__help__subcmd__token_commands() {
     local commands; commands=(
 'create:Create a token; its secret is printed this once' \
-'list:List tokens\: id, name, scopes, created, last used (never the secret)' \
+'list:List tokens\: id, name, organization, scopes, created, last used (never the secret)' \
 'revoke:Revoke a token by id' \
     )
     _describe -t commands 'relctl help token commands' commands "$@"
@@ -3271,7 +3272,7 @@ _relctl__subcmd__store__subcmd__migrate_commands() {
 _relctl__subcmd__token_commands() {
     local commands; commands=(
 'create:Create a token; its secret is printed this once' \
-'list:List tokens\: id, name, scopes, created, last used (never the secret)' \
+'list:List tokens\: id, name, organization, scopes, created, last used (never the secret)' \
 'revoke:Revoke a token by id' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -3286,7 +3287,7 @@ _relctl__subcmd__token__subcmd__create_commands() {
 _relctl__subcmd__token__subcmd__help_commands() {
     local commands; commands=(
 'create:Create a token; its secret is printed this once' \
-'list:List tokens\: id, name, scopes, created, last used (never the secret)' \
+'list:List tokens\: id, name, organization, scopes, created, last used (never the secret)' \
 'revoke:Revoke a token by id' \
 'help:Print this message or the help of the given subcommand(s)' \
     )

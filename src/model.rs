@@ -209,6 +209,13 @@ pub struct Token {
     pub scopes: Vec<String>,
     pub date_created: String,
     pub last_used: Option<String>,
+    /// The one organization the token acts in (its slug); `None` when it acts in all of them:
+    /// made with `--all-organizations`, or unbound (made before tokens were bound).
+    #[serde(default)]
+    pub organization: Option<String>,
+    /// Made with `--all-organizations` (an instance-wide token, said so).
+    #[serde(default)]
+    pub all_organizations: bool,
 }
 
 /// `token create`: the token with its secret, shown this once.
@@ -220,6 +227,9 @@ pub struct NewToken {
     pub token: String,
     pub scopes: Vec<String>,
     pub date_created: String,
+    /// The organization it acts in; `None`: all of them (`--all-organizations`).
+    #[serde(default)]
+    pub organization: Option<String>,
 }
 
 /// An id as Sentry's API sends it (a string) or as relctl's CLI JSON has it (an integer).

@@ -784,7 +784,13 @@ impl Backend for LocalBackend {
     fn create_token(&self, req: &CreateToken) -> Result<model::NewToken> {
         let env = self.env();
         self.with_store(true, |store| {
-            store.write(|tx| flow::tokens::create(tx, &env, req.name.as_deref(), &req.scopes))
+            store.write(|tx| {
+                let org = match &req.organization {
+                    Some(slug) => Some(flow::organization(tx, slug)?),
+                    None => None,
+                };
+                flow::tokens::create(tx, &env, req.name.as_deref(), &req.scopes, org.as_ref())
+            })
         })
     }
 
@@ -794,6 +800,27 @@ impl Backend for LocalBackend {
 
     fn revoke_token(&self, id: i64) -> Result<()> {
         self.with_store(true, |store| store.write(|tx| flow::tokens::revoke(tx, id)))
+    }
+
+    fn start_session(&self, token: &model::Token) -> Result<String> {
+        let env = self.env();
+        self.with_store(true, |store| {
+            store.write(|tx| flow::tokens::start_session(tx, &env, token))
+        })
+    }
+
+    fn session_token(&self, secret: &str) -> Result<Option<model::Token>> {
+        let env = self.env();
+        self.with_store(false, |store| {
+            store.read(|tx| flow::tokens::session_token(tx, &env, secret))
+        })
+    }
+
+    fn end_session(&self, secret: &str) -> Result<()> {
+        let env = self.env();
+        self.with_store(true, |store| {
+            store.write(|tx| flow::tokens::end_session(tx, &env, secret))
+        })
     }
 }
 

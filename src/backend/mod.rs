@@ -107,6 +107,23 @@ pub trait Backend: Send + Sync {
         let _ = id;
         Err(local_only("token revoke"))
     }
+
+    // The release pages' sessions (`serve`'s own store only).
+    /// Starts a session for `token`; its secret, for the cookie.
+    fn start_session(&self, token: &model::Token) -> Result<String> {
+        let _ = token;
+        Err(local_only("a page session"))
+    }
+    /// The token of the live session whose secret this is.
+    fn session_token(&self, secret: &str) -> Result<Option<model::Token>> {
+        let _ = secret;
+        Err(local_only("a page session"))
+    }
+    /// Ends the session whose secret this is.
+    fn end_session(&self, secret: &str) -> Result<()> {
+        let _ = secret;
+        Err(local_only("a page session"))
+    }
 }
 
 /// The error of a local-only command aimed at a server.
@@ -396,4 +413,6 @@ pub struct CreateIssue {
 pub struct CreateToken {
     pub scopes: Vec<String>,
     pub name: Option<String>,
+    /// The organization the token acts in (its slug); `None`: all of them.
+    pub organization: Option<String>,
 }

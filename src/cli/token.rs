@@ -23,8 +23,12 @@ pub enum TokenCommand {
         /// A name to recognise the token by (e.g. the CI system using it)
         #[arg(long)]
         name: Option<String>,
+        /// Let the token act in every organization of the store (an instance-wide token);
+        /// without it, the token acts only in the organization in effect (-o, else the default)
+        #[arg(long)]
+        all_organizations: bool,
     },
-    /// List tokens: id, name, scopes, created, last used (never the secret)
+    /// List tokens: id, name, organization, scopes, created, last used (never the secret)
     #[command(after_long_help = super::examples::TOKEN_LIST)]
     List,
     /// Revoke a token by id
@@ -40,7 +44,11 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
         return Err(crate::backend::local_only("token"));
     }
     match cmd {
-        TokenCommand::Create { scopes, name } => {
+        TokenCommand::Create {
+            scopes,
+            name,
+            all_organizations,
+        } => {
             if ctx.dry_run_local_only("token create")? {
                 return Ok(());
             }
@@ -51,6 +59,7 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
                     .filter(|s| !s.is_empty())
                     .collect(),
                 name,
+                organization: (!all_organizations).then(|| ctx.org()),
             })?;
             ctx.out.message(&format!(
                 "Created token {}; copy its secret now, it is not shown again",
@@ -60,6 +69,7 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
                 details(&[
                     ("id", t.id.to_string()),
                     ("token", t.token.clone()),
+                    ("organization", acts_in(t.organization.as_deref(), true)),
                     ("scopes", t.scopes.join(" ")),
                 ])
             })
@@ -73,13 +83,24 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
                         vec![
                             t.id.to_string(),
                             or_dash(t.name.as_deref()),
+                            acts_in(t.organization.as_deref(), t.all_organizations),
                             t.scopes.join(" "),
                             when(&t.date_created),
                             when(&or_dash(t.last_used.as_deref())),
                         ]
                     })
                     .collect();
-                table(&["ID", "NAME", "SCOPES", "CREATED", "LAST USED"], &rows)
+                table(
+                    &[
+                        "ID",
+                        "NAME",
+                        "ORGANIZATION",
+                        "SCOPES",
+                        "CREATED",
+                        "LAST USED",
+                    ],
+                    &rows,
+                )
             })
         }
         TokenCommand::Revoke { id } => {
@@ -93,5 +114,15 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
                     String::new()
                 })
         }
+    }
+}
+
+/// Where a token acts, as the tables say it: its organization, "all" (made for all of them), or
+/// "unbound" (made before tokens were bound; it acts everywhere, as then).
+fn acts_in(organization: Option<&str>, all: bool) -> String {
+    match (organization, all) {
+        (Some(slug), _) => slug.to_string(),
+        (None, true) => "all".to_string(),
+        (None, false) => "unbound (made before tokens were bound)".to_string(),
     }
 }

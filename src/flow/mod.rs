@@ -52,11 +52,15 @@ impl FlowEnv {
 
 /// The organization by slug, or a not-found error that says how to create it.
 pub fn organization(conn: &Db<'_>, slug: &str) -> Result<OrgRow> {
-    crate::store::orgs::find_by_slug(conn, slug)?.ok_or_else(|| {
-        Error::not_found(format!(
-            "organization {slug:?} not found; create it with `relctl org create {slug}`"
-        ))
-    })
+    crate::store::orgs::find_by_slug(conn, slug)?.ok_or_else(|| no_such_organization(slug))
+}
+
+/// What is said of an organization that does not exist (and, to a token bound to another one,
+/// of every organization but its own).
+pub fn no_such_organization(slug: &str) -> Error {
+    Error::not_found(format!(
+        "organization {slug:?} not found; create it with `relctl org create {slug}`"
+    ))
 }
 
 /// A project of the organization by slug (or snowflake id), or a not-found error.

@@ -19,7 +19,8 @@ use crate::domain::shown;
 use crate::error::{Error, Result};
 use crate::model;
 use crate::store;
-use crate::store::tokens::{NewTokenRow, TokenRow};
+use crate::store::orgs::OrgRow;
+use crate::store::tokens::{Binding, NewTokenRow, TokenRow};
 
 use super::FlowEnv;
 
@@ -88,13 +89,15 @@ const IMPLIED: &[(&str, &[&str])] = &[
     ("alerts:write", &["alerts:read"]),
 ];
 
-/// Creates a token with `scopes` (checked; none given means [`DEFAULT_SCOPES`]) and returns it
-/// with its secret. Only the secret's hash is stored: this is the one time the secret is known.
+/// Creates a token with `scopes` (checked; none given means [`DEFAULT_SCOPES`]) that acts in
+/// `organization` only, or in all of them (`None`), and returns it with its secret. Only the
+/// secret's hash is stored: this is the one time the secret is known.
 pub fn create(
     conn: &Db<'_>,
     env: &FlowEnv,
     name: Option<&str>,
     scopes: &[String],
+    organization: Option<&OrgRow>,
 ) -> Result<model::NewToken> {
     let scopes = validate_scopes(scopes)?;
     let secret = new_secret();
@@ -106,6 +109,7 @@ pub fn create(
             token_hash: &hash_secret(&secret),
             scopes: &scopes,
             date_created: &date_created,
+            organization_id: organization.map(|org| org.id),
         },
     )?;
     Ok(model::NewToken {
@@ -113,6 +117,7 @@ pub fn create(
         token: secret,
         scopes,
         date_created,
+        organization: organization.map(|org| org.slug.clone()),
     })
 }
 
@@ -159,6 +164,12 @@ pub fn verify(conn: &Db<'_>, secret: &str) -> Result<Option<model::Token>> {
     Ok(Some(view(row)))
 }
 
+/// Whether `token` may act in the organization `slug`: one bound to another organization may
+/// not (the API answers as if the organization did not exist).
+pub fn may_act_in(token: &model::Token, slug: &str) -> bool {
+    token.organization.as_deref().is_none_or(|own| own == slug)
+}
+
 /// Whether `token` may do what needs scope `needed`: it holds `needed` or a scope implying it
 /// (`X:admin` implies `X:write` and `X:read`, `X:write` implies `X:read`, `project:write`,
 /// `project:admin` and `org:ci` imply `project:releases`, as in Sentry).
@@ -199,13 +210,60 @@ fn validate_scopes(scopes: &[String]) -> Result<Vec<String>> {
 }
 
 fn view(row: TokenRow) -> model::Token {
+    let (organization, all_organizations) = match row.binding {
+        Binding::Organization(_, slug) => (Some(slug), false),
+        Binding::All => (None, true),
+        Binding::Unbound => (None, false),
+    };
     model::Token {
         id: row.id,
         name: row.name,
         scopes: row.scopes,
         date_created: row.date_created,
         last_used: row.last_used,
+        organization,
+        all_organizations,
     }
+}
+
+/// How long a login to the release pages lasts.
+pub const SESSION_HOURS: i64 = 12;
+
+/// Starts a release-page session for `token` and returns its secret (for the cookie): random,
+/// like a token's, and only its hash is stored. Expired sessions are removed meanwhile.
+pub fn start_session(conn: &Db<'_>, env: &FlowEnv, token: &model::Token) -> Result<String> {
+    let mut bytes = [0u8; SECRET_BYTES];
+    {
+        use rand::Rng;
+        rand::rng().fill_bytes(&mut bytes);
+    }
+    let secret = hex(&bytes);
+    let now = env.now;
+    let expires = now + chrono::Duration::hours(SESSION_HOURS);
+    let now_text = crate::time::format_ts(now);
+    store::tokens::delete_session(conn, "", &now_text)?;
+    store::tokens::insert_session(
+        conn,
+        &hash_secret(&secret),
+        token.id,
+        &now_text,
+        &crate::time::format_ts(expires),
+    )?;
+    Ok(secret)
+}
+
+/// The token of the live session whose secret this is (`None`: no such session, expired, or its
+/// token was revoked, which ends its sessions).
+pub fn session_token(conn: &Db<'_>, env: &FlowEnv, secret: &str) -> Result<Option<model::Token>> {
+    let now = crate::time::format_ts(env.now);
+    let found = store::tokens::find_by_session(conn, &hash_secret(secret), &now)?;
+    Ok(found.map(view))
+}
+
+/// Ends the session whose secret this is (and every expired one).
+pub fn end_session(conn: &Db<'_>, env: &FlowEnv, secret: &str) -> Result<()> {
+    let now = crate::time::format_ts(env.now);
+    store::tokens::delete_session(conn, &hash_secret(secret), &now)
 }
 
 /// A new secret: [`SECRET_PREFIX`] and [`SECRET_BYTES`] bytes of the thread-local generator,
@@ -274,6 +332,8 @@ mod tests {
             scopes: strings(scopes),
             date_created: "2026-01-01T00:00:00.000000Z".to_string(),
             last_used: None,
+            organization: None,
+            all_organizations: false,
         }
     }
 
@@ -284,7 +344,7 @@ mod tests {
         let (_dir, mut store) = new_store();
         let env = env_at(1_700_000_000);
         let created = store
-            .write(|tx| create(tx, &env, Some("ci"), &strings(&["project:write"])))
+            .write(|tx| create(tx, &env, Some("ci"), &strings(&["project:write"]), None))
             .unwrap();
         assert!(created.token.starts_with(SECRET_PREFIX));
         assert_eq!(created.token.len(), SECRET_PREFIX.len() + 2 * SECRET_BYTES);
@@ -305,8 +365,8 @@ mod tests {
     fn two_tokens_get_different_secrets() {
         let (_dir, mut store) = new_store();
         let env = env_at(1_700_000_000);
-        let a = store.write(|tx| create(tx, &env, None, &[])).unwrap();
-        let b = store.write(|tx| create(tx, &env, None, &[])).unwrap();
+        let a = store.write(|tx| create(tx, &env, None, &[], None)).unwrap();
+        let b = store.write(|tx| create(tx, &env, None, &[], None)).unwrap();
         assert_ne!(a.token, b.token);
         assert_ne!(a.id, b.id);
     }
@@ -315,7 +375,7 @@ mod tests {
     fn a_wrong_secret_is_refused() {
         let (_dir, mut store) = new_store();
         let env = env_at(1_700_000_000);
-        let created = store.write(|tx| create(tx, &env, None, &[])).unwrap();
+        let created = store.write(|tx| create(tx, &env, None, &[], None)).unwrap();
         // The same secret with its last digit changed.
         let mut wrong = created.token.clone();
         let last = wrong.pop().unwrap();
@@ -333,7 +393,7 @@ mod tests {
     fn a_revoked_token_is_refused_and_cannot_be_revoked_twice() {
         let (_dir, mut store) = new_store();
         let env = env_at(1_700_000_000);
-        let created = store.write(|tx| create(tx, &env, None, &[])).unwrap();
+        let created = store.write(|tx| create(tx, &env, None, &[], None)).unwrap();
         store.write(|tx| revoke(tx, created.id)).unwrap();
         let found = store
             .write(|tx| authenticate(tx, &created.token, NOW))
@@ -351,7 +411,7 @@ mod tests {
         let mut store = Store::open(&path).unwrap();
         let env = env_at(1_700_000_000);
         let created = store
-            .write(|tx| create(tx, &env, Some("deploy bot"), &[]))
+            .write(|tx| create(tx, &env, Some("deploy bot"), &[], None))
             .unwrap();
         let random_part = &created.token[SECRET_PREFIX.len()..];
 
@@ -388,7 +448,15 @@ mod tests {
         let (_dir, mut store) = new_store();
         let env = env_at(1_700_000_000);
         let err = store
-            .write(|tx| create(tx, &env, None, &strings(&["org:read", "project:deploy"])))
+            .write(|tx| {
+                create(
+                    tx,
+                    &env,
+                    None,
+                    &strings(&["org:read", "project:deploy"]),
+                    None,
+                )
+            })
             .unwrap_err();
         assert_eq!(err.kind, ErrorKind::Usage);
         assert!(
@@ -406,7 +474,7 @@ mod tests {
     fn scopes_default_and_repeats_are_dropped_in_order() {
         let (_dir, mut store) = new_store();
         let env = env_at(1_700_000_000);
-        let default = store.write(|tx| create(tx, &env, None, &[])).unwrap();
+        let default = store.write(|tx| create(tx, &env, None, &[], None)).unwrap();
         assert_eq!(default.scopes, strings(&["project:releases", "org:read"]));
         let repeated = store
             .write(|tx| {
@@ -415,6 +483,7 @@ mod tests {
                     &env,
                     None,
                     &strings(&["event:read", "org:read", "event:read", "org:ci", "org:read"]),
+                    None,
                 )
             })
             .unwrap();
@@ -430,10 +499,10 @@ mod tests {
     fn list_is_oldest_first_and_shows_last_use() {
         let (_dir, mut store) = new_store();
         let first = store
-            .write(|tx| create(tx, &env_at(1_700_000_000), Some("first"), &[]))
+            .write(|tx| create(tx, &env_at(1_700_000_000), Some("first"), &[], None))
             .unwrap();
         let second = store
-            .write(|tx| create(tx, &env_at(1_700_000_100), Some("second"), &[]))
+            .write(|tx| create(tx, &env_at(1_700_000_100), Some("second"), &[], None))
             .unwrap();
         let before = store.read(list).unwrap();
         assert_eq!(

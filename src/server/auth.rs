@@ -9,6 +9,10 @@
 //! may call: it takes `Option<Credentials>`, which is `None` without a header (a token that is
 //! given must still be valid).
 //!
+//! A token acts in one organization (the one it was created in) unless it was made for all of
+//! them, or before tokens were bound: a request whose path names another organization (`{org}`)
+//! is answered 404, exactly as if that organization did not exist, before any scope is looked at.
+//!
 //! The scopes are checked in [`Api::run`](super::state::Api::run): the sets are Sentry's
 //! permission classes, each listing the scopes any one of which lets a token in, so a token with
 //! `project:releases` can create releases and one with only `project:read` cannot. The secret is
@@ -16,7 +20,7 @@
 
 use std::fmt;
 
-use axum::extract::{FromRequestParts, OptionalFromRequestParts};
+use axum::extract::{FromRequestParts, OptionalFromRequestParts, RawPathParams};
 use axum::http::header;
 use axum::http::request::Parts;
 
@@ -30,7 +34,7 @@ pub struct Credentials(pub Token);
 impl FromRequestParts<Api> for Credentials {
     type Rejection = ApiError;
 
-    /// 401 without a valid token.
+    /// 401 without a valid token; 404 for an organization the token may not act in.
     async fn from_request_parts(parts: &mut Parts, api: &Api) -> Result<Self, Self::Rejection> {
         match authenticate(parts, api).await? {
             Some(credentials) => Ok(credentials),
@@ -51,8 +55,9 @@ impl OptionalFromRequestParts<Api> for Credentials {
     }
 }
 
-/// Reads the header and looks the token up in a blocking task.
-async fn authenticate(parts: &Parts, api: &Api) -> Result<Option<Credentials>, ApiError> {
+/// Reads the header and looks the token up in a blocking task; a token bound to another
+/// organization than the path's `{org}` is answered as if that organization did not exist.
+async fn authenticate(parts: &mut Parts, api: &Api) -> Result<Option<Credentials>, ApiError> {
     let header = match parts.headers.get(header::AUTHORIZATION) {
         None => Header::Anonymous,
         Some(value) => match value.to_str() {
@@ -68,10 +73,16 @@ async fn authenticate(parts: &Parts, api: &Api) -> Result<Option<Credentials>, A
     let token = api
         .blocking(move |api| Ok((api.authenticate)(&secret)?))
         .await?;
-    match token {
-        Some(token) => Ok(Some(Credentials(token))),
-        None => Err(ApiError::unauthorized("Invalid token")),
+    let Some(token) = token else {
+        return Err(ApiError::unauthorized("Invalid token"));
+    };
+    if let Ok(params) = RawPathParams::from_request_parts(parts, api).await
+        && let Some((_, org)) = params.iter().find(|(name, _)| *name == "org")
+        && !crate::flow::tokens::may_act_in(&token, org)
+    {
+        return Err(crate::flow::no_such_organization(org).into());
     }
+    Ok(Some(Credentials(token)))
 }
 
 /// What the request's `Authorization` header holds.

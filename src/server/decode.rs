@@ -107,6 +107,8 @@ pub struct Text {
     blank: bool,
     null: bool,
     trim: bool,
+    /// Only JSON strings: a number is refused, not made text.
+    strings_only: bool,
 }
 
 impl Text {
@@ -117,6 +119,7 @@ impl Text {
             blank: false,
             null: false,
             trim: true,
+            strings_only: false,
         }
     }
     pub const fn max(self, max: usize) -> Text {
@@ -134,6 +137,14 @@ impl Text {
     pub const fn null(self) -> Text {
         Text { null: true, ..self }
     }
+    /// Refuse numbers: where text is an identifier, `1e30` made text (`"1e+30"`) names nothing
+    /// that was meant.
+    pub const fn strings_only(self) -> Text {
+        Text {
+            strings_only: true,
+            ..self
+        }
+    }
     /// Keep surrounding whitespace (`trim_whitespace=False`).
     pub const fn untrimmed(self) -> Text {
         Text {
@@ -148,6 +159,7 @@ impl Text {
             Value::Null if self.null => return Ok(None),
             Value::Null => return Err(NOT_NULL.to_string()),
             Value::String(s) => s.clone(),
+            Value::Number(_) if self.strings_only => return Err(NOT_A_STRING.to_string()),
             // CharField takes numbers and makes them text.
             Value::Number(n) => n.to_string(),
             Value::Bool(_) | Value::Array(_) | Value::Object(_) => {

@@ -146,7 +146,8 @@ fn status(form: &mut Form<'_>) -> Option<ReleaseStatus> {
 pub fn commit(value: &Value) -> Result<CommitInput, Value> {
     let obj = item_object(value)?;
     let mut form = Form::new(obj);
-    let id = form.required_text("id", Text::new().max(MAX_COMMIT_LENGTH));
+    // A commit id is text: a number (`1e30`) would be stored as its JSON spelling.
+    let id = form.required_text("id", Text::new().max(MAX_COMMIT_LENGTH).strings_only());
     let repository = form.text("repository", Text::new().max(64).blank().null());
     let message = form.text("message", Text::new().blank().null().untrimmed());
     let author_name = form.text("author_name", Text::new().max(128).blank().null());
@@ -317,6 +318,14 @@ mod tests {
             (
                 json!([{"id": "x".repeat(65)}]),
                 json!({"id": ["Ensure this field has no more than 64 characters."]}),
+            ),
+            (
+                json!([{"id": 1e30}]),
+                json!({"id": ["Not a valid string."]}),
+            ),
+            (
+                json!([{"id": 12345}]),
+                json!({"id": ["Not a valid string."]}),
             ),
             (
                 json!([{"id": "a", "author_email": "e".repeat(201)}]),

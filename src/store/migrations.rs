@@ -20,7 +20,11 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i32 = 0x5245_4C43;
 
 /// Migration N (1-based) is `MIGRATIONS[N - 1]`.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    include_str!("schema_v2.sql"),
+    include_str!("schema_v3.sql"),
+];
 
 /// The organization every new store holds (cli.md, "Targets").
 pub const DEFAULT_ORG_SLUG: &str = "default";
@@ -300,7 +304,7 @@ mod tests {
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .unwrap();
-        assert_eq!(version, 2);
+        assert_eq!(version, latest());
         let db = Db::sqlite(&conn);
         let scopes = vec!["org:read".to_string()];
         let id = insert(
@@ -310,6 +314,7 @@ mod tests {
                 token_hash: "ab",
                 scopes: &scopes,
                 date_created: "2026-01-01T00:00:00.000000Z",
+                organization_id: None,
             },
         )
         .unwrap();

@@ -12,8 +12,8 @@
 //! links are percent-encoded whole (a version may hold `/`, spaces or `<`).
 //!
 //! Access (`login.rs`): a token with `project:read` (or a scope implying it) is entered once in a
-//! form and kept in an `HttpOnly; SameSite=Strict` cookie; the API never reads that cookie, it
-//! keeps its `Authorization: Bearer` tokens. `serve --public-pages` opens the pages to anyone.
+//! form and starts a session whose id is kept in an `HttpOnly; SameSite=Strict` cookie; the API
+//! never reads that cookie, it keeps its `Authorization: Bearer` tokens. `serve --public-pages` opens the pages to anyone.
 //!
 //! Layout: `layout.rs` the page shell, CSS and small formatting helpers; `login.rs` the login,
 //! logout and the [`login::Viewer`] extractor; `releases.rs` the list and the release page;
@@ -30,7 +30,7 @@ use axum::Router;
 use axum::handler::Handler;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use maud::html;
 use tower_http::limit::RequestBodyLimitLayer;
 
@@ -58,7 +58,7 @@ pub fn routes() -> Router<Api> {
             // (axum's `DefaultBodyLimit` would wait for the body).
             get(login::form).post(login::submit.layer(RequestBodyLimitLayer::new(login::MAX_FORM))),
         )
-        .route("/logout", get(login::logout).post(login::logout))
+        .route("/logout", post(login::logout))
 }
 
 /// A page that could not be shown: an HTML page with the status; an internal error's cause goes

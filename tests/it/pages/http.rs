@@ -61,8 +61,8 @@ fn pages_redirect_to_the_login_form_without_a_cookie() {
         assert_eq!(resp.status(), 303, "{path}");
         assert_eq!(location(&resp), "/login", "{path}");
     }
-    // A cookie that is not a valid token is no better, and is cleared.
-    let resp = get(&format!("{url}/"), Some("relctl_token=relctl_0000"));
+    // A cookie that is not a live session is no better, and is cleared.
+    let resp = get(&format!("{url}/"), Some("relctl_session=0000"));
     assert_eq!(resp.status(), 303);
     assert_eq!(location(&resp), "/login");
     assert!(
@@ -108,7 +108,11 @@ fn a_bad_token_shows_the_form_again_and_a_good_one_sets_the_cookie() {
     assert_eq!(location(&good), "/");
     let set = good.headers()["set-cookie"].to_str().unwrap().to_string();
     let attributes: Vec<&str> = set.split(';').map(str::trim).collect();
-    assert_eq!(attributes[0], format!("relctl_token={}", fx.server.token));
+    // The cookie holds a session id, never the token.
+    let id = attributes[0].strip_prefix("relctl_session=").unwrap();
+    assert_eq!(id.len(), 64, "{set}");
+    assert!(id.bytes().all(|b| b.is_ascii_hexdigit()), "{set}");
+    assert!(!set.contains(&fx.server.token[7..]), "{set}");
     for wanted in ["HttpOnly", "SameSite=Strict", "Path=/"] {
         assert!(attributes.contains(&wanted), "{set}");
     }
@@ -124,13 +128,19 @@ fn a_bad_token_shows_the_form_again_and_a_good_one_sets_the_cookie() {
     let cookie = session(url, &reader);
     page(&format!("{url}/"), &cookie);
 
-    // Logout clears the cookie.
-    let out = client().post(format!("{url}/logout")).send().unwrap();
+    // Logout ends the session and clears the cookie: the old cookie no longer works.
+    let out = client()
+        .post(format!("{url}/logout"))
+        .header("cookie", &cookie)
+        .send()
+        .unwrap();
     assert_eq!(out.status(), 303);
     assert_eq!(location(&out), "/login");
     let cleared = out.headers()["set-cookie"].to_str().unwrap();
-    assert!(cleared.starts_with("relctl_token=;"), "{cleared}");
+    assert!(cleared.starts_with("relctl_session=;"), "{cleared}");
     assert!(cleared.contains("Max-Age=0"), "{cleared}");
+    assert_eq!(get(&format!("{url}/"), Some(&cookie)).status(), 303);
+    let cookie = session(url, &reader);
 
     // A revoked token logs its holder out.
     let id = fx

@@ -86,6 +86,7 @@ impl App {
         let token = |scopes: &[&str]| {
             backend
                 .create_token(&CreateToken {
+                    organization: None,
                     scopes: scopes.iter().map(|s| s.to_string()).collect(),
                     name: None,
                 })

@@ -1,6 +1,7 @@
 //! `relctl serve`'s API (`relctl::server`): in-process over a real local backend on a temporary
 //! store (`harness.rs`), and over a loopback socket (`socket.rs`).
 
+mod access;
 mod harness;
 mod limits;
 mod props;

@@ -33,6 +33,7 @@ impl Running {
         backend.create_store().unwrap();
         let token = backend
             .create_token(&CreateToken {
+                organization: None,
                 scopes: vec!["project:admin".into(), "org:admin".into()],
                 name: None,
             })
