@@ -41,6 +41,8 @@ struct Plan {
     commits_per_set: usize,
     /// What runs at random moments beside the clients.
     disturbances: Vec<Disturbance>,
+    /// The pause between two disturbances, at random between these milliseconds.
+    pause_ms: (u64, u64),
     /// Two serve processes on the store, the clients taking turns between them.
     two_servers: bool,
     /// `kill -9` of serve (each of them) during the run, each followed by a restart.
@@ -221,6 +223,9 @@ fn http_client(shared: Shared, client: usize, commit_every: usize) {
                     shared.acked(write);
                     return true;
                 }
+                // "Retry later": the store went away under the request (a terminated PostgreSQL
+                // connection); it may have committed before, so it is a maybe, sent again.
+                Sent::Status(503, _) => shared.maybe(write.clone()),
                 Sent::Status(status, text) => {
                     shared.failed(format!("{method} {path}: {status} {text}"));
                     return false;
@@ -257,6 +262,7 @@ fn http_client(shared: Shared, client: usize, commit_every: usize) {
             |method: reqwest::Method, path: &str, body: &Value, write: Write, turn: usize| {
                 match send(&http, &shared, turn, method.clone(), path, body) {
                     Sent::Status(200..=299, _) => shared.acked(write),
+                    Sent::Status(503, _) => shared.maybe(write),
                     Sent::Status(status, text) => {
                         shared.failed(format!("{method} {path}: {status} {text}"))
                     }
@@ -448,7 +454,9 @@ fn run(plan: &Plan, env: &TestEnv) -> String {
     let mut round = 0;
     while started.elapsed() < plan.duration {
         round += 1;
-        std::thread::sleep(Duration::from_millis(rng.random_range(20..300)));
+        std::thread::sleep(Duration::from_millis(
+            rng.random_range(plan.pause_ms.0..plan.pause_ms.1),
+        ));
         if !plan.disturbances.is_empty() {
             let what = plan.disturbances[rng.random_range(0..plan.disturbances.len())];
             log.push(disturb(env, what, round));
@@ -620,6 +628,7 @@ fn focused(disturbances: Vec<Disturbance>) -> Plan {
         cli_clients: 0,
         commits_per_set: 200,
         disturbances,
+        pause_ms: (20, 300),
         two_servers: false,
         kills: 2,
         duration: Duration::from_secs(6),
@@ -673,20 +682,23 @@ fn the_checker_finds_every_acknowledged_write() {
         .ok()
         .and_then(|text| text.parse().ok())
         .unwrap_or(20);
-    let disturbances = if env.is_postgres() {
-        vec![Disturbance::PgTerminate]
+    // Terminating every connection ends every request in flight: once a second or so.
+    let (disturbances, pause_ms) = if env.is_postgres() {
+        (vec![Disturbance::PgTerminate], (500, 1500))
     } else {
-        vec![
+        let sqlite = vec![
             Disturbance::SqliteRead,
             Disturbance::SqliteBackup,
             Disturbance::VacuumInto,
-        ]
+        ];
+        (sqlite, (20, 300))
     };
     let plan = Plan {
         http_clients: 16,
         cli_clients: 4,
         commits_per_set: 1000,
         disturbances,
+        pause_ms,
         two_servers: false,
         kills: 3 + seconds as usize / 20,
         duration: Duration::from_secs(seconds),
