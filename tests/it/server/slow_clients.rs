@@ -355,3 +355,66 @@ fn pages_show_one_page_of_a_big_release_and_of_many_releases() {
         .unwrap();
     assert_eq!(listed.len(), 50);
 }
+
+#[test]
+fn readers_of_the_pages_do_not_delay_the_api() {
+    let env = TestEnv::new();
+    env.ok(&["project", "create", "App"]);
+    let token = env.json(&["token", "create", "--scopes", "project:releases"])["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let serve = Serve::start(&env, &["--public-pages"], None);
+    let http = reqwest::blocking::Client::new();
+    let api = format!(
+        "http://{}/api/0/organizations/default/releases/",
+        serve.addr
+    );
+    for n in 0..200 {
+        let created = http
+            .post(&api)
+            .bearer_auth(&token)
+            .json(&json!({"version": format!("1.{n}"), "projects": ["app"]}))
+            .send()
+            .unwrap();
+        assert_eq!(created.status().as_u16(), 201);
+    }
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let readers: Vec<_> = (0..16)
+        .map(|_| {
+            let (stop, page) = (stop.clone(), format!("http://{}/", serve.addr));
+            std::thread::spawn(move || {
+                let http = reqwest::blocking::Client::new();
+                let mut read = 0;
+                while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    if http.get(&page).send().and_then(|r| r.text()).is_ok() {
+                        read += 1;
+                    }
+                }
+                read
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let mut took = Vec::new();
+    for _ in 0..20 {
+        let started = Instant::now();
+        let listed = http
+            .get(format!("{api}?per_page=1"))
+            .bearer_auth(&token)
+            .send()
+            .unwrap();
+        assert_eq!(listed.status().as_u16(), 200);
+        took.push(started.elapsed());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    took.sort();
+    let (median, slowest) = (took[took.len() / 2], took[took.len() - 1]);
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let pages: usize = readers.into_iter().map(|r| r.join().unwrap()).sum();
+    eprintln!(
+        "16 clients reading `/` ({pages} pages read): an API request took {median:?} (median), {slowest:?} at worst"
+    );
+    assert!(pages > 16, "the readers read nothing");
+    assert!(slowest < Duration::from_secs(2), "{slowest:?}");
+}
