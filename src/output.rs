@@ -184,7 +184,7 @@ pub struct Layout {
 /// Narrowest a table is fitted to: below this, columns would be cut to nothing.
 const MIN_WIDTH: usize = 20;
 
-/// A column is never cut below this many characters (or its header's width).
+/// A column is never cut below this many columns (or its header's width).
 const MIN_COLUMN: usize = 8;
 
 impl Layout {
@@ -270,23 +270,49 @@ fn status_color(word: &str) -> Option<&'static str> {
     }
 }
 
-/// `cell` cut to `width` characters, the last one an ellipsis when anything was cut.
+/// How many terminal columns `text` takes: two for a wide (CJK) character or an emoji, none for
+/// a combining mark (`unicode-width`). Every width of a table is measured with this; cells reach
+/// it after [`for_terminal`], so without control characters.
+fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// `cell` cut to `width` columns, the last one an ellipsis when anything was cut.
 fn cut(cell: &str, width: usize) -> String {
-    if cell.chars().count() <= width {
+    if display_width(cell) <= width {
         return cell.to_string();
     }
-    let mut out: String = cell.chars().take(width.saturating_sub(1)).collect();
+    let room = width.saturating_sub(1);
+    // The longest prefix that fits, by bisection over the character boundaries: a width is
+    // taken of whole prefixes (emoji sequences are wider than their characters), and a cell of
+    // 100,000 combining marks still costs only a few measures.
+    let ends: Vec<usize> = cell
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .collect();
+    let fits = |end: &usize| {
+        cell.get(..*end)
+            .is_some_and(|head| display_width(head) <= room)
+    };
+    let kept = ends.partition_point(fits);
+    let end = kept
+        .checked_sub(1)
+        .and_then(|last| ends.get(last))
+        .filter(|end| fits(end))
+        .copied()
+        .unwrap_or(0);
+    let mut out = cell.get(..end).unwrap_or_default().to_string();
     out.push('…');
     out
 }
 
-/// Narrows the widest columns until the table fits `width` (each column keeps at least
-/// [`MIN_COLUMN`] characters or its header's width).
+/// Narrows the widest columns until the table fits `width` columns (each column keeps at least
+/// [`MIN_COLUMN`] columns or its header's width).
 fn fit(widths: &mut [usize], headers: &[&str], width: usize) {
     let total =
         |widths: &[usize]| widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
     while total(widths) > width {
-        let floor = |i: usize| MIN_COLUMN.max(headers.get(i).map_or(0, |h| h.chars().count()));
+        let floor = |i: usize| MIN_COLUMN.max(headers.get(i).map_or(0, |h| display_width(h)));
         let widest = (0..widths.len())
             .filter(|&i| widths[i] > floor(i))
             .max_by_key(|&i| (widths[i], i));
@@ -307,11 +333,11 @@ fn table_in(layout: Layout, headers: &[&str], rows: &[Vec<String>]) -> String {
         })
         .collect();
     let rows = rows.as_slice();
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    let mut widths: Vec<usize> = headers.iter().map(|h| display_width(h)).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
             if let Some(width) = widths.get_mut(i) {
-                *width = (*width).max(cell.chars().count());
+                *width = (*width).max(display_width(cell));
             }
         }
     }
@@ -329,7 +355,7 @@ fn table_in(layout: Layout, headers: &[&str], rows: &[Vec<String>]) -> String {
             } else {
                 (*cell).to_string()
             };
-            let pad = width.saturating_sub(shown.chars().count());
+            let pad = width.saturating_sub(display_width(&shown));
             match status_color(&shown).filter(|_| layout.color && !header && status == Some(i)) {
                 Some(code) => out.push_str(&format!("\x1b[{code}m{shown}\x1b[0m")),
                 None => out.push_str(&shown),
@@ -352,12 +378,15 @@ fn table_in(layout: Layout, headers: &[&str], rows: &[Vec<String>]) -> String {
 pub fn details(pairs: &[(&str, String)]) -> String {
     let width = pairs
         .iter()
-        .map(|(k, _)| k.chars().count())
+        .map(|(k, _)| display_width(k))
         .max()
         .unwrap_or(0);
     pairs
         .iter()
-        .map(|(k, v)| format!("{k:<width$}  {}\n", for_terminal(v, false)))
+        .map(|(k, v)| {
+            let pad = " ".repeat(width.saturating_sub(display_width(k)));
+            format!("{k}{pad}  {}\n", for_terminal(v, false))
+        })
         .collect()
 }
 
@@ -466,6 +495,17 @@ mod tests {
             text,
             "VERSION        STATUS\n1.0.0          open\n10.20.30-beta  archived\n"
         );
+    }
+
+    #[test]
+    fn cells_are_cut_to_columns_not_characters() {
+        assert_eq!(cut("山田太郎", 8), "山田太郎");
+        assert_eq!(cut("山田太郎", 6), "山田…");
+        assert_eq!(cut("山田太郎", 7), "山田太…");
+        assert_eq!(cut("Zoe\u{301} Lee", 6), "Zoe\u{301} L…");
+        // A hostile cell of 100,000 combining marks is cut in a few measures.
+        let marks = format!("ab{}cdefghij", "\u{301}".repeat(100_000));
+        assert_eq!(cut(&marks, 4), format!("ab{}c…", "\u{301}".repeat(100_000)));
     }
 
     #[test]

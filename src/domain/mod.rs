@@ -12,9 +12,10 @@
 //! - lengths are counted in Unicode scalar values (chars), as Python counts
 //!   `len(str)`, and strings are never sliced at byte offsets that could split
 //!   a char;
-//! - static regexes are compiled once into `LazyLock<Option<Regex>>`; a regex
-//!   that failed to compile (impossible, and asserted by unit tests) behaves as
-//!   "no match" instead of panicking;
+//! - static regexes are `LazyLock<Regex>`s built by [`static_regex`], the one
+//!   place allowed to panic: their patterns are fixed in the source, and each
+//!   module's `static_regexes_compile` test builds every one of them, so a typo
+//!   fails that test instead of silently never matching;
 //! - "whitespace" means Python's `str.isspace()`, which is Rust's
 //!   `char::is_whitespace` plus the four separators U+001C..U+001F.
 
@@ -40,6 +41,17 @@ pub mod short_id;
 pub mod slug;
 pub mod snowflake;
 pub mod version;
+
+/// Compiles a static regex; only for the `LazyLock` initialisers of this
+/// module's fixed patterns (see the module docs), never for a pattern from input.
+#[allow(
+    clippy::expect_used,
+    reason = "a fixed pattern that does not compile is a bug the unit tests catch; \
+              a regex that silently never matched would hide it"
+)]
+pub(crate) fn static_regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(pattern).expect("a static regex compiles")
+}
 
 /// Python's `str.isspace()` for one char: Unicode `White_Space` plus the
 /// information separators U+001C..=U+001F, which Python also treats as space.

@@ -26,43 +26,38 @@ fn fix_keywords() -> String {
 }
 
 /// `\[([^]]+)\]\([^)]+\)`, case-insensitive.
-static MARKDOWN_LINK_RE: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?i)\[([^\]]+)\]\([^)]+\)").ok());
+static MARKDOWN_LINK_RE: LazyLock<Regex> =
+    LazyLock::new(|| super::static_regex(r"(?i)\[([^\]]+)\]\([^)]+\)"));
 
 /// `\b<keywords>:?\s+([A-Za-z0-9_\-\s\,]+)\b`, case-insensitive.
-static FIXES_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static FIXES_RE: LazyLock<Regex> = LazyLock::new(|| {
     let sp = super::PY_SPACE_CLASS;
     let kw = fix_keywords();
-    Regex::new(&format!(
+    super::static_regex(&format!(
         r"(?i)\b{kw}:?[{sp}]+([A-Za-z0-9_\-{sp},{PY_I_EXTRA}]+)\b"
     ))
-    .ok()
 });
 
 /// `\b([A-Z0-9_-]+-[A-Z0-9]+)\b`, case-insensitive.
-static SHORT_ID_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SHORT_ID_RE: LazyLock<Regex> = LazyLock::new(|| {
+    super::static_regex(&format!(
         r"(?i)\b([A-Z0-9_{PY_I_EXTRA}-]+-[A-Z0-9{PY_I_EXTRA}]+)\b"
     ))
-    .ok()
 });
 
 /// `\b<keywords>:?\s+(https?://[^\s]+)`, case-insensitive.
-static FIXES_URL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+static FIXES_URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     let sp = super::PY_SPACE_CLASS;
     let kw = fix_keywords();
-    Regex::new(&format!(r"(?i)\b{kw}:?[{sp}]+(https?://[^{sp}]+)")).ok()
+    super::static_regex(&format!(r"(?i)\b{kw}:?[{sp}]+(https?://[^{sp}]+)"))
 });
 
 /// `/issues/(\d+)`.
-static ISSUE_URL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"/issues/(\d+)").ok());
+static ISSUE_URL_RE: LazyLock<Regex> = LazyLock::new(|| super::static_regex(r"/issues/(\d+)"));
 
 /// Replaces markdown links `[text](url)` by their text.
 fn strip_markdown_links(message: &str) -> String {
-    match MARKDOWN_LINK_RE.as_ref() {
-        Some(re) => re.replace_all(message, "${1}").into_owned(),
-        None => message.to_owned(),
-    }
+    MARKDOWN_LINK_RE.replace_all(message, "${1}").into_owned()
 }
 
 /// Candidate short ids referenced by fix keywords in `message`, in order of
@@ -70,14 +65,11 @@ fn strip_markdown_links(message: &str) -> String {
 /// kept: they parse to the same issue, so callers should de-duplicate the
 /// issues they resolve to).
 pub fn referenced_short_ids(message: &str) -> Vec<String> {
-    let (Some(fixes), Some(short)) = (FIXES_RE.as_ref(), SHORT_ID_RE.as_ref()) else {
-        return Vec::new();
-    };
     let text = strip_markdown_links(message);
     let mut out: Vec<String> = Vec::new();
-    for caps in fixes.captures_iter(&text) {
+    for caps in FIXES_RE.captures_iter(&text) {
         let Some(run) = caps.get(1) else { continue };
-        for m in short.captures_iter(run.as_str()) {
+        for m in SHORT_ID_RE.captures_iter(run.as_str()) {
             if let Some(id) = m.get(1) {
                 let id = id.as_str();
                 if !out.iter().any(|seen| seen == id) {
@@ -142,19 +134,16 @@ fn is_allowed_url(url: &str, allowed_host: &str) -> bool {
 /// be a sub-domain of it; the id is the first `/issues/<digits>` of the path;
 /// ids above `i64::MAX` are skipped.
 pub fn referenced_issue_ids_in_urls(message: &str, allowed_host: &str) -> Vec<u64> {
-    let (Some(fixes), Some(issue)) = (FIXES_URL_RE.as_ref(), ISSUE_URL_RE.as_ref()) else {
-        return Vec::new();
-    };
     let text = strip_markdown_links(message);
     let mut out: Vec<u64> = Vec::new();
-    for caps in fixes.captures_iter(&text) {
+    for caps in FIXES_URL_RE.captures_iter(&text) {
         let Some(url) = caps.get(1).map(|m| m.as_str()) else {
             continue;
         };
         if !is_allowed_url(url, allowed_host) {
             continue;
         }
-        let Some(digits) = issue.captures(url_path(url)).and_then(|c| c.get(1)) else {
+        let Some(digits) = ISSUE_URL_RE.captures(url_path(url)).and_then(|c| c.get(1)) else {
             continue;
         };
         let Ok(id) = digits.as_str().parse::<u64>() else {
@@ -176,11 +165,15 @@ mod tests {
 
     #[test]
     fn static_regexes_compile() {
-        assert!(MARKDOWN_LINK_RE.is_some());
-        assert!(FIXES_RE.is_some());
-        assert!(SHORT_ID_RE.is_some());
-        assert!(FIXES_URL_RE.is_some());
-        assert!(ISSUE_URL_RE.is_some());
+        for regex in [
+            &MARKDOWN_LINK_RE,
+            &FIXES_RE,
+            &SHORT_ID_RE,
+            &FIXES_URL_RE,
+            &ISSUE_URL_RE,
+        ] {
+            LazyLock::force(regex);
+        }
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //! * every commit is compared with its **first parent**, not with its neighbour in the list;
 //! * shallow clones are detected: a missing previous commit says so and how to fetch more, and a
 //!   commit on the shallow boundary gets an empty patch set instead of "every file added";
-//! * non-UTF-8 paths, names and messages are converted lossily instead of panicking;
+//! * messages and names are decoded as their commit's `encoding` header says, and non-UTF-8
+//!   paths, names and messages are converted lossily instead of panicking;
 //! * the repository name comes from the remote's URL (`owner/repo`), never the remote's name;
 //! * a repository without commits says so, and a damaged one (a corrupt or missing object) says
 //!   it is damaged and which commit was being read, instead of libgit2's own text. One kind of
@@ -27,12 +28,14 @@
 //! that visits each tree once or twice).
 //!
 //! Layout: `remote.rs` parses remote URLs, `range.rs` walks a range and builds commits,
-//! `blocks.rs` reads a long range on two threads, `commit.rs` parses commits, `topo.rs` orders a
-//! first release, `patch.rs` computes name-status patch sets, `pack.rs` reads pack files,
-//! `progress.rs` draws the progress indicator on stderr, `error.rs` holds [`GitError`].
+//! `blocks.rs` reads a long range on two threads, `commit.rs` parses commits, `encoding.rs`
+//! decodes their text as their `encoding` header says, `topo.rs` orders a first release,
+//! `patch.rs` computes name-status patch sets, `pack.rs` reads pack files, `progress.rs` draws
+//! the progress indicator on stderr, `error.rs` holds [`GitError`].
 
 mod blocks;
 mod commit;
+mod encoding;
 mod error;
 mod pack;
 mod patch;

@@ -28,6 +28,7 @@ use git2::{ErrorCode, Oid, Sort};
 
 use super::blocks::{BlockRead, read_commit};
 use super::commit::CommitData;
+use super::encoding;
 use super::pack::PackFiles;
 use super::patch::{PathFilter, RawTree, TreeReader};
 use super::progress::Progress;
@@ -98,8 +99,8 @@ pub struct RangeRead {
 pub struct GitCommit {
     /// The full hex id.
     pub id: String,
-    /// The full message (with its trailing newline), as UTF-8; latin-1 commits (per their
-    /// `encoding` header) are decoded, anything else that is not UTF-8 is converted lossily.
+    /// The full message (with its trailing newline), as UTF-8: decoded as the commit's `encoding`
+    /// header says (`encoding.rs`), anything else that is not UTF-8 converted lossily.
     pub message: String,
     /// `None` when empty.
     pub author_name: Option<String>,
@@ -525,36 +526,16 @@ fn looks_like_sha(text: &str) -> bool {
 }
 
 pub(super) fn to_git_commit(commit: &CommitData, patch_set: Vec<FileChange>) -> GitCommit {
-    let latin1 = commit
-        .encoding
-        .as_deref()
-        .and_then(|name| std::str::from_utf8(name).ok())
-        .is_some_and(is_latin1_name);
+    let encoding = encoding::named(commit.encoding.as_deref());
+    let text = |bytes: &[u8]| encoding::decode(bytes, encoding);
     let non_empty = |text: String| (!text.is_empty()).then_some(text);
     GitCommit {
         id: commit.id.to_string(),
-        message: decode_text(&commit.message, latin1),
-        author_name: non_empty(decode_text(&commit.author_name, latin1)),
-        author_email: non_empty(decode_text(&commit.author_email, latin1)),
+        message: text(&commit.message),
+        author_name: non_empty(text(&commit.author_name)),
+        author_email: non_empty(text(&commit.author_email)),
         timestamp: to_datetime(commit.author_time),
         patch_set,
-    }
-}
-
-fn is_latin1_name(encoding: &str) -> bool {
-    let name = encoding.trim().to_ascii_lowercase().replace(['-', '_'], "");
-    matches!(
-        name.as_str(),
-        "iso88591" | "latin1" | "l1" | "iso885915" | "latin9"
-    )
-}
-
-/// UTF-8 as is; otherwise latin-1 when the commit says so, else a lossy conversion.
-fn decode_text(bytes: &[u8], latin1: bool) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) if latin1 => bytes.iter().map(|&byte| char::from(byte)).collect(),
-        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
     }
 }
 
@@ -582,17 +563,6 @@ mod unit_tests {
         assert_eq!(t.timestamp(), 0);
         let t = to_datetime((0, -330));
         assert_eq!(t.to_rfc3339(), "1969-12-31T18:30:00-05:30");
-    }
-
-    #[test]
-    fn text_decoding() {
-        assert_eq!(decode_text(b"caf\xc3\xa9", false), "café");
-        assert_eq!(decode_text(b"caf\xe9", true), "café");
-        assert_eq!(decode_text(b"caf\xe9", false), "caf\u{fffd}");
-        assert!(is_latin1_name("ISO-8859-1"));
-        assert!(is_latin1_name("latin1"));
-        assert!(!is_latin1_name("UTF-8"));
-        assert!(!is_latin1_name("Shift_JIS"));
     }
 
     #[test]

@@ -33,6 +33,7 @@ mod big_repo;
 mod concurrency;
 mod config_files;
 mod crash;
+mod encodings;
 mod generated;
 mod git;
 mod harness;

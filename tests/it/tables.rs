@@ -47,9 +47,9 @@ fn at_width(env: &TestEnv, columns: usize, args: &[&str]) -> String {
 fn lines_within(text: &str, width: usize) {
     for line in text.lines() {
         assert!(
-            line.chars().count() <= width,
-            "a line of {} characters at width {width}: {line:?}",
-            line.chars().count()
+            display_width(line) <= width,
+            "a line of {} columns at width {width}: {line:?}",
+            display_width(line)
         );
     }
 }
@@ -104,4 +104,98 @@ fn times_are_relative_in_fitted_tables_and_absolute_in_piped_tables_and_json() {
     assert_eq!(env.ok(&["release", "list"]), env.ok(&["release", "list"]));
     // No colour when piped, even with a width.
     assert!(!terminal.contains('\u{1b}'));
+}
+
+/// The columns a terminal gives `text`: two for wide (CJK) characters and emoji, none for a
+/// combining mark; measured with unicode-width itself, independently of relctl's tables.
+fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// The display column at which each cell of a table line starts (cells are set apart by two
+/// spaces or more; the cells below hold single spaces only).
+fn cell_starts(line: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut spaces = 0;
+    for (at, c) in line.char_indices() {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        if spaces >= 2 {
+            starts.push(display_width(&line[..at]));
+        }
+        spaces = 0;
+    }
+    starts
+}
+
+#[test]
+fn wide_characters_emoji_and_combining_accents_keep_columns_aligned() {
+    let env = TestEnv::new();
+    env.ok(&["project", "create", "Backend"]);
+    let repo = Repo::init(&env.path().join("repo"));
+    // A decomposed é (e + U+0301): five characters, four columns.
+    let zoe = "Zoe\u{301}";
+    for (name, email, message) in [
+        ("Ann Lee", "ann@example.com", "Fix the login form"),
+        (
+            "山田太郎",
+            "taro@example.com",
+            "修正: 山田太郎のバグ報告に対応",
+        ),
+        ("Rocket 🚀", "bot@example.com", "Ship it 🚀🚀 now"),
+        (
+            zoe,
+            "zoe@example.com",
+            "Cafe\u{301} menu, re\u{301}sume\u{301} page",
+        ),
+    ] {
+        let user = format!("user.name={name}");
+        let email = format!("user.email={email}");
+        repo.git(&[
+            "-c",
+            &user,
+            "-c",
+            &email,
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            message,
+        ]);
+    }
+    env.ok(&["release", "new", "1.0", "-p", "backend"]);
+    env.ok(&["release", "set-commits", "1.0", "--repo", repo.path()]);
+
+    let args = ["release", "info", "1.0", "--commits"];
+    for (columns, output) in [(None, env.ok(&args)), (Some(58), at_width(&env, 58, &args))] {
+        let lines: Vec<&str> = output
+            .lines()
+            .skip_while(|line| !line.starts_with("COMMIT "))
+            .collect();
+        assert_eq!(lines.len(), 5, "{output}");
+        let header = cell_starts(lines[0]);
+        assert_eq!(header.len(), 4, "{output}");
+        for line in &lines {
+            assert_eq!(
+                cell_starts(line),
+                header,
+                "at {columns:?}:\n{}",
+                lines.join("\n")
+            );
+            if let Some(columns) = columns {
+                assert!(display_width(line) <= columns, "{line:?}");
+            }
+        }
+        let table = lines.join("\n");
+        for name in ["山田太郎", "Rocket 🚀", zoe] {
+            assert!(table.contains(&format!("  {name}  ")), "{table}");
+        }
+        if columns.is_some() {
+            assert!(table.contains('…'), "{table}");
+        } else {
+            assert!(table.contains("修正: 山田太郎のバグ報告に対応"), "{table}");
+        }
+    }
 }
