@@ -355,7 +355,7 @@ impl HttpClient {
                         self.shown_base,
                         call.method,
                         call.path,
-                        truncate(&one_line(&raw.text), 200)
+                        truncate(&one_line(&self.redact(&raw.text)), 200)
                     ))
                 })?
             };
@@ -365,7 +365,17 @@ impl HttpClient {
                 next_cursor: raw.link.as_deref().and_then(next_cursor),
             });
         }
-        let mut err = status_error(call, raw.status, raw.location.as_deref(), &raw.text);
+        // What the server sent is quoted cut short: the token goes before the cut can split it.
+        let location = raw
+            .location
+            .as_deref()
+            .map(|location| self.redact(location));
+        let mut err = status_error(
+            call,
+            raw.status,
+            location.as_deref(),
+            &self.redact(&raw.text),
+        );
         if raw.status == 401 && self.config.token.is_none() {
             err.message.push_str(
                 "; no auth token is set: pass --auth-token or set RELCTL_AUTH_TOKEN or SENTRY_AUTH_TOKEN",
@@ -409,8 +419,8 @@ impl HttpClient {
     /// `text` with the token (should it ever get there) replaced.
     fn redact(&self, text: &str) -> String {
         match &self.config.token {
-            Some(token) if !token.expose().is_empty() => text.replace(token.expose(), "<redacted>"),
-            _ => text.to_string(),
+            Some(token) => super::redact::redact(text, token.expose()).into_owned(),
+            None => text.to_string(),
         }
     }
 }

@@ -2,16 +2,19 @@
 //! (Sentry itself, or `relctl serve`).
 //!
 //! Writes are built by [`calls`] (the same functions `--dry-run` prints) and sent by [`http`]
-//! (timeouts, bounded retries); [`answer`] says what a status means (error kinds,
-//! `Retry-After`, the next page) and [`decode`] reads the bodies. Where the backend needs a fact Sentry's answer does not carry (whether a 201 created the release or
-//! linked it, the status before an archive, the project a delete removed), it asks with a GET
-//! first; those reads are not part of the dry-run output. Commands with no Sentry endpoint
-//! keep the trait's defaults (a usage error saying they are local-only).
+//! (timeouts, bounded retries, a bounded answer, lists that must end); [`answer`] says what a
+//! status means (error kinds, `Retry-After`, the next page), [`decode`] reads the bodies and
+//! [`redact`] keeps the token out of what is shown. Where the backend needs a fact Sentry's
+//! answer does not carry (whether a 201 created the release or linked it, the status before an
+//! archive, the project a delete removed), it asks with a GET first; those reads are not part of
+//! the dry-run output. Commands with no Sentry endpoint keep the trait's defaults (a usage error
+//! saying they are local-only).
 
 pub mod answer;
 pub mod calls;
 pub mod decode;
 pub mod http;
+pub mod redact;
 
 use serde_json::Value;
 
