@@ -19,7 +19,7 @@ pub mod redact;
 use serde_json::Value;
 
 pub use calls::{HttpCall, Method};
-pub use http::{HttpClient, HttpConfig, Log, RetryPolicy};
+pub use http::{HttpClient, HttpConfig, ListWant, Log, RetryPolicy};
 
 use crate::backend::{
     AuditQuery, Backend, CreateDeploy, CreateOutcome, CreateProject, CreateRelease, IssueQuery,
@@ -33,7 +33,8 @@ use crate::model;
 use calls::{encode, org_path, project_path, release_path};
 use http::with_query;
 
-/// The most items read for a list the caller does not bound (projects, deploys, commits).
+/// The most items read for a list the caller does not bound (projects, deploys, commits): a
+/// server still offering more after them is taken for a pagination that does not end.
 const MAX_LIST: usize = 10_000;
 /// Items asked per page.
 const PAGE_SIZE: usize = 100;
@@ -109,7 +110,10 @@ impl RemoteBackend {
         if status == ReleaseStatus::Archived {
             path = with_query(&path, "status", "archived");
         }
-        decode::all(self.http.get_list(&path, wanted)?, decode::release)
+        decode::all(
+            self.http.get_list(&path, ListWant::First(wanted))?,
+            decode::release,
+        )
     }
 }
 
@@ -170,12 +174,18 @@ impl Backend for RemoteBackend {
         if let Some(event) = &req.event {
             path = with_query(&path, "event", event);
         }
-        decode::all(self.http.get_list(&path, limit)?, decode::audit_entry)
+        decode::all(
+            self.http.get_list(&path, ListWant::First(limit))?,
+            decode::audit_entry,
+        )
     }
 
     fn repositories(&self, org: &str) -> Result<Vec<model::Repository>> {
         let path = org_path(org, &format!("repos/?per_page={PAGE_SIZE}"))?;
-        decode::all(self.http.get_list(&path, MAX_LIST)?, decode::repository)
+        decode::all(
+            self.http.get_list(&path, ListWant::All(MAX_LIST))?,
+            decode::repository,
+        )
     }
 
     fn create_project(&self, req: &CreateProject) -> Result<model::Project> {
@@ -184,7 +194,10 @@ impl Backend for RemoteBackend {
 
     fn projects(&self, org: &str) -> Result<Vec<model::Project>> {
         let path = org_path(org, &format!("projects/?per_page={PAGE_SIZE}"))?;
-        decode::all(self.http.get_list(&path, MAX_LIST)?, decode::project)
+        decode::all(
+            self.http.get_list(&path, ListWant::All(MAX_LIST))?,
+            decode::project,
+        )
     }
 
     fn project(&self, org: &str, project: &str) -> Result<model::Project> {
@@ -298,7 +311,7 @@ impl Backend for RemoteBackend {
                 &format!("commits/?per_page={PAGE_SIZE}"),
             )?;
             release.commits = Some(decode::all(
-                self.http.get_list(&path, MAX_LIST)?,
+                self.http.get_list(&path, ListWant::All(MAX_LIST))?,
                 decode::commit,
             )?);
         }
@@ -362,7 +375,10 @@ impl Backend for RemoteBackend {
 
     fn deploys(&self, org: &str, version: &str) -> Result<Vec<model::Deploy>> {
         let path = release_path(org, version, &format!("deploys/?per_page={PAGE_SIZE}"))?;
-        decode::all(self.http.get_list(&path, MAX_LIST)?, decode::deploy)
+        decode::all(
+            self.http.get_list(&path, ListWant::All(MAX_LIST))?,
+            decode::deploy,
+        )
     }
 
     fn issues(&self, req: &IssueQuery) -> Result<Vec<model::Issue>> {
@@ -384,7 +400,10 @@ impl Backend for RemoteBackend {
             ),
         )?;
         path.push_str(&self.project_query(&req.org, &req.projects)?);
-        decode::all(self.http.get_list(&path, MAX_LIST)?, decode::issue)
+        decode::all(
+            self.http.get_list(&path, ListWant::All(MAX_LIST))?,
+            decode::issue,
+        )
     }
 
     fn issue(&self, org: &str, short_id: &str) -> Result<model::IssueDetails> {

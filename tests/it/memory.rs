@@ -1,6 +1,6 @@
 //! set-commits reads git and writes the store a batch at a time, so its memory does not grow
 //! with the length of the range. Measured as the peak RSS of the relctl process (wait4's
-//! `ru_maxrss`), never timed.
+//! `ru_maxrss`), never timed. [`run_measured`] measures the remote client too (`hostile_server`).
 
 use std::process::Command;
 
@@ -9,7 +9,17 @@ use crate::harness::TestEnv;
 
 /// The peak RSS, in KiB, of `cmd` run to completion; it must succeed.
 fn peak_rss_kib(cmd: &mut Command) -> i64 {
-    let child = cmd.spawn().unwrap();
+    let (code, peak, stderr) = run_measured(cmd);
+    assert_eq!(code, Some(0), "{cmd:?} failed: {stderr}");
+    peak
+}
+
+/// Runs `cmd` to completion: its exit code (None when a signal ended it), its peak RSS in KiB
+/// (wait4's `ru_maxrss`), and what it wrote on stderr when that was piped (a few lines: the pipe
+/// must hold them until the end).
+pub fn run_measured(cmd: &mut Command) -> (Option<i32>, i64, String) {
+    let mut child = cmd.spawn().unwrap();
+    let stderr = child.stderr.take();
     let pid = child.id() as libc::pid_t;
     // Reaped by wait4 below, which also reports the child's own peak RSS.
     std::mem::forget(child);
@@ -19,11 +29,12 @@ fn peak_rss_kib(cmd: &mut Command) -> i64 {
     // SAFETY: pid is our own child, not yet reaped; both pointers are to live locals.
     let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     assert_eq!(waited, pid);
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "{cmd:?} failed"
-    );
-    usage.ru_maxrss
+    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    let mut text = String::new();
+    if let Some(mut stderr) = stderr {
+        std::io::Read::read_to_string(&mut stderr, &mut text).unwrap();
+    }
+    (code, usage.ru_maxrss, text)
 }
 
 #[test]
