@@ -179,6 +179,8 @@ pub struct Settings {
     pub projects: Sourced<Vec<String>>,
     pub format: Sourced<Format>,
     pub timeout_seconds: Sourced<u64>,
+    /// The most bytes one answer of a server may hold (`RELCTL_MAX_RESPONSE`).
+    pub max_response: Sourced<u64>,
     /// The 12-bit region field of snowflake ids (Sentry's region `snowflake_id`; 0 = monolith).
     pub region_id: Sourced<u64>,
     /// The Redis holding the snowflake sequence (`RELCTL_REDIS_URL`, config `redis_url`); none:
@@ -203,6 +205,7 @@ pub const VARIABLES: &[&str] = &[
     "RELCTL_AUTH_TOKEN",
     "RELCTL_CONFIG",
     "RELCTL_FORMAT",
+    "RELCTL_MAX_RESPONSE",
     "RELCTL_ORG",
     "RELCTL_PROJECT",
     "RELCTL_REDIS_URL",
@@ -411,6 +414,18 @@ impl Settings {
             )));
         }
 
+        let max_response = match pick_env(&["RELCTL_MAX_RESPONSE"]) {
+            Some((text, source)) => match text.trim().parse::<u64>() {
+                Ok(bytes) if bytes > 0 => sourced(bytes, source),
+                _ => {
+                    return Err(Error::usage(format!(
+                        "invalid RELCTL_MAX_RESPONSE {text:?}: expected the most bytes one answer of a server may hold, a whole number above 0"
+                    )));
+                }
+            },
+            None => sourced(crate::remote::http::DEFAULT_MAX_RESPONSE, Source::Default),
+        };
+
         let region_id = match pick_env(&["RELCTL_REGION_ID"]) {
             Some((text, source)) => {
                 let id = text.trim().parse::<u64>().map_err(|_| {
@@ -454,6 +469,7 @@ impl Settings {
             projects,
             format,
             timeout_seconds,
+            max_response,
             region_id,
             redis_url,
             files: layers.into_iter().map(|(path, _)| path).collect(),
@@ -496,6 +512,11 @@ impl Settings {
                 "timeout",
                 self.timeout_seconds.value.to_string(),
                 self.timeout_seconds.source.to_string(),
+            ),
+            (
+                "max_response",
+                self.max_response.value.to_string(),
+                self.max_response.source.to_string(),
             ),
             (
                 "region_id",

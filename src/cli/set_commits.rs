@@ -386,10 +386,10 @@ fn bind(
         })
         .map_err(|err| Error::other(format!("cannot start reading git: {err}")))?;
     let started = std::time::Instant::now();
-    let mut batches = Batches {
+    let mut batches = Batches::new(
         receiver,
-        ended: false,
-    };
+        (ctx.verbose > 1 && !ctx.is_remote()).then_some(&ctx.out),
+    );
     let first = batches.next();
     let bound_any = matches!(first, Some(Ok(_)));
     let updated = match first {
@@ -431,22 +431,62 @@ fn bind(
 /// The batches the reading thread sends, up to the end it sends after the last one (`None`). A
 /// channel closed without that end means the thread died: that is an error, so the transaction
 /// is rolled back rather than committing part of a range.
-struct Batches {
+///
+/// The local store asks for the next batch once it has written the last one into its open
+/// transaction; with `-vv` each ask is said on stderr (how many commits are written so far, and
+/// when the last is), so a user, or a test killing the process, can follow the write itself.
+struct Batches<'o> {
     receiver: std::sync::mpsc::Receiver<Option<Result<CommitBatch>>>,
     ended: bool,
+    /// Where the `-vv` progress goes (the local store only).
+    progress: Option<&'o crate::output::Output>,
+    /// Commits handed to the store so far.
+    taken: usize,
 }
 
-impl Iterator for Batches {
+impl<'o> Batches<'o> {
+    fn new(
+        receiver: std::sync::mpsc::Receiver<Option<Result<CommitBatch>>>,
+        progress: Option<&'o crate::output::Output>,
+    ) -> Self {
+        Batches {
+            receiver,
+            ended: false,
+            progress,
+            taken: 0,
+        }
+    }
+}
+
+impl Iterator for Batches<'_> {
     type Item = Result<CommitBatch>;
 
     fn next(&mut self) -> Option<Result<CommitBatch>> {
         if self.ended {
             return None;
         }
+        let progress = self.progress.filter(|_| self.taken > 0);
+        if let Some(out) = progress {
+            out.note(&format!(
+                "wrote {} commit(s) to the store so far",
+                self.taken
+            ));
+        }
         match self.receiver.recv() {
-            Ok(Some(batch)) => Some(batch),
+            Ok(Some(batch)) => {
+                if let Ok(batch) = &batch {
+                    self.taken += batch.commits.len();
+                }
+                Some(batch)
+            }
             Ok(None) => {
                 self.ended = true;
+                if let Some(out) = progress {
+                    out.note(&format!(
+                        "binding the {} commit(s) to the release",
+                        self.taken
+                    ));
+                }
                 None
             }
             Err(_) => {
@@ -711,22 +751,14 @@ mod tests {
         let (sender, receiver) = std::sync::mpsc::sync_channel(4);
         sender.send(Some(batch())).unwrap();
         sender.send(None).unwrap();
-        let got: Vec<_> = Batches {
-            receiver,
-            ended: false,
-        }
-        .collect();
+        let got: Vec<_> = Batches::new(receiver, None).collect();
         assert_eq!(got.len(), 1);
         assert!(got[0].is_ok());
         // The reader gone without the end (it died): an error, so nothing is committed.
         let (sender, receiver) = std::sync::mpsc::sync_channel(4);
         sender.send(Some(batch())).unwrap();
         drop(sender);
-        let got: Vec<_> = Batches {
-            receiver,
-            ended: false,
-        }
-        .collect();
+        let got: Vec<_> = Batches::new(receiver, None).collect();
         assert_eq!(got.len(), 2);
         assert!(
             got[1]

@@ -29,6 +29,7 @@ pub fn backend(
             });
             let config = HttpConfig {
                 verbosity: verbose,
+                max_response: settings.max_response.value,
                 ..HttpConfig::new(
                     url.value.clone(),
                     settings

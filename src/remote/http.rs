@@ -8,11 +8,20 @@
 //! is idempotent, and `Retry-After` is honoured (capped). A 429 is retried for every call: a
 //! rate-limited request was refused before it ran.
 //!
+//! A server is not trusted to be sane either. An answer is read as it arrives and refused past
+//! [`HttpConfig::max_response`] bytes (a `Content-Length` over it is refused before reading,
+//! but a missing or lying one changes nothing), so a server sending gigabytes cannot take the
+//! client's memory; the limit is per answer, and the largest a JSON body relctl reads can
+//! reasonably be is a page of a list. A list ends in an error (exit 5) when the server's
+//! pagination does not end: a cursor offered twice, more items than relctl reads of one list,
+//! or more time than [`HttpConfig::list_timeout`].
+//!
 //! The token goes only into the `Authorization` header; log lines and error messages never
-//! hold it. Logging goes through a closure the caller passes (stderr for the CLI, a buffer in
-//! tests), never to stdout.
+//! hold it ([`super::redact`]). Logging goes through a closure the caller passes (stderr for the
+//! CLI, a buffer in tests), never to stdout.
 
 use std::collections::HashSet;
+use std::io::Read;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -64,11 +73,30 @@ pub struct HttpConfig {
     pub retry: RetryPolicy,
     /// `-v` count: 1 logs each request and its answer, 2 adds request bodies.
     pub verbosity: u8,
+    /// The most bytes one answer may hold (`RELCTL_MAX_RESPONSE`).
+    pub max_response: u64,
+    /// The longest one list may take to read, all its pages together (a page started before
+    /// the bound still has its own timeouts).
+    pub list_timeout: Duration,
+}
+
+/// The default of [`HttpConfig::max_response`]: 64 MiB, a hundred times the largest page of a
+/// Sentry list (100 commits with their file changes).
+pub const DEFAULT_MAX_RESPONSE: u64 = 64 * 1024 * 1024;
+
+/// How much of a list the caller wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListWant {
+    /// The first `n` items (`--limit`); the list may go on after them.
+    First(usize),
+    /// Every item: a list that goes on past `n` items is a pagination that did not end.
+    All(usize),
 }
 
 impl HttpConfig {
-    /// The defaults for `--timeout`: connect within 10 s (or the timeout, if shorter), and
-    /// give up on a request after twice the timeout.
+    /// The defaults for `--timeout`: connect within 10 s (or the timeout, if shorter), give
+    /// up on a request after twice the timeout and on a list after five times it (2.5 minutes
+    /// by default: a hundred pages of a slow server's commits).
     pub fn new(url: impl Into<String>, token: Option<Secret>, timeout: Duration) -> HttpConfig {
         HttpConfig {
             url: url.into(),
@@ -78,6 +106,8 @@ impl HttpConfig {
             total_timeout: timeout.saturating_mul(2),
             retry: RetryPolicy::default(),
             verbosity: 0,
+            max_response: DEFAULT_MAX_RESPONSE,
+            list_timeout: timeout.saturating_mul(5),
         }
     }
 }
@@ -109,6 +139,48 @@ struct Raw {
     link: Option<String>,
     location: Option<String>,
     text: String,
+}
+
+/// Why an attempt got no answer to judge.
+enum Failure {
+    /// The request could not be sent, or its answer not read.
+    Transport(reqwest::Error),
+    /// Reading the answer failed below reqwest.
+    Read(std::io::Error),
+    /// The answer is larger than [`HttpConfig::max_response`].
+    TooLarge,
+}
+
+impl Failure {
+    fn is_connect(&self) -> bool {
+        matches!(self, Failure::Transport(err) if err.is_connect())
+    }
+
+    fn is_timeout(&self) -> bool {
+        match self {
+            Failure::Transport(err) => err.is_timeout(),
+            Failure::Read(err) => err.kind() == std::io::ErrorKind::TimedOut,
+            Failure::TooLarge => false,
+        }
+    }
+
+    /// A failed read of the body: reqwest's error inside it, when there is one.
+    fn of_read(err: std::io::Error) -> Failure {
+        if !err
+            .get_ref()
+            .is_some_and(|inner| inner.is::<reqwest::Error>())
+        {
+            return Failure::Read(err);
+        }
+        match err
+            .into_inner()
+            .map(|inner| inner.downcast::<reqwest::Error>())
+        {
+            Some(Ok(inner)) => Failure::Transport(*inner),
+            Some(Err(other)) => Failure::Read(std::io::Error::other(other)),
+            None => Failure::Read(std::io::Error::other("the answer could not be read")),
+        }
+    }
 }
 
 /// Why an attempt may be repeated.
@@ -200,10 +272,11 @@ impl HttpClient {
                             self.describe(err)
                         ),
                     );
-                    if err.is_connect() || call.idempotent {
-                        Retry::Backoff
-                    } else {
-                        Retry::No
+                    match err {
+                        // The same server would send the same answer again.
+                        Failure::TooLarge => Retry::No,
+                        _ if err.is_connect() || call.idempotent => Retry::Backoff,
+                        _ => Retry::No,
                     }
                 }
             };
@@ -235,14 +308,24 @@ impl HttpClient {
         }
     }
 
-    /// GETs `path` page after page (Sentry's `Link` cursors) until `limit` items, the last
-    /// page, or a cursor seen before. A page is a JSON array, or an object with `rows`.
-    pub fn get_list(&self, path: &str, limit: usize) -> Result<Vec<Value>> {
+    /// GETs `path` page after page (Sentry's `Link` cursors) up to what `want` asks, or to the
+    /// end of the list: a page that offers no next one, or an empty page. A page is a JSON
+    /// array, or an object with `rows`. A pagination that does not end is an error (exit 5): a
+    /// cursor the server offered before (it goes round in a circle), a list longer than
+    /// [`ListWant::All`] allows, or one still going after [`HttpConfig::list_timeout`].
+    pub fn get_list(&self, path: &str, want: ListWant) -> Result<Vec<Value>> {
+        let (limit, all) = match want {
+            ListWant::First(limit) => (limit, false),
+            ListWant::All(limit) => (limit, true),
+        };
+        let started = Instant::now();
         let mut items = Vec::new();
         let mut seen = HashSet::new();
         let mut page_path = path.to_string();
+        let mut pages = 0usize;
         while items.len() < limit {
             let response = self.send(&HttpCall::get(page_path))?;
+            pages += 1;
             let page = match response.body {
                 Value::Array(page) => page,
                 Value::Object(mut object) => match object.remove("rows") {
@@ -255,18 +338,42 @@ impl HttpClient {
                 break;
             }
             items.extend(page);
-            match response.next_cursor {
-                Some(cursor) if seen.insert(cursor.clone()) => {
-                    page_path = with_query(path, "cursor", &cursor);
+            let Some(cursor) = response.next_cursor else {
+                break;
+            };
+            let endless = |why: String| {
+                Error::new(
+                    ErrorKind::Network,
+                    format!(
+                        "the server's pagination did not end{why} (GET {path}: {pages} pages, {} items)",
+                        items.len()
+                    ),
+                )
+            };
+            if items.len() >= limit {
+                if all {
+                    return Err(endless(format!(
+                        ": it offered a next page after {limit} items, the most relctl reads of one list"
+                    )));
                 }
-                _ => break,
+                break;
             }
+            if !seen.insert(cursor.clone()) {
+                return Err(endless(format!(": it offered the cursor {cursor:?} again")));
+            }
+            if started.elapsed() >= self.config.list_timeout {
+                return Err(endless(format!(
+                    " within {} s",
+                    self.config.list_timeout.as_secs_f64()
+                )));
+            }
+            page_path = with_query(path, "cursor", &cursor);
         }
         items.truncate(limit);
         Ok(items)
     }
 
-    fn attempt(&self, call: &HttpCall, timeout: Duration) -> Result<Raw, reqwest::Error> {
+    fn attempt(&self, call: &HttpCall, timeout: Duration) -> Result<Raw, Failure> {
         let method = match call.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -283,7 +390,7 @@ impl HttpClient {
         if let Some(body) = &call.body {
             request = request.json(body);
         }
-        let response = request.send()?;
+        let mut response = request.send().map_err(Failure::Transport)?;
         let header = |name: reqwest::header::HeaderName| {
             response
                 .headers()
@@ -295,7 +402,28 @@ impl HttpClient {
         let link = header(reqwest::header::LINK);
         let location = header(reqwest::header::LOCATION);
         let status = response.status().as_u16();
-        let text = response.text()?;
+        let limit = self.config.max_response;
+        if response
+            .content_length()
+            .is_some_and(|length| length > limit)
+        {
+            return Err(Failure::TooLarge);
+        }
+        // Read as it arrives, one byte past the limit at most: a Content-Length may be absent
+        // or lie.
+        let mut body = Vec::new();
+        response
+            .by_ref()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut body)
+            .map_err(Failure::of_read)?;
+        if body.len() as u64 > limit {
+            return Err(Failure::TooLarge);
+        }
+        let text = match String::from_utf8(body) {
+            Ok(text) => text,
+            Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
+        };
         Ok(Raw {
             status,
             retry_after,
@@ -309,7 +437,7 @@ impl HttpClient {
     fn finish(
         &self,
         call: &HttpCall,
-        outcome: Result<Raw, reqwest::Error>,
+        outcome: Result<Raw, Failure>,
         attempts: u32,
         elapsed: Duration,
     ) -> Result<Response> {
@@ -320,6 +448,21 @@ impl HttpClient {
         };
         let raw = match outcome {
             Ok(raw) => raw,
+            Err(Failure::TooLarge) => {
+                return Err(Error::new(
+                    ErrorKind::Network,
+                    format!(
+                        "{} answered {} {} with more than {}, the most one answer may hold (RELCTL_MAX_RESPONSE); nothing past it was read",
+                        self.shown_base,
+                        call.method,
+                        call.path,
+                        shown_size(self.config.max_response)
+                    ),
+                )
+                .with_hint(
+                    "if the server's answers are really this large, raise RELCTL_MAX_RESPONSE (in bytes)",
+                ));
+            }
             Err(err) if err.is_timeout() && !err.is_connect() => {
                 return Err(Error::new(
                     ErrorKind::Network,
@@ -355,7 +498,7 @@ impl HttpClient {
                         self.shown_base,
                         call.method,
                         call.path,
-                        truncate(&one_line(&raw.text), 200)
+                        truncate(&one_line(&self.redact(&raw.text)), 200)
                     ))
                 })?
             };
@@ -365,7 +508,17 @@ impl HttpClient {
                 next_cursor: raw.link.as_deref().and_then(next_cursor),
             });
         }
-        let mut err = status_error(call, raw.status, raw.location.as_deref(), &raw.text);
+        // What the server sent is quoted cut short: the token goes before the cut can split it.
+        let location = raw
+            .location
+            .as_deref()
+            .map(|location| self.redact(location));
+        let mut err = status_error(
+            call,
+            raw.status,
+            location.as_deref(),
+            &self.redact(&raw.text),
+        );
         if raw.status == 401 && self.config.token.is_none() {
             err.message.push_str(
                 "; no auth token is set: pass --auth-token or set RELCTL_AUTH_TOKEN or SENTRY_AUTH_TOKEN",
@@ -387,9 +540,19 @@ impl HttpClient {
     /// A transport error by its causes, on one line, without secrets: reqwest's own wrapping
     /// ("error sending request for url (...)", "client error (Connect)") says nothing the
     /// message around it does not.
-    fn describe(&self, err: &reqwest::Error) -> String {
+    fn describe(&self, err: &Failure) -> String {
+        let top: &dyn std::error::Error = match err {
+            Failure::Transport(err) => err,
+            Failure::Read(err) => err,
+            Failure::TooLarge => {
+                return format!(
+                    "the answer is larger than {}",
+                    shown_size(self.config.max_response)
+                );
+            }
+        };
         let mut parts: Vec<String> = Vec::new();
-        let mut current: Option<&dyn std::error::Error> = Some(err);
+        let mut current: Option<&dyn std::error::Error> = Some(top);
         while let Some(cause) = current {
             let text = cause.to_string();
             let wrapper = text.starts_with("error sending request")
@@ -401,7 +564,7 @@ impl HttpClient {
             current = cause.source();
         }
         if parts.is_empty() {
-            parts.push(err.to_string());
+            parts.push(top.to_string());
         }
         self.redact(&parts.join(": ").replace(&self.base, &self.shown_base))
     }
@@ -409,8 +572,8 @@ impl HttpClient {
     /// `text` with the token (should it ever get there) replaced.
     fn redact(&self, text: &str) -> String {
         match &self.config.token {
-            Some(token) if !token.expose().is_empty() => text.replace(token.expose(), "<redacted>"),
-            _ => text.to_string(),
+            Some(token) => super::redact::redact(text, token.expose()).into_owned(),
+            None => text.to_string(),
         }
     }
 }
@@ -508,6 +671,17 @@ fn strip_user_info(url: &str) -> String {
     }
 }
 
+/// A size as a person reads it: `64 MiB`, `1536 KiB`, `1000 bytes`.
+fn shown_size(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * KIB;
+    match bytes {
+        b if b >= MIB && b % MIB == 0 => format!("{} MiB", b / MIB),
+        b if b >= KIB && b % KIB == 0 => format!("{} KiB", b / KIB),
+        b => format!("{b} bytes"),
+    }
+}
+
 fn millis(duration: Duration) -> String {
     if duration < Duration::from_secs(1) {
         format!("{} ms", duration.as_millis())
@@ -546,5 +720,12 @@ mod tests {
         assert_eq!(strip_user_info("h/x@y"), "h/x@y");
         let err = server_base("alice:hunter2@h:9").unwrap_err();
         assert!(!err.message.contains("hunter2"), "{}", err.message);
+    }
+
+    #[test]
+    fn sizes_as_people_read_them() {
+        assert_eq!(shown_size(DEFAULT_MAX_RESPONSE), "64 MiB");
+        assert_eq!(shown_size(1536 * 1024), "1536 KiB");
+        assert_eq!(shown_size(1000), "1000 bytes");
     }
 }

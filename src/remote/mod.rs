@@ -2,21 +2,24 @@
 //! (Sentry itself, or `relctl serve`).
 //!
 //! Writes are built by [`calls`] (the same functions `--dry-run` prints) and sent by [`http`]
-//! (timeouts, bounded retries); [`answer`] says what a status means (error kinds,
-//! `Retry-After`, the next page) and [`decode`] reads the bodies. Where the backend needs a fact Sentry's answer does not carry (whether a 201 created the release or
-//! linked it, the status before an archive, the project a delete removed), it asks with a GET
-//! first; those reads are not part of the dry-run output. Commands with no Sentry endpoint
-//! keep the trait's defaults (a usage error saying they are local-only).
+//! (timeouts, bounded retries, a bounded answer, lists that must end); [`answer`] says what a
+//! status means (error kinds, `Retry-After`, the next page), [`decode`] reads the bodies and
+//! [`redact`] keeps the token out of what is shown. Where the backend needs a fact Sentry's
+//! answer does not carry (whether a 201 created the release or linked it, the status before an
+//! archive, the project a delete removed), it asks with a GET first; those reads are not part of
+//! the dry-run output. Commands with no Sentry endpoint keep the trait's defaults (a usage error
+//! saying they are local-only).
 
 pub mod answer;
 pub mod calls;
 pub mod decode;
 pub mod http;
+pub mod redact;
 
 use serde_json::Value;
 
 pub use calls::{HttpCall, Method};
-pub use http::{HttpClient, HttpConfig, Log, RetryPolicy};
+pub use http::{HttpClient, HttpConfig, ListWant, Log, RetryPolicy};
 
 use crate::backend::{
     AuditQuery, Backend, CreateDeploy, CreateOutcome, CreateProject, CreateRelease, IssueQuery,
@@ -30,8 +33,12 @@ use crate::model;
 use calls::{encode, org_path, project_path, release_path};
 use http::with_query;
 
-/// The most items read for a list the caller does not bound (projects, deploys, commits).
+/// The most items read for a list the caller does not bound (projects, deploys, commits): a
+/// server still offering more after them is taken for a pagination that does not end.
 const MAX_LIST: usize = 10_000;
+/// The same for a release's commits, which can be many more (all of git/git is 82,000): about
+/// 100 MiB of them at most.
+const MAX_RELEASE_COMMITS: usize = 200_000;
 /// Items asked per page.
 const PAGE_SIZE: usize = 100;
 
@@ -106,7 +113,10 @@ impl RemoteBackend {
         if status == ReleaseStatus::Archived {
             path = with_query(&path, "status", "archived");
         }
-        decode::all(self.http.get_list(&path, wanted)?, decode::release)
+        decode::all(
+            self.http.get_list(&path, ListWant::First(wanted))?,
+            decode::release,
+        )
     }
 }
 
@@ -167,12 +177,18 @@ impl Backend for RemoteBackend {
         if let Some(event) = &req.event {
             path = with_query(&path, "event", event);
         }
-        decode::all(self.http.get_list(&path, limit)?, decode::audit_entry)
+        decode::all(
+            self.http.get_list(&path, ListWant::First(limit))?,
+            decode::audit_entry,
+        )
     }
 
     fn repositories(&self, org: &str) -> Result<Vec<model::Repository>> {
         let path = org_path(org, &format!("repos/?per_page={PAGE_SIZE}"))?;
-        decode::all(self.http.get_list(&path, MAX_LIST)?, decode::repository)
+        decode::all(
+            self.http.get_list(&path, ListWant::All(MAX_LIST))?,
+            decode::repository,
+        )
     }
 
     fn create_project(&self, req: &CreateProject) -> Result<model::Project> {
@@ -181,7 +197,10 @@ impl Backend for RemoteBackend {
 
     fn projects(&self, org: &str) -> Result<Vec<model::Project>> {
         let path = org_path(org, &format!("projects/?per_page={PAGE_SIZE}"))?;
-        decode::all(self.http.get_list(&path, MAX_LIST)?, decode::project)
+        decode::all(
+            self.http.get_list(&path, ListWant::All(MAX_LIST))?,
+            decode::project,
+        )
     }
 
     fn project(&self, org: &str, project: &str) -> Result<model::Project> {
@@ -294,7 +313,8 @@ impl Backend for RemoteBackend {
                 &req.version,
                 &format!("commits/?per_page={PAGE_SIZE}"),
             )?;
-            let commits = decode::all(self.http.get_list(&path, MAX_LIST)?, decode::commit)?;
+            let list = ListWant::All(MAX_RELEASE_COMMITS);
+            let commits = decode::all(self.http.get_list(&path, list)?, decode::commit)?;
             release.commits = Some(match req.commit_slice {
                 Some(slice) => slice.of(commits),
                 None => commits,
@@ -360,7 +380,10 @@ impl Backend for RemoteBackend {
 
     fn deploys(&self, org: &str, version: &str) -> Result<Vec<model::Deploy>> {
         let path = release_path(org, version, &format!("deploys/?per_page={PAGE_SIZE}"))?;
-        decode::all(self.http.get_list(&path, MAX_LIST)?, decode::deploy)
+        decode::all(
+            self.http.get_list(&path, ListWant::All(MAX_LIST))?,
+            decode::deploy,
+        )
     }
 
     fn issues(&self, req: &IssueQuery) -> Result<Vec<model::Issue>> {
@@ -382,7 +405,8 @@ impl Backend for RemoteBackend {
             ),
         )?;
         path.push_str(&self.project_query(&req.org, &req.projects)?);
-        let mut issues = decode::all(self.http.get_list(&path, MAX_LIST)?, decode::issue)?;
+        let list = ListWant::All(MAX_LIST);
+        let mut issues = decode::all(self.http.get_list(&path, list)?, decode::issue)?;
         // Sentry's search has no "resolved in release" term.
         if let Some(version) = &req.resolved_in {
             issues.retain(|issue| {

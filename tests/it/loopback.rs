@@ -1,6 +1,7 @@
 //! A loopback HTTP/1.1 server for client tests: it answers each connection with the next
-//! canned reply of a script (or holds it open without answering), records what it was sent,
-//! and stops after a bounded time.
+//! canned reply of a script, or with what a handler makes of the request (a canned answer, a
+//! body streamed without end, or nothing at all), records what it was sent, and stops after a
+//! bounded time.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -20,6 +21,13 @@ pub enum Reply {
     },
     /// Accept and never answer.
     Silent,
+    /// A 200 whose body is `chunk` repeated until `total` bytes were sent (or the client went),
+    /// written as it goes; with `declared`, a `Content-Length` announces the total.
+    Stream {
+        chunk: String,
+        total: u64,
+        declared: bool,
+    },
 }
 
 pub fn answer(status: u16, body: Value) -> Reply {
@@ -67,6 +75,16 @@ impl Server {
     /// Serves `script`, one reply per connection, for at most 20 s; requests past the script
     /// get a 500.
     pub fn start(script: Vec<Reply>) -> Server {
+        let mut script = script.into_iter();
+        Server::serve(move |_| {
+            script
+                .next()
+                .unwrap_or_else(|| answer(500, serde_json::json!({"detail": "unexpected request"})))
+        })
+    }
+
+    /// Answers each connection with `handler`'s reply to its request, for at most 20 s.
+    pub fn serve(mut handler: impl FnMut(&Seen) -> Reply + Send + 'static) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         listener.set_nonblocking(true).unwrap();
         let addr = listener.local_addr().unwrap();
@@ -74,7 +92,6 @@ impl Server {
         let log = Arc::clone(&seen);
         thread::spawn(move || {
             let deadline = Instant::now() + Duration::from_secs(20);
-            let mut script = script.into_iter();
             let mut held = Vec::new();
             while Instant::now() < deadline {
                 let stream = match listener.accept() {
@@ -91,15 +108,20 @@ impl Server {
                 let Some(request) = read_request(&stream) else {
                     continue;
                 };
+                let reply = handler(&request);
                 log.lock().unwrap().push(request);
-                match script.next() {
-                    Some(Reply::Silent) => held.push(stream),
-                    Some(Reply::Answer {
+                match reply {
+                    Reply::Silent => held.push(stream),
+                    Reply::Answer {
                         status,
                         headers,
                         body,
-                    }) => write_response(stream, status, &headers, &body),
-                    None => write_response(stream, 500, &[], r#"{"detail":"unexpected request"}"#),
+                    } => write_response(stream, status, &headers, &body),
+                    Reply::Stream {
+                        chunk,
+                        total,
+                        declared,
+                    } => stream_response(stream, &chunk, total, declared),
                 }
             }
             drop(held);
@@ -170,5 +192,34 @@ fn write_response(mut stream: TcpStream, status: u16, headers: &[(&str, String)]
     text.push_str("\r\n");
     text.push_str(body);
     let _ = stream.write_all(text.as_bytes());
+    let _ = stream.flush();
+}
+
+/// A 200 whose body is `chunk` repeated up to `total` bytes, sent as it is made; it ends early
+/// when the client stops reading (a closed connection).
+fn stream_response(mut stream: TcpStream, chunk: &str, total: u64, declared: bool) {
+    let length = if declared {
+        format!("Content-Length: {total}\r\n")
+    } else {
+        String::new()
+    };
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{length}Connection: close\r\n\r\n"
+    );
+    if stream.write_all(head.as_bytes()).is_err() {
+        return;
+    }
+    let mut block = String::new();
+    while block.len() < 64 * 1024 {
+        block.push_str(chunk);
+    }
+    let mut sent = 0u64;
+    while sent < total {
+        let part = &block.as_bytes()[..block.len().min((total - sent) as usize)];
+        if stream.write_all(part).is_err() {
+            return;
+        }
+        sent += part.len() as u64;
+    }
     let _ = stream.flush();
 }

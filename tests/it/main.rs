@@ -39,6 +39,7 @@ mod git;
 mod harness;
 mod help;
 mod hints;
+mod hostile_server;
 mod inputs;
 mod issues;
 mod loopback;

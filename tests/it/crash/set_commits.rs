@@ -1,6 +1,25 @@
-//! `kill -9` at moments spread over a 10,000-commit set-commits: fractions of the reading
-//! phase and of the writing phase of an uninterrupted run, measured first (with `-v`, the
-//! stderr line "read N commit(s)" marks the end of reading git: the store is written next).
+//! `kill -9` inside the write of a 10,000-commit set-commits, at moments taken from the write's
+//! own progress, so that every kill lands inside it.
+//!
+//! set-commits streams: one thread reads git while the store writes each batch of 256 commits
+//! into one open transaction, and the release's commit list is replaced ("binding") at the end,
+//! just before the commit. A kill before the write begins or after the commit tests nothing;
+//! the `-v` line "read N commit(s)" this test once waited for is printed after the commit.
+//!
+//! Where a write stands cannot be read from the store by another connection: a reader does not
+//! see uncommitted rows (SQLite's WAL, PostgreSQL's MVCC), and the `-wal` file grows only when
+//! the writer's page cache spills or at the commit (measured on a fresh store: nothing for the
+//! first second of a 1.35 s write, then steps of 100 KB; nothing at all before the commit when
+//! the commits are stored already). So the moments come from the writer's own progress on
+//! stderr (`-vv`): "wrote N commit(s) to the store so far" is said when the store asks for the
+//! next batch, that is once it has written N commits inside its transaction, and "binding the N
+//! commit(s)" just before it replaces the release's list. Each kill is then checked against the
+//! store itself: the process is stopped (SIGSTOP), the store confirms that a writer is inside
+//! its write (SQLite's WAL write lock is held; on PostgreSQL another backend holds the
+//! organization's advisory transaction lock, which set-commits takes first), and only then is
+//! it killed. A run whose write was over when it was stopped is let go and counted as
+//! finished. After a kill the release holds its old set (always, when killed before binding) or
+//! the whole new one, never part of either.
 
 use std::fs::File;
 use std::path::Path;
@@ -9,48 +28,142 @@ use std::time::{Duration, Instant};
 
 use super::{assert_store_sound, bound_commits, sorted};
 use crate::big_repo::{COMMITS, big_repo};
-use crate::harness::TestEnv;
+use crate::harness::{StoreSql, TestEnv};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Moment {
-    /// Killed before git was read to the end.
-    Reading,
-    /// Killed after "read N commit(s)": while the store was written (or just after).
-    Writing,
-    /// The run ended before the kill.
-    Finished,
+/// Where the store's write stood, as set-commits said it (`-vv`), whole lines only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Progress {
+    /// Commits written inside the transaction so far.
+    written: usize,
+    /// Whether it said it is binding them (replacing the release's list, then committing).
+    binding: bool,
 }
 
-/// How long an uninterrupted set-commits read git, then wrote the store.
-#[derive(Debug)]
-struct Phases {
-    reading: Duration,
-    writing: Duration,
+fn progress(log: &Path) -> Progress {
+    let text = std::fs::read_to_string(log).unwrap();
+    let mut progress = Progress::default();
+    for line in text.split_inclusive('\n').filter(|l| l.ends_with('\n')) {
+        if let Some(rest) = line.strip_prefix("wrote ") {
+            if let Some(n) = rest.split(' ').next().and_then(|n| n.parse().ok()) {
+                progress.written = n;
+            }
+        } else if line.starts_with("binding the ") {
+            progress.binding = true;
+        }
+    }
+    progress
 }
 
-/// Whether set-commits has said (with `-v`) that it read the commits: the store comes next.
-fn has_read_line(log: &Path) -> bool {
-    std::fs::read_to_string(log)
-        .unwrap()
-        .lines()
-        .any(|line| line.starts_with("read "))
-}
-
-/// Waits until set-commits has read git (true), or has exited without saying so (false).
-fn wait_for_read_line(child: &mut Child, log: &Path) -> bool {
+/// Waits until `reached` holds for the run's progress (true), or the run ended first (false).
+fn wait_for(child: &mut Child, log: &Path, reached: impl Fn(Progress) -> bool) -> bool {
     loop {
-        if has_read_line(log) {
+        if reached(progress(log)) {
             return true;
         }
         if child.try_wait().unwrap().is_some() {
-            return has_read_line(log);
+            return reached(progress(log));
         }
         std::thread::sleep(Duration::from_millis(1));
     }
 }
 
+/// Stops the run where it is (SIGSTOP); false when it had ended already. The run stays
+/// waitable either way.
+fn freeze(child: &Child) -> bool {
+    let pid = child.id() as libc::pid_t;
+    // SAFETY: pid is our own child, not yet reaped (a zombie at worst).
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGSTOP) }, 0);
+    // SAFETY: a zeroed siginfo_t is a valid value for waitid to fill in.
+    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    // SAFETY: as above; WNOWAIT leaves the child's state to be collected by Child::wait.
+    let waited = unsafe {
+        libc::waitid(
+            libc::P_PID,
+            pid as libc::id_t,
+            &mut info,
+            libc::WSTOPPED | libc::WEXITED | libc::WNOWAIT,
+        )
+    };
+    assert_eq!(waited, 0);
+    info.si_code == libc::CLD_STOPPED
+}
+
+/// Whether another process is inside a write transaction on `store`, asked of the store beside
+/// it. SQLite: the WAL write lock is held, which SQLite's unix VFS takes as a POSIX lock on
+/// byte 120 of the `-shm` file from `BEGIN IMMEDIATE` to the end of the commit or rollback
+/// (`F_GETLK` only looks; a refused `BEGIN IMMEDIATE` would say busy also while a connection
+/// that committed checkpoints on its way out). PostgreSQL: another backend holds an advisory
+/// lock in this database, the organization's, which a set-commits transaction takes first and
+/// keeps to its end.
+fn writer_inside(env: &TestEnv) -> bool {
+    match env.pg {
+        None => {
+            let shm = format!("{}-shm", env.store.display());
+            let Ok(file) = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open(&shm)
+            else {
+                return false;
+            };
+            // SAFETY: a zeroed flock is a valid value; the fields that matter are set below.
+            let mut lock: libc::flock = unsafe { std::mem::zeroed() };
+            lock.l_type = libc::F_WRLCK as libc::c_short;
+            lock.l_whence = libc::SEEK_SET as libc::c_short;
+            lock.l_start = 120;
+            lock.l_len = 1;
+            // SAFETY: the descriptor is open for the call; lock is a live local.
+            let asked = unsafe {
+                libc::fcntl(
+                    std::os::fd::AsRawFd::as_raw_fd(&file),
+                    libc::F_GETLK,
+                    &mut lock,
+                )
+            };
+            assert_eq!(asked, 0, "F_GETLK on {shm}");
+            lock.l_type != libc::F_UNLCK as libc::c_short
+        }
+        Some(_) => {
+            let StoreSql::Postgres(mut client) = env.sql() else {
+                unreachable!("a PostgreSQL env's store is a PostgreSQL database")
+            };
+            let held: i64 = client
+                .query_one(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted
+                     AND pid <> pg_backend_pid()
+                     AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                    &[],
+                )
+                .unwrap()
+                .get(0);
+            held > 0
+        }
+    }
+}
+
+/// When a run is killed.
+#[derive(Debug, Clone, Copy)]
+enum KillAt {
+    /// Once the store says it has written at least this many commits.
+    Written(usize),
+    /// At this fraction of the binding phase (from "binding the N commit(s)" to the end of an
+    /// uninterrupted run).
+    Binding(f64),
+}
+
+#[derive(Debug)]
+struct Round {
+    target: usize,
+    kill: KillAt,
+    /// Where the write stood when the run was stopped and killed inside it; None: the write
+    /// was over before the moment (the run was let go).
+    killed_at: Option<Progress>,
+    /// Whether the release held the new set afterwards.
+    new: bool,
+}
+
 #[test]
-fn kill_9_during_a_10000_commit_set_commits_leaves_the_old_or_the_whole_new_set() {
+fn kill_9_inside_a_10000_commit_set_commits_leaves_the_old_or_the_whole_new_set() {
     let repo = big_repo();
     let env = TestEnv::new();
     env.ok(&["project", "create", "Backend"]);
@@ -77,7 +190,14 @@ fn kill_9_during_a_10000_commit_set_commits_leaves_the_old_or_the_whole_new_set(
     let log = env.path().join("set-commits.log");
     let set_commits = |set: usize| -> Child {
         env.cmd()
-            .args(["-v", "release", "set-commits", "1.0", "--repo", repo.path()])
+            .args([
+                "-vv",
+                "release",
+                "set-commits",
+                "1.0",
+                "--repo",
+                repo.path(),
+            ])
             .args(depths[set])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -85,79 +205,72 @@ fn kill_9_during_a_10000_commit_set_commits_leaves_the_old_or_the_whole_new_set(
             .spawn()
             .unwrap()
     };
-    // An uninterrupted run, timed in its two phases: reading git (until `-v` says "read N
-    // commit(s)") and writing the store (until the process exits).
-    let timed = |set: usize| -> Phases {
-        let started = Instant::now();
+    // An uninterrupted run; how long it spent binding (from its "binding" line to its end).
+    let binding_phase = |set: usize| -> Duration {
         let mut child = set_commits(set);
-        assert!(wait_for_read_line(&mut child, &log), "no \"read\" line");
-        let reading = started.elapsed();
+        assert!(
+            wait_for(&mut child, &log, |p| p.binding),
+            "no \"binding\" line"
+        );
+        let binding = Instant::now();
         let status = child.wait().unwrap();
         assert!(
             status.success(),
             "{}",
             std::fs::read_to_string(&log).unwrap()
         );
-        Phases {
-            reading,
-            writing: started.elapsed() - reading,
-        }
+        binding.elapsed()
     };
     // The first run also stores the 10,000 commits; the timed ones only bind them, as every
     // later run does. `phases[s]` is a run from the other set to set `s`.
-    timed(WHOLE);
-    let to_small = timed(SMALL);
-    let mut phases = [to_small, timed(WHOLE)];
+    binding_phase(WHOLE);
+    let to_small = binding_phase(SMALL);
+    let mut phases = [to_small, binding_phase(WHOLE)];
     eprintln!(
-        "uninterrupted set-commits: 20 -> 10,000 commits {:?}, 10,000 -> 20 {:?}",
+        "uninterrupted set-commits: binding took {:?} for 20 -> 10,000 commits, {:?} for 10,000 -> 20",
         phases[WHOLE], phases[SMALL]
     );
 
     let mut held = WHOLE;
     let mut rounds: Vec<Round> = Vec::new();
-    // One run towards `target`, killed at `kill`; then the checks.
-    // A run that ends before its moment shortens the estimate of the phase it was to be
-    // killed in (the machine is faster than when it was measured).
-    let mut round = |held: &mut usize, target: usize, kill: KillAt| -> Moment {
-        let phase = &mut phases[target];
-        let started = Instant::now();
+    // One run towards `target`, killed at `kill` when its write is still going; then the
+    // checks.
+    let mut round = |held: &mut usize, target: usize, kill: KillAt| -> bool {
         let mut child = set_commits(target);
-        let mut read_at = None;
-        match kill {
-            KillAt::Reading(fraction) => {
-                let at = phase.reading.mul_f64(fraction);
-                std::thread::sleep(at.saturating_sub(started.elapsed()));
-            }
-            KillAt::Writing(fraction) => {
-                if wait_for_read_line(&mut child, &log) {
-                    read_at = Some(Instant::now());
-                    std::thread::sleep(phase.writing.mul_f64(fraction));
-                }
-            }
-        }
-        let at = started.elapsed();
-        let moment = match child.try_wait().unwrap() {
-            Some(status) => {
-                let log = std::fs::read_to_string(&log).unwrap();
-                assert!(status.success(), "{kill:?}: {log}");
-                match read_at {
-                    Some(read_at) => phase.writing = read_at.elapsed().mul_f64(0.9),
-                    None => phase.reading = at.mul_f64(0.9),
-                }
-                Moment::Finished
-            }
-            None => {
-                child.kill().unwrap();
-                child.wait().unwrap();
-                if has_read_line(&log) {
-                    Moment::Writing
-                } else {
-                    Moment::Reading
-                }
+        let reached = match kill {
+            KillAt::Written(n) => wait_for(&mut child, &log, |p| p.written >= n),
+            KillAt::Binding(fraction) => {
+                let reached = wait_for(&mut child, &log, |p| p.binding);
+                std::thread::sleep(phases[target].mul_f64(fraction));
+                reached
             }
         };
+        assert!(
+            reached,
+            "{kill:?}: the run ended before it: {}",
+            std::fs::read_to_string(&log).unwrap()
+        );
+        let killed_at = if freeze(&child) && writer_inside(&env) {
+            // Read while the run is stopped: where its write stands as it dies.
+            let at = progress(&log);
+            child.kill().unwrap();
+            child.wait().unwrap();
+            Some(at)
+        } else {
+            // Its write was over: let it finish, and take the binding phase for shorter.
+            // SAFETY: pid is our own child, not yet reaped.
+            unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGCONT) };
+            let status = child.wait().unwrap();
+            assert!(
+                status.success(),
+                "{kill:?}: {}",
+                std::fs::read_to_string(&log).unwrap()
+            );
+            phases[target] = phases[target].mul_f64(0.7);
+            None
+        };
         let when = format!(
-            "{} -> {} commits, {kill:?}, {moment:?} at {at:?}",
+            "{} -> {} commits, {kill:?}",
             sets[*held].len(),
             sets[target].len()
         );
@@ -173,9 +286,26 @@ fn kill_9_during_a_10000_commit_set_commits_leaves_the_old_or_the_whole_new_set(
                 sets[target].len()
             )
         });
-        if moment == Moment::Finished {
-            assert_eq!(now, target, "{when}: a finished run's commits are bound");
+        match killed_at {
+            None => assert_eq!(now, target, "{when}: a finished run's commits are bound"),
+            Some(at) if !at.binding => assert_eq!(
+                now, *held,
+                "{when}: killed at {at:?}, before binding, yet the new set is bound"
+            ),
+            Some(_) => {}
         }
+        eprintln!(
+            "{when}: {}; release 1.0 holds the {} set",
+            match killed_at {
+                Some(at) => format!(
+                    "killed inside the write (its lock held in the store), the store having written {} commit(s){}",
+                    at.written,
+                    if at.binding { " and binding them" } else { "" }
+                ),
+                None => "the write was over at that moment: not killed".to_string(),
+            },
+            if now == target { "new" } else { "old" }
+        );
         assert_eq!(count as usize, keys.len(), "{when}: commit_count");
         assert_eq!(info["commitCount"], keys.len(), "{when}: release info");
         assert_eq!(
@@ -187,22 +317,43 @@ fn kill_9_during_a_10000_commit_set_commits_leaves_the_old_or_the_whole_new_set(
         env.ok(&["deploy", "new", "-r", "1.0", "-e", "crash"]);
         rounds.push(Round {
             target,
-            moment,
+            kill,
+            killed_at,
             new: now == target,
         });
         *held = now;
-        moment
+        killed_at.is_some()
     };
-    // 10,000 -> 20 (cheap), at growing moments until a run gets through.
-    for kill in plan(2, 4) {
+    // 10,000 -> 20 (one batch): after it was written, and while the 10,000 are replaced by the
+    // 20, until a run gets through.
+    for kill in [
+        KillAt::Written(20),
+        KillAt::Binding(0.0),
+        KillAt::Binding(0.5),
+    ] {
         round(&mut held, SMALL, kill);
         if held == SMALL {
             break;
         }
     }
-    // 20 -> 10,000: thirteen moments. A run that ends before its moment is tried again (with
-    // the shorter estimate), a few times.
-    let mut moments: std::collections::VecDeque<KillAt> = plan(4, 9).into();
+    if held == WHOLE {
+        env.ok(&[
+            "release",
+            "set-commits",
+            "1.0",
+            "--repo",
+            repo.path(),
+            "--initial-depth",
+            "20",
+        ]);
+        held = SMALL;
+    }
+    // 20 -> 10,000: after each tenth of the commits was written, and three times while binding.
+    // A moment the write was over at is tried again (with a shorter estimate), a few times.
+    let mut moments: std::collections::VecDeque<KillAt> = (1..10)
+        .map(|tenth| KillAt::Written(COMMITS * tenth / 10))
+        .chain([0.0, 0.33, 0.67].map(KillAt::Binding))
+        .collect();
     let mut extra = 0;
     while let Some(kill) = moments.pop_front() {
         if held == WHOLE {
@@ -217,36 +368,61 @@ fn kill_9_during_a_10000_commit_set_commits_leaves_the_old_or_the_whole_new_set(
             ]);
             held = SMALL;
         }
-        if round(&mut held, WHOLE, kill) == Moment::Finished && extra < 8 {
+        if !round(&mut held, WHOLE, kill) && extra < 6 {
             extra += 1;
             moments.push_back(kill);
         }
     }
-    let count = |target: usize, m: Moment| {
-        rounds
-            .iter()
-            .filter(|r| r.target == target && r.moment == m)
-            .count()
-    };
     for (target, what) in [(SMALL, "10,000 -> 20"), (WHOLE, "20 -> 10,000")] {
-        eprintln!(
-            "{what}: killed {} times while reading git, {} while writing the store ({} of them after the commit), {} runs ended first",
-            count(target, Moment::Reading),
-            count(target, Moment::Writing),
+        let of = |r: &&Round| r.target == target;
+        let inside = |binding: bool| {
             rounds
                 .iter()
-                .filter(|r| r.target == target && r.moment == Moment::Writing && r.new)
+                .filter(of)
+                .filter(|r| r.killed_at.is_some_and(|at| at.binding == binding))
+                .count()
+        };
+        eprintln!(
+            "{what}: killed {} times inside the write while it wrote batches, {} while binding ({} of those after the commit), {} runs' writes were over first",
+            inside(false),
+            inside(true),
+            rounds
+                .iter()
+                .filter(of)
+                .filter(|r| r.killed_at.is_some() && r.new)
                 .count(),
-            count(target, Moment::Finished)
+            rounds
+                .iter()
+                .filter(of)
+                .filter(|r| r.killed_at.is_none())
+                .count()
         );
     }
+    let killed = |target: usize, binding: bool| {
+        rounds
+            .iter()
+            .filter(|r| r.target == target && r.killed_at.is_some_and(|at| at.binding == binding))
+            .count()
+    };
+    let written_rounds: Vec<&Round> = rounds
+        .iter()
+        .filter(|r| r.target == WHOLE && matches!(r.kill, KillAt::Written(_)))
+        .collect();
     assert!(
-        count(WHOLE, Moment::Reading) + count(WHOLE, Moment::Writing) >= 12,
-        "fewer than 12 runs of 10,000 commits were killed: {rounds:?}"
+        written_rounds.len() == 9 && written_rounds.iter().all(|r| r.killed_at.is_some()),
+        "every run killed while batches were written was killed inside its write: {rounds:?}"
     );
     assert!(
-        count(WHOLE, Moment::Writing) >= 4,
-        "too few kills landed while the store was written: {rounds:?}"
+        killed(WHOLE, false) >= 7,
+        "too few kills landed before the release's commits were replaced: {rounds:?}"
+    );
+    assert!(
+        killed(WHOLE, true) >= 2,
+        "too few kills landed while the release's commits were replaced: {rounds:?}"
+    );
+    assert!(
+        killed(SMALL, false) + killed(SMALL, true) >= 1,
+        "no 10,000 -> 20 run was killed inside its write: {rounds:?}"
     );
     // Every acknowledged write is there, and an uninterrupted run still binds everything.
     let deploys = env.json(&["deploy", "list", "-r", "1.0"]);
@@ -266,27 +442,3 @@ fn kill_9_during_a_10000_commit_set_commits_leaves_the_old_or_the_whole_new_set(
 
 const SMALL: usize = 0;
 const WHOLE: usize = 1;
-
-/// When a run is killed: at a fraction of its reading phase (from the start), or at a fraction
-/// of its writing phase (after the "read" line).
-#[derive(Debug, Clone, Copy)]
-enum KillAt {
-    Reading(f64),
-    Writing(f64),
-}
-
-/// `reading` moments spread over the reading phase, then `writing` over the writing phase.
-fn plan(reading: u32, writing: u32) -> Vec<KillAt> {
-    (0..reading)
-        .map(|k| KillAt::Reading(f64::from(k) / f64::from(reading)))
-        .chain((0..writing).map(|k| KillAt::Writing(f64::from(k) / f64::from(writing))))
-        .collect()
-}
-
-#[derive(Debug)]
-struct Round {
-    target: usize,
-    moment: Moment,
-    /// Whether the release held the new set afterwards.
-    new: bool,
-}

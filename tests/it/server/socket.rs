@@ -1,7 +1,8 @@
 //! `server::run` over a real loopback socket: the bound address is announced, requests are
 //! served side by side, a body over the limit is a 413 that leaves the server running, a request
 //! without a valid token is refused before its body is sent, and a shutdown lets the request in
-//! flight finish before `run` returns `Ok`.
+//! flight finish before `run` returns `Ok`. The tests wait for a request to reach a point (the
+//! authentication hook says so on a channel), never for a while.
 
 use std::net::SocketAddr;
 use std::sync::mpsc;
@@ -287,10 +288,16 @@ fn idle_connections_do_not_hold_the_shutdown_up() {
 
 #[test]
 fn the_shutdown_waits_no_longer_than_its_grace_period() {
-    let server = Running::start(|opts, backend| {
+    let (entered_tx, entered_rx) = mpsc::channel::<String>();
+    let entered_tx = Mutex::new(entered_tx);
+    let server = Running::start(move |opts, backend| {
         opts.shutdown_grace = Duration::from_secs(1);
         let backend = Arc::clone(backend);
+        // Says which request reached authentication (the first thing its blocking task does).
         opts.authenticate = Arc::new(move |secret: &str| {
+            if let Ok(tx) = entered_tx.lock() {
+                let _ = tx.send(secret.to_string());
+            }
             if secret == "slow" {
                 std::thread::sleep(Duration::from_secs(20));
             }
@@ -310,7 +317,15 @@ fn the_shutdown_waits_no_longer_than_its_grace_period() {
         &server,
         "GET /api/0/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer slow\r\n\r\n",
     );
-    std::thread::sleep(Duration::from_millis(200));
+    // The half-sent body waits after authentication, the slow request in it. Connections are
+    // accepted in the order they were made, so the trickling one, made first, is held too.
+    let mut entered: Vec<String> = (0..2)
+        .map(|_| entered_rx.recv_timeout(Duration::from_secs(10)).unwrap())
+        .collect();
+    entered.sort();
+    let mut expected = vec![server.token.clone(), "slow".to_string()];
+    expected.sort();
+    assert_eq!(entered, expected);
     let started = Instant::now();
     assert!(stop_within(server, Duration::from_secs(10)).is_ok());
     let took = started.elapsed();
