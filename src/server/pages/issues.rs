@@ -5,12 +5,13 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::Utc;
-use maud::html;
+use maud::{Markup, html};
 
 use super::layout::{self, Section, release_link, when};
 use super::login::Viewer;
 use super::{PageError, or_empty, paging};
 use crate::backend::{IssueQuery, IssueStatus};
+use crate::model;
 use crate::server::state::Api;
 
 /// `GET /issues`
@@ -66,6 +67,17 @@ pub async fn index(
             }
         }
         (paging::links("/issues", "page", inbox_page, more_inbox))
+        (resolved_section(&resolved, resolved_page, more_resolved))
+    };
+    Ok(layout::respond(
+        StatusCode::OK,
+        layout::page("Issues", Some(Section::Issues), body),
+    ))
+}
+
+/// The page of resolved issues, each with the release that resolved it.
+fn resolved_section(resolved: &[model::Issue], resolved_page: u64, more_resolved: bool) -> Markup {
+    html! {
         h2 { "Resolved (" (count(resolved_page, resolved.len(), more_resolved)) ")" }
         @if resolved.is_empty() {
             p.muted { "No resolved issues." }
@@ -73,7 +85,7 @@ pub async fn index(
             table.stack {
                 thead { tr { th { "Issue" } th { "Title" } th { "Project" } th { "Resolved in" } } }
                 tbody {
-                    @for issue in &resolved {
+                    @for issue in resolved {
                         tr {
                             td data-label="Issue" { code { (issue.short_id) } }
                             td data-label="Title" { (issue.title) }
@@ -90,11 +102,7 @@ pub async fn index(
             }
         }
         (paging::links("/issues", "resolved", resolved_page, more_resolved))
-    };
-    Ok(layout::respond(
-        StatusCode::OK,
-        layout::page("Issues", Some(Section::Issues), body),
-    ))
+    }
 }
 
 /// How many a heading counts: the rows shown on the first page alone, else which rows

@@ -179,8 +179,6 @@ pub async fn show(
 fn release_page(details: &Details) -> Markup {
     let release = &details.release;
     let now = Utc::now();
-    let (commits, more, page) = &details.commits;
-    let path = layout::release_href(&release.version);
     let (resolved, more_resolved) = &details.resolved;
     let (deploys, deploy_count) = &details.deploys;
     html! {
@@ -196,6 +194,47 @@ fn release_page(details: &Details) -> Markup {
             @if let Some(ref_) = &release.ref_ { dt { "Ref" } dd { code { (ref_) } } }
             @if let Some(url) = &release.url { dt { "URL" } dd { (external_link(url)) } }
         }
+        (commits_section(details))
+        h2 { "Resolved issues (" (resolved.len()) @if *more_resolved { "+" } ")" }
+        @if resolved.is_empty() {
+            p.muted { "No issue was resolved by this release." }
+        } @else {
+            ul {
+                @for issue in resolved {
+                    li { code { (issue.short_id) } " " (issue.title) span.muted { " (" (issue.project.slug) ")" } }
+                }
+            }
+            @if *more_resolved {
+                p.muted { "The first " (resolved.len()) "; all of them: " code { "relctl issue list --status resolved" } }
+            }
+        }
+        h2 { "Deploys (" (deploy_count) ")" }
+        @if deploys.is_empty() {
+            p.muted { "Not deployed yet." }
+        } @else {
+            table.stack {
+                thead { tr { th { "Environment" } th { "Name" } th { "Finished" } th { "URL" } } }
+                tbody {
+                    @for deploy in deploys {
+                        tr {
+                            td data-label="Environment" { (deploy.environment) }
+                            td data-label="Name" { (deploy.name.as_deref().unwrap_or("")) }
+                            td data-label="Finished" { (when(&deploy.date_finished, now)) }
+                            td data-label="URL" { @if let Some(url) = &deploy.url { (external_link(url)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The page of a release's commits, with the links to the pages around it.
+fn commits_section(details: &Details) -> Markup {
+    let release = &details.release;
+    let (commits, more, page) = &details.commits;
+    let path = layout::release_href(&release.version);
+    html! {
         h2 { "Commits (" (release.commit_count) ")" }
         @if commits.is_empty() && *page == 0 {
             p.muted { "No commits." }
@@ -236,37 +275,6 @@ fn release_page(details: &Details) -> Markup {
                 }
             }
             (paging::links(&path, "page", *page, *more))
-        }
-        h2 { "Resolved issues (" (resolved.len()) @if *more_resolved { "+" } ")" }
-        @if resolved.is_empty() {
-            p.muted { "No issue was resolved by this release." }
-        } @else {
-            ul {
-                @for issue in resolved {
-                    li { code { (issue.short_id) } " " (issue.title) span.muted { " (" (issue.project.slug) ")" } }
-                }
-            }
-            @if *more_resolved {
-                p.muted { "The first " (resolved.len()) "; all of them: " code { "relctl issue list --status resolved" } }
-            }
-        }
-        h2 { "Deploys (" (deploy_count) ")" }
-        @if deploys.is_empty() {
-            p.muted { "Not deployed yet." }
-        } @else {
-            table.stack {
-                thead { tr { th { "Environment" } th { "Name" } th { "Finished" } th { "URL" } } }
-                tbody {
-                    @for deploy in deploys {
-                        tr {
-                            td data-label="Environment" { (deploy.environment) }
-                            td data-label="Name" { (deploy.name.as_deref().unwrap_or("")) }
-                            td data-label="Finished" { (when(&deploy.date_finished, now)) }
-                            td data-label="URL" { @if let Some(url) = &deploy.url { (external_link(url)) } }
-                        }
-                    }
-                }
-            }
         }
     }
 }

@@ -132,6 +132,12 @@ fn post_form(
     req.send().unwrap()
 }
 
+/// The `name=value` of the cookie a login answer sets.
+fn session_cookie(answer: &reqwest::blocking::Response) -> String {
+    let set = answer.headers()["set-cookie"].to_str().unwrap();
+    set.split(';').next().unwrap().to_string()
+}
+
 fn page_status(url: &str, cookie: &str) -> u16 {
     reqwest::blocking::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -166,13 +172,7 @@ fn the_pages_refuse_cross_site_logins_and_keep_sessions_not_tokens() {
     // The server's own login page does.
     let answer = post_form(url, "/login", &form, &[("origin", &own_origin)]);
     assert_eq!(answer.status().as_u16(), 303);
-    let cookie = answer.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string();
+    let cookie = session_cookie(&answer);
     assert!(
         !cookie.contains(&reader[7..]),
         "the cookie holds the token: {cookie}"
@@ -211,13 +211,7 @@ fn the_pages_refuse_cross_site_logins_and_keep_sessions_not_tokens() {
 
     // Revoking the token ends its sessions.
     let answer = post_form(url, "/login", &form, &[]);
-    let cookie = answer.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string();
+    let cookie = session_cookie(&answer);
     assert_eq!(page_status(url, &cookie), 200);
     let listed = server.env.json(&["token", "list"]);
     let id = listed

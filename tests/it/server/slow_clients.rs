@@ -279,8 +279,9 @@ fn anonymous_bodies_are_refused_before_they_are_read() {
     assert!(during < before + 50, "{before} -> {during} MiB");
 }
 
-#[test]
-fn pages_show_one_page_of_a_big_release_and_of_many_releases() {
+/// `serve --public-pages` on a store with project `app` and `count` releases named
+/// `{prefix}N`: the env, the server, a `project:releases` token and the releases' API URL.
+fn pages_with_releases(count: usize, prefix: &str) -> (TestEnv, Serve, String, String) {
     let env = TestEnv::new();
     env.ok(&["project", "create", "App"]);
     let token = env.json(&["token", "create", "--scopes", "project:releases"])["token"]
@@ -293,15 +294,22 @@ fn pages_show_one_page_of_a_big_release_and_of_many_releases() {
         "http://{}/api/0/organizations/default/releases/",
         serve.addr
     );
-    for n in 0..120 {
+    for n in 0..count {
         let created = http
             .post(&api)
             .bearer_auth(&token)
-            .json(&json!({"version": format!("1.0.{n}"), "projects": ["app"]}))
+            .json(&json!({"version": format!("{prefix}{n}"), "projects": ["app"]}))
             .send()
             .unwrap();
         assert_eq!(created.status().as_u16(), 201);
     }
+    (env, serve, token, api)
+}
+
+#[test]
+fn pages_show_one_page_of_a_big_release_and_of_many_releases() {
+    let (_env, serve, token, api) = pages_with_releases(120, "1.0.");
+    let http = reqwest::blocking::Client::new();
     let commits: Vec<_> = (0..250)
         .map(|i| json!({"id": format!("{:040x}", i + 1), "repository": "app", "message": format!("change number {i}")}))
         .collect();
@@ -358,27 +366,8 @@ fn pages_show_one_page_of_a_big_release_and_of_many_releases() {
 
 #[test]
 fn readers_of_the_pages_do_not_delay_the_api() {
-    let env = TestEnv::new();
-    env.ok(&["project", "create", "App"]);
-    let token = env.json(&["token", "create", "--scopes", "project:releases"])["token"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let serve = Serve::start(&env, &["--public-pages"], None);
+    let (_env, serve, token, api) = pages_with_releases(200, "1.");
     let http = reqwest::blocking::Client::new();
-    let api = format!(
-        "http://{}/api/0/organizations/default/releases/",
-        serve.addr
-    );
-    for n in 0..200 {
-        let created = http
-            .post(&api)
-            .bearer_auth(&token)
-            .json(&json!({"version": format!("1.{n}"), "projects": ["app"]}))
-            .send()
-            .unwrap();
-        assert_eq!(created.status().as_u16(), 201);
-    }
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let readers: Vec<_> = (0..16)
         .map(|_| {
