@@ -7,7 +7,7 @@ use clap::Subcommand;
 
 use super::Ctx;
 use crate::backend::CreateToken;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model;
 use crate::output::{details, or_dash, table, when};
 
@@ -49,15 +49,23 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
             name,
             all_organizations,
         } => {
+            let given = !scopes.is_empty();
+            let scopes: Vec<String> = scopes
+                .into_iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            // `--scopes ''` (an unset variable in a script) is not "the default scopes".
+            if given && scopes.is_empty() {
+                return Err(Error::usage(
+                    "--scopes names no scope; leave it out for the default (project:releases, org:read)",
+                ));
+            }
             if ctx.dry_run_local_only("token create")? {
                 return Ok(());
             }
             let token = ctx.backend().create_token(&CreateToken {
-                scopes: scopes
-                    .into_iter()
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect(),
+                scopes,
                 name,
                 organization: (!all_organizations).then(|| ctx.org()),
             })?;

@@ -56,10 +56,29 @@ pub struct ConnLimits {
     pub max_connections: usize,
 }
 
-/// Raises the soft limit of open descriptors to the hard one (as servers do), and returns the
-/// connection cap that leaves [`RESERVED_DESCRIPTORS`] for the rest: three quarters of what is
-/// left, at least 16, at most 16,384 (each connection also costs memory).
-pub fn default_max_connections() -> usize {
+/// The cap on connections: `requested` (`--max-connections`) or the default, three quarters of
+/// what the descriptor limit leaves after [`RESERVED_DESCRIPTORS`] (at least 16, at most 16,384:
+/// each connection also costs memory). A requested cap above what the limit leaves is lowered
+/// to it, and the log says so: past it, accepting fails and the store cannot be opened.
+pub fn connection_cap(requested: Option<usize>, log: &LogSink) -> usize {
+    let descriptors = raise_descriptor_limit();
+    let left = usize::try_from(descriptors.saturating_sub(RESERVED_DESCRIPTORS))
+        .unwrap_or(usize::MAX)
+        .max(1);
+    match requested {
+        None => (left / 4 * 3).clamp(16, 16_384),
+        Some(cap) if cap > left => {
+            log(&format!(
+                "--max-connections {cap} is more than the descriptor limit ({descriptors}) leaves for clients; using {left}"
+            ));
+            left
+        }
+        Some(cap) => cap,
+    }
+}
+
+/// Raises the soft limit of open descriptors to the hard one (as servers do); the limit now.
+fn raise_descriptor_limit() -> u64 {
     use rustix::process::{Resource, getrlimit, setrlimit};
     let mut limit = getrlimit(Resource::Nofile);
     if let (Some(current), hard) = (limit.current, limit.maximum)
@@ -71,9 +90,7 @@ pub fn default_max_connections() -> usize {
             limit = getrlimit(Resource::Nofile);
         }
     }
-    let descriptors = limit.current.unwrap_or(1 << 20);
-    let cap = descriptors.saturating_sub(RESERVED_DESCRIPTORS) * 3 / 4;
-    usize::try_from(cap.clamp(16, 16_384)).unwrap_or(16_384)
+    limit.current.unwrap_or(1 << 20)
 }
 
 /// What the watchdog knows of one connection.
@@ -84,6 +101,11 @@ struct Activity {
     head_since: Option<Instant>,
     /// Requests handed to the router and not answered yet.
     in_flight: usize,
+    /// When the request now in flight began.
+    request_since: Instant,
+    /// The request in flight is reading a body nobody has authenticated ([`Watchdog`]): it is
+    /// bounded, and may make room at the cap, like a head.
+    anonymous_body: bool,
     /// The last byte read or written.
     last: Instant,
 }
@@ -97,6 +119,9 @@ fn lock(activity: &Shared) -> std::sync::MutexGuard<'_, Activity> {
 impl Activity {
     /// When the connection must be closed if nothing changes; `None` while answering.
     fn deadline(&self, limits: &ConnLimits) -> Option<Instant> {
+        if self.anonymous_body {
+            return Some(self.request_since + limits.header_timeout);
+        }
         if self.in_flight > 0 {
             return None;
         }
@@ -104,6 +129,48 @@ impl Activity {
             Some(since) => since + limits.header_timeout,
             None => self.last + limits.idle_timeout,
         })
+    }
+
+    /// Which connection makes room at the cap: the lowest rank, `None` for one that must not.
+    /// Those still sending what nobody has authenticated come first, oldest first; then those
+    /// idle between requests for a while (one just answered may be sending its next request).
+    fn eviction_rank(&self, now: Instant) -> Option<(u8, Instant)> {
+        if self.anonymous_body {
+            return Some((0, self.request_since));
+        }
+        match (self.in_flight, self.head_since) {
+            (0, Some(since)) => Some((0, since)),
+            (0, None) if now.saturating_duration_since(self.last) >= IDLE_BEFORE_EVICTION => {
+                Some((1, self.last))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How long a kept-alive connection must have been idle before the cap may close it.
+const IDLE_BEFORE_EVICTION: Duration = Duration::from_secs(1);
+
+/// A request's handle on its connection's watchdog, in the request's extensions: a handler
+/// that reads a body before anyone is authenticated (the login form) marks it with
+/// [`Watchdog::anonymous_body`], so that body must arrive within the header timeout and a
+/// client that never sends it cannot hold the connection, nor keep others out at the cap.
+#[derive(Clone)]
+pub struct Watchdog(Shared);
+
+/// While it lives, the request is reading an anonymous body.
+pub struct AnonymousBody(Shared);
+
+impl Watchdog {
+    pub fn anonymous_body(&self) -> AnonymousBody {
+        lock(&self.0).anonymous_body = true;
+        AnonymousBody(Arc::clone(&self.0))
+    }
+}
+
+impl Drop for AnonymousBody {
+    fn drop(&mut self) {
+        lock(&self.0).anonymous_body = false;
     }
 }
 
@@ -169,6 +236,7 @@ impl InFlight {
         let mut state = lock(activity);
         state.in_flight += 1;
         state.head_since = None;
+        state.request_since = Instant::now();
         InFlight(Arc::clone(activity))
     }
 }
@@ -198,23 +266,16 @@ enum Admitted {
 
 impl Open {
     /// Makes room for one more connection: under the cap, at once; at the cap, by closing the
-    /// one waiting longest for its headers (else the one idle longest), so that slow or idle
-    /// clients can never keep a new one out; refused only when every connection is answering.
+    /// one waiting longest for its headers or an anonymous body (else the one idle longest), so
+    /// that slow or idle clients can never keep a new one out; refused only when every
+    /// connection is being answered ([`Activity::eviction_rank`]).
     fn admit(&mut self, activity: &Shared, max: usize) -> Admitted {
         if self.connections.len() >= max.max(1) {
+            let now = Instant::now();
             let victim = self
                 .connections
                 .iter()
-                .filter_map(|(id, (other, _))| {
-                    let other = lock(other);
-                    // Waiting for headers sorts before idle; older before newer.
-                    let rank = match (other.in_flight, other.head_since) {
-                        (0, Some(since)) => (0, since),
-                        (0, None) => (1, other.last),
-                        _ => return None,
-                    };
-                    Some((rank, *id))
-                })
+                .filter_map(|(id, (other, _))| Some((lock(other).eviction_rank(now)?, *id)))
                 .min()
                 .map(|(_, id)| id);
             let Some(victim) = victim else {
@@ -248,7 +309,7 @@ pub async fn serve(
 ) {
     let open = Arc::new(Mutex::new(Open::default()));
     let (stopping, stop_seen) = watch::channel(false);
-    let mut notes = Refusals::default();
+    let (mut refused, mut failed) = (Throttled::default(), Throttled::default());
     let tasks = tasks::TaskCount::default();
     tokio::pin!(stop);
     loop {
@@ -259,7 +320,7 @@ pub async fn serve(
                     Ok((stream, _)) => stream,
                     Err(err) => {
                         // Out of descriptors or memory for a moment: wait instead of spinning.
-                        log(&format!("accept failed: {err}"));
+                        failed.note(&log, |n| format!("accept failed: {err} ({n} so far)"));
                         tokio::time::sleep(Duration::from_millis(50)).await;
                         continue;
                     }
@@ -268,13 +329,18 @@ pub async fn serve(
                 let activity: Shared = Arc::new(Mutex::new(Activity {
                     head_since: Some(now),
                     in_flight: 0,
+                    request_since: now,
+                    anonymous_body: false,
                     last: now,
                 }));
                 let (id, close) = match open_lock(&open).admit(&activity, limits.max_connections) {
                     Admitted::Yes(id, close) => (id, close),
                     Admitted::No => {
                         drop(stream);
-                        notes.note(&log, limits.max_connections);
+                        refused.note(&log, |n| format!(
+                            "connections refused: {n} so far, {} open already (--max-connections)",
+                            limits.max_connections
+                        ));
                         continue;
                     }
                 };
@@ -331,25 +397,23 @@ mod tasks {
     }
 }
 
-/// Refused connections, logged at most every 10 seconds.
+/// Something that may happen many times a second, counted and logged at most every 10 seconds.
 #[derive(Default)]
-struct Refusals {
+struct Throttled {
     count: u64,
     logged: Option<Instant>,
 }
 
-impl Refusals {
-    fn note(&mut self, log: &LogSink, max: usize) {
+impl Throttled {
+    /// Counts one more; logs `line(count so far)` when the last line is 10 s old.
+    fn note(&mut self, log: &LogSink, line: impl FnOnce(u64) -> String) {
         self.count += 1;
         if self
             .logged
             .is_none_or(|at| at.elapsed() >= Duration::from_secs(10))
         {
             self.logged = Some(Instant::now());
-            log(&format!(
-                "connections refused: {} so far, {max} open already (--max-connections)",
-                self.count
-            ));
+            log(&line(self.count));
         }
     }
 }
@@ -370,8 +434,11 @@ async fn connection(
         activity: Arc::clone(&activity),
     });
     let counted = Arc::clone(&activity);
-    let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
+    let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
         let in_flight = InFlight::start(&counted);
+        request
+            .extensions_mut()
+            .insert(Watchdog(Arc::clone(&counted)));
         let mut app = app.clone();
         async move {
             let answer = tower_service::Service::call(&mut app, request).await;

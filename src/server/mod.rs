@@ -39,7 +39,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 pub use error::ApiError;
-pub use listen::{DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT, default_max_connections};
+pub use listen::{DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT, Watchdog};
 pub use log::{LogSink, to_writer as log_to_writer};
 pub use repos::MAX_REF_COMMITS;
 pub use state::Authenticate;
@@ -93,7 +93,7 @@ pub struct ServeOptions {
     /// How long an idle keep-alive connection stays open.
     pub idle_timeout: Duration,
     /// Connections open at once at most (`--max-connections`); `None`: scaled to the
-    /// descriptor limit ([`default_max_connections`]).
+    /// descriptor limit (`listen::connection_cap`).
     pub max_connections: Option<usize>,
     /// `--repo NAME=PATH`: local clones (usually bare) that `refs` are read from.
     pub repos: Vec<(String, PathBuf)>,
@@ -207,7 +207,7 @@ pub fn run(mut opts: ServeOptions) -> Result<()> {
     let limits = listen::ConnLimits {
         header_timeout: opts.header_timeout,
         idle_timeout: opts.idle_timeout,
-        max_connections: opts.max_connections.unwrap_or_else(default_max_connections),
+        max_connections: listen::connection_cap(opts.max_connections, &opts.log),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

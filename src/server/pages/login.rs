@@ -17,8 +17,8 @@
 //! The cookie is read here only. The API's extractor (`auth.rs`) reads the `Authorization`
 //! header and nothing else, so a browser's cookie never authorizes an API call (no CSRF there).
 
-use axum::body::Bytes;
-use axum::extract::{FromRequestParts, State};
+use axum::Extension;
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -27,6 +27,7 @@ use maud::html;
 use super::PageError;
 use super::layout::{self, Section};
 use crate::model::Token;
+use crate::server::Watchdog;
 use crate::server::state::Api;
 
 /// The cookie holding the session id.
@@ -166,10 +167,26 @@ pub async fn form() -> Response {
 
 /// `POST /login` with `token=...`: a session cookie and a 303 to `/`, or the form again with a
 /// 401 (or a 403 from another site).
-pub async fn submit(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Response {
-    if !same_origin(&headers) {
+///
+/// Anyone may post it, so its body is read as a head is (`listen.rs`, [`Watchdog`]): it must
+/// arrive within the header timeout, and a client that never sends it cannot hold the
+/// connection. (Without the watchdog, in-process, it is read as any body.)
+pub async fn submit(
+    State(api): State<Api>,
+    watchdog: Option<Extension<Watchdog>>,
+    request: Request,
+) -> Response {
+    if !same_origin(request.headers()) {
         return cross_site();
     }
+    let reading = watchdog.map(|Extension(watchdog)| watchdog.anonymous_body());
+    let Ok(body) = axum::body::to_bytes(request.into_body(), MAX_FORM).await else {
+        return login_page(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Some("That form is larger than a login form, or was not sent whole."),
+        );
+    };
+    drop(reading);
     let secret = form_urlencoded::parse(&body)
         .find(|(name, _)| name == "token")
         .map(|(_, value)| value.trim().to_string())

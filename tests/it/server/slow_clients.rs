@@ -17,6 +17,8 @@ use crate::harness::TestEnv;
 struct Serve {
     child: Child,
     addr: SocketAddr,
+    /// What serve has logged so far.
+    log: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
 impl Serve {
@@ -44,8 +46,19 @@ impl Serve {
         }
         let mut child = cmd.spawn().unwrap();
         let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut early_log = String::new();
         let mut line = String::new();
-        std::io::BufRead::read_line(&mut stderr, &mut line).unwrap();
+        loop {
+            line.clear();
+            assert!(
+                std::io::BufRead::read_line(&mut stderr, &mut line).unwrap() > 0,
+                "serve did not start: {early_log}"
+            );
+            if line.contains("listening on http://") {
+                break;
+            }
+            early_log.push_str(&line);
+        }
         let addr = line
             .split("http://")
             .nth(1)
@@ -54,8 +67,17 @@ impl Serve {
             .parse()
             .unwrap();
         // Keep reading its log so it never blocks on a full pipe.
-        std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
-        Serve { child, addr }
+        let log = std::sync::Arc::new(std::sync::Mutex::new(early_log));
+        let sink = log.clone();
+        std::thread::spawn(move || {
+            for line in std::io::BufRead::lines(stderr) {
+                let Ok(line) = line else { break };
+                let mut log = sink.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        Serve { child, addr, log }
     }
 
     /// The server's resident memory, in MiB.
@@ -406,4 +428,63 @@ fn readers_of_the_pages_do_not_delay_the_api() {
     );
     assert!(pages > 16, "the readers read nothing");
     assert!(slowest < Duration::from_secs(2), "{slowest:?}");
+}
+
+#[test]
+fn an_anonymous_login_that_never_sends_its_body_holds_nothing() {
+    let env = TestEnv::new();
+    let serve = Serve::start(
+        &env,
+        &["--header-timeout", "1", "--max-connections", "8"],
+        None,
+    );
+    let unfinished = || {
+        let mut stream = serve.connect();
+        stream
+            .write_all(
+                b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\ntoken=",
+            )
+            .unwrap();
+        stream
+    };
+    // Its body is bounded like a head: the connection is closed.
+    let mut one = unfinished();
+    let closed = closed_after(&mut one, Duration::from_secs(8), None);
+    assert!(
+        closed.is_some_and(|t| t < Duration::from_secs(4)),
+        "an unfinished anonymous body held its connection: {closed:?}"
+    );
+    // Twice the cap of them cannot keep a normal client out.
+    let held: Vec<TcpStream> = (0..16).map(|_| unfinished()).collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let (status, took) = serve.get("/api/0/");
+    assert!(
+        status.starts_with("HTTP/1.1 200"),
+        "{status:?} after {took:?}"
+    );
+    assert!(took < Duration::from_secs(1), "{took:?}");
+    drop(held);
+}
+
+#[test]
+fn a_connection_cap_above_the_descriptor_limit_is_lowered_and_said() {
+    let env = TestEnv::new();
+    let serve = Serve::start(&env, &["--max-connections", "1000"], Some(256));
+    let said = "--max-connections 1000 is more than the descriptor limit (256) leaves for clients; using 128";
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !serve.log.lock().unwrap().contains(said) {
+        assert!(Instant::now() < deadline, "{}", serve.log.lock().unwrap());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let silent: Vec<TcpStream> = (0..300)
+        .filter_map(|_| TcpStream::connect(serve.addr).ok())
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let (status, took) = serve.get("/api/0/");
+    assert!(
+        status.starts_with("HTTP/1.1 200"),
+        "{status:?} after {took:?}"
+    );
+    assert!(took < Duration::from_secs(1), "{took:?}");
+    drop(silent);
 }
