@@ -527,7 +527,7 @@ impl Settings {
         match &self.redis_url {
             Some(url) => rows.push((
                 "redis_url",
-                mask_passwords(&url.value),
+                crate::secrets::mask_passwords(&url.value),
                 url.source.to_string(),
             )),
             None => rows.push((
@@ -537,7 +537,11 @@ impl Settings {
             )),
         }
         match &self.url {
-            Some(url) => rows.push(("url", redact_password(&url.value), url.source.to_string())),
+            Some(url) => rows.push((
+                "url",
+                crate::secrets::mask_passwords(&url.value),
+                url.source.to_string(),
+            )),
             None => rows.push(("url", String::new(), "none (local store)".to_string())),
         }
         match &self.auth_token {
@@ -710,27 +714,6 @@ fn default_store_path(env: &dyn Environment) -> std::result::Result<PathBuf, Str
 }
 
 /// An environment made of the given pairs, for tests.
-/// A URL with its password (`https://user:secret@host`) shown as `***`.
-fn redact_password(url: &str) -> String {
-    mask_passwords(url)
-}
-
-/// Every `user:password@` of a URL, or of text that only looks like one (`http:/u:secret@host`,
-/// `u:secret@host`), as `user:***@`: in each `/`-separated part, everything between its first
-/// `:` and its last `@`.
-pub(crate) fn mask_passwords(text: &str) -> String {
-    text.split('/')
-        .map(|part| match part.rsplit_once('@') {
-            Some((credentials, host)) => match credentials.split_once(':') {
-                Some((user, _)) => format!("{user}:***@{host}"),
-                None => part.to_string(),
-            },
-            None => part.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 #[cfg(test)]
 pub(crate) struct FakeEnv(std::collections::HashMap<&'static str, String>);
 
@@ -751,16 +734,6 @@ impl Environment for FakeEnv {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn passwords_in_urls_are_redacted() {
-        assert_eq!(
-            redact_password("http://u:SECRET@host:1/x"),
-            "http://u:***@host:1/x"
-        );
-        assert_eq!(redact_password("http://u@host"), "http://u@host");
-        assert_eq!(redact_password("http://host/a@b"), "http://host/a@b");
-    }
 
     fn env(pairs: &[(&'static str, &str)]) -> FakeEnv {
         FakeEnv::new(pairs)

@@ -17,6 +17,7 @@ pub mod output;
 pub mod propose_version;
 pub mod redis_sequence;
 pub mod remote;
+pub mod secrets;
 pub mod sentryclirc;
 pub mod server;
 pub mod store;

@@ -39,12 +39,12 @@ impl std::fmt::Debug for RedisSequence {
 impl RedisSequence {
     /// Checks `url` (`redis://[[user]:password@]host[:port][/db]`); nothing is contacted yet.
     pub fn new(url: &str) -> Result<RedisSequence> {
-        let shown = crate::config::mask_passwords(url);
+        let shown = crate::secrets::mask_passwords(url);
         let client = redis::Client::open(url).map_err(|err| {
             Error::usage(format!(
                 "invalid Redis URL {} ({}): expected redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]",
                 crate::domain::shown(&shown),
-                crate::config::mask_passwords(&err.to_string())
+                crate::secrets::mask_passwords(&err.to_string())
             ))
         })?;
         Ok(RedisSequence {
@@ -112,7 +112,7 @@ impl RedisSequence {
             format!(
                 "the snowflake sequence on Redis ({}) is unavailable: {}",
                 self.shown,
-                crate::config::mask_passwords(&err.to_string())
+                crate::secrets::mask_passwords(&err.to_string())
             ),
         )
     }

@@ -15,8 +15,9 @@ use serde::Serialize;
 use super::GlobalArgs;
 use crate::error::{Error, Result};
 use crate::output::{Output, table};
+use crate::secrets::shown_store_url;
 use crate::store::copy::{self, Mode};
-use crate::store::postgres::{is_url, shown_url};
+use crate::store::postgres::is_url;
 
 /// Shown after `relctl store migrate --help`.
 #[derive(Debug, Subcommand)]
@@ -88,7 +89,7 @@ fn migrate(global: &GlobalArgs, url_flag: bool, out: &Output, args: &MigrateArgs
     if !is_url(&args.to) {
         return Err(Error::usage(format!(
             "--to must be a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE), not {}",
-            shown_url(&args.to)
+            shown_store_url(&args.to)
         )));
     }
     if args.from.to_str().is_some_and(is_url) {
@@ -110,7 +111,7 @@ fn migrate(global: &GlobalArgs, url_flag: bool, out: &Output, args: &MigrateArgs
     let copied = copy::sqlite_to_postgres(&args.from, &args.to, mode, &mut log)?;
     let migration = Migration {
         from: args.from.display().to_string(),
-        to: shown_url(&args.to),
+        to: shown_store_url(&args.to),
         dry_run: mode == Mode::Rehearse,
         rows: copied.iter().map(|t| t.rows).sum(),
         tables: copied

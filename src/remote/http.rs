@@ -196,7 +196,7 @@ impl HttpClient {
         if let Some(token) = &config.token {
             check_token(token.expose())?;
         }
-        let shown_base = strip_user_info(&base);
+        let shown_base = crate::secrets::without_user_info(&base);
         // With a token, user info in the URL would turn into a Basic header that hides it.
         let base = if config.token.is_some() {
             shown_base.clone()
@@ -620,7 +620,7 @@ pub(crate) fn server_base(url: &str) -> Result<String> {
     let invalid = |why: &str| {
         Error::usage(format!(
             "invalid server URL {:?}: {why}",
-            strip_user_info(trimmed)
+            crate::secrets::without_user_info(trimmed)
         ))
     };
     let lower = trimmed.to_ascii_lowercase();
@@ -649,25 +649,6 @@ fn check_token(token: &str) -> Result<()> {
         Err(Error::usage(
             "the auth token contains a space, a control character or non-ASCII text (a file with CRLF line endings?); it cannot be sent",
         ))
-    }
-}
-
-/// `https://user:pass@host/x` as `https://host/x`; without a scheme (`user:pass@host`, a
-/// mistake that error messages echo), as `user:***@host`.
-fn strip_user_info(url: &str) -> String {
-    let (scheme, rest) = match url.split_once("://") {
-        Some((scheme, rest)) => (Some(scheme), rest),
-        None => (None, url),
-    };
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    let Some(at) = rest[..authority_end].rfind('@') else {
-        return crate::config::mask_passwords(url);
-    };
-    match scheme {
-        Some(scheme) => crate::config::mask_passwords(&format!("{scheme}://{}", &rest[at + 1..])),
-        // Without a scheme the user may be worth showing (which part was mistyped is clearer
-        // with it); the password never is.
-        None => crate::config::mask_passwords(url),
     }
 }
 
@@ -715,9 +696,12 @@ mod tests {
             "http://h:9/sentry"
         );
         assert!(server_base("ftp://x").is_err());
-        assert_eq!(strip_user_info("https://u:p@h/x"), "https://h/x");
-        assert_eq!(strip_user_info("u:p@h/x"), "u:***@h/x");
-        assert_eq!(strip_user_info("h/x@y"), "h/x@y");
+        assert_eq!(
+            crate::secrets::without_user_info("https://u:p@h/x"),
+            "https://h/x"
+        );
+        assert_eq!(crate::secrets::without_user_info("u:p@h/x"), "u:***@h/x");
+        assert_eq!(crate::secrets::without_user_info("h/x@y"), "h/x@y");
         let err = server_base("alice:hunter2@h:9").unwrap_err();
         assert!(!err.message.contains("hunter2"), "{}", err.message);
     }

@@ -312,7 +312,7 @@ impl Location {
     pub fn shown(&self) -> String {
         match self {
             Location::File(path) => path.display().to_string(),
-            Location::Postgres(url) => postgres::shown_url(url),
+            Location::Postgres(url) => crate::secrets::shown_store_url(url),
         }
     }
 }

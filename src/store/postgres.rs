@@ -70,23 +70,6 @@ pub fn is_url(text: &str) -> bool {
     lower.starts_with("postgres://") || lower.starts_with("postgresql://")
 }
 
-/// The store URL as relctl shows it: a password, in the user part or in the query
-/// (`?password=...`), as `***`.
-pub fn shown_url(url: &str) -> String {
-    let masked = crate::config::mask_passwords(url);
-    let Some((base, query)) = masked.split_once('?') else {
-        return masked;
-    };
-    let query: Vec<String> = query
-        .split('&')
-        .map(|pair| match pair.split_once('=') {
-            Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=***"),
-            _ => pair.to_string(),
-        })
-        .collect();
-    format!("{base}?{}", query.join("&"))
-}
-
 /// A connection to the store's PostgreSQL database.
 pub struct PgStore {
     session: Session,
@@ -103,7 +86,7 @@ pub struct PgStore {
 impl PgStore {
     /// Connects to the database at `url` (nothing is read or written yet).
     pub fn connect(url: &str) -> Result<PgStore> {
-        let shown = shown_url(url);
+        let shown = crate::secrets::shown_store_url(url);
         // The driver wants the scheme in lower case; `is_url` accepted any case.
         let url = match url.split_once("://") {
             Some((scheme, rest)) => format!("{}://{rest}", scheme.to_ascii_lowercase()),

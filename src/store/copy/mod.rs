@@ -46,9 +46,10 @@ use catalog::{Column, Kind, Table, ident};
 use super::Store;
 use super::file::{self, Found};
 use super::migrations::DEFAULT_ORG_SLUG;
-use super::postgres::{PgStore, shown_url};
+use super::postgres::PgStore;
 use super::sql::{Db, DbError, Param, Session, params};
 use crate::error::{Error, Result};
+use crate::secrets::shown_store_url;
 
 /// The table where a PostgreSQL store keeps relctl's mark and schema version (`postgres.rs`);
 /// SQLite keeps them in pragmas, so it has no counterpart to copy.
@@ -92,7 +93,7 @@ pub fn sqlite_to_postgres(
     }
     // Refuses what is not a relctl store; an older store is read at the latest schema.
     let mut source = Store::open_for_reading(from)?;
-    let shown = shown_url(to);
+    let shown = shown_store_url(to);
     let mut target = PgStore::connect(to)?;
     source.read(|src| {
         let conn = src
