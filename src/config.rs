@@ -231,12 +231,12 @@ pub fn check_variables_are_unicode() -> Result<()> {
 /// The first of `names` that is set to a value that is not valid UTF-8, as a usage error.
 pub fn check_unicode(names: &[&str]) -> Result<()> {
     for name in names {
-        if let Some(value) = std::env::var_os(name) {
-            if value.to_str().is_none() {
-                return Err(Error::usage(format!(
-                    "environment variable {name} is not valid UTF-8; fix or unset it"
-                )));
-            }
+        if let Some(value) = std::env::var_os(name)
+            && value.to_str().is_none()
+        {
+            return Err(Error::usage(format!(
+                "environment variable {name} is not valid UTF-8; fix or unset it"
+            )));
         }
     }
     Ok(())

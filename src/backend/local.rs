@@ -251,10 +251,10 @@ impl LocalBackend {
         if !store.is_on_disk() {
             return;
         }
-        if let Ok(mut idle) = self.idle.lock() {
-            if idle.len() < POOL_SIZE {
-                idle.push(store);
-            }
+        if let Ok(mut idle) = self.idle.lock()
+            && idle.len() < POOL_SIZE
+        {
+            idle.push(store);
         }
     }
 

@@ -201,16 +201,16 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     // A release this command created on a server is deleted again when the command fails
     // before its commits are bound: a failing command leaves nothing behind.
     let bound = bind(ctx, &args, repo, resolved, previous_release, project_names);
-    if bound.is_err() && created_here {
-        if let Err(err) = ctx
+    if bound.is_err()
+        && created_here
+        && let Err(err) = ctx
             .backend()
             .delete_release(&ctx.org(), &args.release.version)
-        {
-            ctx.out.note(&format!(
-                "could not delete release {} created by this command: {err}",
-                args.release.version
-            ));
-        }
+    {
+        ctx.out.note(&format!(
+            "could not delete release {} created by this command: {err}",
+            args.release.version
+        ));
     }
     let Some(Bound {
         updated,
@@ -674,12 +674,13 @@ fn previous_release(
         projects: projects.to_vec(),
     };
     let previous = ctx.backend().previous_release(&query);
-    if previous.is_err() && created {
-        if let Err(err) = ctx.backend().delete_release(&ctx.org(), version) {
-            ctx.out.note(&format!(
-                "could not delete release {version} created by this command: {err}"
-            ));
-        }
+    if previous.is_err()
+        && created
+        && let Err(err) = ctx.backend().delete_release(&ctx.org(), version)
+    {
+        ctx.out.note(&format!(
+            "could not delete release {version} created by this command: {err}"
+        ));
     }
     Ok((previous?, created))
 }

@@ -337,10 +337,10 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
         let conn = self.conn;
         for author in self.authors.values() {
             // A stored name is updated when it differs, never erased.
-            if let Some(name) = &author.newest.1 {
-                if author.stored_name.as_ref() != Some(name) {
-                    store::commits::set_author_name(conn, author.id, name)?;
-                }
+            if let Some(name) = &author.newest.1
+                && author.stored_name.as_ref() != Some(name)
+            {
+                store::commits::set_author_name(conn, author.id, name)?;
             }
         }
         let mut bound = self.bound;
@@ -688,13 +688,12 @@ fn link_referenced_issues(
         let Ok(number) = i64::try_from(number) else {
             continue;
         };
-        if let Some(issue) = cache.get(conn, org, slug, number)? {
-            if !issues
+        if let Some(issue) = cache.get(conn, org, slug, number)?
+            && !issues
                 .iter()
                 .any(|i: &store::issues::IssueRow| i.id == issue.id)
-            {
-                issues.push(issue);
-            }
+        {
+            issues.push(issue);
         }
     }
     if !is_new {

@@ -60,23 +60,23 @@ pub fn create(
     req: &NewDeployRequest<'_>,
 ) -> Result<model::Deploy> {
     check_environment(req.environment)?;
-    if let Some(name) = req.name {
-        if name.chars().count() > DEPLOY_NAME_MAX_LENGTH {
-            return Err(Error::usage(format!(
-                "the deploy name may not be longer than {DEPLOY_NAME_MAX_LENGTH} characters"
-            )));
-        }
+    if let Some(name) = req.name
+        && name.chars().count() > DEPLOY_NAME_MAX_LENGTH
+    {
+        return Err(Error::usage(format!(
+            "the deploy name may not be longer than {DEPLOY_NAME_MAX_LENGTH} characters"
+        )));
     }
     if let Some(url) = req.url {
         super::releases::check_url("--url", url)?;
     }
     let finished = req.date_finished.unwrap_or(env.now);
-    if let Some(started) = req.date_started {
-        if started > finished {
-            return Err(Error::usage(
-                "the deploy cannot start after it finished (--started is after --finished)",
-            ));
-        }
+    if let Some(started) = req.date_started
+        && started > finished
+    {
+        return Err(Error::usage(
+            "the deploy cannot start after it finished (--started is after --finished)",
+        ));
     }
     let linked = store::releases::projects(conn, release.id)?;
     let projects: Vec<ProjectRow> = if req.projects.is_empty() {

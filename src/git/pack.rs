@@ -76,10 +76,10 @@ impl PackFiles {
         if let Ok(entries) = std::fs::read_dir(objects.join("pack")) {
             for entry in entries.flatten() {
                 let index = entry.path();
-                if index.extension().is_some_and(|ext| ext == "idx") {
-                    if let Some(pack) = Pack::open(&index, &index.with_extension("pack")) {
-                        packs.push(pack);
-                    }
+                if index.extension().is_some_and(|ext| ext == "idx")
+                    && let Some(pack) = Pack::open(&index, &index.with_extension("pack"))
+                {
+                    packs.push(pack);
                 }
             }
         }

@@ -95,10 +95,10 @@ fn parents_of(
     if shallow.contains(&id) {
         return Some(Vec::new());
     }
-    if let Some(start) = reader.packed_commit_start(id, START) {
-        if let Some(parents) = parent_lines(&start) {
-            return Some(parents);
-        }
+    if let Some(start) = reader.packed_commit_start(id, START)
+        && let Some(parents) = parent_lines(&start)
+    {
+        return Some(parents);
     }
     Some(repo.find_commit(id).ok()?.parent_ids().collect())
 }

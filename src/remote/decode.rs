@@ -51,10 +51,10 @@ fn default_key(object: &mut Map<String, Value>, key: &str, value: Value) {
 
 /// Moves `from` to `to` when `to` is missing or null.
 fn rename_key(object: &mut Map<String, Value>, from: &str, to: &str) {
-    if object.get(to).is_none_or(Value::is_null) {
-        if let Some(value) = object.remove(from) {
-            object.insert(to.to_string(), value);
-        }
+    if object.get(to).is_none_or(Value::is_null)
+        && let Some(value) = object.remove(from)
+    {
+        object.insert(to.to_string(), value);
     }
 }
 
@@ -182,14 +182,14 @@ pub fn previous_release(value: Value) -> Result<Option<PreviousRelease>> {
             }
         }
     }
-    if heads.is_empty() {
-        if let Some(last) = object.get("lastCommit").filter(|v| v.is_object()) {
-            let repository = repository_name(last.get("repository"));
-            if let (Some(repository), Some(sha)) =
-                (repository.as_str(), last.get("id").and_then(Value::as_str))
-            {
-                heads.push((repository.to_string(), sha.to_string()));
-            }
+    if heads.is_empty()
+        && let Some(last) = object.get("lastCommit").filter(|v| v.is_object())
+    {
+        let repository = repository_name(last.get("repository"));
+        if let (Some(repository), Some(sha)) =
+            (repository.as_str(), last.get("id").and_then(Value::as_str))
+        {
+            heads.push((repository.to_string(), sha.to_string()));
         }
     }
     Ok(Some(PreviousRelease {

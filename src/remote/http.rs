@@ -530,10 +530,10 @@ impl HttpClient {
     }
 
     fn verbose(&self, level: u8, line: &str) {
-        if self.config.verbosity >= level {
-            if let Some(log) = &self.log {
-                log(&self.redact(line));
-            }
+        if self.config.verbosity >= level
+            && let Some(log) = &self.log
+        {
+            log(&self.redact(line));
         }
     }
 

@@ -281,13 +281,14 @@ impl Backend for RemoteBackend {
         let body = self.send_all(calls)?;
         let resolved_issues = decode::resolved_issues(&body);
         let mut release = decode::release(body)?;
-        if let Some(status) = req.status {
-            if release.status != status.as_str() && status == ReleaseStatus::Open {
-                // Sentry's PUT ignores `status: "open"` (it applies only truthy values); its
-                // release POST re-opens an existing release, as sentry-cli's restore does.
-                let post = calls::release_status_post(&req.org, &req.version, status)?;
-                release = decode::release(self.http.send(&post)?.body)?;
-            }
+        if let Some(status) = req.status
+            && release.status != status.as_str()
+            && status == ReleaseStatus::Open
+        {
+            // Sentry's PUT ignores `status: "open"` (it applies only truthy values); its
+            // release POST re-opens an existing release, as sentry-cli's restore does.
+            let post = calls::release_status_post(&req.org, &req.version, status)?;
+            release = decode::release(self.http.send(&post)?.body)?;
         }
         let status_changed = match (req.status, &before) {
             (Some(status), Some(before)) => before.status != status.as_str(),

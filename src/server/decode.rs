@@ -175,12 +175,12 @@ impl Text {
         if text.is_empty() && !self.blank {
             return Err(NOT_BLANK.to_string());
         }
-        if let Some(max) = self.max {
-            if text.chars().count() > max {
-                return Err(format!(
-                    "Ensure this field has no more than {max} characters."
-                ));
-            }
+        if let Some(max) = self.max
+            && text.chars().count() > max
+        {
+            return Err(format!(
+                "Ensure this field has no more than {max} characters."
+            ));
         }
         if text.contains('\0') {
             return Err(NO_NUL.to_string());

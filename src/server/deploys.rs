@@ -55,10 +55,10 @@ pub(super) fn decode(
 ) -> Result<DeployBody, ApiError> {
     let mut form = Form::new(obj);
     let environment = form.required_text("environment", Text::new().max(MAX_ENVIRONMENT_LENGTH));
-    if let Some(environment) = &environment {
-        if check_environment(environment).is_err() {
-            form.error("environment", "Invalid value for environment");
-        }
+    if let Some(environment) = &environment
+        && check_environment(environment).is_err()
+    {
+        form.error("environment", "Invalid value for environment");
     }
     let name = form.text("name", Text::new().max(MAX_NAME_LENGTH).blank().null());
     let url = form.url("url", 200);

@@ -66,18 +66,17 @@ pub struct ReleaseBody {
 pub fn decode(obj: &Map<String, Value>, endpoint: Endpoint) -> Result<ReleaseBody, ApiError> {
     let mut form = Form::new(obj);
     let mut body = ReleaseBody::default();
-    if endpoint != Endpoint::Put {
-        if let Some(version) =
+    if endpoint != Endpoint::Put
+        && let Some(version) =
             form.required_text("version", Text::new().max(MAX_VERSION_LENGTH).untrimmed())
-        {
-            if validate_version(&version).is_err() {
-                form.error(
-                    "version",
-                    format!("Release with name {version} is not allowed"),
-                );
-            }
-            body.version = version;
+    {
+        if validate_version(&version).is_err() {
+            form.error(
+                "version",
+                format!("Release with name {version} is not allowed"),
+            );
         }
+        body.version = version;
     }
     if endpoint == Endpoint::OrganizationPost {
         body.projects = projects(&mut form);
@@ -176,13 +175,13 @@ fn patch_entry(value: &Value) -> Result<(String, String), Value> {
     let mut form = Form::new(obj);
     let path = form.required_text("path", Text::new().max(MAX_PATCH_PATH_LENGTH).untrimmed());
     let kind = form.required_text("type", Text::new().max(1));
-    if let Some(kind) = &kind {
-        if !matches!(kind.as_str(), "A" | "D" | "M") {
-            form.error(
-                "type",
-                format!("Commit patch_set type {kind} is not supported."),
-            );
-        }
+    if let Some(kind) = &kind
+        && !matches!(kind.as_str(), "A" | "D" | "M")
+    {
+        form.error(
+            "type",
+            format!("Commit patch_set type {kind} is not supported."),
+        );
     }
     form.finish_nested()?;
     Ok((path.unwrap_or_default(), kind.unwrap_or_default()))

@@ -118,10 +118,10 @@ fn worker(w: usize, client: &TestEnv, issues: &TestEnv, repo: &BigRepo) -> Made 
                     "--commit",
                     &sets[set].0,
                 ];
-                if made.json(client, &args).is_some() {
-                    if let Some(last) = made.releases.last_mut() {
-                        last.2 = set;
-                    }
+                if made.json(client, &args).is_some()
+                    && let Some(last) = made.releases.last_mut()
+                {
+                    last.2 = set;
                 }
             }
             3 => {

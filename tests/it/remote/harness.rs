@@ -58,12 +58,10 @@ impl Server {
             let mut sent = false;
             for line in BufReader::new(stderr).lines() {
                 let Ok(line) = line else { break };
-                if !sent {
-                    if let Some(at) = line.find("http://") {
-                        let url = line[at..].split_whitespace().next().unwrap().to_string();
-                        let _ = tx.send(url);
-                        sent = true;
-                    }
+                if !sent && let Some(at) = line.find("http://") {
+                    let url = line[at..].split_whitespace().next().unwrap().to_string();
+                    let _ = tx.send(url);
+                    sent = true;
                 }
                 let mut log = sink.lock().unwrap();
                 log.push_str(&line);

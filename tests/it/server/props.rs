@@ -200,7 +200,7 @@ fn any_body_to_any_endpoint_is_answered_without_a_5xx() {
             let mut fixture = fixture.borrow_mut();
             // A fresh store now and then: what the requests wrote is compared after each one.
             fixture.requests += 1;
-            if fixture.requests % 200 == 0 {
+            if fixture.requests.is_multiple_of(200) {
                 *fixture = Fixture::new();
             }
             let (method, path) = &fixture.endpoints[which];

@@ -132,10 +132,10 @@ fn closed_after(stream: &mut TcpStream, within: Duration, poke: Option<&[u8]>) -
         .unwrap();
     let mut buf = [0u8; 256];
     while started.elapsed() < within {
-        if let Some(bytes) = poke {
-            if stream.write_all(bytes).is_err() {
-                return Some(started.elapsed());
-            }
+        if let Some(bytes) = poke
+            && stream.write_all(bytes).is_err()
+        {
+            return Some(started.elapsed());
         }
         match stream.read(&mut buf) {
             Ok(0) => return Some(started.elapsed()),
