@@ -69,18 +69,32 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
                 name,
                 organization: (!all_organizations).then(|| ctx.org()),
             })?;
-            ctx.out.message(&format!(
-                "Created token {}; copy its secret now, it is not shown again",
-                token.id
-            ));
-            ctx.out.emit(&token, |t: &model::NewToken| {
+            let shown = ctx.out.emit(&token, |t: &model::NewToken| {
                 details(&[
                     ("id", t.id.to_string()),
                     ("token", t.token.clone()),
                     ("organization", acts_in(t.organization.as_deref(), true)),
                     ("scopes", t.scopes.join(" ")),
                 ])
-            })
+            });
+            // A secret nobody could see is a live token nobody can use or name: take it back.
+            if let Err(err) = shown {
+                return Err(match ctx.backend().revoke_token(token.id) {
+                    Ok(()) => Error::other(format!(
+                        "{err}; the token's secret could not be shown, so token {} was revoked again",
+                        token.id
+                    )),
+                    Err(revoke) => Error::other(format!(
+                        "{err}; the token's secret could not be shown, and revoking token {} failed ({revoke}): run `relctl token revoke {}`",
+                        token.id, token.id
+                    )),
+                });
+            }
+            ctx.out.message(&format!(
+                "Created token {}; copy its secret now, it is not shown again",
+                token.id
+            ));
+            Ok(())
         }
         TokenCommand::List => {
             let tokens = ctx.backend().tokens()?;

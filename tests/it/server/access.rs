@@ -257,3 +257,19 @@ fn commit_ids_sent_as_numbers_are_refused_naming_the_field() {
     }
     assert_eq!(server.env.query_i64("SELECT count(*) FROM git_commit"), 0);
 }
+
+#[test]
+fn a_token_whose_secret_could_not_be_shown_is_revoked_again() {
+    let env = crate::harness::TestEnv::new();
+    let out = env
+        .cmd()
+        .args(["--format", "json", "token", "create", "--name", "lost"])
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("was revoked again"), "{stderr}");
+    assert!(!stderr.contains("copy its secret"), "{stderr}");
+    assert_eq!(env.json(&["token", "list"]), json!([]));
+}
