@@ -13,6 +13,7 @@ pub mod error;
 pub mod flow;
 pub mod git;
 pub mod model;
+pub mod ops;
 pub mod output;
 pub mod propose_version;
 pub mod redis_sequence;

@@ -237,7 +237,8 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
             if !overview {
                 return ctx.out.emit(&release, render_release);
             }
-            let summary = super::release_info::read(ctx, &release)?;
+            let summary =
+                crate::ops::release_overview::read(ctx.backend(), &ctx.org(), &release, None)?;
             ctx.out.emit(&release, |release| {
                 let mut text = render_details(release);
                 text.push_str(&super::release_info::render(release, &summary));

@@ -3,75 +3,14 @@
 //! per environment, and the previous release its commits were counted from.
 //!
 //! Only the table format shows this overview; `--format json` stays Sentry's release object.
-//! Each part is read through the backend like any other request; a part the target cannot
-//! answer (an endpoint a server lacks) is left out rather than failing the command.
+//! What it shows is read by `ops::release_overview`, as the release page reads it; this file
+//! only renders it.
 
 use std::collections::BTreeMap;
 
-use crate::backend::{IssueQuery, IssueStatus, PreviousQuery};
-use crate::cli::Ctx;
-use crate::error::{ErrorKind, Result};
 use crate::model;
+use crate::ops::release_overview::Overview;
 use crate::output::{table, when};
-
-/// What the overview shows beside the release's details.
-pub struct Overview {
-    pub previous: Option<String>,
-    pub resolved: Vec<model::Issue>,
-    pub deploys: Vec<model::Deploy>,
-}
-
-/// Reads the parts of the overview that are not in the release object.
-pub fn read(ctx: &Ctx, release: &model::Release) -> Result<Overview> {
-    let org = ctx.org();
-    let previous = optional(ctx.backend().previous_release(&PreviousQuery {
-        org: org.clone(),
-        version: release.version.clone(),
-        projects: Vec::new(),
-    }))?
-    .flatten()
-    .map(|p| p.version);
-    let resolved = optional(ctx.backend().issues(&IssueQuery {
-        org: org.clone(),
-        projects: Vec::new(),
-        inbox_only: false,
-        status: Some(IssueStatus::Resolved),
-        resolved_in: Some(release.version.clone()),
-        slice: None,
-    }))?
-    .unwrap_or_default()
-    .into_iter()
-    .filter(|issue| {
-        issue
-            .resolution
-            .as_ref()
-            .is_some_and(|r| r.release == release.version)
-    })
-    .collect();
-    let deploys = optional(ctx.backend().deploys(&org, &release.version))?.unwrap_or_default();
-    Ok(Overview {
-        previous,
-        resolved,
-        deploys,
-    })
-}
-
-/// A part the target does not offer (not found, refused as local-only, or beyond the token's
-/// scopes) is `None`; anything else (a server down) fails the command as usual.
-fn optional<T>(result: Result<T>) -> Result<Option<T>> {
-    match result {
-        Ok(value) => Ok(Some(value)),
-        Err(err)
-            if matches!(
-                err.kind,
-                ErrorKind::NotFound | ErrorKind::Usage | ErrorKind::Auth
-            ) =>
-        {
-            Ok(None)
-        }
-        Err(err) => Err(err),
-    }
-}
 
 /// The overview's sections, as text after the release's details.
 pub fn render(release: &model::Release, overview: &Overview) -> String {

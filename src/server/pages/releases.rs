@@ -9,9 +9,10 @@ use maud::{Markup, html};
 use super::layout::{self, Section, author_name, release_date, release_link, when};
 use super::login::Viewer;
 use super::{PageError, chart, or_empty, paging};
-use crate::backend::{IssueQuery, IssueStatus, ReleaseListQuery, ReleaseQuery};
+use crate::backend::{ReleaseListQuery, ReleaseQuery};
 use crate::domain::version::validate_version;
 use crate::model;
+use crate::ops::release_overview;
 use crate::server::state::Api;
 
 /// At most this many authors are named in a row of the list.
@@ -104,6 +105,8 @@ fn row(release: &model::Release, now: chrono::DateTime<Utc>) -> Markup {
 /// What one release's page shows.
 struct Details {
     release: model::Release,
+    /// The previous release its commits were counted from.
+    previous: Option<String>,
     /// The page of commits shown, whether another follows, and its index.
     commits: (Vec<model::Commit>, bool, u64),
     /// The first issues it resolved, and whether there are more.
@@ -143,20 +146,15 @@ pub async fn show(
                 Err(err) => return Ok(Err(PageError::from(err))),
             };
             let (commits, more) = paging::trim(release.commits.take().unwrap_or_default());
-            let resolved = paging::trim(backend.issues(&IssueQuery {
-                org: org.clone(),
-                status: Some(IssueStatus::Resolved),
-                resolved_in: Some(wanted.clone()),
-                slice: Some(paging::slice(0)),
-                ..IssueQuery::default()
-            })?);
-            let mut deploys = backend.deploys(&org, &wanted)?;
+            let overview = release_overview::read(backend, &org, &release, Some(paging::slice(0)))?;
+            let mut deploys = overview.deploys;
             let total = deploys.len();
             deploys.truncate(paging::PER_PAGE as usize);
             Ok(Ok(Details {
                 release,
+                previous: overview.previous,
                 commits: (commits, more, page),
-                resolved,
+                resolved: paging::trim(overview.resolved),
                 deploys: (deploys, total),
             }))
         })
@@ -193,6 +191,7 @@ fn release_page(details: &Details) -> Markup {
             }
             @if let Some(ref_) = &release.ref_ { dt { "Ref" } dd { code { (ref_) } } }
             @if let Some(url) = &release.url { dt { "URL" } dd { (external_link(url)) } }
+            @if let Some(previous) = &details.previous { dt { "Previous" } dd { (release_link(previous)) } }
         }
         (commits_section(details))
         h2 { "Resolved issues (" (resolved.len()) @if *more_resolved { "+" } ")" }

@@ -375,6 +375,12 @@ fn pages_show_one_page_of_a_big_release_and_of_many_releases() {
     assert_eq!(rows(&last, "data-label=\"Commit\""), 50);
     assert!(last.contains(">change number 249<") && !last.contains(">change number 199<"));
     assert!(!last.contains("rel=\"next\""));
+    // A later release names the release its commits would be counted from.
+    let later = page("/releases/1.0.5");
+    assert!(
+        later.contains("<dt>Previous</dt><dd><a href=\"/releases/1.0.0\">1.0.0</a></dd>"),
+        "{later}"
+    );
     // The API's commits endpoint pages the same way.
     let listed: Vec<serde_json::Value> = http
         .get(format!("{api}1.0.0/commits/?per_page=100&cursor=100:2:0"))

@@ -1,0 +1,9 @@
+//! The use cases (cargo's `ops`): what a command or a request handler orchestrates over a
+//! [`Backend`](crate::backend::Backend), written once. The command line and `serve`'s pages call
+//! one function here and only print or render what it returns, so a rule of "what the user
+//! asked" never lives in a face of relctl.
+//!
+//! - [`release_overview`]: what a person sees of a release beside its own details (`release
+//!   info`, the release page).
+
+pub mod release_overview;
