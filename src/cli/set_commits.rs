@@ -12,6 +12,7 @@
 //! a 2-core machine; 5 s for all 82,000 commits of git/git), where it used to be held for the
 //! writing alone. Other writers wait for it (10 s for another set-commits, 30 s for the rest).
 
+use crate::ops::range_start::range_start;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 
@@ -336,13 +337,8 @@ fn bind(
         .iter()
         .map(|(name, previous, head)| RangeJob {
             name: name.clone(),
-            start: match previous {
-                Some(sha) => Some((sha.clone(), None)),
-                None => previous_release.as_ref().and_then(|p| {
-                    p.head_in(name)
-                        .map(|sha| (sha.to_string(), Some(p.version.clone())))
-                }),
-            },
+            start: range_start(previous.as_deref(), previous_release.as_ref(), name)
+                .map(|start| (start.commit, start.from_release)),
             head: head.clone(),
         })
         .collect();

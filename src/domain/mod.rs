@@ -35,6 +35,7 @@
 )]
 
 pub mod author;
+pub mod commit_id;
 pub mod org_options;
 pub mod references;
 pub mod short_id;

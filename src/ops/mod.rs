@@ -5,5 +5,8 @@
 //!
 //! - [`release_overview`]: what a person sees of a release beside its own details (`release
 //!   info`, the release page).
+//! - [`range_start`]: where a release's range of commits starts in a repository
+//!   (`release set-commits`, `serve`'s `refs`).
 
+pub mod range_start;
 pub mod release_overview;

@@ -27,19 +27,16 @@ use super::query::{Params, Query};
 use super::release_body::Ref;
 use super::state::{Api, Ctx, Registered};
 use crate::backend::PreviousQuery;
+use crate::domain::commit_id::{MAX_COMMIT_ID, MIN_COMMIT_ID, is_commit_id};
 use crate::flow::commits::{CommitInput, HeadCommit};
 use crate::git::{self, GitError, RangeSpec};
+use crate::ops::range_start::range_start;
 
 /// Commits taken when a repository has no previous release to start from.
 const INITIAL_DEPTH: usize = 20;
 
 /// The most commits one request binds through its refs (all refs together): the newest are kept.
 pub const MAX_REF_COMMITS: usize = 10_000;
-
-/// The shortest commit id a ref may give (git's own minimum abbreviation).
-const MIN_COMMIT_ID: usize = 4;
-/// The longest (Sentry's limit; a SHA-256 id).
-const MAX_COMMIT_ID: usize = 64;
 
 /// `GET /api/0/organizations/{org}/repos/`
 pub async fn list(
@@ -92,12 +89,6 @@ fn synthetic_id(name: &str) -> i64 {
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     ((hash & ((1 << 53) - 1)) | 1) as i64
-}
-
-/// Whether `text` is a commit id as refs may give it: 4 to 64 hexadecimal characters.
-fn is_commit_id(text: &str) -> bool {
-    (MIN_COMMIT_ID..=MAX_COMMIT_ID).contains(&text.len())
-        && text.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Checks what refs name before anything is read: 400 `{"refs": ["Invalid repository names:
@@ -190,26 +181,16 @@ pub fn resolve(
         let Some(repo) = ctx.repository(&r.repository) else {
             continue;
         };
-        let (previous, from_release) = match &r.previous {
-            Some(previous) => (Some(previous.clone()), false),
-            None => {
-                if previous_release.is_none() {
-                    previous_release = Some(ctx.backend().previous_release(&PreviousQuery {
-                        org: org.to_string(),
-                        version: version.to_string(),
-                        projects: projects.to_vec(),
-                    })?);
-                }
-                // Heads come from clients too (a `commits` id): only an id is used.
-                let head = previous_release
-                    .as_ref()
-                    .and_then(Option::as_ref)
-                    .and_then(|p| p.head_in(&repo.name))
-                    .filter(|head| is_commit_id(head))
-                    .map(str::to_string);
-                (head, true)
-            }
-        };
+        if r.previous.is_none() && previous_release.is_none() {
+            previous_release = Some(ctx.backend().previous_release(&PreviousQuery {
+                org: org.to_string(),
+                version: version.to_string(),
+                projects: projects.to_vec(),
+            })?);
+        }
+        let recorded = previous_release.as_ref().and_then(Option::as_ref);
+        let start = range_start(r.previous.as_deref(), recorded, &repo.name);
+        let from_release = r.previous.is_none();
         let clone = git::open(Some(&repo.path)).map_err(|err| {
             ApiError::internal(format!("cannot open repository {}: {err}", repo.name))
         })?;
@@ -219,7 +200,7 @@ pub fn resolve(
         let room = MAX_REF_COMMITS.saturating_sub(commits.len());
         let spec = RangeSpec {
             head: head.clone(),
-            previous,
+            previous: start.map(|start| start.commit),
             initial_depth: INITIAL_DEPTH,
             // A head recorded by an earlier release may be gone (rewritten history): start
             // afresh. A previous commit the client named must exist.
@@ -274,27 +255,6 @@ fn git_error(repository: &str, err: GitError) -> ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn commit_ids_are_4_to_64_hex_characters() {
-        for id in ["abcd", "ABCDEF0", &"0".repeat(40), &"f".repeat(64)] {
-            assert!(is_commit_id(id), "{id}");
-        }
-        for text in [
-            "",
-            "abc",
-            &"a".repeat(65),
-            "HEAD",
-            "HEAD~1",
-            ":/fix",
-            "abcd^",
-            "abcd..ef01",
-            " abcd",
-            "@{-1}",
-        ] {
-            assert!(!is_commit_id(text), "{text}");
-        }
-    }
 
     #[test]
     fn synthetic_ids_are_stable_positive_and_fit_a_double() {

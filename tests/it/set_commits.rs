@@ -971,3 +971,38 @@ fn a_damaged_object_deep_in_a_long_range_writes_nothing() {
     assert!(err.contains("damaged") && err.contains(&damaged), "{err}");
     assert_eq!(env.json(&["release", "info", "1.0.0"])["commitCount"], 0);
 }
+
+/// A head recorded by an earlier release comes from a client (a commit id it sent); one that
+/// is not a commit id (here a tag's name) is no start for the next range, which is then a
+/// first release's, instead of git reading it as a revision.
+#[test]
+fn a_recorded_head_that_is_not_a_commit_id_never_reaches_git() {
+    let server = crate::remote::harness::Server::start();
+    let env = &server.env;
+    let repo = Repo::init(&env.path().join("app"));
+    repo.git(&["remote", "add", "origin", "git@github.com:Acme/App.git"]);
+    for n in 0..5 {
+        repo.commit("f.txt", &n.to_string(), &format!("change {n}"));
+        if n == 1 {
+            repo.git(&["tag", "v1.0"]);
+        }
+    }
+    server.client().json(&["project", "create", "Backend"]);
+    server
+        .client()
+        .json(&["release", "new", "1.0", "-p", "backend"]);
+    let path = format!("{}/api/0/organizations/default/releases/1.0/", server.url);
+    let body = r#"{"commits": [{"id": "v1.0", "repository": "Acme/App"}]}"#;
+    let (status, text) =
+        crate::remote::harness::request("PUT", &path, Some(&server.token), Some(body));
+    assert_eq!(status, 200, "{text}");
+    env.ok(&["release", "new", "2.0", "-p", "backend"]);
+    set_commits(env, &repo, "2.0", &[]);
+    assert_eq!(
+        release_commit_ids(env, "2.0")
+            .into_iter()
+            .collect::<BTreeSet<_>>(),
+        rev_list(&repo, "HEAD"),
+        "the range started at the tag v1.0"
+    );
+}
