@@ -10,7 +10,7 @@ use git2::Oid;
 
 use super::pack::PackFiles;
 use super::patch::{TreeReader, diff_trees};
-use super::range::{GitCommit, TreePairs, Trees, to_git_commit};
+use super::reading::{GitCommit, TreePairs, Trees, to_git_commit};
 use super::{GitError, GitRepo};
 
 /// Commits per block when two threads share a range.

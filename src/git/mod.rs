@@ -41,6 +41,7 @@ mod pack;
 mod patch;
 mod progress;
 mod range;
+mod reading;
 mod remote;
 mod topo;
 
@@ -75,7 +76,8 @@ pub unsafe fn limit_pack_memory() {
     }
 }
 pub use patch::{ChangeKind, FileChange};
-pub use range::{CommitRange, GitCommit, RangeRead, RangeSpec};
+pub use range::{CommitRange, RangeRead, RangeSpec};
+pub use reading::GitCommit;
 pub use remote::repo_name_from_url;
 
 /// An open repository (work tree or bare).
