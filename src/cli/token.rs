@@ -48,95 +48,108 @@ pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
             scopes,
             name,
             all_organizations,
-        } => {
-            let given = !scopes.is_empty();
-            let scopes: Vec<String> = scopes
-                .into_iter()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect();
-            // `--scopes ''` (an unset variable in a script) is not "the default scopes".
-            if given && scopes.is_empty() {
-                return Err(Error::usage(
-                    "--scopes names no scope; leave it out for the default (project:releases, org:read)",
-                ));
-            }
-            if ctx.dry_run_local_only("token create")? {
-                return Ok(());
-            }
-            let token = ctx.backend().create_token(&CreateToken {
-                scopes,
-                name,
-                organization: (!all_organizations).then(|| ctx.org()),
-            })?;
-            let shown = ctx.out.emit(&token, |t: &model::NewToken| {
-                details(&[
-                    ("id", t.id.to_string()),
-                    ("token", t.token.clone()),
-                    ("organization", acts_in(t.organization.as_deref(), true)),
-                    ("scopes", t.scopes.join(" ")),
-                ])
-            });
-            // A secret nobody could see is a live token nobody can use or name: take it back.
-            if let Err(err) = shown {
-                return Err(match ctx.backend().revoke_token(token.id) {
-                    Ok(()) => Error::other(format!(
-                        "{err}; the token's secret could not be shown, so token {} was revoked again",
-                        token.id
-                    )),
-                    Err(revoke) => Error::other(format!(
-                        "{err}; the token's secret could not be shown, and revoking token {} failed ({revoke}): run `relctl token revoke {}`",
-                        token.id, token.id
-                    )),
-                });
-            }
-            ctx.out.message(&format!(
-                "Created token {}; copy its secret now, it is not shown again",
-                token.id
-            ));
-            Ok(())
-        }
-        TokenCommand::List => {
-            let tokens = ctx.backend().tokens()?;
-            ctx.out.emit(&tokens, |tokens| {
-                let rows: Vec<Vec<String>> = tokens
-                    .iter()
-                    .map(|t| {
-                        vec![
-                            t.id.to_string(),
-                            or_dash(t.name.as_deref()),
-                            acts_in(t.organization.as_deref(), t.all_organizations),
-                            t.scopes.join(" "),
-                            when(&t.date_created),
-                            when(&or_dash(t.last_used.as_deref())),
-                        ]
-                    })
-                    .collect();
-                table(
-                    &[
-                        "ID",
-                        "NAME",
-                        "ORGANIZATION",
-                        "SCOPES",
-                        "CREATED",
-                        "LAST USED",
-                    ],
-                    &rows,
-                )
-            })
-        }
-        TokenCommand::Revoke { id } => {
-            if ctx.dry_run_local_only("token revoke")? {
-                return Ok(());
-            }
-            ctx.backend().revoke_token(id)?;
-            ctx.out.message(&format!("Revoked token {id}"));
-            ctx.out
-                .emit_written(&serde_json::json!({ "id": id, "revoked": true }), |_| {
-                    String::new()
-                })
-        }
+        } => create(ctx, scopes, name, all_organizations),
+        TokenCommand::List => list(ctx),
+        TokenCommand::Revoke { id } => revoke(ctx, id),
     }
+}
+
+/// `token create`: the secret is printed this once; a token whose secret could not be printed
+/// is revoked again.
+fn create(
+    ctx: &Ctx,
+    scopes: Vec<String>,
+    name: Option<String>,
+    all_organizations: bool,
+) -> Result<()> {
+    let given = !scopes.is_empty();
+    let scopes: Vec<String> = scopes
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    // `--scopes ''` (an unset variable in a script) is not "the default scopes".
+    if given && scopes.is_empty() {
+        return Err(Error::usage(
+            "--scopes names no scope; leave it out for the default (project:releases, org:read)",
+        ));
+    }
+    if ctx.dry_run_local_only("token create")? {
+        return Ok(());
+    }
+    let token = ctx.backend().create_token(&CreateToken {
+        scopes,
+        name,
+        organization: (!all_organizations).then(|| ctx.org()),
+    })?;
+    let shown = ctx.out.emit(&token, |t: &model::NewToken| {
+        details(&[
+            ("id", t.id.to_string()),
+            ("token", t.token.clone()),
+            ("organization", acts_in(t.organization.as_deref(), true)),
+            ("scopes", t.scopes.join(" ")),
+        ])
+    });
+    // A secret nobody could see is a live token nobody can use or name: take it back.
+    if let Err(err) = shown {
+        return Err(match ctx.backend().revoke_token(token.id) {
+            Ok(()) => Error::other(format!(
+                "{err}; the token's secret could not be shown, so token {} was revoked again",
+                token.id
+            )),
+            Err(revoke) => Error::other(format!(
+                "{err}; the token's secret could not be shown, and revoking token {} failed ({revoke}): run `relctl token revoke {}`",
+                token.id, token.id
+            )),
+        });
+    }
+    ctx.out.message(&format!(
+        "Created token {}; copy its secret now, it is not shown again",
+        token.id
+    ));
+    Ok(())
+}
+
+fn list(ctx: &Ctx) -> Result<()> {
+    let tokens = ctx.backend().tokens()?;
+    ctx.out.emit(&tokens, |tokens| {
+        let rows: Vec<Vec<String>> = tokens
+            .iter()
+            .map(|t| {
+                vec![
+                    t.id.to_string(),
+                    or_dash(t.name.as_deref()),
+                    acts_in(t.organization.as_deref(), t.all_organizations),
+                    t.scopes.join(" "),
+                    when(&t.date_created),
+                    when(&or_dash(t.last_used.as_deref())),
+                ]
+            })
+            .collect();
+        table(
+            &[
+                "ID",
+                "NAME",
+                "ORGANIZATION",
+                "SCOPES",
+                "CREATED",
+                "LAST USED",
+            ],
+            &rows,
+        )
+    })
+}
+
+fn revoke(ctx: &Ctx, id: i64) -> Result<()> {
+    if ctx.dry_run_local_only("token revoke")? {
+        return Ok(());
+    }
+    ctx.backend().revoke_token(id)?;
+    ctx.out.message(&format!("Revoked token {id}"));
+    ctx.out
+        .emit_written(&serde_json::json!({ "id": id, "revoked": true }), |_| {
+            String::new()
+        })
 }
 
 /// Where a token acts, as the tables say it: its organization, "all" (made for all of them), or

@@ -232,16 +232,11 @@ pub const SESSION_HOURS: i64 = 12;
 /// Starts a release-page session for `token` and returns its secret (for the cookie): random,
 /// like a token's, and only its hash is stored. Expired sessions are removed meanwhile.
 pub fn start_session(conn: &Db<'_>, env: &FlowEnv, token: &model::Token) -> Result<String> {
-    let mut bytes = [0u8; SECRET_BYTES];
-    {
-        use rand::Rng;
-        rand::rng().fill_bytes(&mut bytes);
-    }
-    let secret = hex(&bytes);
+    let secret = random_hex();
     let now = env.now;
     let expires = now + chrono::Duration::hours(SESSION_HOURS);
     let now_text = crate::time::format_ts(now);
-    store::tokens::delete_session(conn, "", &now_text)?;
+    store::tokens::delete_sessions(conn, None, &now_text)?;
     store::tokens::insert_session(
         conn,
         &hash_secret(&secret),
@@ -263,16 +258,21 @@ pub fn session_token(conn: &Db<'_>, env: &FlowEnv, secret: &str) -> Result<Optio
 /// Ends the session whose secret this is (and every expired one).
 pub fn end_session(conn: &Db<'_>, env: &FlowEnv, secret: &str) -> Result<()> {
     let now = crate::time::format_ts(env.now);
-    store::tokens::delete_session(conn, &hash_secret(secret), &now)
+    store::tokens::delete_sessions(conn, Some(&hash_secret(secret)), &now)
 }
 
-/// A new secret: [`SECRET_PREFIX`] and [`SECRET_BYTES`] bytes of the thread-local generator,
-/// which is a cryptographically secure one seeded from the operating system.
+/// A new secret: [`SECRET_PREFIX`] and [`random_hex`].
 fn new_secret() -> String {
+    format!("{SECRET_PREFIX}{}", random_hex())
+}
+
+/// [`SECRET_BYTES`] bytes of the thread-local generator (a cryptographically secure one seeded
+/// from the operating system), as hex.
+fn random_hex() -> String {
     use rand::Rng;
     let mut bytes = [0u8; SECRET_BYTES];
     rand::rng().fill_bytes(&mut bytes);
-    format!("{SECRET_PREFIX}{}", hex(&bytes))
+    hex(&bytes)
 }
 
 /// What the store keeps of a secret: the lower-case hex SHA-256 of its UTF-8 bytes.

@@ -163,8 +163,9 @@ pub fn find_by_session(conn: &Db<'_>, session_hash: &str, now: &str) -> Result<O
     found.map(decode).transpose()
 }
 
-/// Ends the session whose secret hashes to `session_hash`, and every session expired at `now`.
-pub fn delete_session(conn: &Db<'_>, session_hash: &str, now: &str) -> Result<()> {
+/// Ends the session whose secret hashes to `session_hash` (if one is given), and every session
+/// expired at `now`.
+pub fn delete_sessions(conn: &Db<'_>, session_hash: Option<&str>, now: &str) -> Result<()> {
     conn.execute(
         "DELETE FROM page_session WHERE session_hash = ?1 OR expires_at <= ?2",
         params![session_hash, now],

@@ -80,6 +80,16 @@ impl Serve {
         Serve { child, addr, log }
     }
 
+    /// How long a normal client's `GET /api/0/` took to be answered (a 200, or the test fails).
+    fn answered(&self) -> Duration {
+        let (status, took) = self.get("/api/0/");
+        assert!(
+            status.starts_with("HTTP/1.1 200"),
+            "{status:?} after {took:?}"
+        );
+        took
+    }
+
     /// The server's resident memory, in MiB.
     fn rss_mib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
@@ -201,8 +211,7 @@ fn at_the_connection_cap_a_new_client_takes_the_slowest_ones_place() {
             stream
         })
         .collect();
-    let (status, took) = serve.get("/api/0/");
-    assert!(status.starts_with("HTTP/1.1 200"), "{status:?}");
+    let took = serve.answered();
     assert!(took < Duration::from_secs(2), "{took:?}");
     // The oldest slow client made room; the others are still there and can finish.
     let oldest = closed_after(&mut slow[0], Duration::from_secs(2), None);
@@ -234,11 +243,7 @@ fn a_thousand_slow_clients_do_not_keep_a_normal_one_waiting() {
     let during = serve.rss_mib();
     let mut slowest = Duration::ZERO;
     for _ in 0..10 {
-        let (status, took) = serve.get("/api/0/");
-        assert!(
-            status.starts_with("HTTP/1.1 200"),
-            "{status:?} after {took:?}"
-        );
+        let took = serve.answered();
         slowest = slowest.max(took);
     }
     drop(slow);
@@ -463,11 +468,7 @@ fn an_anonymous_login_that_never_sends_its_body_holds_nothing() {
     // Twice the cap of them cannot keep a normal client out.
     let held: Vec<TcpStream> = (0..16).map(|_| unfinished()).collect();
     std::thread::sleep(Duration::from_millis(200));
-    let (status, took) = serve.get("/api/0/");
-    assert!(
-        status.starts_with("HTTP/1.1 200"),
-        "{status:?} after {took:?}"
-    );
+    let took = serve.answered();
     assert!(took < Duration::from_secs(1), "{took:?}");
     drop(held);
 }
@@ -486,11 +487,7 @@ fn a_connection_cap_above_the_descriptor_limit_is_lowered_and_said() {
         .filter_map(|_| TcpStream::connect(serve.addr).ok())
         .collect();
     std::thread::sleep(Duration::from_millis(200));
-    let (status, took) = serve.get("/api/0/");
-    assert!(
-        status.starts_with("HTTP/1.1 200"),
-        "{status:?} after {took:?}"
-    );
+    let took = serve.answered();
     assert!(took < Duration::from_secs(1), "{took:?}");
     drop(silent);
 }
