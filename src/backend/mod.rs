@@ -2,14 +2,18 @@
 //!
 //! Every command turns its arguments into a request (a plain value of this module), hands it to
 //! a [`Backend`] and prints the answer. There are two backends: [`local::LocalBackend`] runs the
-//! flow on the embedded store, one transaction per request, and `crate::remote::RemoteBackend`
-//! sends the request to a server speaking Sentry's API. `relctl serve` decodes HTTP requests
-//! into the same values and runs them through the local backend, so the flow is written once.
+//! flow on the embedded store, one transaction per request, and [`remote::RemoteBackend`] sends
+//! the request to a server speaking Sentry's API through `crate::remote`'s HTTP client, with
+//! Sentry's quirks. [`dry_run::DryRun`] wraps either for `--dry-run`. `relctl serve` decodes
+//! HTTP requests into the same values and runs them through the local backend, so the flow is
+//! written once.
 //!
 //! Requests name the organization they act in; `serve` takes it from the URL path, the command
 //! line from `--org`.
 
+pub mod dry_run;
 pub mod local;
+pub mod remote;
 
 use chrono::{DateTime, Utc};
 
@@ -81,6 +85,18 @@ pub trait Backend: Send + Sync {
     /// Sentry's previous-with-commits: the most recent other release with commits sharing a
     /// project with `version` (or with `projects`, when the release does not exist yet).
     fn previous_release(&self, req: &PreviousQuery) -> Result<Option<PreviousRelease>>;
+    /// Binds commits to `req.version` with its previous release with commits at hand: `bind`
+    /// gets it and binds. A backend whose previous-with-commits needs the release to exist
+    /// (Sentry answers 404 for one that does not exist yet) creates it first with
+    /// `req.projects`, and deletes it again when `bind` fails: a failing command leaves nothing
+    /// behind.
+    fn with_previous_release(
+        &self,
+        req: &PreviousQuery,
+        bind: &mut dyn FnMut(Option<PreviousRelease>) -> Result<()>,
+    ) -> Result<()> {
+        bind(self.previous_release(req)?)
+    }
 
     // Deploys.
     fn create_deploy(&self, req: &CreateDeploy) -> Result<model::Deploy>;

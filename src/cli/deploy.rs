@@ -8,7 +8,6 @@ use crate::error::Result;
 use crate::flow;
 use crate::model;
 use crate::output::{details, or_dash, table, when};
-use crate::remote::calls;
 use crate::time::parse_user_timestamp;
 
 /// `-r/--release`, the release a deploy belongs to. A version starting with a hyphen is given
@@ -109,9 +108,6 @@ pub fn run(ctx: &Ctx, cmd: DeployCommand) -> Result<()> {
                 date_finished,
                 projects: project,
             };
-            if ctx.dry_run(|| calls::create_deploy(&req))? {
-                return Ok(());
-            }
             let deploy = ctx.backend().create_deploy(&req)?;
             ctx.out.message(&format!(
                 "Created deploy {} of release {release} to {}",

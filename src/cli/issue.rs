@@ -7,7 +7,6 @@ use crate::backend::{CreateIssue, IssueQuery, IssueReviewed, IssueStatus};
 use crate::error::{Error, Result};
 use crate::model;
 use crate::output::{details, or_dash, table, when};
-use crate::remote::calls;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum StatusFilter {
@@ -93,13 +92,6 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
                 project,
                 title,
             };
-            if ctx.is_remote() {
-                // Checked before --dry-run too: there is no request to show.
-                return Err(crate::backend::local_only("issue new"));
-            }
-            if ctx.dry_run_local_only("issue new")? {
-                return Ok(());
-            }
             let issue = ctx.backend().create_issue(&req)?;
             ctx.out
                 .message(&format!("Created issue {}", issue.short_id));
@@ -164,9 +156,6 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
         }
         IssueCommand::Review { short_id } => {
             let org = ctx.org();
-            if ctx.dry_run(|| calls::review_issue(&org, &short_id))? {
-                return Ok(());
-            }
             let IssueReviewed {
                 issue,
                 changed: reviewed,

@@ -12,9 +12,7 @@ pub mod issue;
 pub mod org;
 pub mod project;
 pub mod release;
-mod release_info;
 pub mod serve;
-pub mod set_commits;
 pub mod store;
 mod target;
 pub mod token;
@@ -22,6 +20,7 @@ pub mod token;
 use std::path::PathBuf;
 
 use crate::backend::Backend;
+use crate::backend::dry_run::DryRun;
 use crate::config::{FlagValues, Format, ProcessEnv, Settings};
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -164,10 +163,16 @@ pub struct Ctx {
     pub out: Output,
     pub show_progress: bool,
     pub verbose: u8,
-    /// Print the requests a writing command would send instead of sending them.
+    /// `--dry-run`: the backend records the first write instead of sending it.
     pub dry_run: bool,
-    backend: Box<dyn Backend>,
+    target: Target,
     remote: bool,
+}
+
+/// The backend requests go to: the real one, or the same behind `--dry-run`'s recorder.
+enum Target {
+    Real(Box<dyn Backend>),
+    Dry(DryRun),
 }
 
 /// The settings the command line, the environment and the config files make, and the output
@@ -204,20 +209,34 @@ impl Ctx {
         let (settings, out) = resolve_settings(cli)?;
         let (backend, remote) =
             target::backend(&settings, cli.global.store.is_some(), cli.global.verbose)?;
+        let target = if cli.global.dry_run {
+            let quiet = cli.global.quiet;
+            let say = Box::new(move |text: &str| {
+                if !quiet {
+                    crate::output::write_stderr(&crate::output::for_terminal(text, true));
+                }
+            });
+            Target::Dry(DryRun::new(backend, remote, say))
+        } else {
+            Target::Real(backend)
+        };
         Ok(Ctx {
             settings,
             out,
             show_progress: !cli.global.no_progress && !cli.global.quiet,
             verbose: cli.global.verbose,
             dry_run: cli.global.dry_run,
-            backend,
+            target,
             remote,
         })
     }
 
-    /// Where requests go: the local store or a server.
+    /// Where requests go: the local store or a server (behind `--dry-run`'s recorder).
     pub fn backend(&self) -> &dyn Backend {
-        self.backend.as_ref()
+        match &self.target {
+            Target::Real(backend) => backend.as_ref(),
+            Target::Dry(dry_run) => dry_run,
+        }
     }
 
     /// Whether requests go to a server.
@@ -240,28 +259,16 @@ impl Ctx {
         }
     }
 
-    /// `--dry-run` of a command that only writes the local store: there is no request to show,
-    /// so it shows none, says so, and writes nothing.
-    pub fn dry_run_local_only(&self, command: &str) -> Result<bool> {
-        if !self.dry_run {
-            return Ok(false);
-        }
-        self.out.note(&format!(
-            "dry run: `relctl {command}` sends no request (it writes the local store only); nothing written"
-        ));
-        self.dry_run(|| Ok(Vec::new()))
-    }
-
-    /// With `--dry-run`, prints the HTTP requests `calls` describes and returns true: the
-    /// command then sends nothing.
-    pub fn dry_run(
-        &self,
-        calls: impl FnOnce() -> Result<Vec<crate::remote::HttpCall>>,
-    ) -> Result<bool> {
-        if !self.dry_run {
-            return Ok(false);
-        }
-        let calls = calls()?;
+    /// What a command's run comes to: under `--dry-run`, a command that reached a write stopped
+    /// there, and the HTTP calls that write would have sent are its output (whatever error
+    /// stopping made).
+    fn finish(&self, result: Result<()>) -> Result<()> {
+        let Target::Dry(dry_run) = &self.target else {
+            return result;
+        };
+        let Some(calls) = dry_run.recorded() else {
+            return result;
+        };
         self.out.emit(&calls, |calls| {
             let mut text = String::new();
             for call in calls {
@@ -272,8 +279,7 @@ impl Ctx {
                 }
             }
             text
-        })?;
-        Ok(true)
+        })
     }
 }
 
@@ -294,7 +300,7 @@ pub fn run(cli: Cli) -> Result<()> {
         _ => {}
     }
     let ctx = Ctx::new(&cli)?;
-    match cli.command {
+    let result = match cli.command {
         Command::Org(cmd) => org::run(&ctx, cmd),
         Command::Project(cmd) => project::run(&ctx, cmd),
         Command::Release(cmd) => release::run(&ctx, cmd),
@@ -305,7 +311,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Token(cmd) => token::run(&ctx, cmd),
         Command::Store(cmd) => store::run(&cli.global, cli.url.is_some(), &ctx.out, &cmd),
         Command::Completions(args) => completions::run(&args),
-    }
+    };
+    ctx.finish(result)
 }
 
 #[cfg(test)]

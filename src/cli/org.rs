@@ -7,7 +7,6 @@ use crate::backend::{AuditQuery, CreateOrganization, OptionInput, UpdateOrganiza
 use crate::error::Result;
 use crate::model;
 use crate::output::{details, table, when};
-use crate::remote::calls;
 
 #[derive(Debug, Subcommand)]
 pub enum OrgCommand {
@@ -46,12 +45,6 @@ pub enum OrgCommand {
 pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<()> {
     match cmd {
         OrgCommand::Create { slug, name } => {
-            if ctx.is_remote() {
-                return Err(crate::backend::local_only("org create"));
-            }
-            if ctx.dry_run_local_only("org create")? {
-                return Ok(());
-            }
             let org = ctx
                 .backend()
                 .create_organization(&CreateOrganization { slug, name })?;
@@ -95,9 +88,6 @@ pub fn run(ctx: &Ctx, cmd: OrgCommand) -> Result<()> {
                 org: ctx.org(),
                 options: vec![(key.clone(), OptionInput::Text(value))],
             };
-            if ctx.dry_run(|| calls::update_organization(&req))? {
-                return Ok(());
-            }
             let updated = ctx.backend().update_organization(&req)?;
             let change = updated
                 .changes

@@ -7,7 +7,6 @@ use crate::backend::CreateProject;
 use crate::error::{Error, Result};
 use crate::model;
 use crate::output::{details, or_dash, table, when};
-use crate::remote::calls;
 
 #[derive(Debug, Subcommand)]
 pub enum ProjectCommand {
@@ -62,9 +61,6 @@ pub fn run(ctx: &Ctx, cmd: ProjectCommand) -> Result<()> {
                 slug,
                 platform,
             };
-            if ctx.dry_run(|| calls::create_project(&req))? {
-                return Ok(());
-            }
             let project = ctx.backend().create_project(&req)?;
             ctx.out
                 .message(&format!("Created project {}", project.slug));
@@ -98,9 +94,6 @@ pub fn run(ctx: &Ctx, cmd: ProjectCommand) -> Result<()> {
                 )));
             }
             let org = ctx.org();
-            if ctx.dry_run(|| calls::delete_project(&org, &slug))? {
-                return Ok(());
-            }
             let project = ctx.backend().delete_project(&org, &slug)?;
             ctx.out
                 .message(&format!("Deleted project {}", project.slug));

@@ -10,9 +10,10 @@ use std::time::Duration;
 
 use crate::backend::Backend;
 use crate::backend::local::LocalBackend;
+use crate::backend::remote::RemoteBackend;
 use crate::config::Settings;
 use crate::error::Result;
-use crate::remote::{HttpConfig, Log, RemoteBackend};
+use crate::remote::{HttpConfig, Log};
 
 /// The backend, and whether it is remote.
 pub fn backend(

@@ -40,9 +40,6 @@ pub enum TokenCommand {
 }
 
 pub fn run(ctx: &Ctx, cmd: TokenCommand) -> Result<()> {
-    if ctx.is_remote() {
-        return Err(crate::backend::local_only("token"));
-    }
     match cmd {
         TokenCommand::Create {
             scopes,
@@ -73,9 +70,6 @@ fn create(
         return Err(Error::usage(
             "--scopes names no scope; leave it out for the default (project:releases, org:read)",
         ));
-    }
-    if ctx.dry_run_local_only("token create")? {
-        return Ok(());
     }
     let token = ctx.backend().create_token(&CreateToken {
         scopes,
@@ -141,9 +135,6 @@ fn list(ctx: &Ctx) -> Result<()> {
 }
 
 fn revoke(ctx: &Ctx, id: i64) -> Result<()> {
-    if ctx.dry_run_local_only("token revoke")? {
-        return Ok(());
-    }
     ctx.backend().revoke_token(id)?;
     ctx.out.message(&format!("Revoked token {id}"));
     ctx.out

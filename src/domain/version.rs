@@ -58,6 +58,11 @@ pub enum VersionError {
     Latest(String),
 }
 
+/// [`validate_version`] as relctl's error: an invalid version is a usage error (exit 2).
+pub fn check_version(version: &str) -> crate::error::Result<()> {
+    validate_version(version).map_err(|err| crate::error::Error::usage(err.to_string()))
+}
+
 /// Checks a release version as Sentry does before storing it.
 ///
 /// Rejected, in this order: empty; containing NUL; longer than 200 chars;

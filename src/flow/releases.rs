@@ -5,7 +5,6 @@ use crate::store::sql::Db;
 use chrono::{DateTime, Utc};
 
 use crate::domain::shown;
-use crate::domain::version::validate_version;
 use crate::error::{Error, Result};
 use crate::store;
 use crate::store::orgs::OrgRow;
@@ -18,9 +17,7 @@ pub const STATUS_OPEN: i64 = 0;
 pub const STATUS_ARCHIVED: i64 = 1;
 
 /// Checks a version name, as a usage error.
-pub fn check_version(version: &str) -> Result<()> {
-    validate_version(version).map_err(|err| Error::usage(err.to_string()))
-}
+pub use crate::domain::version::check_version;
 
 /// The longest release or deploy URL: Sentry's columns are Django `URLField`s (200 characters),
 /// and `serve` answers 400 beyond that.

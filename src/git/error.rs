@@ -151,3 +151,28 @@ impl From<git2::Error> for GitError {
 pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Exit codes (cli.md): a repository that cannot be used at all (not a repository, no commits
+/// yet, damaged objects) is exit 2, like any other input relctl cannot work with: running again
+/// cannot help, the repository (or `--repo`) must change. A revision or previous commit that is
+/// not there is exit 3, not found. The hint goes along.
+impl From<GitError> for crate::error::Error {
+    fn from(err: GitError) -> Self {
+        use crate::error::Error;
+        let message = err.to_string();
+        let hint = err.hint();
+        let error = match err {
+            GitError::NotARepository { .. }
+            | GitError::NoCommits { .. }
+            | GitError::Damaged { .. } => Error::usage(message),
+            GitError::RevisionNotFound { .. } | GitError::PreviousCommitMissing { .. } => {
+                Error::not_found(message)
+            }
+            GitError::Other(_) => Error::other(message),
+        };
+        match hint {
+            Some(hint) => error.with_hint(hint),
+            None => error,
+        }
+    }
+}

@@ -7,6 +7,9 @@
 //!   info`, the release page).
 //! - [`range_start`]: where a release's range of commits starts in a repository
 //!   (`release set-commits`, `serve`'s `refs`).
+//! - [`set_commits`]: reading git on a thread of its own and binding what it reads, batch by
+//!   batch, in one request (`release set-commits`).
 
 pub mod range_start;
 pub mod release_overview;
+pub mod set_commits;

@@ -7,11 +7,12 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
+use relctl::backend::remote::RemoteBackend;
 use relctl::backend::{Backend, CommitsChange, CreateDeploy, CreateRelease, UpdateRelease};
 use relctl::config::Secret;
 use relctl::error::ErrorKind;
 use relctl::flow::commits::{CommitInput, Sent};
-use relctl::remote::{HttpConfig, Log, RemoteBackend, RetryPolicy, calls};
+use relctl::remote::{HttpConfig, Log, RetryPolicy, calls};
 use serde_json::{Value, json};
 
 use crate::loopback::{Reply, Server, answer, answer_with};

@@ -4,8 +4,9 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use super::{CommitSpec, parse_commit_spec};
+use super::parse_commit_spec;
 use crate::error::ErrorKind;
+use crate::ops::set_commits::RangeAsked;
 use crate::props_tests::{any_text, config};
 
 /// A repository name as Sentry knows them (`owner/repo`, GitLab subgroups).
@@ -67,7 +68,7 @@ proptest! {
             (None, None) => String::new(),
         };
         let spec = format!("{pad}{repo}{path}{pad}{range}");
-        let expected = CommitSpec {
+        let expected = RangeAsked {
             repository: repo,
             previous: previous.filter(|_| head.is_some()),
             head: head.unwrap_or_else(|| "HEAD".to_string()),

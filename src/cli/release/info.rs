@@ -1,4 +1,4 @@
-//! `release info` for people: what a release manager asks first, after the release's own
+//! `relctl release info`; for people, what a release manager asks first, after the release's own
 //! details: its commits by author, the files they changed, the issues it resolved, its deploys
 //! per environment, and the previous release its commits were counted from.
 //!
@@ -8,12 +8,57 @@
 
 use std::collections::BTreeMap;
 
+use clap::Args;
+
+use super::{ReleaseVersion, render_commits, render_details, render_release};
+use crate::backend::ReleaseQuery;
+use crate::cli::Ctx;
+use crate::domain::version::check_version;
+use crate::error::Result;
 use crate::model;
-use crate::ops::release_overview::Overview;
+use crate::ops::release_overview::{self, Overview};
 use crate::output::{table, when};
 
+#[derive(Debug, Args)]
+pub struct InfoArgs {
+    #[command(flatten)]
+    pub release: ReleaseVersion,
+    /// Add the release's commits with their files
+    #[arg(long)]
+    pub commits: bool,
+}
+
+pub fn run(ctx: &Ctx, args: InfoArgs) -> Result<()> {
+    let InfoArgs {
+        release: ReleaseVersion { version },
+        commits,
+    } = args;
+    check_version(&version)?;
+    // A table shows an overview built from the commits; JSON only what was asked.
+    let overview = !ctx.out.is_json();
+    let release = ctx.backend().release(&ReleaseQuery {
+        org: ctx.org(),
+        version,
+        with_commits: commits || overview,
+        commit_slice: None,
+        project: None,
+    })?;
+    if !overview {
+        return ctx.out.emit(&release, render_release);
+    }
+    let summary = release_overview::read(ctx.backend(), &ctx.org(), &release, None)?;
+    ctx.out.emit(&release, |release| {
+        let mut text = render_details(release);
+        text.push_str(&render(release, &summary));
+        if commits {
+            text.push_str(&render_commits(release));
+        }
+        text
+    })
+}
+
 /// The overview's sections, as text after the release's details.
-pub fn render(release: &model::Release, overview: &Overview) -> String {
+fn render(release: &model::Release, overview: &Overview) -> String {
     let mut text = String::new();
     text.push_str(&format!(
         "\ncompared with  {}\n",
