@@ -195,27 +195,7 @@ fn read_and_bind(
             head: range.head.clone(),
         })
         .collect();
-    let spec = RangeSpec {
-        head: String::new(),
-        previous: None,
-        initial_depth: req.initial_depth,
-        ignore_missing: req.ignore_missing,
-        max_commits: req.max_commits,
-        paths: req.paths.clone(),
-    };
-    let shallow_clone = repo.is_shallow();
-    let show_progress = req.show_progress;
-    let (sender, receiver) = sync_channel(BATCHES_AHEAD);
-    let reader = std::thread::Builder::new()
-        .name("git reader".to_string())
-        .spawn(move || {
-            let ranges = read_ranges(&repo, jobs, &spec, show_progress, |batch| {
-                sender.send(Some(batch)).is_ok()
-            });
-            let _ = sender.send(None);
-            ranges
-        })
-        .map_err(|err| Error::other(format!("cannot start reading git: {err}")))?;
+    let (reader, receiver) = start_reading(req, repo, jobs)?;
     let started = Instant::now();
     let mut batches = Batches::new(receiver, progress);
     let first = batches.next();
@@ -249,6 +229,7 @@ fn read_and_bind(
     let ranges = reader
         .join()
         .map_err(|_| Error::other("reading git failed unexpectedly"))?;
+    let (ranges, shallow_clone) = ranges;
     Ok(SetCommitsRun {
         repository: repositories.join(", "),
         shallow_clone,
@@ -259,6 +240,40 @@ fn read_and_bind(
     })
 }
 
+/// What the reading thread ends with: the ranges read, and whether the repository is shallow.
+type ReaderDone = (Vec<RangeDone>, bool);
+/// What the reading thread hands over: batches, then `None` once it has read everything.
+type BatchReceiver = Receiver<Option<Result<CommitBatch>>>;
+
+/// Starts the thread reading `jobs` from `repo`, and the channel its batches come through.
+fn start_reading(
+    req: &SetCommits,
+    repo: GitRepo,
+    jobs: Vec<RangeJob>,
+) -> Result<(std::thread::JoinHandle<ReaderDone>, BatchReceiver)> {
+    let spec = RangeSpec {
+        head: String::new(),
+        previous: None,
+        initial_depth: req.initial_depth,
+        ignore_missing: req.ignore_missing,
+        max_commits: req.max_commits,
+        paths: req.paths.clone(),
+    };
+    let show_progress = req.show_progress;
+    let (sender, receiver) = sync_channel(BATCHES_AHEAD);
+    let reader = std::thread::Builder::new()
+        .name("git reader".to_string())
+        .spawn(move || {
+            let ranges = read_ranges(&repo, jobs, &spec, show_progress, |batch| {
+                sender.send(Some(batch)).is_ok()
+            });
+            let _ = sender.send(None);
+            (ranges, repo.is_shallow())
+        })
+        .map_err(|err| Error::other(format!("cannot start reading git: {err}")))?;
+    Ok((reader, receiver))
+}
+
 /// The batches the reading thread sends, up to the end it sends after the last one (`None`). A
 /// channel closed without that end means the thread died: that is an error, so the transaction
 /// is rolled back rather than committing part of a range.
@@ -267,7 +282,7 @@ fn read_and_bind(
 /// transaction; each ask is reported to `progress` (how many commits are written so far, and
 /// when the last is), so a user, or a test killing the process, can follow the write itself.
 struct Batches<'p> {
-    receiver: Receiver<Option<Result<CommitBatch>>>,
+    receiver: BatchReceiver,
     ended: bool,
     progress: OnProgress<'p>,
     /// Commits handed to the store so far.
@@ -275,7 +290,7 @@ struct Batches<'p> {
 }
 
 impl<'p> Batches<'p> {
-    fn new(receiver: Receiver<Option<Result<CommitBatch>>>, progress: OnProgress<'p>) -> Self {
+    fn new(receiver: BatchReceiver, progress: OnProgress<'p>) -> Self {
         Batches {
             receiver,
             ended: false,
