@@ -1,8 +1,12 @@
-//! The command line: clap definitions, one file per command group, each with its `run`.
+//! The command line: clap definitions, one file per command group (a folder with one file per
+//! subcommand where a group grew), each with its `run`.
 //!
-//! Commands turn arguments into requests of `crate::backend`, hand them to the backend the
-//! configuration selects (the local store or a server) and turn the answers into output; they never print directly (see `crate::output`). The same definitions
-//! generate the help, the man pages and the completion scripts.
+//! Commands turn arguments into requests of `crate::backend` (or call one `crate::ops` use
+//! case), hand them to the backend the configuration selects (the local store or a server;
+//! under `--dry-run` the same behind `backend::dry_run::DryRun`) and turn the answers into
+//! output; they never print directly (see `crate::output`), and never reach the store, git or
+//! HTTP themselves. The same definitions generate the help, the man pages and the completion
+//! scripts.
 
 pub mod completions;
 pub mod config;
