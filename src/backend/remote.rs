@@ -388,10 +388,17 @@ impl Backend for RemoteBackend {
         match bound {
             Err(err) if created => Err(match self.delete_release(&req.org, &req.version) {
                 Ok(()) => err,
-                Err(undo) => err.with_hint(format!(
-                    "could not delete release {} created by this command: {undo}",
-                    req.version
-                )),
+                Err(undo) => {
+                    let undone = format!(
+                        "could not delete release {} created by this command: {undo}",
+                        req.version
+                    );
+                    let hint = match &err.hint {
+                        Some(hint) => format!("{hint}; also, {undone}"),
+                        None => undone,
+                    };
+                    err.with_hint(hint)
+                }
             }),
             bound => bound,
         }

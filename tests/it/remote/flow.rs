@@ -165,3 +165,44 @@ fn restore_through_serve_reopens_an_archived_release() {
     assert_eq!(client.json(&["release", "info", "1.0.0"])["status"], "open");
     assert_eq!(server.stop(), Some(0));
 }
+
+#[test]
+fn set_commits_deletes_the_release_it_created_when_binding_fails() {
+    // Sentry's previous-with-commits needs the release to exist, so `set-commits -p` against a
+    // server creates it first; when the commits cannot be bound after all, it is deleted again.
+    let server = Server::start();
+    let client = server.client();
+    client.json(&["project", "create", "Backend"]);
+    let first = Repo::init(&client.path().join("first"));
+    first.commit("a.txt", "a", "first");
+    let mut set = vec!["release", "set-commits", "1.0.0", "-p", "backend", "--repo"];
+    set.push(first.path());
+    client.json(&set);
+    // Another history under the same repository name: 1.0.0's head is not in it.
+    let other = Repo::init(&client.path().join("other"));
+    other.commit("b.txt", "b", "unrelated");
+    let name = client.json(&["release", "info", "1.0.0", "--commits"])["commits"][0]["repository"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let mut set = vec![
+        "release",
+        "set-commits",
+        "2.0.0",
+        "-p",
+        "backend",
+        "--repo-name",
+        &name,
+        "--repo",
+    ];
+    set.push(other.path());
+    let err = client.fails(&set, 3);
+    assert!(err.contains("not in"), "{err}");
+    client.fails(&["release", "info", "2.0.0"], 3);
+    let log = server.log();
+    assert!(
+        log.contains("DELETE /api/0/organizations/default/releases/2.0.0/"),
+        "{log}"
+    );
+    assert_eq!(server.stop(), Some(0));
+}
