@@ -10,6 +10,7 @@
 //! line from `--org`.
 
 pub mod local;
+mod pg_pool;
 
 use chrono::{DateTime, Utc};
 
