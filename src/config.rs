@@ -3,6 +3,9 @@
 //! Precedence, highest first: command-line flag, environment variable, config files, defaults.
 //! The same environment names as sentry-cli are honoured (`SENTRY_URL`, `SENTRY_AUTH_TOKEN`,
 //! `SENTRY_ORG`, `SENTRY_PROJECT`) after relctl's own. A malformed file is a usage error (exit 2).
+//! Each setting is one row of [`SETTINGS`] (its flag, variables, file key and default), looked
+//! up once in that order; its value keeps the place it came from ([`Sourced`]), which
+//! `config show` prints, and is then read as its type, a bad value naming that place.
 //!
 //! Which files (cli.md, "Configuration files"): `--config FILE`, else `RELCTL_CONFIG`, is the
 //! only file read. Otherwise the user file `$XDG_CONFIG_HOME/relctl/config.toml`, with the
@@ -256,223 +259,246 @@ const MAX_TIMEOUT_SECONDS: u64 = 86_400;
 
 const MAX_REGION_ID: u64 = (1 << 12) - 1;
 
-impl Settings {
-    /// Resolves every setting from flags, environment, files and defaults.
-    pub fn resolve(flags: &FlagValues, env: &dyn Environment, cwd: &Path) -> Result<Settings> {
-        let home = env.var("HOME").map(PathBuf::from);
-        let mut warnings = Vec::new();
-        let mut layers: Vec<(PathBuf, FileValues)> = Vec::new();
-        if let Some(path) = explicit_file(flags, env) {
-            let values = read_file(&path)?;
-            layers.push((path, values));
-        } else {
-            let owner = rustix::process::geteuid().as_raw();
-            // Lowest: sentry-cli's files, the user's then the project's.
-            let user_rc = home
-                .as_deref()
-                .map(|home| home.join(SENTRYCLIRC))
-                .filter(|path| path.is_file());
-            let project_rc = project_file(cwd, home.as_deref(), owner, SENTRYCLIRC, &mut warnings)
-                .filter(|path| Some(path) != user_rc.as_ref());
-            for path in user_rc.into_iter().chain(project_rc) {
-                let values = FileValues::from_sentryclirc(crate::sentryclirc::read(&path)?);
-                layers.push((path, values));
-            }
-            if let Some(path) = user_file(env) {
-                let values = read_file(&path)?;
-                layers.push((path, values));
-            }
-            if let Some(path) =
-                project_file(cwd, home.as_deref(), owner, ".relctl.toml", &mut warnings)
-            {
-                let values = read_file(&path)?;
-                layers.push((path, values));
-            }
+/// Every setting, in `config show`'s order, with the places it may come from. Each is looked up
+/// once ([`Row::find`]), highest precedence first: its flag; its environment variables,
+/// relctl's spelling before sentry-cli's; its key in the config files, the topmost file first
+/// (the nearest `.relctl.toml`, the user file, the nearest `.sentryclirc`, `~/.sentryclirc`;
+/// or the one explicit file); its default. The first place that gives a value is its source.
+const SETTINGS: &[Row] = &[
+    Row {
+        name: "store",
+        flag: Some(("--store", |f| f.store.clone().map(Raw::Path))),
+        env: &["RELCTL_STORE"],
+        file: Some(|v| v.store.clone().map(Raw::Path)),
+        default: Fallback::DataHome,
+    },
+    Row {
+        name: "org",
+        flag: Some(("--org", |f| f.org.clone().map(Raw::Text))),
+        env: &["RELCTL_ORG", "SENTRY_ORG"],
+        file: Some(|v| v.org.clone().map(Raw::Text)),
+        default: Fallback::Text(crate::store::DEFAULT_ORG_SLUG),
+    },
+    Row {
+        name: "project",
+        flag: Some(("--project", |f| {
+            (!f.projects.is_empty()).then(|| Raw::List(f.projects.clone()))
+        })),
+        env: &["RELCTL_PROJECT", "SENTRY_PROJECT"],
+        file: Some(|v| v.project.clone().map(|p| Raw::List(p.into_vec()))),
+        default: Fallback::EmptyList,
+    },
+    Row {
+        name: "format",
+        flag: Some(("--format", |f| f.format.map(|f| Raw::Text(f.name().into())))),
+        env: &["RELCTL_FORMAT"],
+        file: Some(|v| v.format.clone().map(Raw::Text)),
+        default: Fallback::Text("table"),
+    },
+    Row {
+        name: "timeout",
+        flag: Some(("--timeout", |f| f.timeout.map(Raw::Number))),
+        env: &["RELCTL_TIMEOUT"],
+        file: Some(|v| v.timeout.map(Raw::Number)),
+        default: Fallback::Number(30),
+    },
+    Row {
+        name: "max_response",
+        flag: None,
+        env: &["RELCTL_MAX_RESPONSE"],
+        file: None,
+        default: Fallback::Number(crate::remote::http::DEFAULT_MAX_RESPONSE),
+    },
+    Row {
+        name: "region_id",
+        flag: None,
+        env: &["RELCTL_REGION_ID"],
+        file: Some(|v| v.region_id.map(Raw::Number)),
+        default: Fallback::Number(0),
+    },
+    Row {
+        name: "redis_url",
+        flag: None,
+        env: &["RELCTL_REDIS_URL"],
+        file: Some(|v| v.redis_url.clone().map(Raw::Text)),
+        default: Fallback::Unset,
+    },
+    Row {
+        name: "url",
+        flag: Some(("--url", |f| f.url.clone().map(Raw::Text))),
+        env: &["RELCTL_URL", "SENTRY_URL"],
+        file: Some(|v| v.url.clone().map(Raw::Text)),
+        default: Fallback::Unset,
+    },
+    Row {
+        name: "auth_token",
+        flag: Some(("--auth-token", |f| f.auth_token.clone().map(Raw::Text))),
+        env: &["RELCTL_AUTH_TOKEN", "SENTRY_AUTH_TOKEN"],
+        file: Some(|v| v.auth_token.clone().map(Raw::Text)),
+        default: Fallback::Unset,
+    },
+];
+
+/// One setting of [`SETTINGS`]: the places it may come from.
+struct Row {
+    /// Its name in `config show`, and its key in config files.
+    name: &'static str,
+    /// Its flag, and what the command line gave for it.
+    flag: Option<(&'static str, FromFlags)>,
+    /// Its environment variables; the first one set wins.
+    env: &'static [&'static str],
+    /// What a config file gives for it; `None`: config files cannot set it.
+    file: Option<FromFile>,
+    default: Fallback,
+}
+
+/// What the command line gave for a setting.
+type FromFlags = fn(&FlagValues) -> Option<Raw>;
+
+/// What a config file gives for a setting.
+type FromFile = fn(&FileValues) -> Option<Raw>;
+
+/// A setting's default.
+enum Fallback {
+    /// None: `url` unset is the local store, `redis_url` unset the store's own sequence.
+    Unset,
+    Text(&'static str),
+    Number(u64),
+    EmptyList,
+    /// `$XDG_DATA_HOME/relctl/relctl.db`, else `~/.local/share/relctl/relctl.db`; unset when
+    /// there is neither.
+    DataHome,
+}
+
+/// A setting's value as it was given, before it is read as the setting's type: environment
+/// variables give text; flags, config files and defaults give values of their own types.
+enum Raw {
+    Unset,
+    Text(String),
+    Number(u64),
+    List(Vec<String>),
+    Path(PathBuf),
+}
+
+/// Config files with what each says, lowest layer first.
+type Files = Vec<(PathBuf, FileValues)>;
+
+impl Row {
+    /// This setting's value from the first place that gives one, with that place.
+    fn find(&self, flags: &FlagValues, env: &dyn Environment, files: &Files) -> Sourced<Raw> {
+        let from_flag = self
+            .flag
+            .and_then(|(flag, given)| given(flags).map(|raw| sourced(raw, Source::Flag(flag))));
+        let from_env = || {
+            self.env.iter().find_map(|name| {
+                env.var(name)
+                    .map(|text| sourced(Raw::Text(text), Source::Env(name)))
+            })
+        };
+        // Later files lie on top: look them up from the end.
+        let from_files = || {
+            let given = self.file?;
+            files.iter().rev().find_map(|(path, values)| {
+                given(values).map(|raw| sourced(raw, Source::File(path.clone())))
+            })
+        };
+        from_flag
+            .or_else(from_env)
+            .or_else(from_files)
+            .unwrap_or_else(|| sourced(self.default.value(env), Source::Default))
+    }
+}
+
+impl Fallback {
+    fn value(&self, env: &dyn Environment) -> Raw {
+        match self {
+            Fallback::Unset => Raw::Unset,
+            Fallback::Text(text) => Raw::Text(text.to_string()),
+            Fallback::Number(number) => Raw::Number(*number),
+            Fallback::EmptyList => Raw::List(Vec::new()),
+            Fallback::DataHome => default_store_path(env).map_or(Raw::Unset, Raw::Path),
         }
-        // Later layers win: look them up from the end.
-        let from_files = |pick: &dyn Fn(&FileValues) -> Option<String>| {
-            layers
-                .iter()
-                .rev()
-                .find_map(|(path, values)| pick(values).map(|v| (v, Source::File(path.clone()))))
-        };
-        let pick_env = |names: &[&'static str]| {
-            names
-                .iter()
-                .find_map(|name| env.var(name).map(|v| (v, Source::Env(name))))
-        };
+    }
+}
 
-        let store = match &flags.store {
-            Some(path) => sourced(Ok(path.clone()), Source::Flag("--store")),
-            None => match pick_env(&["RELCTL_STORE"]) {
-                Some((path, source)) => sourced(Ok(PathBuf::from(path)), source),
-                None => match layers
-                    .iter()
-                    .rev()
-                    .find_map(|(file, values)| values.store.as_ref().map(|p| (file, p)))
-                {
-                    Some((file, path)) => sourced(
-                        file_store_path(file, path, home.as_deref())?,
-                        Source::File(file.clone()),
-                    ),
-                    None => sourced(default_store_path(env), Source::Default),
-                },
-            },
-        };
+impl Raw {
+    /// The value as text, as an environment variable holds it (a list joined by commas).
+    fn into_text(self) -> String {
+        match self {
+            Raw::Unset => String::new(),
+            Raw::Text(text) => text,
+            Raw::Number(number) => number.to_string(),
+            Raw::List(list) => list.join(","),
+            Raw::Path(path) => path.to_string_lossy().into_owned(),
+        }
+    }
 
-        let text_setting =
-            |flag: &Option<String>,
-             flag_name: &'static str,
-             env_names: &[&'static str],
-             pick: &dyn Fn(&FileValues) -> Option<String>| {
-                flag.clone()
-                    .map(|v| (v, Source::Flag(flag_name)))
-                    .or_else(|| pick_env(env_names))
-                    .or_else(|| from_files(pick))
-                    .map(|(value, source)| Sourced { value, source })
-            };
-
-        let url = text_setting(&flags.url, "--url", &["RELCTL_URL", "SENTRY_URL"], &|v| {
-            v.url.clone()
-        });
-        let auth_token = text_setting(
-            &flags.auth_token,
-            "--auth-token",
-            &["RELCTL_AUTH_TOKEN", "SENTRY_AUTH_TOKEN"],
-            &|v| v.auth_token.clone(),
-        )
-        .map(|s| Sourced {
-            value: Secret(s.value),
-            source: s.source,
-        });
-        let org = text_setting(&flags.org, "--org", &["RELCTL_ORG", "SENTRY_ORG"], &|v| {
-            v.org.clone()
-        })
-        .unwrap_or_else(|| sourced(crate::store::DEFAULT_ORG_SLUG.to_string(), Source::Default));
-
-        let projects = if !flags.projects.is_empty() {
-            sourced(flags.projects.clone(), Source::Flag("--project"))
-        } else if let Some((value, source)) = pick_env(&["RELCTL_PROJECT", "SENTRY_PROJECT"]) {
-            let list = value
+    /// The value as a list; text is a comma-separated list, blanks left out
+    /// (`RELCTL_PROJECT=a,b`).
+    fn into_list(self) -> Vec<String> {
+        match self {
+            Raw::List(list) => list,
+            other => other
+                .into_text()
                 .split(',')
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
                 .map(String::from)
-                .collect();
-            sourced(list, source)
-        } else if let Some((path, values)) = layers.iter().rev().find(|(_, v)| v.project.is_some())
-        {
-            let list = values
-                .project
-                .clone()
-                .map(OneOrMany::into_vec)
-                .unwrap_or_default();
-            sourced(list, Source::File(path.clone()))
-        } else {
-            sourced(Vec::new(), Source::Default)
-        };
-
-        let format = match flags.format {
-            Some(format) => sourced(format, Source::Flag("--format")),
-            None => match pick_env(&["RELCTL_FORMAT"]) {
-                Some((text, source)) => sourced(Format::parse(&text, "RELCTL_FORMAT")?, source),
-                None => match from_files(&|v| v.format.clone()) {
-                    Some((text, source)) => {
-                        let origin = source.to_string();
-                        sourced(Format::parse(&text, &origin)?, source)
-                    }
-                    None => sourced(Format::Table, Source::Default),
-                },
-            },
-        };
-
-        let timeout_seconds = match flags.timeout {
-            Some(seconds) => sourced(seconds, Source::Flag("--timeout")),
-            None => match pick_env(&["RELCTL_TIMEOUT"]) {
-                Some((text, source)) => {
-                    let seconds = text.trim().parse::<u64>().map_err(|_| {
-                        Error::usage(format!(
-                            "invalid RELCTL_TIMEOUT {text:?}: expected a whole number of seconds"
-                        ))
-                    })?;
-                    sourced(seconds, source)
-                }
-                None => match layers
-                    .iter()
-                    .rev()
-                    .find_map(|(p, v)| v.timeout.map(|t| (t, p.clone())))
-                {
-                    Some((seconds, path)) => sourced(seconds, Source::File(path)),
-                    None => sourced(30, Source::Default),
-                },
-            },
-        };
-        if !(1..=MAX_TIMEOUT_SECONDS).contains(&timeout_seconds.value) {
-            return Err(Error::usage(format!(
-                "invalid timeout {} (from {}): it must be 1 to {MAX_TIMEOUT_SECONDS} seconds",
-                timeout_seconds.value, timeout_seconds.source
-            )));
+                .collect(),
         }
+    }
 
-        let max_response = match pick_env(&["RELCTL_MAX_RESPONSE"]) {
-            Some((text, source)) => match text.trim().parse::<u64>() {
-                Ok(bytes) if bytes > 0 => sourced(bytes, source),
-                _ => {
-                    return Err(Error::usage(format!(
-                        "invalid RELCTL_MAX_RESPONSE {text:?}: expected the most bytes one answer of a server may hold, a whole number above 0"
-                    )));
-                }
-            },
-            None => sourced(crate::remote::http::DEFAULT_MAX_RESPONSE, Source::Default),
-        };
+    fn into_path(self) -> PathBuf {
+        match self {
+            Raw::Path(path) => path,
+            other => PathBuf::from(other.into_text()),
+        }
+    }
+}
 
-        let region_id = match pick_env(&["RELCTL_REGION_ID"]) {
-            Some((text, source)) => {
-                let id = text.trim().parse::<u64>().map_err(|_| {
-                    Error::usage(format!(
-                        "invalid RELCTL_REGION_ID {text:?}: expected a number from 0 to {MAX_REGION_ID}"
-                    ))
-                })?;
-                sourced(id, source)
-            }
-            None => match layers
+/// Every setting's value and source, each looked up once.
+struct Found(std::collections::BTreeMap<&'static str, Sourced<Raw>>);
+
+impl Found {
+    fn find_all(flags: &FlagValues, env: &dyn Environment, files: &Files) -> Found {
+        Found(
+            SETTINGS
                 .iter()
-                .rev()
-                .find_map(|(p, v)| v.region_id.map(|r| (r, p.clone())))
-            {
-                Some((id, path)) => sourced(id, Source::File(path)),
-                None => sourced(0, Source::Default),
-            },
-        };
-        if region_id.value > MAX_REGION_ID {
-            return Err(Error::usage(format!(
-                "invalid region id {} (from {}): it must be from 0 to {MAX_REGION_ID}",
-                region_id.value, region_id.source
-            )));
-        }
+                .map(|row| (row.name, row.find(flags, env, files)))
+                .collect(),
+        )
+    }
 
-        let redis_url = match pick_env(&["RELCTL_REDIS_URL"]) {
-            Some((text, source)) => Some(sourced(text, source)),
-            None => layers
-                .iter()
-                .rev()
-                .find_map(|(p, v)| v.redis_url.clone().map(|u| (u, p.clone())))
-                .map(|(url, path)| sourced(url, Source::File(path))),
-        }
-        .filter(|url| !url.value.trim().is_empty());
+    /// The setting `name` of [`SETTINGS`], taken out (unset for a name the table does not
+    /// have: `every_variable_of_the_table_sets_its_setting` checks that each is read).
+    fn take(&mut self, name: &str) -> Sourced<Raw> {
+        self.0
+            .remove(name)
+            .unwrap_or_else(|| sourced(Raw::Unset, Source::Default))
+    }
+}
 
+impl Settings {
+    /// Resolves every setting from flags, environment, files and defaults ([`SETTINGS`]), and
+    /// reads each as its type; a value that is not one is a usage error naming its source.
+    pub fn resolve(flags: &FlagValues, env: &dyn Environment, cwd: &Path) -> Result<Settings> {
+        let home = env.var("HOME").map(PathBuf::from);
+        let mut warnings = Vec::new();
+        let files = read_files(flags, env, cwd, home.as_deref(), &mut warnings)?;
+        let mut found = Found::find_all(flags, env, &files);
         Ok(Settings {
-            store,
-            url,
-            auth_token,
-            org,
-            projects,
-            format,
-            timeout_seconds,
-            max_response,
-            region_id,
-            redis_url,
-            files: layers.into_iter().map(|(path, _)| path).collect(),
+            store: read_store(found.take("store"), home.as_deref())?,
+            org: found.take("org").map(Raw::into_text),
+            projects: found.take("project").map(Raw::into_list),
+            format: read_format(found.take("format"))?,
+            timeout_seconds: read_timeout(found.take("timeout"))?,
+            max_response: read_max_response(found.take("max_response"))?,
+            region_id: read_region_id(found.take("region_id"))?,
+            redis_url: read_optional(found.take("redis_url"))
+                .filter(|url| !url.value.trim().is_empty()),
+            url: read_optional(found.take("url")),
+            auth_token: read_optional(found.take("auth_token")).map(|token| token.map(Secret)),
+            files: files.into_iter().map(|(path, _)| path).collect(),
             warnings,
         })
     }
@@ -558,6 +584,140 @@ impl Settings {
 
 fn sourced<T>(value: T, source: Source) -> Sourced<T> {
     Sourced { value, source }
+}
+
+impl<T> Sourced<T> {
+    fn map<U>(self, read: impl FnOnce(T) -> U) -> Sourced<U> {
+        sourced(read(self.value), self.source)
+    }
+}
+
+/// Where a value came from, as an error message names it: a variable by its name, else the
+/// source (`file PATH`, `flag --x`).
+fn origin(source: &Source) -> String {
+    match source {
+        Source::Env(name) => name.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The config files read, lowest layer first, with what each says: `--config FILE` (else
+/// `RELCTL_CONFIG`) alone; otherwise `~/.sentryclirc`, the nearest `.sentryclirc`, the user
+/// file and the nearest `.relctl.toml`, those that exist. A project file owned by another user
+/// is left out, with a warning.
+fn read_files(
+    flags: &FlagValues,
+    env: &dyn Environment,
+    cwd: &Path,
+    home: Option<&Path>,
+    warnings: &mut Vec<String>,
+) -> Result<Files> {
+    if let Some(path) = explicit_file(flags, env) {
+        let values = read_file(&path)?;
+        return Ok(vec![(path, values)]);
+    }
+    let owner = rustix::process::geteuid().as_raw();
+    let mut files = Vec::new();
+    // Lowest: sentry-cli's files, the user's then the project's.
+    let user_rc = home
+        .map(|home| home.join(SENTRYCLIRC))
+        .filter(|path| path.is_file());
+    let project_rc = project_file(cwd, home, owner, SENTRYCLIRC, warnings)
+        .filter(|path| Some(path) != user_rc.as_ref());
+    for path in user_rc.into_iter().chain(project_rc) {
+        let values = FileValues::from_sentryclirc(crate::sentryclirc::read(&path)?);
+        files.push((path, values));
+    }
+    if let Some(path) = user_file(env) {
+        let values = read_file(&path)?;
+        files.push((path, values));
+    }
+    if let Some(path) = project_file(cwd, home, owner, ".relctl.toml", warnings) {
+        let values = read_file(&path)?;
+        files.push((path, values));
+    }
+    Ok(files)
+}
+
+/// `store`: a path in a config file is relative to that file (`~/` is `$HOME`); unset when
+/// there is no place for the default store, which is an error only for a command that needs
+/// the store ([`Settings::store_path`]).
+fn read_store(
+    found: Sourced<Raw>,
+    home: Option<&Path>,
+) -> Result<Sourced<std::result::Result<PathBuf, String>>> {
+    let path = match (&found.source, found.value) {
+        (_, Raw::Unset) => Err("neither HOME nor an absolute XDG_DATA_HOME is set".to_string()),
+        (Source::File(file), value) => file_store_path(file, &value.into_path(), home)?,
+        (_, value) => Ok(value.into_path()),
+    };
+    Ok(sourced(path, found.source))
+}
+
+/// A setting that may be unset (`url`, `auth_token`, `redis_url`), as text.
+fn read_optional(found: Sourced<Raw>) -> Option<Sourced<String>> {
+    match found.value {
+        Raw::Unset => None,
+        value => Some(sourced(value.into_text(), found.source)),
+    }
+}
+
+/// `format`: "table" or "json", in any case, with spaces around.
+fn read_format(found: Sourced<Raw>) -> Result<Sourced<Format>> {
+    let format = Format::parse(&found.value.into_text(), &origin(&found.source))?;
+    Ok(sourced(format, found.source))
+}
+
+/// A number, as a flag or a file gives it, or read from text (spaces around allowed); text
+/// that is not a whole number of at least `least` is refused, saying what was `expected`.
+fn read_number(found: Sourced<Raw>, expected: &str, least: u64) -> Result<Sourced<u64>> {
+    let number = match found.value {
+        Raw::Number(number) => number,
+        value => {
+            let text = value.into_text();
+            match text.trim().parse::<u64>() {
+                Ok(number) if number >= least => number,
+                _ => {
+                    return Err(Error::usage(format!(
+                        "invalid {} {text:?}: expected {expected}",
+                        origin(&found.source)
+                    )));
+                }
+            }
+        }
+    };
+    Ok(sourced(number, found.source))
+}
+
+/// `timeout`: 1 second to [`MAX_TIMEOUT_SECONDS`].
+fn read_timeout(found: Sourced<Raw>) -> Result<Sourced<u64>> {
+    let timeout = read_number(found, "a whole number of seconds", 0)?;
+    if !(1..=MAX_TIMEOUT_SECONDS).contains(&timeout.value) {
+        return Err(Error::usage(format!(
+            "invalid timeout {} (from {}): it must be 1 to {MAX_TIMEOUT_SECONDS} seconds",
+            timeout.value, timeout.source
+        )));
+    }
+    Ok(timeout)
+}
+
+/// `max_response`: the most bytes one answer of a server may hold, at least one.
+fn read_max_response(found: Sourced<Raw>) -> Result<Sourced<u64>> {
+    let expected = "the most bytes one answer of a server may hold, a whole number above 0";
+    read_number(found, expected, 1)
+}
+
+/// `region_id`: the 12 bits of a snowflake id's region field.
+fn read_region_id(found: Sourced<Raw>) -> Result<Sourced<u64>> {
+    let expected = format!("a number from 0 to {MAX_REGION_ID}");
+    let region_id = read_number(found, &expected, 0)?;
+    if region_id.value > MAX_REGION_ID {
+        return Err(Error::usage(format!(
+            "invalid region id {} (from {}): it must be from 0 to {MAX_REGION_ID}",
+            region_id.value, region_id.source
+        )));
+    }
+    Ok(region_id)
 }
 
 /// A path in a config file is relative to that file's directory.
@@ -701,16 +861,14 @@ fn config_home(env: &dyn Environment) -> Option<PathBuf> {
     })
 }
 
-/// `$XDG_DATA_HOME/relctl/relctl.db`, else `~/.local/share/relctl/relctl.db`; `Err` says why
-/// there is no such place.
-fn default_store_path(env: &dyn Environment) -> std::result::Result<PathBuf, String> {
-    let data_home = xdg_dir(env, "XDG_DATA_HOME")
-        .or_else(|| {
-            env.var("HOME")
-                .map(|home| PathBuf::from(home).join(".local").join("share"))
-        })
-        .ok_or_else(|| "neither HOME nor an absolute XDG_DATA_HOME is set".to_string())?;
-    Ok(data_home.join("relctl").join("relctl.db"))
+/// `$XDG_DATA_HOME/relctl/relctl.db`, else `~/.local/share/relctl/relctl.db`; `None` when
+/// neither `HOME` nor an absolute `XDG_DATA_HOME` is set.
+fn default_store_path(env: &dyn Environment) -> Option<PathBuf> {
+    let data_home = xdg_dir(env, "XDG_DATA_HOME").or_else(|| {
+        env.var("HOME")
+            .map(|home| PathBuf::from(home).join(".local").join("share"))
+    })?;
+    Some(data_home.join("relctl").join("relctl.db"))
 }
 
 /// An environment made of the given pairs, for tests.
@@ -1002,6 +1160,53 @@ mod tests {
             let err = Settings::resolve(&flags, &env(&[("HOME", "/h"), (name, value)]), dir.path())
                 .unwrap_err();
             assert_eq!(err.kind, crate::error::ErrorKind::Usage, "{name}");
+        }
+    }
+
+    /// Each variable of each setting is read, as that setting, and named as its source; `config
+    /// show` lists the settings in the table's order.
+    #[test]
+    fn every_variable_of_the_table_sets_its_setting() {
+        let dir = tempfile::tempdir().unwrap();
+        let value = |name: &str| match name {
+            "store" => "/x.db",
+            "project" => "a,b",
+            "format" => "json",
+            "timeout" | "max_response" | "region_id" => "7",
+            "redis_url" => "redis://cache",
+            "url" => "http://server",
+            _ => "something",
+        };
+        for row in SETTINGS {
+            for variable in row.env {
+                let s = Settings::resolve(
+                    &FlagValues::default(),
+                    &env(&[("HOME", "/h"), (variable, value(row.name))]),
+                    dir.path(),
+                )
+                .unwrap();
+                let described = s.describe();
+                let names: Vec<&str> = described.iter().map(|(name, _, _)| *name).collect();
+                let table: Vec<&str> = SETTINGS.iter().map(|row| row.name).collect();
+                assert_eq!(names, table);
+                let (_, shown, source) = described
+                    .iter()
+                    .find(|(name, _, _)| *name == row.name)
+                    .unwrap();
+                assert_eq!(*source, format!("env {variable}"), "{}", row.name);
+                if row.name != "auth_token" {
+                    assert_eq!(shown, value(row.name), "{}", row.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_variable_of_the_table_is_checked_for_unicode() {
+        for row in SETTINGS {
+            for variable in row.env {
+                assert!(VARIABLES.contains(variable), "{variable}");
+            }
         }
     }
 

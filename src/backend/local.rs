@@ -9,15 +9,17 @@
 //! write the store. Connections are kept in a small pool so `serve` does not reopen the file for
 //! every request; the command line makes one request and drops the backend.
 //!
-//! PostgreSQL: each request borrows a connection from a bounded pool (`serve --pool-size`) and
-//! runs one transaction on it; every write in an organization first takes that organization's
-//! write lock ([`Db::lock_organization`], an advisory lock; `store/postgres.rs` says what it
-//! guards), which on SQLite the database-wide write lock already is.
+//! PostgreSQL: each request borrows a connection from a bounded pool (`pg_pool.rs`,
+//! `serve --pool-size`) and runs one transaction on it; every write in an organization first
+//! takes that organization's write lock ([`Db::lock_organization`], an advisory lock;
+//! `store/postgres.rs` says what it guards), which on SQLite the database-wide write lock
+//! already is.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use super::pg_pool::PgPool;
 use super::{
     AuditQuery, Backend, CommitBatches, CommitsChange, CreateDeploy, CreateIssue,
     CreateOrganization, CreateOutcome, CreateProject, CreateRelease, CreateToken, IssueQuery,
@@ -30,7 +32,6 @@ use crate::flow::{self, FlowEnv};
 use crate::model;
 use crate::redis_sequence::RedisSequence;
 use crate::store::orgs::OrgRow;
-use crate::store::postgres::PgStore;
 use crate::store::releases::ReleaseRow;
 use crate::store::sql::Db;
 use crate::store::{self, Location, Store, StoreConn};
@@ -44,9 +45,6 @@ const POOL_SIZE: usize = 8;
 /// Connections to a PostgreSQL store a process keeps open at most, unless told otherwise
 /// (`serve --pool-size`). The command line uses one.
 pub const DEFAULT_PG_POOL: u64 = 16;
-
-/// How long a request waits for a free PostgreSQL connection before it fails with a conflict.
-const PG_POOL_WAIT: Duration = Duration::from_secs(30);
 
 pub struct LocalBackend {
     location: Location,
@@ -89,7 +87,7 @@ impl LocalBackend {
     /// effect on a SQLite store, whose writes serialize anyway).
     pub fn with_pool_size(mut self, size: usize) -> LocalBackend {
         if let Some(pool) = &mut self.pg {
-            pool.max = size.max(1);
+            pool.set_max(size);
         }
         self
     }
@@ -181,12 +179,12 @@ impl LocalBackend {
                 // A pooled connection the server closed while it sat idle fails at BEGIN,
                 // before anything was sent: the request runs again on the next one (after a
                 // server restart every idle connection is such a one, hence the loop).
-                let mut tries = pool.max + 1;
+                let mut tries = pool.max() + 1;
                 loop {
                     let mut conn = pool.get()?;
                     let result = work(&mut StoreConn::Postgres(conn.store()?));
                     tries -= 1;
-                    if result.is_ok() || tries == 0 || !conn.reused {
+                    if result.is_ok() || tries == 0 || !conn.reused() {
                         return result;
                     }
                     if !conn.store()?.lost_before_begin() {
@@ -821,111 +819,5 @@ impl Backend for LocalBackend {
         self.with_store(true, |store| {
             store.write(|tx| flow::tokens::end_session(tx, &env, secret))
         })
-    }
-}
-
-/// The connections to a PostgreSQL store: at most `max` open at once, idle ones reused, a
-/// broken one dropped. A request that finds all in use waits (at most [`PG_POOL_WAIT`]).
-struct PgPool {
-    url: String,
-    max: usize,
-    state: Mutex<PoolState>,
-    freed: Condvar,
-}
-
-#[derive(Default)]
-struct PoolState {
-    idle: Vec<PgStore>,
-    /// Connections open, idle or lent.
-    open: usize,
-}
-
-/// A connection lent by the pool; it goes back (or, broken, is closed) when dropped.
-struct Lent<'p> {
-    pool: &'p PgPool,
-    store: Option<PgStore>,
-    /// Whether it had served a request before (an idle connection, not a new one).
-    reused: bool,
-}
-
-impl Lent<'_> {
-    /// The connection (a [`Lent`] holds one until it is dropped).
-    fn store(&mut self) -> Result<&mut PgStore> {
-        self.store
-            .as_mut()
-            .ok_or_else(|| Error::other("internal error: a returned connection was used"))
-    }
-}
-
-impl Drop for Lent<'_> {
-    fn drop(&mut self) {
-        let Some(store) = self.store.take() else {
-            return;
-        };
-        let Ok(mut state) = self.pool.state.lock() else {
-            return;
-        };
-        if store.is_usable() {
-            state.idle.push(store);
-        } else {
-            state.open = state.open.saturating_sub(1);
-        }
-        self.pool.freed.notify_one();
-    }
-}
-
-impl PgPool {
-    fn new(url: String, max: usize) -> PgPool {
-        PgPool {
-            url,
-            max,
-            state: Mutex::new(PoolState::default()),
-            freed: Condvar::new(),
-        }
-    }
-
-    fn get(&self) -> Result<Lent<'_>> {
-        let poisoned = || Error::other("internal error: the connection pool is poisoned");
-        let deadline = std::time::Instant::now() + PG_POOL_WAIT;
-        let mut state = self.state.lock().map_err(|_| poisoned())?;
-        loop {
-            if let Some(store) = state.idle.pop() {
-                return Ok(Lent {
-                    pool: self,
-                    store: Some(store),
-                    reused: true,
-                });
-            }
-            if state.open < self.max {
-                state.open += 1;
-                drop(state);
-                return match PgStore::connect(&self.url) {
-                    Ok(store) => Ok(Lent {
-                        pool: self,
-                        store: Some(store),
-                        reused: false,
-                    }),
-                    Err(err) => {
-                        if let Ok(mut state) = self.state.lock() {
-                            state.open = state.open.saturating_sub(1);
-                        }
-                        self.freed.notify_one();
-                        Err(err)
-                    }
-                };
-            }
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            if left.is_zero() {
-                return Err(Error::conflict(format!(
-                    "all {} connections to the store database are busy; retry in a moment",
-                    self.max
-                )));
-            }
-            state = self
-                .freed
-                .wait_timeout(state, left)
-                .map_err(|_| poisoned())?
-                .0;
-        }
     }
 }

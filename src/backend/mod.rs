@@ -13,6 +13,7 @@
 
 pub mod dry_run;
 pub mod local;
+mod pg_pool;
 pub mod remote;
 
 use chrono::{DateTime, Utc};

@@ -106,24 +106,50 @@ fn probe_unless_held(path: &Path) -> Result<Result<Found, u64>> {
 
 /// One look at `path`; `Ok(Err(len))` when it looks truncated at `len` bytes.
 fn probe_once(path: &Path) -> Result<Result<Found, u64>> {
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return match std::fs::symlink_metadata(path) {
-                Ok(link) if link.file_type().is_symlink() => Err(Error::usage(format!(
-                    "the store path {} is a symbolic link to nothing",
+    if !is_regular_file(path)? {
+        return Ok(Ok(Found::Missing));
+    }
+    // Looked at before the file: while a WAL exists a checkpoint may be writing the file (page 1
+    // first, then growing it), so its size says nothing about truncation.
+    let wal = sidecar(path, "-wal").metadata().ok();
+    let (header, len) = read_header(path)?;
+    if len == 0 {
+        // A store whose first pages are still only in its WAL is for SQLite to read.
+        return Ok(Ok(if wal.is_some_and(|wal| wal.len() > 0) {
+            Found::Unmarked
+        } else {
+            Found::Empty
+        }));
+    }
+    Header::parse(path, &header)?.judge(path, len, wal.is_some())
+}
+
+/// Whether a regular file is at `path` (`false`: nothing is); a dangling symbolic link, a
+/// directory or anything else that is not a regular file is refused. Only `stat`s, opens
+/// nothing.
+fn is_regular_file(path: &Path) -> Result<bool> {
+    let meta = loop {
+        match std::fs::metadata(path) {
+            Ok(meta) => break meta,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                match std::fs::symlink_metadata(path) {
+                    Ok(link) if link.file_type().is_symlink() => {
+                        return Err(Error::usage(format!(
+                            "the store path {} is a symbolic link to nothing",
+                            path.display()
+                        )));
+                    }
+                    // Another process created the store just now: look again.
+                    Ok(_) => continue,
+                    Err(_) => return Ok(false),
+                }
+            }
+            Err(err) => {
+                return Err(Error::other(format!(
+                    "cannot read the store {}: {err}",
                     path.display()
-                ))),
-                // Another process created the store just now.
-                Ok(_) => probe_once(path),
-                Err(_) => Ok(Ok(Found::Missing)),
-            };
-        }
-        Err(err) => {
-            return Err(Error::other(format!(
-                "cannot read the store {}: {err}",
-                path.display()
-            )));
+                )));
+            }
         }
     };
     if meta.is_dir() {
@@ -135,9 +161,13 @@ fn probe_once(path: &Path) -> Result<Result<Found, u64>> {
     if !meta.is_file() {
         return Err(migrations::not_a_store(path, "not a regular file"));
     }
-    // Looked at before the file: while a WAL exists a checkpoint may be writing the file (page 1
-    // first, then growing it), so its size says nothing about truncation.
-    let wal = sidecar(path, "-wal").metadata().ok();
+    Ok(true)
+}
+
+/// The first 100 bytes of the file at `path` (fewer if it is shorter) and its length, through
+/// one descriptor. Only for [`probe_once`], under [`held::unless_held`]: no SQLite connection of
+/// this process may have the file open while this descriptor is closed.
+fn read_header(path: &Path) -> Result<(Vec<u8>, u64)> {
     let mut header = Vec::with_capacity(100);
     let len = std::fs::File::open(path)
         .and_then(|mut file| {
@@ -145,57 +175,81 @@ fn probe_once(path: &Path) -> Result<Result<Found, u64>> {
             Ok(file.metadata()?.len())
         })
         .map_err(|err| Error::other(format!("cannot read the store {}: {err}", path.display())))?;
-    if len == 0 {
-        // A store whose first pages are still only in its WAL is for SQLite to read.
-        return Ok(Ok(if wal.is_some_and(|wal| wal.len() > 0) {
-            Found::Unmarked
-        } else {
-            Found::Empty
-        }));
-    }
-    if !header.starts_with(SQLITE_MAGIC) {
-        return Err(if SQLITE_MAGIC.starts_with(&header) {
-            damaged(path, "truncated")
-        } else {
-            migrations::not_a_store(path, "not a SQLite database")
-        });
-    }
-    if header.len() < 100 {
-        return Err(damaged(path, "truncated"));
-    }
-    let be32 = |at: usize| {
-        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
-    };
-    let app = be32(68) as i32;
-    if app != 0 && app != APPLICATION_ID {
-        return Err(migrations::not_a_store(
-            path,
-            &format!("a database of another application, application id {app:#x}"),
-        ));
-    }
-    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
-        1 => 65536,
-        size => u64::from(size),
-    };
-    if !(512..=65536).contains(&page_size) || !page_size.is_power_of_two() {
-        return Err(damaged(path, "bad page size"));
-    }
-    let pages = u64::from(be32(28));
-    let pages_valid = be32(24) == be32(92);
-    if (len % page_size != 0 || (pages_valid && len < pages * page_size))
-        && wal.is_none()
-        && !sidecar(path, "-wal").exists()
-    {
-        return Ok(Err(len));
-    }
-    if app == APPLICATION_ID {
-        let version = i64::from(be32(60) as i32);
-        if version > migrations::latest() {
-            return Err(migrations::newer_store(path, version));
+    Ok((header, len))
+}
+
+/// The fields of a SQLite database header (its first 100 bytes) that [`probe`] judges.
+struct Header {
+    application_id: i32,
+    /// The page size in bytes, as written (judged in [`Header::judge`]).
+    page_size: u64,
+    /// The database's size in pages, and whether that count is valid (SQLite's rule: the
+    /// version-valid-for number equals the change counter).
+    pages: u64,
+    pages_valid: bool,
+    /// `PRAGMA user_version`: a relctl store's schema version.
+    user_version: i64,
+}
+
+impl Header {
+    /// The header at the start of `bytes` (what [`read_header`] read); refused when the file
+    /// is not a SQLite database, or too short to hold a whole header.
+    fn parse(path: &Path, bytes: &[u8]) -> Result<Header> {
+        if !bytes.starts_with(SQLITE_MAGIC) {
+            return Err(if SQLITE_MAGIC.starts_with(bytes) {
+                damaged(path, "truncated")
+            } else {
+                migrations::not_a_store(path, "not a SQLite database")
+            });
         }
-        return Ok(Ok(Found::Marked));
+        if bytes.len() < 100 {
+            return Err(damaged(path, "truncated"));
+        }
+        let be32 = |at: usize| {
+            u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+        };
+        Ok(Header {
+            application_id: be32(68) as i32,
+            page_size: match u16::from_be_bytes([bytes[16], bytes[17]]) {
+                1 => 65536,
+                size => u64::from(size),
+            },
+            pages: u64::from(be32(28)),
+            pages_valid: be32(24) == be32(92),
+            user_version: i64::from(be32(60) as i32),
+        })
     }
-    Ok(Ok(Found::Unmarked))
+
+    /// What a file of `len` bytes with this header holds, refusing another application's
+    /// database, a bad page size and a newer relctl's store; `Ok(Err(len))` when the length is
+    /// not whole pages (or fewer than the header counts) and no WAL, seen before the read
+    /// (`wal_seen`) or now, says a checkpoint may be writing the file.
+    fn judge(&self, path: &Path, len: u64, wal_seen: bool) -> Result<Result<Found, u64>> {
+        let app = self.application_id;
+        if app != 0 && app != APPLICATION_ID {
+            return Err(migrations::not_a_store(
+                path,
+                &format!("a database of another application, application id {app:#x}"),
+            ));
+        }
+        let page_size = self.page_size;
+        if !(512..=65536).contains(&page_size) || !page_size.is_power_of_two() {
+            return Err(damaged(path, "bad page size"));
+        }
+        if (!len.is_multiple_of(page_size) || (self.pages_valid && len < self.pages * page_size))
+            && !wal_seen
+            && !sidecar(path, "-wal").exists()
+        {
+            return Ok(Err(len));
+        }
+        if app == APPLICATION_ID {
+            if self.user_version > migrations::latest() {
+                return Err(migrations::newer_store(path, self.user_version));
+            }
+            return Ok(Ok(Found::Marked));
+        }
+        Ok(Ok(Found::Unmarked))
+    }
 }
 
 /// Whether opening another way may work where `err` did not (permissions, a read-only

@@ -86,7 +86,21 @@ pub(super) fn ident(name: &str) -> String {
 /// The tables to copy, in load order, once both catalogs are found to agree.
 pub(super) fn tables(src: &Connection, dst: &Db<'_>) -> Result<Vec<Table>> {
     let sqlite = sqlite_tables(src)?;
-    let pg: Vec<String> = dst.query_all(
+    let pg = pg_table_names(dst)?;
+    check_same_tables(&sqlite, &pg)?;
+    let mut tables = Vec::with_capacity(pg.len());
+    for name in &pg {
+        tables.push(agreed_table(dst, name, &sqlite)?);
+    }
+    let references = pg_references(dst)?;
+    // The store's creation order breaks ties, so the order reads naturally (organization first).
+    tables.sort_by_key(|t| sqlite.get(&t.name).map_or(i64::MAX, |(order, _, _)| *order));
+    load_order(tables, &references)
+}
+
+/// The tables of the current schema in PostgreSQL (the copy's own mark table aside), by name.
+fn pg_table_names(dst: &Db<'_>) -> Result<Vec<String>> {
+    let found = dst.query_all(
         "SELECT c.relname::text FROM pg_catalog.pg_class c
          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> ?1
@@ -94,6 +108,11 @@ pub(super) fn tables(src: &Connection, dst: &Db<'_>) -> Result<Vec<Table>> {
         params![MARK_TABLE],
         |row| row.get(0),
     )?;
+    Ok(found)
+}
+
+/// Refuses the copy unless the store and PostgreSQL have the same tables.
+fn check_same_tables(sqlite: &SqliteTables, pg: &[String]) -> Result<()> {
     let sqlite_names: BTreeSet<&str> = sqlite.keys().map(String::as_str).collect();
     let pg_names: BTreeSet<&str> = pg.iter().map(String::as_str).collect();
     if sqlite_names != pg_names {
@@ -103,74 +122,97 @@ pub(super) fn tables(src: &Connection, dst: &Db<'_>) -> Result<Vec<Table>> {
             listed(pg_names.difference(&sqlite_names))
         )));
     }
-    let mut tables = Vec::with_capacity(pg.len());
-    for name in &pg {
-        let columns: Vec<(String, String)> = dst.query_all(
-            "SELECT a.attname::text, format_type(a.atttypid, NULL) FROM pg_catalog.pg_attribute a
-             JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
-             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-             WHERE n.nspname = current_schema() AND c.relname = ?1
-               AND a.attnum > 0 AND NOT a.attisdropped
-             ORDER BY a.attnum",
-            params![name],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?;
-        let keys: Vec<String> = dst.query_all(
-            "SELECT a.attname::text FROM pg_catalog.pg_index i
-             JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
-             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-             JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-             WHERE i.indisprimary AND n.nspname = current_schema() AND c.relname = ?1",
-            params![name],
-            |row| row.get(0),
-        )?;
-        let (sqlite_columns, sqlite_key) = sqlite
-            .get(name)
-            .map(|(_, c, k)| (c, k))
-            .ok_or_else(|| schemas_differ(&format!("table {name} is missing from the store")))?;
-        let pg_columns: BTreeSet<&str> = columns.iter().map(|(c, _)| c.as_str()).collect();
-        let store_columns: BTreeSet<&str> = sqlite_columns.iter().map(String::as_str).collect();
-        if pg_columns != store_columns {
+    Ok(())
+}
+
+/// Table `name` as PostgreSQL's catalog has it, once it is found to agree with the store's:
+/// the same columns, the same one-column primary key, and only columns that can be copied.
+fn agreed_table(dst: &Db<'_>, name: &str, sqlite: &SqliteTables) -> Result<Table> {
+    let columns = pg_columns(dst, name)?;
+    let keys = pg_primary_key(dst, name)?;
+    let (sqlite_columns, sqlite_key) = sqlite
+        .get(name)
+        .map(|(_, c, k)| (c, k))
+        .ok_or_else(|| schemas_differ(&format!("table {name} is missing from the store")))?;
+    let pg_columns: BTreeSet<&str> = columns.iter().map(|(c, _)| c.as_str()).collect();
+    let store_columns: BTreeSet<&str> = sqlite_columns.iter().map(String::as_str).collect();
+    if pg_columns != store_columns {
+        return Err(schemas_differ(&format!(
+            "columns of {name} only in the store: {}; only in PostgreSQL: {}",
+            listed(store_columns.difference(&pg_columns)),
+            listed(pg_columns.difference(&store_columns))
+        )));
+    }
+    let key = match keys.as_slice() {
+        [key] if Some(key) == sqlite_key.as_ref() => key.clone(),
+        _ => {
             return Err(schemas_differ(&format!(
-                "columns of {name} only in the store: {}; only in PostgreSQL: {}",
-                listed(store_columns.difference(&pg_columns)),
-                listed(pg_columns.difference(&store_columns))
+                "table {name} has primary key ({}) in PostgreSQL and ({}) in the store; \
+                 one integer column is expected",
+                keys.join(", "),
+                sqlite_key.as_deref().unwrap_or("")
             )));
         }
-        let key = match keys.as_slice() {
-            [key] if Some(key) == sqlite_key.as_ref() => key.clone(),
-            _ => {
-                return Err(schemas_differ(&format!(
-                    "table {name} has primary key ({}) in PostgreSQL and ({}) in the store; \
-                     one integer column is expected",
-                    keys.join(", "),
-                    sqlite_key.as_deref().unwrap_or("")
-                )));
-            }
-        };
-        let columns = columns
-            .into_iter()
-            .map(|(column, ty)| {
-                let kind = match ty.as_str() {
-                    ty if ty == Kind::Int.sql_name() => Kind::Int,
-                    ty if ty == Kind::Text.sql_name() => Kind::Text,
-                    other => {
-                        return Err(schemas_differ(&format!(
-                            "column {name}.{column} is {other} in PostgreSQL; \
-                             only bigint and text columns can be copied"
-                        )));
-                    }
-                };
-                Ok(Column { name: column, kind })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        tables.push(Table {
-            name: name.clone(),
-            columns,
-            key,
-        });
-    }
-    let references: Vec<(String, String)> = dst.query_all(
+    };
+    let columns = columns
+        .into_iter()
+        .map(|(column, ty)| copied_column(name, column, &ty))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Table {
+        name: name.to_string(),
+        columns,
+        key,
+    })
+}
+
+/// The columns of PostgreSQL's table `name` with their types, in the table's order.
+fn pg_columns(dst: &Db<'_>, name: &str) -> Result<Vec<(String, String)>> {
+    let found = dst.query_all(
+        "SELECT a.attname::text, format_type(a.atttypid, NULL) FROM pg_catalog.pg_attribute a
+         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND c.relname = ?1
+           AND a.attnum > 0 AND NOT a.attisdropped
+         ORDER BY a.attnum",
+        params![name],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    Ok(found)
+}
+
+/// The columns of the primary key of PostgreSQL's table `name`.
+fn pg_primary_key(dst: &Db<'_>, name: &str) -> Result<Vec<String>> {
+    let found = dst.query_all(
+        "SELECT a.attname::text FROM pg_catalog.pg_index i
+         JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+         WHERE i.indisprimary AND n.nspname = current_schema() AND c.relname = ?1",
+        params![name],
+        |row| row.get(0),
+    )?;
+    Ok(found)
+}
+
+/// Column `column` of table `table`, of PostgreSQL type `ty`, as the copy handles it; refused
+/// unless it is a bigint or a text column.
+fn copied_column(table: &str, column: String, ty: &str) -> Result<Column> {
+    let kind = match ty {
+        ty if ty == Kind::Int.sql_name() => Kind::Int,
+        ty if ty == Kind::Text.sql_name() => Kind::Text,
+        other => {
+            return Err(schemas_differ(&format!(
+                "column {table}.{column} is {other} in PostgreSQL; \
+                 only bigint and text columns can be copied"
+            )));
+        }
+    };
+    Ok(Column { name: column, kind })
+}
+
+/// Every foreign key of the current schema in PostgreSQL, as (table, the table it names).
+fn pg_references(dst: &Db<'_>) -> Result<Vec<(String, String)>> {
+    let found = dst.query_all(
         "SELECT child.relname::text, parent.relname::text FROM pg_catalog.pg_constraint k
          JOIN pg_catalog.pg_class child ON child.oid = k.conrelid
          JOIN pg_catalog.pg_class parent ON parent.oid = k.confrelid
@@ -179,9 +221,7 @@ pub(super) fn tables(src: &Connection, dst: &Db<'_>) -> Result<Vec<Table>> {
         params![],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
-    // The store's creation order breaks ties, so the order reads naturally (organization first).
-    tables.sort_by_key(|t| sqlite.get(&t.name).map_or(i64::MAX, |(order, _, _)| *order));
-    load_order(tables, &references)
+    Ok(found)
 }
 
 /// Each SQLite table with its position in `sqlite_schema`, its columns and its primary key.
