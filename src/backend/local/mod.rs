@@ -15,9 +15,13 @@
 //! `store/postgres.rs` says what it guards), which on SQLite the database-wide write lock
 //! already is.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+mod access;
+
+use access::commits_conflict;
 
 use super::pg_pool::PgPool;
 use super::{
@@ -27,14 +31,14 @@ use super::{
     ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseUpdated, UpdateOrganization,
     UpdateProject, UpdateRelease,
 };
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::flow::{self, FlowEnv};
 use crate::model;
 use crate::redis_sequence::RedisSequence;
 use crate::store::orgs::OrgRow;
 use crate::store::releases::ReleaseRow;
 use crate::store::sql::Db;
-use crate::store::{self, Location, Store, StoreConn};
+use crate::store::{self, Location, Store};
 
 /// How long binding commits waits for another writer before giving up with a conflict.
 const COMMITS_LOCK_WAIT: Duration = Duration::from_secs(10);
@@ -144,188 +148,6 @@ impl LocalBackend {
         self.with_store(true, |store| {
             store.write(|tx| flow::tokens::authenticate(tx, secret, &now))
         })
-    }
-
-    fn env(&self) -> FlowEnv {
-        let mut env = FlowEnv::new(self.region_id);
-        env.user_agent.clone_from(&self.user_agent);
-        env.redis.clone_from(&self.redis);
-        env
-    }
-
-    fn pg_pool(&self) -> Result<&PgPool> {
-        self.pg
-            .as_ref()
-            .ok_or_else(|| Error::other("internal error: no PostgreSQL pool for a file store"))
-    }
-
-    /// Runs `work` on a pooled connection, or a new one. On SQLite: a writer's for a write, a
-    /// reader's (that cannot write) for a read; a write on a missing store runs on a new store
-    /// that is put in place only when `work` succeeded; if another process created the store
-    /// meanwhile, `work` runs again on that one (so it may run twice, and must not act outside
-    /// its transaction). On PostgreSQL: a connection of the pool, which waits for one when all
-    /// are in use.
-    fn with_store<T>(
-        &self,
-        write: bool,
-        mut work: impl FnMut(&mut StoreConn<'_>) -> Result<T>,
-    ) -> Result<T> {
-        match &self.location {
-            Location::File(path) => self
-                .with_file_store(path, write, work)
-                .map_err(|err| missing_store_hint(path, err)),
-            Location::Postgres(_) => {
-                let pool = self.pg_pool()?;
-                // A pooled connection the server closed while it sat idle fails at BEGIN,
-                // before anything was sent: the request runs again on the next one (after a
-                // server restart every idle connection is such a one, hence the loop).
-                let mut tries = pool.max() + 1;
-                loop {
-                    let mut conn = pool.get()?;
-                    let result = work(&mut StoreConn::Postgres(conn.store()?));
-                    tries -= 1;
-                    if result.is_ok() || tries == 0 || !conn.reused() {
-                        return result;
-                    }
-                    if !conn.store()?.lost_before_begin() {
-                        return result;
-                    }
-                }
-            }
-        }
-    }
-
-    /// [`LocalBackend::with_store`] on a SQLite file.
-    fn with_file_store<T>(
-        &self,
-        path: &Path,
-        write: bool,
-        mut work: impl FnMut(&mut StoreConn<'_>) -> Result<T>,
-    ) -> Result<T> {
-        if let Some(mut store) = self.pooled(write) {
-            let result = work(&mut StoreConn::Sqlite(&mut store));
-            self.give_back(store);
-            return result;
-        }
-        if !write {
-            let mut store = Store::open_for_reading(path)?;
-            let result = work(&mut StoreConn::Sqlite(&mut store));
-            self.give_back(store);
-            return result;
-        }
-        for _ in 0..3 {
-            if let Some(mut store) = Store::open_existing(path)? {
-                let result = work(&mut StoreConn::Sqlite(&mut store));
-                self.give_back(store);
-                return result;
-            }
-            match store::create(path, &mut |store| work(&mut StoreConn::Sqlite(store)))? {
-                store::Created::Made(value) => return Ok(value),
-                store::Created::Existed => {}
-            }
-        }
-        Err(Error::other(format!(
-            "the store {} disappeared while it was being created",
-            path.display()
-        )))
-    }
-
-    /// An idle connection that can do the job: a writer's for a write; for a read, any at the
-    /// latest schema (a writer whose write failed on an old store is not).
-    fn pooled(&self, write: bool) -> Option<Store> {
-        let mut idle = self.idle.lock().ok()?;
-        let at = idle.iter().rposition(|store| {
-            if write {
-                store.is_writer()
-            } else {
-                store.is_current()
-            }
-        })?;
-        Some(idle.swap_remove(at))
-    }
-
-    /// Keeps a connection to the store file for the next request.
-    fn give_back(&self, store: Store) {
-        if !store.is_on_disk() {
-            return;
-        }
-        if let Ok(mut idle) = self.idle.lock()
-            && idle.len() < POOL_SIZE
-        {
-            idle.push(store);
-        }
-    }
-
-    /// One write transaction in organization `org`.
-    fn write<T>(
-        &self,
-        org: &str,
-        work: impl Fn(&Db<'_>, &FlowEnv, &OrgRow) -> Result<T>,
-    ) -> Result<T> {
-        let env = self.env();
-        self.with_store(true, |store| {
-            store.write(|tx| {
-                let org = flow::organization(tx, org)?;
-                tx.lock_organization(org.id)?;
-                work(tx, &env, &org)
-            })
-        })
-    }
-
-    /// One read transaction in organization `org`.
-    fn read<T>(&self, org: &str, work: impl Fn(&Db<'_>, &OrgRow) -> Result<T>) -> Result<T> {
-        self.with_store(false, |store| {
-            store.read(|tx| {
-                let org = flow::organization(tx, org)?;
-                work(tx, &org)
-            })
-        })
-    }
-
-    /// A write that binds commits: it waits a bounded time for another writer, then reports a
-    /// conflict the caller can retry.
-    fn write_commits<T>(
-        &self,
-        req: &UpdateRelease,
-        work: impl Fn(&Db<'_>, &FlowEnv, &OrgRow) -> Result<T>,
-    ) -> Result<T> {
-        let env = self.env();
-        let result = self.with_store(true, |store| {
-            store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
-            let result = store.write(|tx| {
-                let org = flow::organization(tx, &req.org)?;
-                tx.lock_organization(org.id)?;
-                work(tx, &env, &org)
-            });
-            store.set_busy_timeout(store::BUSY_TIMEOUT)?;
-            result
-        });
-        result.map_err(|err| commits_conflict(err, &req.version))
-    }
-}
-
-/// Something not found in a store file that does not exist (yet): the store is what is
-/// missing (no write yet, or a mistyped `--store`), so the hint says how one comes to be. An
-/// error that has a hint of its own keeps it.
-fn missing_store_hint(path: &Path, err: Error) -> Error {
-    if err.hint.is_some() || err.kind != ErrorKind::NotFound || path.exists() {
-        return err;
-    }
-    err.with_hint(format!(
-        "there is no store at {} yet: the first write creates it (relctl project create NAME), \
-         or name another with --store",
-        path.display()
-    ))
-}
-
-/// A conflict while binding commits, said as what it is.
-fn commits_conflict(err: Error, version: &str) -> Error {
-    if err.kind == ErrorKind::Conflict {
-        Error::conflict(format!(
-            "release {version:?}: commits are being written by someone else; retry in a moment"
-        ))
-    } else {
-        err
     }
 }
 
