@@ -130,39 +130,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     if args.clear {
         return clear(ctx, &args, projects);
     }
-    if args.initial_depth == 0 {
-        return Err(Error::usage("--initial-depth must be at least 1"));
-    }
-    if args.max_commits == Some(0) {
-        return Err(Error::usage("--max-commits must be at least 1"));
-    }
-    for path in &args.path {
-        check_path(path)?;
-    }
-    if args.append && ctx.is_remote() {
-        return Err(Error::usage(
-            "--append works on the local store only: Sentry's API replaces a release's commits",
-        ));
-    }
-    let ranges = args
-        .commit
-        .iter()
-        .map(|spec| parse_commit_spec(spec))
-        .collect::<Result<Vec<_>>>()?;
-    let req = SetCommits {
-        org: ctx.org(),
-        version: args.release.version,
-        projects,
-        repo: args.repo,
-        repo_name: args.repo_name,
-        ranges,
-        initial_depth: args.initial_depth,
-        ignore_missing: args.ignore_missing,
-        max_commits: args.max_commits,
-        paths: args.path,
-        append: args.append,
-        show_progress: ctx.show_progress,
-    };
+    let req = request(ctx, args, projects)?;
     // `-vv` follows the local store's write (a server gets the commits in one request).
     let say_progress = |step: Progress| {
         ctx.out.note(&match step {
@@ -211,6 +179,43 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         ));
     }
     ctx.out.emit_written(&summary, render_summary)
+}
+
+/// The flags checked, as the op's request: nothing is read or asked before they all are.
+fn request(ctx: &Ctx, args: SetCommitsArgs, projects: Vec<String>) -> Result<SetCommits> {
+    if args.initial_depth == 0 {
+        return Err(Error::usage("--initial-depth must be at least 1"));
+    }
+    if args.max_commits == Some(0) {
+        return Err(Error::usage("--max-commits must be at least 1"));
+    }
+    for path in &args.path {
+        check_path(path)?;
+    }
+    if args.append && ctx.is_remote() {
+        return Err(Error::usage(
+            "--append works on the local store only: Sentry's API replaces a release's commits",
+        ));
+    }
+    let ranges = args
+        .commit
+        .iter()
+        .map(|spec| parse_commit_spec(spec))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(SetCommits {
+        org: ctx.org(),
+        version: args.release.version,
+        projects,
+        repo: args.repo,
+        repo_name: args.repo_name,
+        ranges,
+        initial_depth: args.initial_depth,
+        ignore_missing: args.ignore_missing,
+        max_commits: args.max_commits,
+        paths: args.path,
+        append: args.append,
+        show_progress: ctx.show_progress,
+    })
 }
 
 fn render_summary(summary: &model::SetCommitsResult) -> String {
