@@ -4,8 +4,9 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use crate::backend::CreateDeploy;
+use crate::domain::environment::check_environment;
+use crate::domain::version::check_version;
 use crate::error::Result;
-use crate::flow;
 use crate::model;
 use crate::output::{details, or_dash, table, when};
 use crate::time::parse_user_timestamp;
@@ -79,8 +80,8 @@ pub fn run(ctx: &Ctx, cmd: DeployCommand) -> Result<()> {
             time,
             project,
         } => {
-            flow::releases::check_version(&release)?;
-            flow::deploys::check_environment(&env)?;
+            check_version(&release)?;
+            check_environment(&env)?;
             let now = chrono::Utc::now();
             let (date_started, date_finished) = match time {
                 Some(seconds) => (
@@ -119,7 +120,7 @@ pub fn run(ctx: &Ctx, cmd: DeployCommand) -> Result<()> {
         DeployCommand::List {
             release: DeployRelease { release },
         } => {
-            flow::releases::check_version(&release)?;
+            check_version(&release)?;
             let deploys = ctx.backend().deploys(&ctx.org(), &release)?;
             ctx.out.emit(&deploys, |deploys| {
                 let rows: Vec<Vec<String>> = deploys

@@ -105,7 +105,6 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
         args.bind,
         backend,
         Arc::new(move |secret: &str| tokens.authenticate(secret)),
-        crate::flow::tokens::has_scope,
     );
     opts.repos = repos;
     opts.max_body = args.max_body;

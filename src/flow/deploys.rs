@@ -4,7 +4,6 @@
 use crate::store::sql::Db;
 use chrono::{DateTime, Utc};
 
-use crate::domain::shown;
 use crate::error::{Error, Result};
 use crate::model;
 use crate::store;
@@ -16,31 +15,10 @@ use crate::store::releases::ReleaseRow;
 use super::FlowEnv;
 use super::views;
 
-const ENVIRONMENT_NAME_MAX_LENGTH: usize = 64;
 const DEPLOY_NAME_MAX_LENGTH: usize = 64;
 
-/// `ENVIRONMENT_NAME_PATTERN` (`^[^\n\r\f\/]*$`), non-empty, at most 64 characters.
-pub fn check_environment(name: &str) -> Result<()> {
-    if name.is_empty() {
-        return Err(Error::usage("the environment name may not be empty"));
-    }
-    if name
-        .chars()
-        .any(|c| matches!(c, '\n' | '\r' | '\x0c' | '/'))
-    {
-        return Err(Error::usage(format!(
-            "invalid environment {}: it may not contain '/', newlines or form feeds",
-            shown(name)
-        )));
-    }
-    if name.chars().count() > ENVIRONMENT_NAME_MAX_LENGTH {
-        return Err(Error::usage(format!(
-            "invalid environment {}: longer than {ENVIRONMENT_NAME_MAX_LENGTH} characters",
-            shown(name)
-        )));
-    }
-    Ok(())
-}
+/// The environment name rule lives in the domain; the flow checks it before get-or-create.
+pub use crate::domain::environment::check_environment;
 
 pub struct NewDeployRequest<'a> {
     pub environment: &'a str,

@@ -116,12 +116,12 @@ pub struct ServeOptions {
 
 impl ServeOptions {
     /// Options with the defaults: 20 MiB bodies, four requests at once per core, 2 minutes per
-    /// request, 30 seconds of grace at shutdown, no repositories, log to stderr.
+    /// request, 30 seconds of grace at shutdown, no repositories, log to stderr, Sentry's scope
+    /// hierarchy (`flow::tokens::has_scope`).
     pub fn new(
         bind: SocketAddr,
         backend: Arc<dyn Backend>,
         authenticate: Authenticate,
-        has_scope: fn(&Token, &str) -> bool,
     ) -> ServeOptions {
         ServeOptions {
             bind,
@@ -136,7 +136,7 @@ impl ServeOptions {
             repos: Vec::new(),
             backend,
             authenticate,
-            has_scope,
+            has_scope: crate::flow::tokens::has_scope,
             log: log::stderr(),
             pages_org: crate::store::DEFAULT_ORG_SLUG.to_string(),
             public_pages: false,

@@ -62,7 +62,6 @@ pub fn options(backend: &Arc<LocalBackend>, log: &Arc<Mutex<Vec<String>>>) -> Se
         "127.0.0.1:0".parse().unwrap(),
         Arc::clone(backend) as Arc<dyn Backend>,
         Arc::new(move |secret: &str| auth_backend.authenticate(secret)),
-        relctl::flow::tokens::has_scope,
     );
     let sink = Arc::clone(log);
     opts.log = Arc::new(move |line: &str| sink.lock().unwrap().push(line.to_string()));
