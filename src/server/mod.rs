@@ -38,9 +38,9 @@ use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
+pub use crate::logging::{LogSink, to_writer as log_to_writer};
 pub use error::ApiError;
 pub use listen::{DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT, Watchdog};
-pub use log::{LogSink, to_writer as log_to_writer};
 pub use repos::MAX_REF_COMMITS;
 pub use state::Authenticate;
 
