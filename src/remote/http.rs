@@ -246,41 +246,7 @@ impl HttpClient {
                 self.verbose(2, &format!("> {}", truncate(&body.to_string(), 4000)));
             }
             let outcome = self.attempt(call, attempt_timeout);
-            let elapsed = now.elapsed();
-            let retry = match &outcome {
-                Ok(raw) => {
-                    self.verbose(
-                        1,
-                        &format!(
-                            "< {} {} {} in {}",
-                            raw.status,
-                            call.method,
-                            call.path,
-                            millis(elapsed)
-                        ),
-                    );
-                    retry_for_status(call, raw, &self.config.retry)
-                }
-                Err(err) => {
-                    self.verbose(
-                        1,
-                        &format!(
-                            "< {} {} failed in {}: {}",
-                            call.method,
-                            call.path,
-                            millis(elapsed),
-                            self.describe(err)
-                        ),
-                    );
-                    match err {
-                        // The same server would send the same answer again.
-                        Failure::TooLarge => Retry::No,
-                        _ if err.is_connect() || call.idempotent => Retry::Backoff,
-                        _ => Retry::No,
-                    }
-                }
-            };
-            let delay = match retry {
+            let delay = match self.logged_retry(call, &outcome, now.elapsed()) {
                 Retry::No => None,
                 Retry::After(delay) => Some(delay),
                 Retry::Backoff => Some(backoff(&self.config.retry, retries)),
@@ -304,6 +270,48 @@ impl HttpClient {
                     std::thread::sleep(delay);
                 }
                 _ => return self.finish(call, outcome, retries + 1, started.elapsed()),
+            }
+        }
+    }
+
+    /// Logs what an attempt that took `elapsed` got, and whether it is worth repeating.
+    fn logged_retry(
+        &self,
+        call: &HttpCall,
+        outcome: &Result<Raw, Failure>,
+        elapsed: Duration,
+    ) -> Retry {
+        match outcome {
+            Ok(raw) => {
+                self.verbose(
+                    1,
+                    &format!(
+                        "< {} {} {} in {}",
+                        raw.status,
+                        call.method,
+                        call.path,
+                        millis(elapsed)
+                    ),
+                );
+                retry_for_status(call, raw, &self.config.retry)
+            }
+            Err(err) => {
+                self.verbose(
+                    1,
+                    &format!(
+                        "< {} {} failed in {}: {}",
+                        call.method,
+                        call.path,
+                        millis(elapsed),
+                        self.describe(err)
+                    ),
+                );
+                match err {
+                    // The same server would send the same answer again.
+                    Failure::TooLarge => Retry::No,
+                    _ if err.is_connect() || call.idempotent => Retry::Backoff,
+                    _ => Retry::No,
+                }
             }
         }
     }
@@ -433,7 +441,8 @@ impl HttpClient {
         })
     }
 
-    /// The answer of the last attempt, judged.
+    /// The answer of the last attempt, judged: a 2xx's JSON, else the error its status (or the
+    /// lack of an answer) means.
     fn finish(
         &self,
         call: &HttpCall,
@@ -446,68 +455,76 @@ impl HttpClient {
         } else {
             format!("; {attempts} attempts in {}", millis(elapsed))
         };
-        let raw = match outcome {
-            Ok(raw) => raw,
-            Err(Failure::TooLarge) => {
-                return Err(Error::new(
-                    ErrorKind::Network,
-                    format!(
-                        "{} answered {} {} with more than {}, the most one answer may hold (RELCTL_MAX_RESPONSE); nothing past it was read",
-                        self.shown_base,
-                        call.method,
-                        call.path,
-                        shown_size(self.config.max_response)
-                    ),
-                )
-                .with_hint(
-                    "if the server's answers are really this large, raise RELCTL_MAX_RESPONSE (in bytes)",
-                ));
-            }
-            Err(err) if err.is_timeout() && !err.is_connect() => {
-                return Err(Error::new(
-                    ErrorKind::Network,
-                    format!(
-                        "no answer from {} within {} s ({} {}{tries})",
-                        self.shown_base,
-                        self.config.timeout.as_secs_f64(),
-                        call.method,
-                        call.path
-                    ),
-                ));
-            }
-            Err(err) => {
-                return Err(Error::new(
-                    ErrorKind::Network,
-                    format!(
-                        "cannot reach {} ({} {}{tries}): {}",
-                        self.shown_base,
-                        call.method,
-                        call.path,
-                        self.describe(&err)
-                    ),
-                ));
-            }
-        };
+        let raw = outcome.map_err(|failure| self.no_answer(call, failure, &tries))?;
         if (200..300).contains(&raw.status) {
-            let body = if raw.text.trim().is_empty() {
-                Value::Null
-            } else {
-                serde_json::from_str(&raw.text).map_err(|err| {
-                    Error::other(format!(
-                        "{} answered {} {} with something that is not JSON ({err}): {}",
-                        self.shown_base,
-                        call.method,
-                        call.path,
-                        truncate(&one_line(&self.redact(&raw.text)), 200)
-                    ))
-                })?
-            };
-            return Ok(Response {
-                status: raw.status,
-                body,
-                next_cursor: raw.link.as_deref().and_then(next_cursor),
-            });
+            return self.answered(call, raw);
         }
+        Err(self.refused(call, &raw, &tries))
+    }
+
+    /// The error of an attempt that got no answer to judge: too large, timed out, unreachable.
+    fn no_answer(&self, call: &HttpCall, failure: Failure, tries: &str) -> Error {
+        match failure {
+            Failure::TooLarge => Error::new(
+                ErrorKind::Network,
+                format!(
+                    "{} answered {} {} with more than {}, the most one answer may hold (RELCTL_MAX_RESPONSE); nothing past it was read",
+                    self.shown_base,
+                    call.method,
+                    call.path,
+                    shown_size(self.config.max_response)
+                ),
+            )
+            .with_hint(
+                "if the server's answers are really this large, raise RELCTL_MAX_RESPONSE (in bytes)",
+            ),
+            err if err.is_timeout() && !err.is_connect() => Error::new(
+                ErrorKind::Network,
+                format!(
+                    "no answer from {} within {} s ({} {}{tries})",
+                    self.shown_base,
+                    self.config.timeout.as_secs_f64(),
+                    call.method,
+                    call.path
+                ),
+            ),
+            err => Error::new(
+                ErrorKind::Network,
+                format!(
+                    "cannot reach {} ({} {}{tries}): {}",
+                    self.shown_base,
+                    call.method,
+                    call.path,
+                    self.describe(&err)
+                ),
+            ),
+        }
+    }
+
+    /// A 2xx answer: its JSON body (`null` when empty) and the next page's cursor.
+    fn answered(&self, call: &HttpCall, raw: Raw) -> Result<Response> {
+        let body = if raw.text.trim().is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&raw.text).map_err(|err| {
+                Error::other(format!(
+                    "{} answered {} {} with something that is not JSON ({err}): {}",
+                    self.shown_base,
+                    call.method,
+                    call.path,
+                    truncate(&one_line(&self.redact(&raw.text)), 200)
+                ))
+            })?
+        };
+        Ok(Response {
+            status: raw.status,
+            body,
+            next_cursor: raw.link.as_deref().and_then(next_cursor),
+        })
+    }
+
+    /// The error a non-2xx answer means, with what the server said, redacted.
+    fn refused(&self, call: &HttpCall, raw: &Raw, tries: &str) -> Error {
         // What the server sent is quoted cut short: the token goes before the cut can split it.
         let location = raw
             .location
@@ -524,9 +541,9 @@ impl HttpClient {
                 "; no auth token is set: pass --auth-token or set RELCTL_AUTH_TOKEN or SENTRY_AUTH_TOKEN",
             );
         }
-        err.message.push_str(&tries);
+        err.message.push_str(tries);
         err.message = self.redact(&err.message);
-        Err(err)
+        err
     }
 
     fn verbose(&self, level: u8, line: &str) {
