@@ -148,48 +148,11 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     if args.clear {
         return clear(ctx, &args, project_names);
     }
-    if args.initial_depth == 0 {
-        return Err(Error::usage("--initial-depth must be at least 1"));
-    }
-    if args.max_commits == Some(0) {
-        return Err(Error::usage("--max-commits must be at least 1"));
-    }
-    for path in &args.path {
-        check_path(path)?;
-    }
-    if args.append && ctx.is_remote() {
-        return Err(Error::usage(
-            "--append works on the local store only: Sentry's API replaces a release's commits",
-        ));
-    }
-    let specs = args
-        .commit
-        .iter()
-        .map(|spec| parse_commit_spec(spec))
-        .collect::<Result<Vec<_>>>()?;
+    let specs = check_args(ctx, &args)?;
 
     // Local preconditions first: the repository must be there before anything else happens.
     let repo = git::open(args.repo.as_deref()).map_err(git_error)?;
-    let repository_name = args
-        .repo_name
-        .clone()
-        .unwrap_or_else(|| repo.repository_name(None));
-    let ranges: Vec<(String, Option<String>, String)> = if specs.is_empty() {
-        vec![(repository_name.clone(), None, "HEAD".to_string())]
-    } else {
-        specs
-            .into_iter()
-            .map(|s| (s.repository, s.previous, s.head))
-            .collect()
-    };
-    // Resolve the heads before asking the backend, so a typo fails fast. A previous commit is
-    // left to the walk, which tells a missing sha (shallow clone, rewritten history; and
-    // --ignore-missing applies) from a misspelt name.
-    let mut resolved = Vec::with_capacity(ranges.len());
-    for (name, previous, head) in ranges {
-        let head = repo.resolve_commit(&head).map_err(git_error)?;
-        resolved.push((name, previous, head));
-    }
+    let resolved = resolve_heads(&repo, &args, specs)?;
 
     // Where --auto starts: the head commit the previous release recorded for each repository
     // (else its newest commit there).
@@ -213,16 +176,71 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
             args.release.version
         ));
     }
-    let Some(Bound {
+    match bound? {
+        Some(bound) => report(ctx, bound),
+        None => Ok(()),
+    }
+}
+
+/// The flags checked before anything is opened; the `--commit` ranges, parsed.
+fn check_args(ctx: &Ctx, args: &SetCommitsArgs) -> Result<Vec<CommitSpec>> {
+    if args.initial_depth == 0 {
+        return Err(Error::usage("--initial-depth must be at least 1"));
+    }
+    if args.max_commits == Some(0) {
+        return Err(Error::usage("--max-commits must be at least 1"));
+    }
+    for path in &args.path {
+        check_path(path)?;
+    }
+    if args.append && ctx.is_remote() {
+        return Err(Error::usage(
+            "--append works on the local store only: Sentry's API replaces a release's commits",
+        ));
+    }
+    args.commit
+        .iter()
+        .map(|spec| parse_commit_spec(spec))
+        .collect()
+}
+
+/// Each range to read: the repository name it binds to, its PREV if given, and its head
+/// resolved, so a typo fails before the backend is asked anything. A previous commit is left to
+/// the walk, which tells a missing sha (shallow clone, rewritten history; and --ignore-missing
+/// applies) from a misspelt name.
+fn resolve_heads(
+    repo: &GitRepo,
+    args: &SetCommitsArgs,
+    specs: Vec<CommitSpec>,
+) -> Result<Vec<(String, Option<String>, String)>> {
+    let repository_name = args
+        .repo_name
+        .clone()
+        .unwrap_or_else(|| repo.repository_name(None));
+    let ranges: Vec<(String, Option<String>, String)> = if specs.is_empty() {
+        vec![(repository_name.clone(), None, "HEAD".to_string())]
+    } else {
+        specs
+            .into_iter()
+            .map(|s| (s.repository, s.previous, s.head))
+            .collect()
+    };
+    let mut resolved = Vec::with_capacity(ranges.len());
+    for (name, previous, head) in ranges {
+        let head = repo.resolve_commit(&head).map_err(git_error)?;
+        resolved.push((name, previous, head));
+    }
+    Ok(resolved)
+}
+
+/// What was bound, said and printed.
+fn report(ctx: &Ctx, bound: Bound) -> Result<()> {
+    let Bound {
         updated,
         repository,
         origins,
         bound_any,
-    }) = bound?
-    else {
-        return Ok(());
-    };
-
+    } = bound;
     let summary = model::SetCommitsResult {
         version: updated.release.version,
         commit_count: updated.release.commit_count,
@@ -333,15 +351,7 @@ fn bind(
         }
     }
     let repository = repositories.join(", ");
-    let jobs: Vec<RangeJob> = resolved
-        .iter()
-        .map(|(name, previous, head)| RangeJob {
-            name: name.clone(),
-            start: range_start(previous.as_deref(), previous_release.as_ref(), name)
-                .map(|start| (start.commit, start.from_release)),
-            head: head.clone(),
-        })
-        .collect();
+    let jobs = range_jobs(&resolved, previous_release.as_ref());
     let settings = ReadSettings {
         spec: RangeSpec {
             head: String::new(),
@@ -368,7 +378,42 @@ fn bind(
     if ctx.dry_run {
         return dry_run(ctx, &repo, jobs, &settings, req).map(|()| None);
     }
+    let (updated, origins, bound_any) = write_streamed(ctx, repo, jobs, settings, req)?;
+    Ok(Some(Bound {
+        updated,
+        repository,
+        origins,
+        bound_any,
+    }))
+}
 
+/// Where each range starts: `--commit`'s PREV, else where the previous release's commits ended
+/// in that repository.
+fn range_jobs(
+    resolved: &[(String, Option<String>, String)],
+    previous_release: Option<&PreviousRelease>,
+) -> Vec<RangeJob> {
+    resolved
+        .iter()
+        .map(|(name, previous, head)| RangeJob {
+            name: name.clone(),
+            start: range_start(previous.as_deref(), previous_release, name)
+                .map(|start| (start.commit, start.from_release)),
+            head: head.clone(),
+        })
+        .collect()
+}
+
+/// Reads the ranges on a thread of their own while the backend writes what is read (one
+/// transaction); what the backend answered, where each range started, and whether any commit
+/// was bound.
+fn write_streamed(
+    ctx: &Ctx,
+    repo: GitRepo,
+    jobs: Vec<RangeJob>,
+    settings: ReadSettings,
+    req: UpdateRelease,
+) -> Result<(crate::backend::ReleaseUpdated, Vec<String>, bool)> {
     let settings_shown = settings.clone();
     let (sender, receiver) = std::sync::mpsc::sync_channel(BATCHES_AHEAD);
     let reader = std::thread::Builder::new()
@@ -416,12 +461,7 @@ fn bind(
         ctx.out
             .note(&format!("read and bound them in {bind_time:.2?}"));
     }
-    Ok(Some(Bound {
-        updated,
-        repository,
-        origins,
-        bound_any,
-    }))
+    Ok((updated, origins, bound_any))
 }
 
 /// The batches the reading thread sends, up to the end it sends after the last one (`None`). A
