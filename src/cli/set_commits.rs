@@ -427,10 +427,14 @@ fn write_streamed(
         })
         .map_err(|err| Error::other(format!("cannot start reading git: {err}")))?;
     let started = std::time::Instant::now();
-    let mut batches = Batches::new(
-        receiver,
-        (ctx.verbose > 1 && !ctx.is_remote()).then_some(&ctx.out),
-    );
+    // `-vv` says how far the local store's write has got (not with -q): DEBUG lines.
+    let progress = (!ctx.is_remote() && !ctx.out.quiet).then(|| {
+        crate::logging::dispatch(
+            crate::logging::stderr(),
+            crate::logging::verbosity(ctx.verbose),
+        )
+    });
+    let mut batches = Batches::new(receiver, progress);
     let first = batches.next();
     let bound_any = matches!(first, Some(Ok(_)));
     let updated = match first {
@@ -471,19 +475,20 @@ fn write_streamed(
 /// The local store asks for the next batch once it has written the last one into its open
 /// transaction; with `-vv` each ask is said on stderr (how many commits are written so far, and
 /// when the last is), so a user, or a test killing the process, can follow the write itself.
-struct Batches<'o> {
+/// The lines are DEBUG events of the command's subscriber (`crate::logging`), written at once.
+struct Batches {
     receiver: std::sync::mpsc::Receiver<Option<Result<CommitBatch>>>,
     ended: bool,
-    /// Where the `-vv` progress goes (the local store only).
-    progress: Option<&'o crate::output::Output>,
+    /// The subscriber the progress goes to (the local store only).
+    progress: Option<tracing::Dispatch>,
     /// Commits handed to the store so far.
     taken: usize,
 }
 
-impl<'o> Batches<'o> {
+impl Batches {
     fn new(
         receiver: std::sync::mpsc::Receiver<Option<Result<CommitBatch>>>,
-        progress: Option<&'o crate::output::Output>,
+        progress: Option<tracing::Dispatch>,
     ) -> Self {
         Batches {
             receiver,
@@ -494,20 +499,25 @@ impl<'o> Batches<'o> {
     }
 }
 
-impl Iterator for Batches<'_> {
+/// A `-vv` progress line, when there is a subscriber for it.
+fn say_progress(progress: Option<&tracing::Dispatch>, line: std::fmt::Arguments<'_>) {
+    if let Some(log) = progress {
+        tracing::dispatcher::with_default(log, || tracing::debug!("{line}"));
+    }
+}
+
+impl Iterator for Batches {
     type Item = Result<CommitBatch>;
 
     fn next(&mut self) -> Option<Result<CommitBatch>> {
         if self.ended {
             return None;
         }
-        let progress = self.progress.filter(|_| self.taken > 0);
-        if let Some(out) = progress {
-            out.note(&format!(
-                "wrote {} commit(s) to the store so far",
-                self.taken
-            ));
-        }
+        let progress = self.progress.as_ref().filter(|_| self.taken > 0);
+        say_progress(
+            progress,
+            format_args!("wrote {} commit(s) to the store so far", self.taken),
+        );
         match self.receiver.recv() {
             Ok(Some(batch)) => {
                 if let Ok(batch) = &batch {
@@ -517,12 +527,10 @@ impl Iterator for Batches<'_> {
             }
             Ok(None) => {
                 self.ended = true;
-                if let Some(out) = progress {
-                    out.note(&format!(
-                        "binding the {} commit(s) to the release",
-                        self.taken
-                    ));
-                }
+                say_progress(
+                    progress,
+                    format_args!("binding the {} commit(s) to the release", self.taken),
+                );
                 None
             }
             Err(_) => {

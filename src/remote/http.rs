@@ -17,24 +17,26 @@
 //! or more time than [`HttpConfig::list_timeout`].
 //!
 //! The token goes only into the `Authorization` header; log lines and error messages never
-//! hold it ([`super::redact`]). Logging goes through a closure the caller passes (stderr for the
-//! CLI, a buffer in tests), never to stdout.
+//! hold it ([`super::redact`]: a line is redacted before it is logged). The `-v` log is `tracing`
+//! events under a subscriber of the client's own (`crate::logging`, at the level of
+//! [`HttpConfig::verbosity`]), written to the sink the caller passes (stderr for the CLI, a
+//! buffer in tests), never to stdout.
 
 use std::collections::HashSet;
 use std::io::Read;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use serde_json::Value;
+use tracing::{Dispatch, Level};
 
 use super::answer::{next_cursor, one_line, parse_retry_after, status_error, truncate};
 use super::calls::{API_ROOT, HttpCall, Method};
 use crate::config::Secret;
 use crate::error::{Error, ErrorKind, Result};
 
-/// Where verbose lines go.
-pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
+/// Where the `-v` lines go, one call per line.
+pub type Log = crate::logging::LogSink;
 
 /// How the retries of one request are spaced and bounded.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +73,8 @@ pub struct HttpConfig {
     /// The longest a request may take, retries and waits included.
     pub total_timeout: Duration,
     pub retry: RetryPolicy,
-    /// `-v` count: 1 logs each request and its answer, 2 adds request bodies.
+    /// `-v` count: 1 logs each request and its answer, 2 adds request bodies (the level of the
+    /// client's subscriber, `crate::logging::verbosity`).
     pub verbosity: u8,
     /// The most bytes one answer may hold (`RELCTL_MAX_RESPONSE`).
     pub max_response: u64,
@@ -129,7 +132,8 @@ pub struct HttpClient {
     /// The server URL as logs and messages show it (no user info).
     shown_base: String,
     config: HttpConfig,
-    log: Option<Log>,
+    /// The `-v` log's subscriber, when the caller gave a sink.
+    log: Option<Dispatch>,
 }
 
 /// What one attempt got back before it is judged.
@@ -212,12 +216,13 @@ impl HttpClient {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|err| Error::other(format!("cannot set up the HTTP client: {err}")))?;
+        let level = crate::logging::verbosity(config.verbosity);
         Ok(HttpClient {
             client,
             base,
             shown_base,
             config,
-            log,
+            log: log.map(|sink| crate::logging::dispatch(sink, level)),
         })
     }
 
@@ -239,11 +244,14 @@ impl HttpClient {
                 .timeout
                 .min(deadline.saturating_duration_since(now));
             self.verbose(
-                1,
+                Level::INFO,
                 &format!("> {} {}{}", call.method, self.shown_base, call.path),
             );
             if let Some(body) = &call.body {
-                self.verbose(2, &format!("> {}", truncate(&body.to_string(), 4000)));
+                self.verbose(
+                    Level::DEBUG,
+                    &format!("> {}", truncate(&body.to_string(), 4000)),
+                );
             }
             let outcome = self.attempt(call, attempt_timeout);
             let delay = match self.logged_retry(call, &outcome, now.elapsed()) {
@@ -258,7 +266,7 @@ impl HttpClient {
                 {
                     retries += 1;
                     self.verbose(
-                        1,
+                        Level::INFO,
                         &format!(
                             "retrying {} {} in {} (retry {retries} of {})",
                             call.method,
@@ -284,7 +292,7 @@ impl HttpClient {
         match outcome {
             Ok(raw) => {
                 self.verbose(
-                    1,
+                    Level::INFO,
                     &format!(
                         "< {} {} {} in {}",
                         raw.status,
@@ -297,7 +305,7 @@ impl HttpClient {
             }
             Err(err) => {
                 self.verbose(
-                    1,
+                    Level::INFO,
                     &format!(
                         "< {} {} failed in {}: {}",
                         call.method,
@@ -546,12 +554,19 @@ impl HttpClient {
         err
     }
 
-    fn verbose(&self, level: u8, line: &str) {
-        if self.config.verbosity >= level
-            && let Some(log) = &self.log
-        {
-            log(&self.redact(line));
-        }
+    /// A `-v` line (`-vv` at DEBUG), redacted, to the client's subscriber.
+    fn verbose(&self, level: Level, line: &str) {
+        let Some(log) = &self.log else {
+            return;
+        };
+        // The line is redacted only when the subscriber wants it.
+        tracing::dispatcher::with_default(log, || {
+            if level == Level::DEBUG {
+                tracing::debug!("{}", self.redact(line));
+            } else {
+                tracing::info!("{}", self.redact(line));
+            }
+        });
     }
 
     /// A transport error by its causes, on one line, without secrets: reqwest's own wrapping
