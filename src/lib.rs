@@ -3,7 +3,7 @@
 //! Data flows one way: command-line arguments (`cli`) become calls of the flow (`flow`), which
 //! validates and then writes through the store (`store`) in one transaction; results come back
 //! as the JSON shapes of `model` and are printed by `output`. `git` reads commits and `domain`
-//! holds the rules that need no I/O.
+//! holds the rules that need no I/O. What serve and the `-v` client log goes through `logging`.
 
 pub mod backend;
 pub mod cli;
@@ -12,6 +12,7 @@ pub mod domain;
 pub mod error;
 pub mod flow;
 pub mod git;
+pub mod logging;
 pub mod model;
 pub mod ops;
 pub mod output;

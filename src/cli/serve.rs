@@ -8,7 +8,6 @@
 //! be written) ends `serve` at once; a missing store is created by the first write request, so a
 //! `serve` that cannot listen leaves nothing behind.
 
-use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -115,11 +114,10 @@ pub fn run(ctx: &Ctx, args: ServeArgs) -> Result<()> {
         .max_connections
         .map(|max| usize::try_from(max).unwrap_or(usize::MAX));
     opts.ready = Some(Box::new(move |addr| {
-        // Always said, even with -q: scripts read the address when binding port 0.
-        let _ = writeln!(
-            std::io::stderr(),
-            "relctl serve: listening on http://{addr} (store {shown})"
-        );
+        // Always said, even with -q: scripts read the address when binding port 0. Said in the
+        // server's log, so it comes in order with the lines before it (a lowered
+        // --max-connections).
+        tracing::info!("relctl serve: listening on http://{addr} (store {shown})");
     }));
     crate::server::run(opts)
 }

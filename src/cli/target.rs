@@ -4,7 +4,6 @@
 //! on the command line selects the local store even when a URL comes from the environment or
 //! config, so a CI job with `SENTRY_URL` exported can still use a local store on purpose.
 
-use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -24,10 +23,7 @@ pub fn backend(
     match &settings.url {
         Some(url) if !store_flag_given => {
             // `-v` lines go to stderr, so stdout keeps only the result.
-            // A closed or full stderr must not end the command (eprintln! would panic).
-            let log: Log = Arc::new(|line: &str| {
-                let _ = writeln!(std::io::stderr(), "{line}");
-            });
+            let log: Log = crate::logging::stderr();
             let config = HttpConfig {
                 verbosity: verbose,
                 max_response: settings.max_response.value,

@@ -17,24 +17,26 @@
 //! or more time than [`HttpConfig::list_timeout`].
 //!
 //! The token goes only into the `Authorization` header; log lines and error messages never
-//! hold it ([`super::redact`]). Logging goes through a closure the caller passes (stderr for the
-//! CLI, a buffer in tests), never to stdout.
+//! hold it ([`super::redact`]: a line is redacted before it is logged). The `-v` log is `tracing`
+//! events under a subscriber of the client's own (`crate::logging`, at the level of
+//! [`HttpConfig::verbosity`]), written to the sink the caller passes (stderr for the CLI, a
+//! buffer in tests), never to stdout.
 
 use std::collections::HashSet;
 use std::io::Read;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use serde_json::Value;
+use tracing::{Dispatch, Level};
 
 use super::answer::{next_cursor, one_line, parse_retry_after, status_error, truncate};
 use super::calls::{API_ROOT, HttpCall, Method};
 use crate::config::Secret;
 use crate::error::{Error, ErrorKind, Result};
 
-/// Where verbose lines go.
-pub type Log = Arc<dyn Fn(&str) + Send + Sync>;
+/// Where the `-v` lines go, one call per line.
+pub type Log = crate::logging::LogSink;
 
 /// How the retries of one request are spaced and bounded.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +73,8 @@ pub struct HttpConfig {
     /// The longest a request may take, retries and waits included.
     pub total_timeout: Duration,
     pub retry: RetryPolicy,
-    /// `-v` count: 1 logs each request and its answer, 2 adds request bodies.
+    /// `-v` count: 1 logs each request and its answer, 2 adds request bodies (the level of the
+    /// client's subscriber, `crate::logging::verbosity`).
     pub verbosity: u8,
     /// The most bytes one answer may hold (`RELCTL_MAX_RESPONSE`).
     pub max_response: u64,
@@ -129,7 +132,8 @@ pub struct HttpClient {
     /// The server URL as logs and messages show it (no user info).
     shown_base: String,
     config: HttpConfig,
-    log: Option<Log>,
+    /// The `-v` log's subscriber, when the caller gave a sink.
+    log: Option<Dispatch>,
 }
 
 /// What one attempt got back before it is judged.
@@ -212,12 +216,13 @@ impl HttpClient {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|err| Error::other(format!("cannot set up the HTTP client: {err}")))?;
+        let level = crate::logging::verbosity(config.verbosity);
         Ok(HttpClient {
             client,
             base,
             shown_base,
             config,
-            log,
+            log: log.map(|sink| crate::logging::dispatch(sink, level)),
         })
     }
 
@@ -239,48 +244,17 @@ impl HttpClient {
                 .timeout
                 .min(deadline.saturating_duration_since(now));
             self.verbose(
-                1,
+                Level::INFO,
                 &format!("> {} {}{}", call.method, self.shown_base, call.path),
             );
             if let Some(body) = &call.body {
-                self.verbose(2, &format!("> {}", truncate(&body.to_string(), 4000)));
+                self.verbose(
+                    Level::DEBUG,
+                    &format!("> {}", truncate(&body.to_string(), 4000)),
+                );
             }
             let outcome = self.attempt(call, attempt_timeout);
-            let elapsed = now.elapsed();
-            let retry = match &outcome {
-                Ok(raw) => {
-                    self.verbose(
-                        1,
-                        &format!(
-                            "< {} {} {} in {}",
-                            raw.status,
-                            call.method,
-                            call.path,
-                            millis(elapsed)
-                        ),
-                    );
-                    retry_for_status(call, raw, &self.config.retry)
-                }
-                Err(err) => {
-                    self.verbose(
-                        1,
-                        &format!(
-                            "< {} {} failed in {}: {}",
-                            call.method,
-                            call.path,
-                            millis(elapsed),
-                            self.describe(err)
-                        ),
-                    );
-                    match err {
-                        // The same server would send the same answer again.
-                        Failure::TooLarge => Retry::No,
-                        _ if err.is_connect() || call.idempotent => Retry::Backoff,
-                        _ => Retry::No,
-                    }
-                }
-            };
-            let delay = match retry {
+            let delay = match self.logged_retry(call, &outcome, now.elapsed()) {
                 Retry::No => None,
                 Retry::After(delay) => Some(delay),
                 Retry::Backoff => Some(backoff(&self.config.retry, retries)),
@@ -292,7 +266,7 @@ impl HttpClient {
                 {
                     retries += 1;
                     self.verbose(
-                        1,
+                        Level::INFO,
                         &format!(
                             "retrying {} {} in {} (retry {retries} of {})",
                             call.method,
@@ -304,6 +278,48 @@ impl HttpClient {
                     std::thread::sleep(delay);
                 }
                 _ => return self.finish(call, outcome, retries + 1, started.elapsed()),
+            }
+        }
+    }
+
+    /// Logs what an attempt that took `elapsed` got, and whether it is worth repeating.
+    fn logged_retry(
+        &self,
+        call: &HttpCall,
+        outcome: &Result<Raw, Failure>,
+        elapsed: Duration,
+    ) -> Retry {
+        match outcome {
+            Ok(raw) => {
+                self.verbose(
+                    Level::INFO,
+                    &format!(
+                        "< {} {} {} in {}",
+                        raw.status,
+                        call.method,
+                        call.path,
+                        millis(elapsed)
+                    ),
+                );
+                retry_for_status(call, raw, &self.config.retry)
+            }
+            Err(err) => {
+                self.verbose(
+                    Level::INFO,
+                    &format!(
+                        "< {} {} failed in {}: {}",
+                        call.method,
+                        call.path,
+                        millis(elapsed),
+                        self.describe(err)
+                    ),
+                );
+                match err {
+                    // The same server would send the same answer again.
+                    Failure::TooLarge => Retry::No,
+                    _ if err.is_connect() || call.idempotent => Retry::Backoff,
+                    _ => Retry::No,
+                }
             }
         }
     }
@@ -433,7 +449,8 @@ impl HttpClient {
         })
     }
 
-    /// The answer of the last attempt, judged.
+    /// The answer of the last attempt, judged: a 2xx's JSON, else the error its status (or the
+    /// lack of an answer) means.
     fn finish(
         &self,
         call: &HttpCall,
@@ -446,68 +463,76 @@ impl HttpClient {
         } else {
             format!("; {attempts} attempts in {}", millis(elapsed))
         };
-        let raw = match outcome {
-            Ok(raw) => raw,
-            Err(Failure::TooLarge) => {
-                return Err(Error::new(
-                    ErrorKind::Network,
-                    format!(
-                        "{} answered {} {} with more than {}, the most one answer may hold (RELCTL_MAX_RESPONSE); nothing past it was read",
-                        self.shown_base,
-                        call.method,
-                        call.path,
-                        shown_size(self.config.max_response)
-                    ),
-                )
-                .with_hint(
-                    "if the server's answers are really this large, raise RELCTL_MAX_RESPONSE (in bytes)",
-                ));
-            }
-            Err(err) if err.is_timeout() && !err.is_connect() => {
-                return Err(Error::new(
-                    ErrorKind::Network,
-                    format!(
-                        "no answer from {} within {} s ({} {}{tries})",
-                        self.shown_base,
-                        self.config.timeout.as_secs_f64(),
-                        call.method,
-                        call.path
-                    ),
-                ));
-            }
-            Err(err) => {
-                return Err(Error::new(
-                    ErrorKind::Network,
-                    format!(
-                        "cannot reach {} ({} {}{tries}): {}",
-                        self.shown_base,
-                        call.method,
-                        call.path,
-                        self.describe(&err)
-                    ),
-                ));
-            }
-        };
+        let raw = outcome.map_err(|failure| self.no_answer(call, failure, &tries))?;
         if (200..300).contains(&raw.status) {
-            let body = if raw.text.trim().is_empty() {
-                Value::Null
-            } else {
-                serde_json::from_str(&raw.text).map_err(|err| {
-                    Error::other(format!(
-                        "{} answered {} {} with something that is not JSON ({err}): {}",
-                        self.shown_base,
-                        call.method,
-                        call.path,
-                        truncate(&one_line(&self.redact(&raw.text)), 200)
-                    ))
-                })?
-            };
-            return Ok(Response {
-                status: raw.status,
-                body,
-                next_cursor: raw.link.as_deref().and_then(next_cursor),
-            });
+            return self.answered(call, raw);
         }
+        Err(self.refused(call, &raw, &tries))
+    }
+
+    /// The error of an attempt that got no answer to judge: too large, timed out, unreachable.
+    fn no_answer(&self, call: &HttpCall, failure: Failure, tries: &str) -> Error {
+        match failure {
+            Failure::TooLarge => Error::new(
+                ErrorKind::Network,
+                format!(
+                    "{} answered {} {} with more than {}, the most one answer may hold (RELCTL_MAX_RESPONSE); nothing past it was read",
+                    self.shown_base,
+                    call.method,
+                    call.path,
+                    shown_size(self.config.max_response)
+                ),
+            )
+            .with_hint(
+                "if the server's answers are really this large, raise RELCTL_MAX_RESPONSE (in bytes)",
+            ),
+            err if err.is_timeout() && !err.is_connect() => Error::new(
+                ErrorKind::Network,
+                format!(
+                    "no answer from {} within {} s ({} {}{tries})",
+                    self.shown_base,
+                    self.config.timeout.as_secs_f64(),
+                    call.method,
+                    call.path
+                ),
+            ),
+            err => Error::new(
+                ErrorKind::Network,
+                format!(
+                    "cannot reach {} ({} {}{tries}): {}",
+                    self.shown_base,
+                    call.method,
+                    call.path,
+                    self.describe(&err)
+                ),
+            ),
+        }
+    }
+
+    /// A 2xx answer: its JSON body (`null` when empty) and the next page's cursor.
+    fn answered(&self, call: &HttpCall, raw: Raw) -> Result<Response> {
+        let body = if raw.text.trim().is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&raw.text).map_err(|err| {
+                Error::other(format!(
+                    "{} answered {} {} with something that is not JSON ({err}): {}",
+                    self.shown_base,
+                    call.method,
+                    call.path,
+                    truncate(&one_line(&self.redact(&raw.text)), 200)
+                ))
+            })?
+        };
+        Ok(Response {
+            status: raw.status,
+            body,
+            next_cursor: raw.link.as_deref().and_then(next_cursor),
+        })
+    }
+
+    /// The error a non-2xx answer means, with what the server said, redacted.
+    fn refused(&self, call: &HttpCall, raw: &Raw, tries: &str) -> Error {
         // What the server sent is quoted cut short: the token goes before the cut can split it.
         let location = raw
             .location
@@ -524,17 +549,24 @@ impl HttpClient {
                 "; no auth token is set: pass --auth-token or set RELCTL_AUTH_TOKEN or SENTRY_AUTH_TOKEN",
             );
         }
-        err.message.push_str(&tries);
+        err.message.push_str(tries);
         err.message = self.redact(&err.message);
-        Err(err)
+        err
     }
 
-    fn verbose(&self, level: u8, line: &str) {
-        if self.config.verbosity >= level
-            && let Some(log) = &self.log
-        {
-            log(&self.redact(line));
-        }
+    /// A `-v` line (`-vv` at DEBUG), redacted, to the client's subscriber.
+    fn verbose(&self, level: Level, line: &str) {
+        let Some(log) = &self.log else {
+            return;
+        };
+        // The line is redacted only when the subscriber wants it.
+        tracing::dispatcher::with_default(log, || {
+            if level == Level::DEBUG {
+                tracing::debug!("{}", self.redact(line));
+            } else {
+                tracing::info!("{}", self.redact(line));
+            }
+        });
     }
 
     /// A transport error by its causes, on one line, without secrets: reqwest's own wrapping

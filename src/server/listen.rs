@@ -32,8 +32,6 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Notify, watch};
 use tokio::time::Instant;
 
-use super::log::LogSink;
-
 /// The default bound on a request's head: 10 seconds.
 pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -60,7 +58,7 @@ pub struct ConnLimits {
 /// what the descriptor limit leaves after [`RESERVED_DESCRIPTORS`] (at least 16, at most 16,384:
 /// each connection also costs memory). A requested cap above what the limit leaves is lowered
 /// to it, and the log says so: past it, accepting fails and the store cannot be opened.
-pub fn connection_cap(requested: Option<usize>, log: &LogSink) -> usize {
+pub fn connection_cap(requested: Option<usize>) -> usize {
     let descriptors = raise_descriptor_limit();
     let left = usize::try_from(descriptors.saturating_sub(RESERVED_DESCRIPTORS))
         .unwrap_or(usize::MAX)
@@ -68,9 +66,9 @@ pub fn connection_cap(requested: Option<usize>, log: &LogSink) -> usize {
     match requested {
         None => (left / 4 * 3).clamp(16, 16_384),
         Some(cap) if cap > left => {
-            log(&format!(
+            tracing::warn!(
                 "--max-connections {cap} is more than the descriptor limit ({descriptors}) leaves for clients; using {left}"
-            ));
+            );
             left
         }
         Some(cap) => cap,
@@ -299,12 +297,12 @@ fn open_lock(open: &Mutex<Open>) -> std::sync::MutexGuard<'_, Open> {
 
 /// Accepts connections on `listener` and serves `app` on each until `stop` completes; then
 /// closes idle connections, lets the others finish, and returns when all are closed (the
-/// caller bounds that wait).
+/// caller bounds that wait). What it has to say goes to the default subscriber of the thread
+/// that polls it (`run` makes it the server's).
 pub async fn serve(
     listener: TcpListener,
     app: axum::Router,
     limits: ConnLimits,
-    log: LogSink,
     stop: impl Future<Output = ()>,
 ) {
     let open = Arc::new(Mutex::new(Open::default()));
@@ -320,7 +318,7 @@ pub async fn serve(
                     Ok((stream, _)) => stream,
                     Err(err) => {
                         // Out of descriptors or memory for a moment: wait instead of spinning.
-                        failed.note(&log, |n| format!("accept failed: {err} ({n} so far)"));
+                        failed.note(|n| format!("accept failed: {err} ({n} so far)"));
                         tokio::time::sleep(Duration::from_millis(50)).await;
                         continue;
                     }
@@ -337,7 +335,7 @@ pub async fn serve(
                     Admitted::Yes(id, close) => (id, close),
                     Admitted::No => {
                         drop(stream);
-                        refused.note(&log, |n| format!(
+                        refused.note(|n| format!(
                             "connections refused: {n} so far, {} open already (--max-connections)",
                             limits.max_connections
                         ));
@@ -406,14 +404,14 @@ struct Throttled {
 
 impl Throttled {
     /// Counts one more; logs `line(count so far)` when the last line is 10 s old.
-    fn note(&mut self, log: &LogSink, line: impl FnOnce(u64) -> String) {
+    fn note(&mut self, line: impl FnOnce(u64) -> String) {
         self.count += 1;
         if self
             .logged
             .is_none_or(|at| at.elapsed() >= Duration::from_secs(10))
         {
             self.logged = Some(Instant::now());
-            log(&line(self.count));
+            tracing::warn!("{}", line(self.count));
         }
     }
 }

@@ -1,131 +1,99 @@
 //! One line per request: method, path, status and duration, plus the hidden cause of a 500.
 //!
-//! Only the path is written, never the query string nor any header, so tokens and whatever a
-//! client puts in parameters stay out of logs. Where the line goes is the caller's choice
-//! (stderr for `relctl serve`, a buffer in tests).
+//! tower-http's [`TraceLayer`] times each request: its span holds the method and the path, and
+//! once the answer is ready [`LogAnswer`] emits its status, its duration and the cause an
+//! [`ApiError`](super::error::ApiError) left for the log ([`LoggedCause`]); the subscriber of
+//! `crate::logging` writes them as one line, `GET /api/0/ 200 1.2ms`. Only the path is
+//! written, never the query string nor any header, so tokens and whatever a client puts in
+//! parameters stay out of logs.
 //!
-//! The middleware runs on the async runtime, so a sink must never block. [`to_writer`] (what
-//! `relctl serve` uses for stderr) hands lines to one writer thread through a bounded queue: a
-//! stderr pipe nobody reads, or one that is closed, costs log lines, never a stalled runtime nor
-//! a panic. Lines that find the queue full are counted, and the count is written once the writer
-//! catches up.
+//! Every server logs through a subscriber of its own, built over `ServeOptions::log` (stderr
+//! for `relctl serve`, a buffer in tests), never a global one: [`in_log_scope`] makes it the
+//! default while a request is handled, `Api` does so for the request's blocking work, and `run`
+//! for what accepting connections has to say. The subscriber's sink is called on the async
+//! runtime, so it must never block: `relctl serve` writes stderr through the bounded queue of
+//! [`crate::logging::to_writer`], where a stderr nobody reads costs lines, never a stalled
+//! runtime.
 
-use std::io::Write;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::extract::{Request, State};
+use axum::http;
 use axum::middleware::Next;
 use axum::response::Response;
+use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
+use tower_http::trace::{MakeSpan, OnResponse, TraceLayer};
+use tracing::instrument::WithSubscriber;
+use tracing::{Dispatch, Span};
 
 use super::error::LoggedCause;
-
-/// Where request lines go. Called on the async runtime: it must not block.
-pub type LogSink = Arc<dyn Fn(&str) + Send + Sync>;
+use crate::logging::LogSink;
 
 /// Lines the stderr queue holds while the writer is behind.
 const STDERR_QUEUE: usize = 1024;
 
-/// How long dropping the sink waits for the writer to write what is queued.
-const FLUSH_WAIT: Duration = Duration::from_millis(500);
-
-/// The sink of `relctl serve`: stderr, through [`to_writer`].
+/// The sink of `relctl serve`: stderr, through [`crate::logging::to_writer`].
 pub fn stderr() -> LogSink {
-    to_writer(std::io::stderr(), STDERR_QUEUE)
+    crate::logging::to_writer(std::io::stderr(), STDERR_QUEUE)
 }
 
-/// A sink that queues up to `capacity` lines for one thread writing them to `writer`. It never
-/// waits: a line that finds the queue full is dropped (and counted). Write errors are ignored.
-/// When the sink is dropped, the writer gets a moment to write what is queued, then is left.
-pub fn to_writer<W: Write + Send + 'static>(writer: W, capacity: usize) -> LogSink {
-    let (lines, queued) = mpsc::sync_channel::<String>(capacity.max(1));
-    let (finished, done) = mpsc::channel::<()>();
-    let dropped = Arc::new(AtomicU64::new(0));
-    let counted = Arc::clone(&dropped);
-    let spawned = std::thread::Builder::new()
-        .name("relctl-serve-log".to_string())
-        .spawn(move || {
-            write_lines(writer, &queued, &counted);
-            drop(finished);
-        });
-    if spawned.is_err() {
-        // No thread, no log: requests are served all the same.
-        return Arc::new(|_: &str| {});
-    }
-    let queue = Queue {
-        lines: Some(lines),
-        done: Mutex::new(done),
-        dropped,
-    };
-    Arc::new(move |line: &str| queue.push(line))
+/// A server's subscriber: every line at INFO and above, to `sink`.
+pub fn subscriber(sink: LogSink) -> Dispatch {
+    crate::logging::dispatch(sink, tracing::level_filters::LevelFilter::INFO)
 }
 
-/// The writer thread: until every sender is gone.
-fn write_lines<W: Write>(mut writer: W, queued: &Receiver<String>, dropped: &AtomicU64) {
-    while let Ok(line) = queued.recv() {
-        let _ = writeln!(writer, "{line}");
-        let lost = dropped.swap(0, Ordering::Relaxed);
-        if lost > 0 {
-            let _ = writeln!(
-                writer,
-                "log: {lost} line(s) dropped, the log could not keep up"
-            );
-        }
-        let _ = writer.flush();
+/// The request log: one span per request, one event when its answer is ready, nothing else
+/// (no line when a request starts, nor a second one for a 5xx).
+pub type RequestLog =
+    TraceLayer<SharedClassifier<ServerErrorsAsFailures>, RequestSpan, (), LogAnswer, (), (), ()>;
+
+pub fn request_log() -> RequestLog {
+    TraceLayer::new_for_http()
+        .make_span_with(RequestSpan)
+        .on_request(())
+        .on_response(LogAnswer)
+        .on_body_chunk(())
+        .on_eos(())
+        .on_failure(())
+}
+
+/// A request's span: its method and its path, nothing of the query nor the headers.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestSpan;
+
+impl<B> MakeSpan<B> for RequestSpan {
+    fn make_span(&mut self, request: &http::Request<B>) -> Span {
+        tracing::info_span!(
+            "request",
+            method = %request.method(),
+            path = request.uri().path()
+        )
     }
 }
 
-/// The sending side of [`to_writer`].
-struct Queue {
-    /// `None` once dropped.
-    lines: Option<SyncSender<String>>,
-    /// Disconnects when the writer thread ends (in a mutex only to be `Sync`).
-    done: Mutex<Receiver<()>>,
-    dropped: Arc<AtomicU64>,
-}
+/// The request's line, when its answer is ready: status, duration, and the cause of a 500.
+#[derive(Debug, Clone, Copy)]
+pub struct LogAnswer;
 
-impl Queue {
-    fn push(&self, line: &str) {
-        let Some(lines) = &self.lines else {
-            return;
-        };
-        match lines.try_send(line.to_string()) {
-            Ok(()) => {}
-            Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) => {
-                self.dropped.fetch_add(1, Ordering::Relaxed);
+impl<B> OnResponse<B> for LogAnswer {
+    fn on_response(self, response: &http::Response<B>, latency: Duration, span: &Span) {
+        let cause = match response.extensions().get::<LoggedCause>() {
+            Some(LoggedCause(cause)) => {
+                format!(" error: {}", crate::output::for_terminal(cause, false))
             }
-        }
+            None => String::new(),
+        };
+        tracing::info!(
+            parent: span,
+            "{} {:.1}ms{cause}",
+            response.status().as_u16(),
+            latency.as_secs_f64() * 1000.0
+        );
     }
 }
 
-impl Drop for Queue {
-    fn drop(&mut self) {
-        // Closing the queue ends the writer once it has written the rest; wait a little for it.
-        self.lines = None;
-        if let Ok(done) = self.done.get_mut() {
-            let _ = done.recv_timeout(FLUSH_WAIT);
-        }
-    }
-}
-
-/// The middleware: runs the request, then logs it.
-pub async fn log_request(State(sink): State<LogSink>, request: Request, next: Next) -> Response {
-    let started = Instant::now();
-    let method = request.method().clone();
-    let path = request.uri().path().to_string();
-    let response = next.run(request).await;
-    let elapsed = started.elapsed();
-    let mut line = format!(
-        "{method} {path} {} {:.1}ms",
-        response.status().as_u16(),
-        elapsed.as_secs_f64() * 1000.0
-    );
-    if let Some(LoggedCause(cause)) = response.extensions().get::<LoggedCause>() {
-        line.push_str(" error: ");
-        line.push_str(&crate::output::for_terminal(cause, false));
-    }
-    sink(&line);
-    response
+/// The outermost middleware: the request is handled (its span made, its line written) with the
+/// server's subscriber as the default.
+pub async fn in_log_scope(State(log): State<Dispatch>, request: Request, next: Next) -> Response {
+    next.run(request).with_subscriber(log).await
 }

@@ -7,8 +7,9 @@
 //! `projects.rs`, `releases.rs`, `deploys.rs`, `issues.rs`, `repos.rs`), `auth.rs` reads tokens
 //! and scopes, `decode.rs` and `release_body.rs` validate bodies, `json.rs` shapes answers,
 //! `error.rs` turns failures into responses, `pagination.rs` and `query.rs` read and write
-//! Sentry's paging, `log.rs` writes one line per request. `pages/` renders the HTML release pages
-//! for people, next to the API.
+//! Sentry's paging, `log.rs` writes one line per request (through a `tracing` subscriber of the
+//! server's own, `crate::logging`). `pages/` renders the HTML release pages for people, next to
+//! the API.
 
 mod auth;
 mod decode;
@@ -38,9 +39,9 @@ use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
+pub use crate::logging::{LogSink, to_writer as log_to_writer};
 pub use error::ApiError;
 pub use listen::{DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT, Watchdog};
-pub use log::{LogSink, to_writer as log_to_writer};
 pub use repos::MAX_REF_COMMITS;
 pub use state::Authenticate;
 
@@ -102,13 +103,15 @@ pub struct ServeOptions {
     pub authenticate: Authenticate,
     /// Whether a token carries a scope.
     pub has_scope: fn(&Token, &str) -> bool,
-    /// Where the request log goes (one line per request).
+    /// Where the server's log goes: one line per request, and what accepting connections and
+    /// the shutdown have to say (`log.rs`). Called on the async runtime: it must not block.
     pub log: LogSink,
     /// The organization the release pages show.
     pub pages_org: String,
     /// `--public-pages`: the release pages need no login.
     pub public_pages: bool,
-    /// Called once with the bound address, before the first request is accepted.
+    /// Called once with the bound address, before the first request is accepted, with the
+    /// server's subscriber as the default: what it logs with `tracing` goes to `log`.
     pub ready: Option<Box<dyn FnOnce(SocketAddr) + Send>>,
     /// Stops the server like SIGINT/SIGTERM do when it completes (tests, embedding).
     pub shutdown: Option<Pin<Box<dyn Future<Output = ()> + Send>>>,
@@ -148,6 +151,11 @@ impl ServeOptions {
 
 /// The API's router (and the release pages) for `opts` (what `run` serves; tests send it requests in-process).
 pub fn router(opts: &ServeOptions) -> axum::Router {
+    app(opts, log::subscriber(Arc::clone(&opts.log)))
+}
+
+/// The router, logging with the subscriber `log`.
+fn app(opts: &ServeOptions, log: tracing::Dispatch) -> axum::Router {
     let started = crate::time::format_ts(chrono::Utc::now());
     let repos: Vec<state::Registered> = opts
         .repos
@@ -168,13 +176,13 @@ pub fn router(opts: &ServeOptions) -> axum::Router {
         page_permits: Arc::new(tokio::sync::Semaphore::new(
             opts.max_concurrent_pages.max(1),
         )),
-        log: Arc::clone(&opts.log),
+        log,
         pages: Arc::new(pages::PagesConfig {
             org: opts.pages_org.clone(),
             public: opts.public_pages,
         }),
     };
-    router::router(api, opts.request_timeout, Arc::clone(&opts.log))
+    router::router(api, opts.request_timeout)
 }
 
 /// Checks that every `--repo` is a git repository, and that names are not given twice.
@@ -202,23 +210,30 @@ fn check_repos(repos: &[(String, PathBuf)]) -> Result<()> {
 /// its headers (for at most the header timeout), a request still running, or blocking work that
 /// outlived its request (a timeout) is waited for until the grace period ends, then left (the
 /// process exits under it).
-pub fn run(mut opts: ServeOptions) -> Result<()> {
+pub fn run(opts: ServeOptions) -> Result<()> {
     check_repos(&opts.repos)?;
+    let log = log::subscriber(Arc::clone(&opts.log));
+    // What is said outside of a request (the connection cap, accepting, `ready`, the shutdown)
+    // goes to the server's subscriber too: the runtime's `block_on` polls on this thread.
+    tracing::dispatcher::with_default(&log.clone(), || serve_logged(opts, log))
+}
+
+/// [`run`], with `log` the default subscriber.
+fn serve_logged(mut opts: ServeOptions, log: tracing::Dispatch) -> Result<()> {
     let limits = listen::ConnLimits {
         header_timeout: opts.header_timeout,
         idle_timeout: opts.idle_timeout,
-        max_connections: listen::connection_cap(opts.max_connections, &opts.log),
+        max_connections: listen::connection_cap(opts.max_connections),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|err| Error::other(format!("cannot start the server's runtime: {err}")))?;
-    let app = router(&opts);
+    let app = app(&opts, log);
     let ready = opts.ready.take();
     let shutdown = opts.shutdown.take();
     let bind = opts.bind;
     let grace = opts.shutdown_grace;
-    let log = Arc::clone(&opts.log);
     // When the shutdown signal came.
     let signalled = Arc::new(OnceLock::<Instant>::new());
     let signal_seen = Arc::clone(&signalled);
@@ -238,7 +253,7 @@ pub fn run(mut opts: ServeOptions) -> Result<()> {
             let _ = signal_seen.set(Instant::now());
             let _ = stopping.send(());
         };
-        let serve = listen::serve(listener, app, limits, Arc::clone(&log), signal);
+        let serve = listen::serve(listener, app, limits, signal);
         let grace_over = async move {
             if stopped.await.is_err() {
                 std::future::pending::<()>().await;
@@ -248,10 +263,10 @@ pub fn run(mut opts: ServeOptions) -> Result<()> {
         tokio::select! {
             () = serve => Ok(()),
             () = grace_over => {
-                log(&format!(
+                tracing::warn!(
                     "shutdown: stopped waiting for the requests in flight after {:.1}s",
                     grace.as_secs_f64()
-                ));
+                );
                 Ok(())
             }
         }

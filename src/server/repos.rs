@@ -212,10 +212,12 @@ pub fn resolve(
             .read_commits(&spec, false)
             .map_err(|err| git_error(&repo.name, err))?;
         if range.dropped_by_cap > 0 {
-            (ctx.api.log)(&format!(
+            tracing::warn!(
                 "refs: {} at {}: {} older commit(s) left out, a request binds at most {MAX_REF_COMMITS}",
-                repo.name, r.commit, range.dropped_by_cap
-            ));
+                repo.name,
+                r.commit,
+                range.dropped_by_cap
+            );
         }
         commits.extend(
             range

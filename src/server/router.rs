@@ -4,7 +4,7 @@
 //! Paths are Sentry's, with their trailing slash. Anything else is a JSON 404; a known path with
 //! another method is a JSON 405. Bodies are limited to the server's `max_body` (413 beyond), a
 //! request that takes longer than the server's timeout is a JSON 503, and every request is logged
-//! once (`log.rs`).
+//! once (`log.rs`), with the server's own subscriber (`log`).
 //!
 //! The timeout counts from the moment the headers are read: the body, the wait for a turn
 //! (`state.rs`) and the work. Slow headers, idle connections and the number of connections are
@@ -20,13 +20,14 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use super::error::ApiError;
-use super::log::{LogSink, log_request};
+use super::log::{in_log_scope, request_log};
 use super::state::Api;
 use super::{deploys, issues, organizations, pages, projects, releases, repos};
 
 /// The router over `api`, answering 503 to requests that take longer than `timeout`, logging
-/// to `log`.
-pub fn router(api: Api, timeout: Duration, log: LogSink) -> Router {
+/// with the server's subscriber.
+pub fn router(api: Api, timeout: Duration) -> Router {
+    let log = api.log.clone();
     let max_body = api.max_body;
     Router::new()
         .route("/api/0/", get(organizations::index))
@@ -95,7 +96,8 @@ pub fn router(api: Api, timeout: Duration, log: LogSink) -> Router {
         .layer(DefaultBodyLimit::max(max_body))
         .with_state(api)
         .layer(middleware::from_fn_with_state(timeout, time_limit))
-        .layer(middleware::from_fn_with_state(log, log_request))
+        .layer(request_log())
+        .layer(middleware::from_fn_with_state(log, in_log_scope))
 }
 
 /// Answers 503 `{detail}` when the request is not answered within `limit`. The request's future

@@ -20,10 +20,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use tokio::sync::Semaphore;
+use tracing::Dispatch;
 
 use super::auth::{self, Credentials, Need};
 use super::error::ApiError;
-use super::log::LogSink;
 use super::pages::PagesConfig;
 use crate::backend::Backend;
 use crate::error::Result;
@@ -54,8 +54,9 @@ pub struct Api {
     /// The same for the release pages and their login, apart, so people reading pages (or
     /// anonymous clients posting the login form) never take a turn of the API's.
     pub page_permits: Arc<Semaphore>,
-    /// The request log, for what a request's work has to say (a capped range).
-    pub log: LogSink,
+    /// The server's subscriber (`log.rs`): requests are handled with it as the default, and so
+    /// is their blocking work, for what it has to say (a capped range).
+    pub log: Dispatch,
     /// What the release pages show, and to whom.
     pub pages: Arc<PagesConfig>,
 }
@@ -125,7 +126,8 @@ impl Api {
         let api = self.clone();
         let task = tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            work(api)
+            let log = api.log.clone();
+            tracing::dispatcher::with_default(&log, || work(api))
         });
         match task.await {
             Ok(result) => result,
