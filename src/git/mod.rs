@@ -37,6 +37,8 @@ mod blocks;
 mod commit;
 mod encoding;
 mod error;
+#[cfg(feature = "gix-reader")]
+mod gix_reader;
 mod pack;
 mod patch;
 mod progress;

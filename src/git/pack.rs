@@ -41,6 +41,9 @@ const CACHE_LARGEST: usize = 1 << 20;
 const CACHE_SLOTS: usize = 16384;
 /// A longer delta chain is taken for damage (git writes at most 4095).
 const MAX_CHAIN: usize = 10_000;
+/// The most set aside for an object before its bytes arrive: a damaged entry or delta header
+/// can name any size (a header naming 60 TB aborted the process, found by `damaged_packs.rs`).
+const FIRST_ALLOCATION: usize = 1 << 20;
 
 /// An object's type, as a pack entry names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,13 +215,26 @@ impl Packs {
             .and_then(|pack| pack.data.get(at..))
             .ok_or(Unreadable)?;
         self.inflater.reset(true);
-        // One byte beyond the size tells an object longer than its header says.
-        let mut out = Vec::with_capacity(size + 1);
-        let status = self
-            .inflater
-            .decompress_vec(input, &mut out, FlushDecompress::Finish)
-            .map_err(|_| Unreadable)?;
-        if status != Status::StreamEnd || out.len() != size {
+        let mut out = Vec::with_capacity(size.min(FIRST_ALLOCATION) + 1);
+        loop {
+            let read = usize::try_from(self.inflater.total_in()).map_err(|_| Unreadable)?;
+            let written = out.len();
+            let rest = input.get(read..).ok_or(Unreadable)?;
+            let status = self
+                .inflater
+                .decompress_vec(rest, &mut out, FlushDecompress::Finish)
+                .map_err(|_| Unreadable)?;
+            // One byte beyond the size tells an object longer than its header says.
+            if status == Status::StreamEnd || out.len() > size {
+                break;
+            }
+            if out.len() == out.capacity() {
+                out.reserve((size + 1 - out.len()).min(out.capacity()));
+            } else if out.len() == written && self.inflater.total_in() == read as u64 {
+                return Err(Unreadable);
+            }
+        }
+        if out.len() != size {
             return Err(Unreadable);
         }
         let read = usize::try_from(self.inflater.total_in()).map_err(|_| Unreadable)?;
@@ -469,7 +485,7 @@ fn apply_delta(base: &[u8], delta: &[u8]) -> Result<Vec<u8>, Unreadable> {
     if base_size != base.len() {
         return Err(Unreadable);
     }
-    let mut out = Vec::with_capacity(result_size);
+    let mut out = Vec::with_capacity(result_size.min(FIRST_ALLOCATION));
     while let Some((&op, tail)) = rest.split_first() {
         rest = tail;
         if op & 0x80 != 0 {
@@ -597,6 +613,10 @@ impl BaseCache {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "damaged_packs.rs"]
+mod damaged_packs;
 
 #[cfg(test)]
 mod tests {

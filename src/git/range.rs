@@ -123,30 +123,21 @@ impl GitRepo {
         &self,
         range: &RangeSpec,
         show_progress: bool,
-        mut each: impl FnMut(GitCommit) -> ControlFlow<()>,
+        each: impl FnMut(GitCommit) -> ControlFlow<()>,
     ) -> Result<RangeRead, GitError> {
         let progress = Progress::new(show_progress);
-
         let Some(head) = self.resolve_head(&range.head)? else {
             return Ok(RangeRead::default());
         };
-        let mut previous_missing = false;
-        let hide = match range.previous.as_deref() {
-            None => None,
-            Some(previous) => match self.resolve_previous(previous)? {
-                Some(oid) => Some(oid),
-                None if range.ignore_missing => {
-                    previous_missing = true;
-                    None
-                }
-                None => {
-                    return Err(GitError::PreviousCommitMissing {
-                        sha: previous.to_string(),
-                        shallow: self.is_shallow(),
-                    });
-                }
-            },
-        };
+        let (hide, previous_missing) = self.range_start(range)?;
+        #[cfg(feature = "gix-reader")]
+        if super::gix_reader::wanted() && range.paths.is_empty() && !self.gix_unfit() {
+            let read = self.stream_with_gix(head, hide, range, &progress, each)?;
+            return Ok(RangeRead {
+                previous_missing,
+                ..read
+            });
+        }
 
         let packs = PackFiles::open(&self.repo.commondir().join("objects"));
         let reader = TreeReader::new(&self.repo, packs.clone())?;
@@ -170,8 +161,43 @@ impl GitRepo {
         }
 
         progress.phase("reading commits", Some(keep));
-        let ids = &selected[..keep];
-        let mut count = 0;
+        let (count, hit) =
+            self.read_selected(&reader, packs, &selected[..keep], &progress, each)?;
+        Ok(RangeRead {
+            count,
+            dropped_by_cap,
+            previous_missing,
+            shallow_boundary_hit: boundary_hit || hit,
+        })
+    }
+
+    /// The commit the range stops at (`None`: a first release) and whether the previous commit
+    /// was missing and `ignore_missing` made the read fall back to `initial_depth` commits.
+    fn range_start(&self, range: &RangeSpec) -> Result<(Option<Oid>, bool), GitError> {
+        let Some(previous) = range.previous.as_deref() else {
+            return Ok((None, false));
+        };
+        match self.resolve_previous(previous)? {
+            Some(oid) => Ok((Some(oid), false)),
+            None if range.ignore_missing => Ok((None, true)),
+            None => Err(GitError::PreviousCommitMissing {
+                sha: previous.to_string(),
+                shallow: self.is_shallow(),
+            }),
+        }
+    }
+
+    /// Reads the commits `ids` in full and hands them to `each` in order, on two threads for a
+    /// long range: how many were handed over, and whether one sits on a shallow boundary.
+    fn read_selected(
+        &self,
+        reader: &TreeReader<'_>,
+        packs: PackFiles,
+        ids: &[Oid],
+        progress: &Progress,
+        mut each: impl FnMut(GitCommit) -> ControlFlow<()>,
+    ) -> Result<(usize, bool), GitError> {
+        let (mut count, mut boundary_hit) = (0, false);
         let mut hand_over = |read: BlockRead| {
             boundary_hit |= read.boundary_hit;
             for commit in read.commits {
@@ -184,25 +210,19 @@ impl GitRepo {
             ControlFlow::Continue(())
         };
         match self.helper_for(ids.len()) {
-            Some(helper) => self.read_in_two(&reader, packs, helper, ids, hand_over)?,
+            Some(helper) => self.read_in_two(reader, packs, helper, ids, hand_over)?,
             None => {
                 // One commit at a time, so a consumer that stops early stops the reading.
-                let mut pairs = TreePairs::new(self, &reader);
+                let mut pairs = TreePairs::new(self, reader);
                 for &oid in ids {
-                    let read = read_commit(&mut pairs, &reader, oid)?;
+                    let read = read_commit(&mut pairs, reader, oid)?;
                     if hand_over(read).is_break() {
                         break;
                     }
                 }
             }
         }
-
-        Ok(RangeRead {
-            count,
-            dropped_by_cap,
-            previous_missing,
-            shallow_boundary_hit: boundary_hit,
-        })
+        Ok((count, boundary_hit))
     }
 
     /// The commits of `walked` whose first-parent diff touches the filter's paths, in order.
