@@ -17,8 +17,8 @@ use std::sync::Mutex;
 
 use super::{
     AuditQuery, Backend, CreateDeploy, CreateIssue, CreateOrganization, CreateProject,
-    CreateRelease, CreateToken, IssueQuery, IssueReviewed, OrganizationUpdated, PreviousQuery,
-    PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseUpdated,
+    CreateRelease, CreateToken, EarlierHeads, IssueQuery, IssueReviewed, OrganizationUpdated,
+    PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseUpdated,
     UpdateOrganization, UpdateProject, UpdateRelease,
 };
 use crate::error::{Error, Result};
@@ -139,6 +139,16 @@ impl Backend for DryRun {
             return Ok(None);
         }
         self.target.previous_release(req)
+    }
+
+    fn earlier_heads(&self, req: &PreviousQuery) -> Result<EarlierHeads> {
+        if self.remote {
+            (self.say)(
+                "dry run: the server is not asked for the previous release; showing the commits of a first release",
+            );
+            return Ok(EarlierHeads::default());
+        }
+        self.target.earlier_heads(req)
     }
 
     fn create_deploy(&self, req: &CreateDeploy) -> Result<model::Deploy> {

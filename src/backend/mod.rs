@@ -19,6 +19,7 @@ pub mod remote;
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
+pub use crate::flow::commits::EarlierHead;
 use crate::flow::commits::{CommitBatch, CommitInput, HeadCommit};
 use crate::model;
 
@@ -86,17 +87,20 @@ pub trait Backend: Send + Sync {
     /// Sentry's previous-with-commits: the most recent other release with commits sharing a
     /// project with `version` (or with `projects`, when the release does not exist yet).
     fn previous_release(&self, req: &PreviousQuery) -> Result<Option<PreviousRelease>>;
-    /// Binds commits to `req.version` with its previous release with commits at hand: `bind`
-    /// gets it and binds. A backend whose previous-with-commits needs the release to exist
-    /// (Sentry answers 404 for one that does not exist yet) creates it first with
-    /// `req.projects`, and deletes it again when `bind` fails: a failing command leaves nothing
-    /// behind.
-    fn with_previous_release(
+    /// The head commits recorded by the releases created before `req.version` that share a
+    /// project with it (with `req.projects` when it does not exist yet), newest release first:
+    /// where its range starts in each repository (cli.md, "--auto").
+    fn earlier_heads(&self, req: &PreviousQuery) -> Result<EarlierHeads>;
+    /// Binds commits to `req.version` with its earlier heads at hand: `bind` gets them and
+    /// binds. A backend that needs the release to exist to find them (Sentry answers 404 for
+    /// one that does not exist yet) creates it first with `req.projects`, and deletes it again
+    /// when `bind` fails: a failing command leaves nothing behind.
+    fn with_earlier_heads(
         &self,
         req: &PreviousQuery,
-        bind: &mut dyn FnMut(Option<PreviousRelease>) -> Result<()>,
+        bind: &mut dyn FnMut(EarlierHeads) -> Result<()>,
     ) -> Result<()> {
-        bind(self.previous_release(req)?)
+        bind(self.earlier_heads(req)?)
     }
 
     // Deploys.
@@ -343,6 +347,23 @@ pub struct PreviousRelease {
     /// (repository name, sha): the head commit recorded when the release's commits were bound,
     /// else its newest commit there (Sentry's lastCommit, all a Sentry server tells).
     pub heads: Vec<(String, String)>,
+}
+
+/// The head commits earlier releases recorded ([`Backend::earlier_heads`]), newest release
+/// first.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EarlierHeads(pub Vec<EarlierHead>);
+
+impl EarlierHeads {
+    /// The heads recorded in `repository`, newest release first.
+    pub fn in_repository<'h>(
+        &'h self,
+        repository: &'h str,
+    ) -> impl Iterator<Item = &'h EarlierHead> {
+        self.0
+            .iter()
+            .filter(move |head| head.repository == repository)
+    }
 }
 
 impl PreviousRelease {

@@ -12,9 +12,9 @@
 use serde_json::Value;
 
 use crate::backend::{
-    AuditQuery, Backend, CreateDeploy, CreateOutcome, CreateProject, CreateRelease, IssueQuery,
-    IssueReviewed, IssueStatus, OrganizationUpdated, PreviousQuery, PreviousRelease,
-    ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseStatus, ReleaseUpdated,
+    AuditQuery, Backend, CreateDeploy, CreateOutcome, CreateProject, CreateRelease, EarlierHead,
+    EarlierHeads, IssueQuery, IssueReviewed, IssueStatus, OrganizationUpdated, PreviousQuery,
+    PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseStatus, ReleaseUpdated,
     UpdateOrganization, UpdateProject, UpdateRelease,
 };
 use crate::domain::org_options::{self, OptionValue};
@@ -108,6 +108,68 @@ impl RemoteBackend {
             self.http.get_list(&path, ListWant::First(wanted))?,
             decode::release,
         )
+    }
+}
+
+/// The most requests the walk back through a Sentry server's releases makes (cli.md, "--auto").
+const SENTRY_WALK_REQUESTS: usize = 10;
+
+impl RemoteBackend {
+    /// Sentry keeps no head commits per repository and names one previous release: the earlier
+    /// heads are that release's, then each earlier release's newest commit in each repository,
+    /// walking the releases list newest first, in at most [`SENTRY_WALK_REQUESTS`] requests.
+    fn sentry_earlier_heads(
+        &self,
+        req: &PreviousQuery,
+        previous: PreviousRelease,
+    ) -> Result<EarlierHeads> {
+        let mut heads: Vec<EarlierHead> = previous
+            .heads
+            .iter()
+            .map(|(repository, commit)| EarlierHead {
+                version: previous.version.clone(),
+                repository: repository.clone(),
+                commit: commit.clone(),
+            })
+            .collect();
+        let listed = self.releases(&ReleaseListQuery {
+            org: req.org.clone(),
+            projects: req.projects.clone(),
+            query: None,
+            status: None,
+            limit: 100,
+            offset: 0,
+        })?;
+        // Newest first: the ones after this release and the previous one were created before
+        // them.
+        let earlier = listed
+            .iter()
+            .skip_while(|r| r.version != req.version && r.version != previous.version)
+            .filter(|r| r.version != req.version && r.version != previous.version)
+            .filter(|r| r.commit_count > 0)
+            .take(SENTRY_WALK_REQUESTS.saturating_sub(2));
+        for release in earlier {
+            let path = release_path(
+                &req.org,
+                &release.version,
+                &format!("commits/?per_page={PAGE_SIZE}"),
+            )?;
+            let page = self.http.get_list(&path, ListWant::First(PAGE_SIZE))?;
+            for commit in decode::all(page, decode::commit)? {
+                // Newest first: the first commit of each repository is its head there.
+                if !heads
+                    .iter()
+                    .any(|h| h.version == release.version && h.repository == commit.repository)
+                {
+                    heads.push(EarlierHead {
+                        version: release.version.clone(),
+                        repository: commit.repository.clone(),
+                        commit: commit.id.clone(),
+                    });
+                }
+            }
+        }
+        Ok(EarlierHeads(heads))
     }
 }
 
@@ -366,10 +428,37 @@ impl Backend for RemoteBackend {
         }
     }
 
-    fn with_previous_release(
+    fn earlier_heads(&self, req: &PreviousQuery) -> Result<EarlierHeads> {
+        let path = release_path(&req.org, &req.version, "previous-with-commits/")?;
+        let body = match self.get(path) {
+            Ok(body) => body,
+            // Sentry answers 404 for a release that does not exist (yet): with projects to
+            // create it, it simply has no earlier release; without, the update would fail.
+            Err(err) if err.kind == ErrorKind::NotFound && !req.projects.is_empty() => {
+                return Ok(EarlierHeads::default());
+            }
+            Err(err) if err.kind == ErrorKind::NotFound => {
+                return Err(Error::not_found(format!(
+                    "release {:?} not found in organization {:?}: create it first (release new), or pass -p to create it ({})",
+                    req.version, req.org, err.message
+                )));
+            }
+            Err(err) => return Err(err),
+        };
+        // relctl serve names every earlier head itself.
+        if let Some(heads) = decode::earlier_heads(&body) {
+            return Ok(EarlierHeads(heads));
+        }
+        let Some(previous) = decode::previous_release(body)? else {
+            return Ok(EarlierHeads::default());
+        };
+        self.sentry_earlier_heads(req, previous)
+    }
+
+    fn with_earlier_heads(
         &self,
         req: &PreviousQuery,
-        bind: &mut dyn FnMut(Option<PreviousRelease>) -> Result<()>,
+        bind: &mut dyn FnMut(EarlierHeads) -> Result<()>,
     ) -> Result<()> {
         // Sentry's previous-with-commits answers 404 for a release that does not exist yet, so
         // with projects it is created (or linked) first, as sentry-cli does: the POST is
@@ -384,7 +473,7 @@ impl Backend for RemoteBackend {
                 })?
                 .outcome
                 == CreateOutcome::Created;
-        let bound = self.previous_release(req).and_then(bind);
+        let bound = self.earlier_heads(req).and_then(bind);
         match bound {
             Err(err) if created => Err(match self.delete_release(&req.org, &req.version) {
                 Ok(()) => err,

@@ -496,6 +496,37 @@ pub fn previous_release(
     Ok(Some((previous, heads)))
 }
 
+/// A head commit an earlier release recorded in one repository: where that release's commits
+/// ended there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierHead {
+    pub version: String,
+    pub repository: String,
+    pub commit: String,
+}
+
+/// The heads that decide where a release's range starts in each repository (cli.md, "--auto"):
+/// those recorded by the releases created before `release` (every release, when it does not
+/// exist yet) sharing a project in `project_ids`, newest release first.
+pub fn earlier_heads(
+    conn: &Db<'_>,
+    org: &OrgRow,
+    release: Option<&ReleaseRow>,
+    project_ids: &[i64],
+) -> Result<Vec<EarlierHead>> {
+    let before = release.map(|r| (r.id, r.date_added.as_str()));
+    Ok(
+        store::commits::earlier_heads(conn, org.id, before, project_ids)?
+            .into_iter()
+            .map(|(version, repository, commit)| EarlierHead {
+                version,
+                repository,
+                commit,
+            })
+            .collect(),
+    )
+}
+
 /// The repositories commits have been bound in.
 pub fn repositories_of(conn: &Db<'_>, org: &OrgRow) -> Result<Vec<crate::model::Repository>> {
     Ok(store::commits::repositories(conn, org.id)?

@@ -61,7 +61,7 @@ impl GitRepo {
     pub(super) fn stream_with_gix(
         &self,
         head: Oid,
-        hide: Option<Oid>,
+        hide: &[Oid],
         range: &RangeSpec,
         progress: &Progress,
         mut each: impl FnMut(GitCommit) -> ControlFlow<()>,
@@ -105,17 +105,22 @@ impl GitRepo {
 fn walk(
     repo: &gix::Repository,
     head: Oid,
-    hide: Option<Oid>,
+    hide: &[Oid],
     depth: usize,
     progress: &Progress,
 ) -> Result<Vec<ObjectId>, GitError> {
     use gix::traverse::commit::topo::{Builder, Sorting};
-    let ends = hide.map(to_gix).transpose()?;
-    let (sorting, limit) = match ends {
-        Some(_) => (Sorting::DateOrder, usize::MAX),
-        None => (Sorting::TopoOrder, depth),
+    let ends = hide
+        .iter()
+        .map(|&oid| to_gix(oid))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (sorting, limit) = if ends.is_empty() {
+        (Sorting::TopoOrder, depth)
+    } else {
+        (Sorting::DateOrder, usize::MAX)
     };
-    let walk = Builder::from_iters(&repo.objects, [to_gix(head)?], ends.map(|end| [end]))
+    let ends = (!ends.is_empty()).then_some(ends);
+    let walk = Builder::from_iters(&repo.objects, [to_gix(head)?], ends)
         .sorting(sorting)
         .build()
         .map_err(failed)?;
@@ -444,15 +449,18 @@ mod tests {
         let head = repo.resolve_oid("HEAD").unwrap();
         for previous in [None, Some("HEAD~9")] {
             let range = RangeSpec {
-                previous: previous.map(str::to_string),
+                stop_at: previous.map(str::to_string).into_iter().collect(),
                 initial_depth: usize::MAX,
                 ..RangeSpec::default()
             };
             let own = repo.read_commits(&range, false).unwrap();
-            let hide = previous.map(|p| repo.resolve_oid(p).unwrap());
+            let hide: Vec<_> = previous
+                .map(|p| repo.resolve_oid(p).unwrap())
+                .into_iter()
+                .collect();
             let mut read = Vec::new();
             let progress = Progress::new(false);
-            repo.stream_with_gix(head, hide, &range, &progress, |commit| {
+            repo.stream_with_gix(head, &hide, &range, &progress, |commit| {
                 read.push(commit);
                 ControlFlow::Continue(())
             })

@@ -39,8 +39,10 @@ use crate::domain::commit_id::is_commit_id;
 pub struct RangeSpec {
     /// The revision to start from, usually `"HEAD"`.
     pub head: String,
-    /// The previous release's last commit (full sha or any revision); `None` for a first release.
-    pub previous: Option<String>,
+    /// Where the range stops: these commits and their ancestors are left out (full shas or any
+    /// revisions: the earlier releases' heads, or the previous commit named); empty for a first
+    /// release.
+    pub stop_at: Vec<String>,
     /// How many commits to take when there is no previous commit (or it is missing and
     /// `ignore_missing` is set): the first of `git rev-list --topo-order`, head first.
     pub initial_depth: usize,
@@ -58,7 +60,7 @@ impl Default for RangeSpec {
     fn default() -> Self {
         RangeSpec {
             head: "HEAD".to_string(),
-            previous: None,
+            stop_at: Vec::new(),
             initial_depth: 20,
             ignore_missing: false,
             max_commits: None,
@@ -132,7 +134,7 @@ impl GitRepo {
         let (hide, previous_missing) = self.range_start(range)?;
         #[cfg(feature = "gix-reader")]
         if super::gix_reader::wanted() && range.paths.is_empty() && !self.gix_unfit() {
-            let read = self.stream_with_gix(head, hide, range, &progress, each)?;
+            let read = self.stream_with_gix(head, &hide, range, &progress, each)?;
             return Ok(RangeRead {
                 previous_missing,
                 ..read
@@ -142,7 +144,7 @@ impl GitRepo {
         let packs = PackFiles::open(&self.repo.commondir().join("objects"));
         let reader = TreeReader::new(&self.repo, packs.clone())?;
         progress.phase("walking history", None);
-        let walked = self.walk(&reader, head, hide, range.initial_depth, &progress)?;
+        let walked = self.walk(&reader, head, &hide, range.initial_depth, &progress)?;
         let mut boundary_hit = false;
         let filter = PathFilter::new(&range.paths);
         let selected = if filter.is_empty() {
@@ -171,20 +173,23 @@ impl GitRepo {
         })
     }
 
-    /// The commit the range stops at (`None`: a first release) and whether the previous commit
-    /// was missing and `ignore_missing` made the read fall back to `initial_depth` commits.
-    fn range_start(&self, range: &RangeSpec) -> Result<(Option<Oid>, bool), GitError> {
-        let Some(previous) = range.previous.as_deref() else {
-            return Ok((None, false));
-        };
-        match self.resolve_previous(previous)? {
-            Some(oid) => Ok((Some(oid), false)),
-            None if range.ignore_missing => Ok((None, true)),
-            None => Err(GitError::PreviousCommitMissing {
-                sha: previous.to_string(),
-                shallow: self.is_shallow(),
-            }),
+    /// The commits the range stops at (none: a first release) and whether one of them was
+    /// missing and `ignore_missing` made the read fall back to `initial_depth` commits.
+    fn range_start(&self, range: &RangeSpec) -> Result<(Vec<Oid>, bool), GitError> {
+        let mut stops = Vec::with_capacity(range.stop_at.len());
+        for previous in &range.stop_at {
+            match self.resolve_previous(previous)? {
+                Some(oid) => stops.push(oid),
+                None if range.ignore_missing => return Ok((Vec::new(), true)),
+                None => {
+                    return Err(GitError::PreviousCommitMissing {
+                        sha: previous.to_string(),
+                        shallow: self.is_shallow(),
+                    });
+                }
+            }
         }
+        Ok((stops, false))
     }
 
     /// Reads the commits `ids` in full and hands them to `each` in order, on two threads for a
@@ -286,14 +291,15 @@ impl GitRepo {
         &self,
         reader: &TreeReader<'_>,
         head: Oid,
-        hide: Option<Oid>,
+        hide: &[Oid],
         depth: usize,
         progress: &Progress,
     ) -> Result<Vec<Oid>, GitError> {
         self.walk_ids(reader, head, hide, depth, progress)
             .map_err(|err| match err {
                 GitError::Damaged { commit: None, .. } => {
-                    let starts: Vec<Oid> = std::iter::once(head).chain(hide).collect();
+                    let starts: Vec<Oid> =
+                        std::iter::once(head).chain(hide.iter().copied()).collect();
                     match self.first_unreadable_commit(&starts) {
                         Some(culprit) => err.reading(culprit),
                         None => err,
@@ -307,22 +313,24 @@ impl GitRepo {
         &self,
         reader: &TreeReader<'_>,
         head: Oid,
-        hide: Option<Oid>,
+        hide: &[Oid],
         depth: usize,
         progress: &Progress,
     ) -> Result<Vec<Oid>, GitError> {
         let mut walk = self.repo.revwalk()?;
         let limit = match hide {
-            Some(hide) => {
+            [_, ..] => {
                 // The whole range is computed anyway once something is hidden; topological
                 // order on top of time order keeps children before parents even when commit
                 // dates are equal or skewed.
                 walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME)?;
                 walk.push(head)?;
-                walk.hide(hide)?;
+                for &stop in hide {
+                    walk.hide(stop)?;
+                }
                 usize::MAX
             }
-            None => {
+            [] => {
                 // `git rev-list --topo-order HEAD`, the first `depth`. Commit dates play no part:
                 // after a rebase they are all equal, and a skewed clock can date HEAD before its
                 // parent. Linear history is read incrementally (only `depth` commits); below a

@@ -2,7 +2,7 @@
 //!
 //! Order matters for "nothing written on failure": the repository is opened and every head
 //! resolved before the backend is asked anything; then the previous release's heads are looked
-//! up ([`Backend::with_previous_release`], where a server's quirks live); then git is read and
+//! up ([`Backend::with_earlier_heads`], where a server's quirks live); then git is read and
 //! one request binds the commits and resolves the issues (one transaction locally, one PUT
 //! remotely, never split), so a failure anywhere leaves the store as it was.
 //!
@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::{Duration, Instant};
 
-use crate::backend::{Backend, CommitsChange, PreviousQuery, PreviousRelease, ReleaseUpdated};
+use crate::backend::{Backend, CommitsChange, EarlierHeads, PreviousQuery, ReleaseUpdated};
 use crate::backend::{CommitBatches, UpdateRelease};
 use crate::error::{Error, Result};
 use crate::flow::commits::{CommitBatch, CommitInput, HeadCommit};
@@ -139,24 +139,24 @@ pub fn set_commits(
     }
     let mut repo = Some(repo);
     let mut run = None;
-    let mut bind = |previous: Option<PreviousRelease>| {
+    let mut bind = |earlier: EarlierHeads| {
         let repo = repo
             .take()
             .ok_or_else(|| Error::other("set-commits read the repository twice"))?;
-        let done = read_and_bind(backend, req, repo, &resolved, previous.as_ref(), progress)?;
+        let done = read_and_bind(backend, req, repo, &resolved, &earlier, progress)?;
         let failed = done.updated.as_ref().err().cloned();
         run = Some(done);
         failed.map_or(Ok(()), Err)
     };
     let bound = if resolved.iter().all(|range| range.previous.is_some()) {
-        bind(None)
+        bind(EarlierHeads::default())
     } else {
         let query = PreviousQuery {
             org: req.org.clone(),
             version: req.version.clone(),
             projects: req.projects.clone(),
         };
-        backend.with_previous_release(&query, &mut bind)
+        backend.with_earlier_heads(&query, &mut bind)
     };
     match (run, bound) {
         (Some(mut run), bound) => {
@@ -178,7 +178,7 @@ fn read_and_bind(
     req: &SetCommits,
     repo: GitRepo,
     resolved: &[RangeAsked],
-    previous: Option<&PreviousRelease>,
+    earlier: &EarlierHeads,
     progress: OnProgress<'_>,
 ) -> Result<SetCommitsRun> {
     let mut repositories: Vec<&str> = Vec::new();
@@ -191,7 +191,7 @@ fn read_and_bind(
         .iter()
         .map(|range| RangeJob {
             repository: range.repository.clone(),
-            start: range_start(range.previous.as_deref(), previous, &range.repository),
+            start: range_start(range.previous.as_deref(), earlier, &range.repository),
             head: range.head.clone(),
         })
         .collect();
@@ -253,7 +253,7 @@ fn start_reading(
 ) -> Result<(std::thread::JoinHandle<ReaderDone>, BatchReceiver)> {
     let spec = RangeSpec {
         head: String::new(),
-        previous: None,
+        stop_at: Vec::new(),
         initial_depth: req.initial_depth,
         ignore_missing: req.ignore_missing,
         max_commits: req.max_commits,
@@ -353,7 +353,10 @@ fn read_ranges(
         let started = Instant::now();
         let spec = RangeSpec {
             head: job.head.clone(),
-            previous: job.start.as_ref().map(|start| start.commit.clone()),
+            stop_at: job
+                .start
+                .as_ref()
+                .map_or_else(Vec::new, |start| start.stop_at.clone()),
             ..spec.clone()
         };
         let mut first = true;

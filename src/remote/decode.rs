@@ -10,7 +10,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::backend::PreviousRelease;
+use crate::backend::{EarlierHead, PreviousRelease};
 use crate::domain::org_options;
 use crate::error::{Error, Result};
 use crate::flow::views::inbox_reason_name;
@@ -158,6 +158,24 @@ pub fn resolved_issues(value: &Value) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// relctl's `earlierHeads` extension of previous-with-commits (`serve` answers it):
+/// `[{version, repository, commit}]`, newest release first. `None` when the server does not
+/// know it (Sentry).
+pub fn earlier_heads(value: &Value) -> Option<Vec<EarlierHead>> {
+    let list = value.get("earlierHeads")?.as_array()?;
+    Some(
+        list.iter()
+            .filter_map(|head| {
+                Some(EarlierHead {
+                    version: head.get("version")?.as_str()?.to_string(),
+                    repository: head.get("repository")?.as_str()?.to_string(),
+                    commit: head.get("commit")?.as_str()?.to_string(),
+                })
+            })
+            .collect(),
+    )
 }
 
 /// previous-with-commits: `{}` is no previous release. The heads are relctl's `headCommits`

@@ -415,7 +415,9 @@ pub async fn delete(
 }
 
 /// `GET .../releases/{version}/previous-with-commits/`: `{}` when there is none; 404 for a
-/// release that does not exist or has no projects.
+/// release that does not exist or has no projects. Beside Sentry's release body, relctl's
+/// `headCommits` (the previous release's heads) and `earlierHeads` (every earlier release's:
+/// `[{version, repository, commit}]`, newest release first).
 pub async fn previous_with_commits(
     State(api): State<Api>,
     credentials: Credentials,
@@ -427,13 +429,30 @@ pub async fn previous_with_commits(
         if release.projects.is_empty() {
             return Err(ApiError::no_such_resource());
         }
-        let previous = ctx.backend().previous_release(&PreviousQuery {
+        let query = PreviousQuery {
             org: org.clone(),
             version,
             projects: Vec::new(),
-        })?;
-        let Some(previous) = previous else {
-            return Ok(answer(StatusCode::OK, Value::Object(Map::new())));
+        };
+        // relctl's extension: every head the releases created before this one recorded, so a
+        // relctl client starts each repository's range where all of them end (cli.md, --auto).
+        let earlier: Vec<Value> = ctx
+            .backend()
+            .earlier_heads(&query)?
+            .0
+            .iter()
+            .map(|head| {
+                json!({"version": head.version, "repository": head.repository, "commit": head.commit})
+            })
+            .collect();
+        let Some(previous) = ctx.backend().previous_release(&query)? else {
+            // Sentry's "none" is `{}`; the heads go along when a release created earlier has
+            // some (one released later than this one is not its previous release).
+            let mut none = Map::new();
+            if !earlier.is_empty() {
+                none.insert("earlierHeads".to_string(), Value::Array(earlier));
+            }
+            return Ok(answer(StatusCode::OK, Value::Object(none)));
         };
         let release = find_release(ctx, &org, &previous.version, None, None)?;
         let mut value = json::release(&release)?;
@@ -444,6 +463,7 @@ pub async fn previous_with_commits(
                 .map(|(repository, commit)| json!({"repository": repository, "commit": commit}))
                 .collect();
             map.insert("headCommits".to_string(), Value::Array(heads));
+            map.insert("earlierHeads".to_string(), Value::Array(earlier));
         }
         Ok(answer(StatusCode::OK, value))
     })

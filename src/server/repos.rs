@@ -26,7 +26,7 @@ use super::pagination;
 use super::query::{Params, Query};
 use super::release_body::Ref;
 use super::state::{Api, Ctx, Registered};
-use crate::backend::PreviousQuery;
+use crate::backend::{EarlierHeads, PreviousQuery};
 use crate::domain::commit_id::{MAX_COMMIT_ID, MIN_COMMIT_ID, is_commit_id};
 use crate::flow::commits::{CommitInput, HeadCommit};
 use crate::git::{self, GitError, RangeSpec};
@@ -174,22 +174,25 @@ pub fn resolve(
     refs: &[Ref],
 ) -> Result<(Vec<CommitInput>, Vec<HeadCommit>), ApiError> {
     check_refs(ctx, refs)?;
-    let mut previous_release = None;
+    let mut earlier = None;
     let mut commits = Vec::new();
     let mut heads = Vec::new();
     for r in refs {
         let Some(repo) = ctx.repository(&r.repository) else {
             continue;
         };
-        if r.previous.is_none() && previous_release.is_none() {
-            previous_release = Some(ctx.backend().previous_release(&PreviousQuery {
+        if r.previous.is_none() && earlier.is_none() {
+            earlier = Some(ctx.backend().earlier_heads(&PreviousQuery {
                 org: org.to_string(),
                 version: version.to_string(),
                 projects: projects.to_vec(),
             })?);
         }
-        let recorded = previous_release.as_ref().and_then(Option::as_ref);
-        let start = range_start(r.previous.as_deref(), recorded, &repo.name);
+        let start = range_start(
+            r.previous.as_deref(),
+            earlier.as_ref().unwrap_or(&EarlierHeads::default()),
+            &repo.name,
+        );
         let from_release = r.previous.is_none();
         let clone = git::open(Some(&repo.path)).map_err(|err| {
             ApiError::internal(format!("cannot open repository {}: {err}", repo.name))
@@ -200,7 +203,7 @@ pub fn resolve(
         let room = MAX_REF_COMMITS.saturating_sub(commits.len());
         let spec = RangeSpec {
             head: head.clone(),
-            previous: start.map(|start| start.commit),
+            stop_at: start.map_or_else(Vec::new, |start| start.stop_at),
             initial_depth: INITIAL_DEPTH,
             // A head recorded by an earlier release may be gone (rewritten history): start
             // afresh. A previous commit the client named must exist.

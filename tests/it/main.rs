@@ -27,6 +27,7 @@
 //! Tests about a store *path* (config files, `--store FILE`) still use that file on both runs.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod ancestry;
 mod args;
 mod bad_inputs;
 mod big_repo;

@@ -26,10 +26,10 @@ use access::commits_conflict;
 use super::pg_pool::PgPool;
 use super::{
     AuditQuery, Backend, CommitBatches, CommitsChange, CreateDeploy, CreateIssue,
-    CreateOrganization, CreateOutcome, CreateProject, CreateRelease, CreateToken, IssueQuery,
-    IssueReviewed, IssueStatus, OptionInput, OrganizationUpdated, PreviousQuery, PreviousRelease,
-    ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseUpdated, UpdateOrganization,
-    UpdateProject, UpdateRelease,
+    CreateOrganization, CreateOutcome, CreateProject, CreateRelease, CreateToken, EarlierHeads,
+    IssueQuery, IssueReviewed, IssueStatus, OptionInput, OrganizationUpdated, PreviousQuery,
+    PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseUpdated,
+    UpdateOrganization, UpdateProject, UpdateRelease,
 };
 use crate::error::{Error, Result};
 use crate::flow::{self, FlowEnv};
@@ -524,6 +524,27 @@ impl Backend for LocalBackend {
                     },
                 ),
             )
+        })
+    }
+
+    fn earlier_heads(&self, req: &PreviousQuery) -> Result<EarlierHeads> {
+        flow::releases::check_version(&req.version)?;
+        self.read(&req.org, |tx, org| {
+            let release = store::releases::find(tx, org.id, &req.version)?;
+            let projects = flow::releases::release_projects(
+                tx,
+                org,
+                release.as_ref(),
+                &req.projects,
+                &req.version,
+            )?;
+            let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
+            Ok(EarlierHeads(flow::commits::earlier_heads(
+                tx,
+                org,
+                release.as_ref(),
+                &ids,
+            )?))
         })
     }
 

@@ -274,20 +274,43 @@ fn report_ranges(ctx: &Ctx, initial_depth: usize, run: &SetCommitsRun) -> Vec<St
                 read.count
             ));
         }
-        origins.push(match start {
-            Some(start) if read.previous_missing => format!(
-                "{name}: {} not in this history, up to {initial_depth} commits from HEAD",
-                short(&start.commit),
-            ),
-            Some(RangeStart {
-                commit,
-                from_release: Some(version),
-            }) => format!("{name}: since release {version} ({})", short(commit)),
-            Some(RangeStart { commit, .. }) => format!("{name}: since {}", short(commit)),
-            None => format!("{name}: no previous release, up to {initial_depth} commits"),
-        });
+        origins.push(origin(
+            name,
+            start.as_ref(),
+            read.previous_missing,
+            initial_depth,
+        ));
     }
     origins
+}
+
+/// Where a range started, for the summary: the newest release whose head stopped it (and how
+/// many other heads did), the commit the caller named, or no previous release.
+fn origin(
+    name: &str,
+    start: Option<&RangeStart>,
+    previous_missing: bool,
+    initial_depth: usize,
+) -> String {
+    let Some(start) = start else {
+        return format!("{name}: no previous release, up to {initial_depth} commits");
+    };
+    let first = start.stop_at.first().map_or("", String::as_str);
+    if previous_missing {
+        return format!(
+            "{name}: {} not in this history, up to {initial_depth} commits from HEAD",
+            short(first)
+        );
+    }
+    let others = match start.stop_at.len() {
+        0 | 1 => String::new(),
+        2 => " and 1 earlier head".to_string(),
+        n => format!(" and {} earlier heads", n - 1),
+    };
+    match &start.from_release {
+        Some(version) => format!("{name}: since release {version} ({}){others}", short(first)),
+        None => format!("{name}: since {}", short(first)),
+    }
 }
 
 fn short(sha: &str) -> String {

@@ -18,7 +18,7 @@ use relctl::git::*;
 
 pub(super) fn spec(previous: Option<&str>) -> RangeSpec {
     RangeSpec {
-        previous: previous.map(str::to_string),
+        stop_at: previous.map(str::to_string).into_iter().collect(),
         ..RangeSpec::default()
     }
 }

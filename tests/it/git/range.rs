@@ -77,7 +77,7 @@ fn first_release_takes_initial_depth() {
     let found = repo
         .read_commits(
             &RangeSpec {
-                previous: Some(shas[0].clone()),
+                stop_at: vec![shas[0].clone()],
                 initial_depth: 1,
                 ..RangeSpec::default()
             },
@@ -312,7 +312,7 @@ fn missing_previous_commit_not_shallow() {
     let fallback = repo
         .read_commits(
             &RangeSpec {
-                previous: Some(ghost.into()),
+                stop_at: vec![ghost.into()],
                 ignore_missing: true,
                 initial_depth: 2,
                 ..RangeSpec::default()
@@ -375,7 +375,7 @@ fn shallow_clone_previous_beyond_boundary() {
     let range = repo
         .read_commits(
             &RangeSpec {
-                previous: Some(shas[2].clone()),
+                stop_at: vec![shas[2].clone()],
                 ignore_missing: true,
                 ..RangeSpec::default()
             },
@@ -475,7 +475,7 @@ fn path_filter_and_cap() {
     let read = |paths: &[&str], cap: Option<usize>| {
         repo.read_commits(
             &RangeSpec {
-                previous: Some(base.clone()),
+                stop_at: vec![base.clone()],
                 paths: paths.iter().map(|p| p.to_string()).collect(),
                 max_commits: cap,
                 ..RangeSpec::default()

@@ -89,7 +89,7 @@ fn unknown_revisions() {
     );
     // A mistyped previous *name* is not "missing history", even with --ignore-missing.
     let previous = RangeSpec {
-        previous: Some("relase-1.0".into()),
+        stop_at: vec!["relase-1.0".into()],
         ignore_missing: true,
         ..RangeSpec::default()
     };

@@ -1,0 +1,131 @@
+//! Which commits a release gets when releases leave a straight line (issue 19, cli.md "--auto"):
+//! `git rev-list HEAD --not H1 H2 ...` over the heads every earlier release of the same
+//! projects recorded in that repository. Each case runs on the local store and through
+//! `relctl serve`, and is checked against `git rev-list` run in the test.
+
+use std::collections::BTreeSet;
+
+use crate::harness::{Repo, TestEnv};
+use crate::remote::harness::Server;
+
+/// Runs `case` on a local store, then as a client of `relctl serve`.
+fn on_both(case: impl Fn(&TestEnv)) {
+    let local = TestEnv::new();
+    case(&local);
+    let server = Server::start();
+    case(&server.client());
+    assert_eq!(server.stop(), Some(0));
+}
+
+fn set_commits(env: &TestEnv, repo: &Repo, version: &str) -> serde_json::Value {
+    env.json(&[
+        "release",
+        "set-commits",
+        version,
+        "-p",
+        "backend",
+        "--repo",
+        repo.path(),
+        "--initial-depth",
+        "100",
+    ])
+}
+
+fn bound(env: &TestEnv, version: &str) -> BTreeSet<String> {
+    env.json(&["release", "info", version, "--commits"])["commits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// `git rev-list HEAD --not HIDE...`: the oracle.
+fn rev_list(repo: &Repo, hide: &[&str]) -> BTreeSet<String> {
+    let mut args = vec!["rev-list", "HEAD", "--not"];
+    args.extend_from_slice(hide);
+    repo.git(&args).lines().map(str::to_string).collect()
+}
+
+fn repo_named(env: &TestEnv, dir: &str, remote: &str) -> Repo {
+    let repo = Repo::init(&env.path().join(dir));
+    repo.git(&["remote", "add", "origin", remote]);
+    repo
+}
+
+#[test]
+fn a_hotfix_release_on_a_maintenance_branch_takes_nothing_from_the_next_main_release() {
+    on_both(|env| {
+        env.json(&["project", "create", "Backend"]);
+        let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
+        for i in 1..=3 {
+            repo.commit(&format!("m{i}.txt"), "x", &format!("m{i}"));
+        }
+        let m3 = repo.head();
+        set_commits(env, &repo, "1.3.0");
+        repo.commit("m4.txt", "x", "m4");
+        let m5 = repo.commit("m5.txt", "x", "m5");
+        set_commits(env, &repo, "1.4.0");
+        // 1.3.1: one fix on a maintenance branch cut at 1.3.0.
+        repo.git(&["checkout", "-q", "-b", "release-1.3", &m3]);
+        let h1 = repo.commit("fix.txt", "x", "hotfix");
+        let hotfix = set_commits(env, &repo, "1.3.1");
+        assert_eq!(hotfix["commitCount"], 1, "{hotfix}");
+        assert_eq!(bound(env, "1.3.1"), BTreeSet::from([h1.clone()]));
+        // Back on main: 1.5.0 gets m6 and m7 only, not m4 and m5 again.
+        repo.git(&["checkout", "-q", "main"]);
+        let m6 = repo.commit("m6.txt", "x", "m6");
+        let m7 = repo.commit("m7.txt", "x", "m7");
+        set_commits(env, &repo, "1.5.0");
+        let expected = rev_list(&repo, &[&h1, &m5, &m3]);
+        assert_eq!(expected, BTreeSet::from([m6, m7]));
+        assert_eq!(bound(env, "1.5.0"), expected);
+    });
+}
+
+#[test]
+fn a_release_of_another_repository_in_between_does_not_restart_the_range() {
+    on_both(|env| {
+        env.json(&["project", "create", "Backend"]);
+        let a = repo_named(env, "a", "git@github.com:Acme/A.git");
+        let b = repo_named(env, "b", "git@github.com:Acme/B.git");
+        for i in 0..10 {
+            a.commit(&format!("a{i}.txt"), "x", &format!("a{i}"));
+            b.commit(&format!("b{i}.txt"), "x", &format!("b{i}"));
+        }
+        let a_head = a.head();
+        set_commits(env, &a, "r1");
+        set_commits(env, &b, "r2");
+        let a11 = a.commit("a11.txt", "x", "a11");
+        let a12 = a.commit("a12.txt", "x", "a12");
+        let r3 = set_commits(env, &a, "r3");
+        assert_eq!(r3["commitCount"], 2, "{r3}");
+        assert_eq!(bound(env, "r3"), rev_list(&a, &[&a_head]));
+        assert_eq!(bound(env, "r3"), BTreeSet::from([a11, a12]));
+    });
+}
+
+#[test]
+fn a_release_cut_from_an_older_commit_and_a_merge_of_two_release_branches() {
+    on_both(|env| {
+        env.json(&["project", "create", "Backend"]);
+        let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
+        let base = repo.commit("base.txt", "x", "base");
+        let m1 = repo.commit("m1.txt", "x", "m1");
+        set_commits(env, &repo, "2.0.0");
+        // A release cut from a tag on an older commit: its range is what 2.0.0 does not hold.
+        repo.git(&["checkout", "-q", "-b", "legacy", &base]);
+        let l1 = repo.commit("l1.txt", "x", "l1");
+        set_commits(env, &repo, "1.9.9");
+        assert_eq!(bound(env, "1.9.9"), BTreeSet::from([l1.clone()]));
+        // main merges the legacy branch: the merge and m2 are new, l1 is 1.9.9's.
+        repo.git(&["checkout", "-q", "main"]);
+        let m2 = repo.commit("m2.txt", "x", "m2");
+        repo.git(&["merge", "-q", "--no-ff", "-m", "merge legacy", "legacy"]);
+        let merge = repo.head();
+        set_commits(env, &repo, "2.1.0");
+        let expected = rev_list(&repo, &[&l1, &m1]);
+        assert_eq!(expected, BTreeSet::from([m2, merge]));
+        assert_eq!(bound(env, "2.1.0"), expected);
+    });
+}
