@@ -45,6 +45,23 @@ impl RemoteBackend {
         })
     }
 
+    /// The backend of the command line for the server at `url`: `-v` lines (`verbosity`) go to
+    /// stderr, so stdout keeps only the result.
+    pub fn for_command_line(
+        url: String,
+        token: Option<crate::config::Secret>,
+        timeout: std::time::Duration,
+        verbosity: u8,
+        max_response: u64,
+    ) -> Result<RemoteBackend> {
+        let config = HttpConfig {
+            verbosity,
+            max_response,
+            ..HttpConfig::new(url, token, timeout)
+        };
+        RemoteBackend::new(config, Some(crate::logging::stderr()))
+    }
+
     fn get(&self, path: String) -> Result<Value> {
         Ok(self.http.send(&HttpCall::get(path))?.body)
     }

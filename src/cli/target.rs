@@ -12,7 +12,6 @@ use crate::backend::local::LocalBackend;
 use crate::backend::remote::RemoteBackend;
 use crate::config::Settings;
 use crate::error::Result;
-use crate::remote::{HttpConfig, Log};
 
 /// The backend, and whether it is remote.
 pub fn backend(
@@ -22,21 +21,17 @@ pub fn backend(
 ) -> Result<(Box<dyn Backend>, bool)> {
     match &settings.url {
         Some(url) if !store_flag_given => {
-            // `-v` lines go to stderr, so stdout keeps only the result.
-            let log: Log = crate::logging::stderr();
-            let config = HttpConfig {
-                verbosity: verbose,
-                max_response: settings.max_response.value,
-                ..HttpConfig::new(
-                    url.value.clone(),
-                    settings
-                        .auth_token
-                        .as_ref()
-                        .map(|token| token.value.clone()),
-                    Duration::from_secs(settings.timeout_seconds.value),
-                )
-            };
-            Ok((Box::new(RemoteBackend::new(config, Some(log))?), true))
+            let remote = RemoteBackend::for_command_line(
+                url.value.clone(),
+                settings
+                    .auth_token
+                    .as_ref()
+                    .map(|token| token.value.clone()),
+                Duration::from_secs(settings.timeout_seconds.value),
+                verbose,
+                settings.max_response.value,
+            )?;
+            Ok((Box::new(remote), true))
         }
         _ => Ok((
             Box::new(
