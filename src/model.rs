@@ -121,6 +121,10 @@ pub struct SetCommitsResult {
     /// The repository name the commits were bound to, when commits were read: REPO of each
     /// `--commit` (several joined by ", "), else `owner/repo` from the remote URL.
     pub repository: Option<String>,
+    /// Later releases that gave up the commits this one now holds (their heads descend from
+    /// its head): binding out of order gives the same releases as binding in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rebound_releases: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -305,6 +305,9 @@ pub struct ReleaseUpdated {
     pub resolved_issues: Vec<String>,
     /// Whether the status actually changed (archive of an archived release does not).
     pub status_changed: bool,
+    /// Later releases whose heads descend from this one's head and that gave up the commits it
+    /// now holds (the local store and `serve`; Sentry cannot).
+    pub rebound_releases: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

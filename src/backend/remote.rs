@@ -350,6 +350,7 @@ impl Backend for RemoteBackend {
         };
         let body = self.send_all(calls)?;
         let resolved_issues = decode::resolved_issues(&body);
+        let rebound_releases = decode::rebound_releases(&body);
         let mut release = decode::release(body)?;
         if let Some(status) = req.status
             && release.status != status.as_str()
@@ -369,6 +370,7 @@ impl Backend for RemoteBackend {
             release,
             resolved_issues,
             status_changed,
+            rebound_releases,
         })
     }
 

@@ -447,6 +447,53 @@ pub fn set_head_commits(
     Ok(())
 }
 
+/// [`set_head_commits`], then the releases created after this one whose commits hold one of its
+/// heads lose the commits this one now holds (cli.md, "--auto": binding a release whose head is
+/// an ancestor of a later release's head re-binds that later release, so the result does not
+/// depend on which pipeline finished first). Their range was read before this release had a
+/// head: everything it took below this head is this release's. The issues those commits fix are
+/// resolved in this release already (the resolution is one row per issue). Returns the versions
+/// re-bound.
+pub fn set_heads_and_rebind_later(
+    conn: &Db<'_>,
+    env: &FlowEnv,
+    org: &OrgRow,
+    release: &ReleaseRow,
+    heads: &[HeadCommit],
+) -> Result<Vec<String>> {
+    set_head_commits(conn, env, org, release, heads)?;
+    let ours: HashSet<i64> = store::commits::release_commit_ids(conn, release.id)?
+        .into_iter()
+        .collect();
+    let mut rebound = Vec::new();
+    for (later_id, version) in store::commits::later_releases_holding_heads(conn, release.id)? {
+        let before = store::commits::release_commit_ids(conn, later_id)?;
+        let kept: Vec<i64> = before
+            .iter()
+            .copied()
+            .filter(|id| !ours.contains(id))
+            .collect();
+        if kept.len() == before.len() {
+            continue;
+        }
+        store::commits::clear_release_commits(conn, later_id)?;
+        store::commits::insert_release_commits(conn, org.id, later_id, &kept)?;
+        let author_ids: Vec<String> = store::commits::release_author_ids(conn, later_id)?
+            .iter()
+            .map(i64::to_string)
+            .collect();
+        store::commits::set_release_stats(
+            conn,
+            later_id,
+            i64::try_from(kept.len()).unwrap_or(i64::MAX),
+            &serde_json::to_string(&author_ids)?,
+            kept.first().copied(),
+        )?;
+        rebound.push(version);
+    }
+    Ok(rebound)
+}
+
 /// Removes every commit of the release (Sentry's `clear_commits`, for any number of repositories).
 pub fn clear_commits(conn: &Db<'_>, release: &ReleaseRow) -> Result<ReleaseRow> {
     store::commits::clear_head_commits(conn, release.id)?;

@@ -148,8 +148,19 @@ pub fn release(value: Value) -> Result<model::Release> {
 
 /// The short ids a release PUT resolved, when the server says (a relctl extension key).
 pub fn resolved_issues(value: &Value) -> Vec<String> {
+    strings(value, "resolvedIssues")
+}
+
+/// relctl's `reboundReleases` in a release PUT's answer: the later releases that gave up the
+/// commits this one now holds (`serve`; none from Sentry).
+pub fn rebound_releases(value: &Value) -> Vec<String> {
+    strings(value, "reboundReleases")
+}
+
+/// A list of strings under `key`; anything else is none.
+fn strings(value: &Value, key: &str) -> Vec<String> {
     value
-        .get("resolvedIssues")
+        .get(key)
         .and_then(Value::as_array)
         .map(|ids| {
             ids.iter()

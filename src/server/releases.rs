@@ -358,7 +358,8 @@ pub async fn get(
 /// `PUT /api/0/organizations/{org}/releases/{version}/` (1.8): `ref`, `url`, `dateReleased`
 /// (finalizes), `status` (`"archived"` only: `"open"` is ignored, as Sentry does), `commits`
 /// (replace), `refs` (`[]` clears). The answer adds the short ids of the issues the commits
-/// resolved as `resolvedIssues`.
+/// resolved as `resolvedIssues`, and the later releases that gave up commits to this one as
+/// `reboundReleases` (relctl's extensions).
 pub async fn put(
     State(api): State<Api>,
     credentials: Credentials,
@@ -375,8 +376,8 @@ pub async fn put(
             && rb.date_released.is_none()
             && rb.status.is_none()
             && commits == CommitsChange::Keep;
-        let (release, resolved) = if nothing {
-            (current, Vec::new())
+        let (release, resolved, rebound) = if nothing {
+            (current, Vec::new(), Vec::new())
         } else {
             let updated = ctx.backend().update_release(&UpdateRelease {
                 org: org.clone(),
@@ -389,11 +390,16 @@ pub async fn put(
                 head_commits,
                 projects: Vec::new(),
             })?;
-            (updated.release, updated.resolved_issues)
+            (
+                updated.release,
+                updated.resolved_issues,
+                updated.rebound_releases,
+            )
         };
         let mut value = json::release(&release)?;
         if let Value::Object(map) = &mut value {
             map.insert("resolvedIssues".to_string(), json!(resolved));
+            map.insert("reboundReleases".to_string(), json!(rebound));
         }
         Ok(answer(StatusCode::OK, value))
     })

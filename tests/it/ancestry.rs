@@ -129,3 +129,75 @@ fn a_release_cut_from_an_older_commit_and_a_merge_of_two_release_branches() {
         assert_eq!(bound(env, "2.1.0"), expected);
     });
 }
+
+/// Two releases whose pipelines bind them in `order`: r2 at x, r3 at y (a descendant of x),
+/// created in that order. What each release holds, and where BACKEND-1 is resolved.
+fn bind_in_order(env: &TestEnv, repo: &Repo, x: &str, y: &str, order: [&str; 2]) -> Vec<String> {
+    env.json(&["release", "new", "r2", "-p", "backend"]);
+    env.json(&["release", "new", "r3", "-p", "backend"]);
+    for version in order {
+        let head = if version == "r2" { x } else { y };
+        let range = format!("Acme/App@{head}");
+        env.json(&[
+            "release",
+            "set-commits",
+            version,
+            "--repo",
+            repo.path(),
+            "--commit",
+            &range,
+            "--initial-depth",
+            "100",
+        ]);
+    }
+    let mut seen: Vec<String> = ["r1", "r2", "r3"]
+        .iter()
+        .map(|v| format!("{v}: {:?}", bound(env, v)))
+        .collect();
+    for issue in env.json(&["issue", "list"]).as_array().unwrap() {
+        seen.push(format!(
+            "{} {} in {}",
+            issue["shortId"], issue["status"], issue["resolution"]["release"]
+        ));
+    }
+    seen
+}
+
+#[test]
+fn pipelines_finishing_out_of_order_give_each_release_the_same_commits() {
+    let check = |env: &TestEnv, server_env: &TestEnv, order: [&str; 2]| {
+        env.json(&["project", "create", "Backend"]);
+        server_env.json(&["issue", "new", "-p", "backend", "Checkout crash"]);
+        let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
+        let base = repo.commit("a.txt", "x", "base");
+        set_commits(env, &repo, "r1");
+        repo.commit("b.txt", "x", "Fixes BACKEND-1");
+        let x = repo.commit("c.txt", "x", "x");
+        let y1 = repo.commit("d.txt", "x", "y1");
+        let y = repo.commit("e.txt", "x", "y");
+        let seen = bind_in_order(env, &repo, &x, &y, order);
+        assert_eq!(bound(env, "r2"), rev_list_at(&repo, &x, &[&base]));
+        assert_eq!(bound(env, "r3"), BTreeSet::from([y1, y.clone()]));
+        assert_eq!(bound(env, "r3"), rev_list_at(&repo, &y, &[&x, &base]));
+        let issue = &env.json(&["issue", "list", "--status", "resolved"])[0];
+        assert_eq!(issue["resolution"]["release"], "r2", "{issue}");
+        seen
+    };
+    let in_order = {
+        let env = TestEnv::new();
+        check(&env, &env, ["r2", "r3"])
+    };
+    let local = TestEnv::new();
+    assert_eq!(check(&local, &local, ["r3", "r2"]), in_order);
+    let server = Server::start();
+    let client = server.client();
+    assert_eq!(check(&client, &server.env, ["r3", "r2"]), in_order);
+    assert_eq!(server.stop(), Some(0));
+}
+
+/// `git rev-list HEAD_ --not HIDE...` for a head other than HEAD.
+fn rev_list_at(repo: &Repo, head: &str, hide: &[&str]) -> BTreeSet<String> {
+    let mut args = vec!["rev-list", head, "--not"];
+    args.extend_from_slice(hide);
+    repo.git(&args).lines().map(str::to_string).collect()
+}

@@ -190,6 +190,7 @@ fn apply_update(
         release = flow::releases::set_ref(tx, &release, reference)?;
     }
     let mut resolved_issues = Vec::new();
+    let mut rebound_releases = Vec::new();
     match &req.commits {
         CommitsChange::Keep => {}
         CommitsChange::Replace(commits) | CommitsChange::Append(commits) => {
@@ -210,7 +211,8 @@ fn apply_update(
             };
             release = outcome.release;
             resolved_issues = outcome.resolved_issues;
-            flow::commits::set_head_commits(tx, env, org, &release, &heads)?;
+            rebound_releases =
+                flow::commits::set_heads_and_rebind_later(tx, env, org, &release, &heads)?;
         }
         CommitsChange::Clear => release = flow::commits::clear_commits(tx, &release)?,
     }
@@ -229,6 +231,7 @@ fn apply_update(
         release: flow::views::release(tx, &release, None)?,
         resolved_issues,
         status_changed,
+        rebound_releases,
     })
 }
 
@@ -383,7 +386,7 @@ impl Backend for LocalBackend {
                         release =
                             flow::commits::set_commits(tx, &env, &org, &release, commits, append)?
                                 .release;
-                        flow::commits::set_head_commits(
+                        flow::commits::set_heads_and_rebind_later(
                             tx,
                             &env,
                             &org,

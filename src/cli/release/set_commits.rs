@@ -157,7 +157,14 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         authors: updated.release.authors,
         resolved_issues: updated.resolved_issues,
         repository: Some(run.repository),
+        rebound_releases: updated.rebound_releases,
     };
+    if !summary.rebound_releases.is_empty() {
+        ctx.out.note(&format!(
+            "Re-bound later release(s) {}: their heads descend from this one's, so the commits it now holds are no longer theirs",
+            summary.rebound_releases.join(", ")
+        ));
+    }
     if run.bound_any {
         ctx.out.message(&format!(
             "Bound {} commit(s) to release {} [{}]{}",
@@ -336,6 +343,7 @@ fn clear(ctx: &Ctx, args: &SetCommitsArgs, projects: Vec<String>) -> Result<()> 
         authors: release.authors,
         resolved_issues: Vec::new(),
         repository: None,
+        rebound_releases: Vec::new(),
     };
     ctx.out.emit_written(&summary, |_| String::new())
 }
