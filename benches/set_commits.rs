@@ -43,10 +43,6 @@
 //! shim adds ~50 ms, `RELCTL_BENCH_SENTRY_CLI="$(pyenv which sentry-cli)"` avoids it); without
 //! one this part is skipped.
 //!
-//! **The own object reader vs gitoxide's.** Built with `--features gix-reader`, each round of a
-//! row also runs relctl with `RELCTL_GIT_READER=gix` (`src/git/gix_reader.rs`) on a fresh store,
-//! checked the same way, and a third table sets its time and peak beside the own reader's.
-//!
 //! Run: `cargo bench --bench set_commits`; with every row:
 //! `RELCTL_BENCH_GIT_REPO=/path/git.git cargo bench --bench set_commits`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -78,8 +74,6 @@ const TIME_GOAL: f64 = 1.0;
 const SPEEDUP_GOAL: f64 = 20.0;
 /// The token scopes the sentry-cli comparison's server grants.
 const SCOPES: &str = "project:releases,org:read";
-/// Whether relctl was built with the gitoxide reader, which each row then also runs.
-const GIX: bool = cfg!(feature = "gix-reader");
 
 /// The goal for relctl's peak RSS on a row, in MiB.
 #[derive(Clone, Copy)]
@@ -237,8 +231,6 @@ struct RowResult {
     /// `git log --name-status --diff-merges=first-parent`: the same patch sets relctl computes.
     git_same_work: Summary,
     relctl: Summary,
-    /// relctl with `RELCTL_GIT_READER=gix`, when built with it.
-    gix: Option<Summary>,
     wrong: Vec<usize>,
 }
 
@@ -454,7 +446,7 @@ impl Bench {
     fn row(&self, row: &Row) -> RowResult {
         let commits = rev_count(&row.repo, &row.revs);
         let (mut git_runs, mut relctl_runs, mut wrong) = (Vec::new(), Vec::new(), Vec::new());
-        let (mut same_work_runs, mut gix_runs) = (Vec::new(), Vec::new());
+        let mut same_work_runs = Vec::new();
         for round in 0..row.rounds {
             let store = self.fresh_store();
             let git_log = |extra: &[&str]| {
@@ -505,19 +497,6 @@ impl Bench {
             if bound != commits {
                 wrong.push(bound);
             }
-            if GIX {
-                let (gix_run, bound) = self.gix_run(row);
-                eprintln!(
-                    "{} round {}: gix reader {}, {bound} bound",
-                    row.name,
-                    round + 1,
-                    brief(&gix_run)
-                );
-                if bound != commits {
-                    wrong.push(bound);
-                }
-                gix_runs.push(gix_run);
-            }
             git_runs.push(git_run);
             relctl_runs.push(relctl_run);
         }
@@ -526,30 +505,8 @@ impl Bench {
             git: Summary::of(&git_runs),
             git_same_work: Summary::of(&same_work_runs),
             relctl: Summary::of(&relctl_runs),
-            gix: GIX.then(|| Summary::of(&gix_runs)),
             wrong,
         }
-    }
-
-    /// relctl with the gitoxide reader on a fresh store: the run and the commits bound.
-    fn gix_run(&self, row: &Row) -> (Run, usize) {
-        let store = self.fresh_store();
-        let run = measure(
-            self.on_store(&store)
-                .env("RELCTL_GIT_READER", "gix")
-                .args([
-                    "-q",
-                    "--no-progress",
-                    "release",
-                    "set-commits",
-                    "1.0.0",
-                    "--repo",
-                ])
-                .arg(&row.repo)
-                .args(&row.relctl)
-                .stdout(Stdio::null()),
-        );
-        (run, commit_count(self.on_store(&store), "1.0.0"))
     }
 }
 
@@ -895,48 +852,6 @@ fn print_rows(rows: &[Row], results: &[RowResult]) {
             result.relctl.wall.as_secs_f64() / result.git_same_work.wall.as_secs_f64(),
         );
     }
-    if GIX {
-        println!();
-        print_readers(rows, results);
-    }
-}
-
-/// The own object reader beside gitoxide's (`RELCTL_GIT_READER=gix`), both against git log.
-fn print_readers(rows: &[Row], results: &[RowResult]) {
-    println!(
-        "Object readers: relctl's own (pack.rs) and gitoxide's (gix_reader.rs), in the same rounds"
-    );
-    println!(
-        "{:<26} {:>9} {:>10} {:>9} {:>10} {:>9} {:>10} {:>9} {:>9}",
-        "work",
-        "git wall",
-        "git RSS",
-        "own wall",
-        "own RSS",
-        "gix wall",
-        "gix RSS",
-        "gix/own",
-        "gix/git"
-    );
-    for (row, result) in rows.iter().zip(results) {
-        let Some(gix) = &result.gix else { continue };
-        let own = &result.relctl;
-        println!(
-            "{:<26} {:>9} {:>10} {:>9} {:>10} {:>9} {:>10} {:>8.2}x {:>8.2}x",
-            row.name,
-            secs(result.git.wall),
-            mib(result.git.rss_mib),
-            secs(own.wall),
-            mib(own.rss_mib),
-            secs(gix.wall),
-            mib(gix.rss_mib),
-            gix.wall.as_secs_f64() / own.wall.as_secs_f64(),
-            gix.wall.as_secs_f64() / result.git.wall.as_secs_f64(),
-        );
-    }
-    println!(
-        "medians of each side's runs; RSS: the largest peak; gix is kept if within 1.10x of own on every row"
-    );
 }
 
 fn print_versus(version: &str, works: &[Versus], results: &[VersusResult]) {

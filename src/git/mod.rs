@@ -27,18 +27,45 @@
 //! object cache (which holds up to 256 MB of parsed small trees and only ever misses on a walk
 //! that visits each tree once or twice).
 //!
+//! **Who reads objects.** Commits and trees of a range: the pack reader (`pack.rs`, with
+//! `commit.rs`, `topo.rs`, `blocks.rs`), and libgit2 for anything it does not read (loose
+//! objects, alternates, grafts, damage). libgit2 also opens the repository, resolves revisions,
+//! walks a range (`PREV..HEAD`) and reads remotes. Decided by measurement (issue 18): gitoxide
+//! (`gix` 0.90, the last whose rust-version fits 1.89) behind the same API, the same walks,
+//! first-parent tree diffs and two reading threads, in one `cargo bench --bench set_commits`
+//! run (2026-12-07, 2 cores under a load average of 4-6 from other builds; medians of 3 rounds,
+//! peak RSS):
+//!
+//! | Row | git log | own reader | gix | gix/own |
+//! |---|---|---|---|---|
+//! | synthetic range, 15,001 commits | 0.60 s, 123 MiB | 0.83 s, 51 MiB | 2.76 s, 35 MiB | 3.35x |
+//! | synthetic first release, 15,000 | 0.72 s, 121 MiB | 0.92 s, 52 MiB | 2.72 s, 35 MiB | 2.96x |
+//! | git/git v2.42.0..v2.43.0, 680 | 0.20 s, 66 MiB | 0.21 s, 76 MiB | 3.47 s, 78 MiB | 16.6x |
+//! | git/git all of HEAD, 81,966 | 5.17 s, 386 MiB | 7.96 s, 88 MiB | 22.80 s, 285 MiB | 2.86x |
+//!
+//! gix was to be within 1.10x of the own reader on every row and under 64 MiB (synthetic) and
+//! 128 MiB (git/git); it was 2.9x to 17x slower (its range walk reads all history below both
+//! ends, and its default caches re-inflate trees) and its mapped pack pages took 285 MiB on
+//! all of git/git. So the own reader stays; gix is not a dependency. The gix reader and the
+//! bench's side-by-side rows are in commit 1e595f7 (`src/git/gix_reader.rs`, feature
+//! `gix-reader`, `RELCTL_GIT_READER=gix`), to measure again when a newer gix fits the
+//! rust-version. The own reader is held to libgit2's answers on damaged packs by a seeded
+//! property test (`damaged_packs.rs`): an object it reads is the one libgit2 reads for that id
+//! (or, where libgit2 fails, the undamaged one), else it falls back; a range read is the
+//! undamaged range or an error, never a panic. Neither checks an object against its id, as
+//! git does not when reading: an index entry pointing at another object misleads both alike.
+//!
 //! Layout: `remote.rs` parses remote URLs, `range.rs` walks a range and builds commits,
 //! `blocks.rs` reads a long range on two threads, `commit.rs` parses commits, `encoding.rs`
 //! decodes their text as their `encoding` header says, `topo.rs` orders a first release,
-//! `patch.rs` computes name-status patch sets, `pack.rs` reads pack files, `progress.rs` draws
+//! `patch.rs` computes name-status patch sets, `pack.rs` reads pack files (`damaged_packs.rs`
+//! tests it on damaged ones), `progress.rs` draws
 //! the progress indicator on stderr, `error.rs` holds [`GitError`].
 
 mod blocks;
 mod commit;
 mod encoding;
 mod error;
-#[cfg(feature = "gix-reader")]
-mod gix_reader;
 mod pack;
 mod patch;
 mod progress;

@@ -132,14 +132,6 @@ impl GitRepo {
             return Ok(RangeRead::default());
         };
         let (hide, previous_missing) = self.range_start(range)?;
-        #[cfg(feature = "gix-reader")]
-        if super::gix_reader::wanted() && range.paths.is_empty() && !self.gix_unfit() {
-            let read = self.stream_with_gix(head, &hide, range, &progress, each)?;
-            return Ok(RangeRead {
-                previous_missing,
-                ..read
-            });
-        }
 
         let packs = PackFiles::open(&self.repo.commondir().join("objects"));
         let reader = TreeReader::new(&self.repo, packs.clone())?;
