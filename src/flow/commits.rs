@@ -112,6 +112,10 @@ pub struct HeadCommit {
     pub repository: String,
     /// The commit id.
     pub commit: String,
+    /// Where the range read up to it started, when the caller named that commit (`--commit
+    /// REPO@PREV..REV`, a ref's `previousCommit`); `None`: it started where `--auto` does.
+    /// Only a release read by the `--auto` rule re-binds later releases.
+    pub previous: Option<String>,
 }
 
 /// What set-commits did.
@@ -462,6 +466,11 @@ pub fn set_heads_and_rebind_later(
     heads: &[HeadCommit],
 ) -> Result<Vec<String>> {
     set_head_commits(conn, env, org, release, heads)?;
+    // Commits sent as a list (no refs), or a range whose start the caller named, are bound as
+    // given: only a range read by the --auto rule says where this release sits in the history.
+    if !heads.iter().any(|head| head.previous.is_none()) {
+        return Ok(Vec::new());
+    }
     let ours: HashSet<i64> = store::commits::release_commit_ids(conn, release.id)?
         .into_iter()
         .collect();
@@ -1026,6 +1035,7 @@ mod tests {
         let tip = HeadCommit {
             repository: "acme/app".to_string(),
             commit: "tip".to_string(),
+            previous: None,
         };
         assert_eq!(
             heads(vec![tip]),
@@ -1041,6 +1051,7 @@ mod tests {
         let elsewhere = HeadCommit {
             repository: "acme/lib".to_string(),
             commit: "libhead".to_string(),
+            previous: None,
         };
         assert_eq!(
             heads(vec![elsewhere]),

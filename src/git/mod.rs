@@ -6,8 +6,9 @@
 //! `FileChange`, strings); there is no HTTP and no database here.
 //!
 //! What it does differently from sentry-cli (client-reference.md §2.2, §7, §9):
-//! * the range is exactly `git rev-list PREV..HEAD` (a revwalk that hides the previous commit),
-//!   so commits brought in by merges are never lost;
+//! * the range is exactly `git rev-list HEAD --not H1 H2 ...` (a revwalk that hides every head
+//!   earlier releases recorded), so commits brought in by merges are never lost and a hotfix
+//!   branch's release never restarts the next one's range;
 //! * every commit is compared with its **first parent**, not with its neighbour in the list;
 //! * shallow clones are detected: a missing previous commit says so and how to fetch more, and a
 //!   commit on the shallow boundary gets an empty patch set instead of "every file added";

@@ -1,15 +1,16 @@
 //! The commit range of a release: which commits, in which order, and what each one changed.
 //!
-//! The range is exactly `git rev-list PREV..HEAD`: one revwalk that pushes the head and hides the
-//! previous release's commit, so merges and the commits they bring in are all there, and a
-//! previous commit that is not an ancestor of HEAD is handled the way `rev-list` handles it.
+//! The range is exactly `git rev-list HEAD --not H1 H2 ...`: one revwalk that pushes the head and
+//! hides where the range stops (the heads earlier releases recorded, or the previous commit
+//! named), so merges and the commits they bring in are all there, and a stop that is not an
+//! ancestor of HEAD (another branch's release) is handled the way `rev-list` handles it.
 //! (sentry-cli instead walks HEAD in time order and stops at the previous commit, losing commits
 //! of merged branches that are older than it; client-reference.md §2.2.) The order is rev-list's
 //! default: newest commit date first, never a parent before its child.
 //!
 //! Without a previous commit the range is `git rev-list --topo-order -n initial_depth HEAD`:
 //! HEAD first, then the commits below it as the graph orders them, whatever their dates say
-//! (after a rebase they are all equal; a skewed clock dates a child before its parent). A previous
+//! (after a rebase they are all equal; a skewed clock dates a child before its parent). A stop
 //! commit missing from the object database is an error naming the likely cause (shallow clone or
 //! rewritten history), or, with `ignore_missing`, the same `initial_depth` fallback.
 //!
@@ -165,23 +166,36 @@ impl GitRepo {
         })
     }
 
-    /// The commits the range stops at (none: a first release) and whether one of them was
-    /// missing and `ignore_missing` made the read fall back to `initial_depth` commits.
+    /// The commits the range stops at (none: a first release) and whether they were all missing
+    /// and `ignore_missing` made the read fall back to `initial_depth` commits.
+    ///
+    /// A stop commit missing from the object database is not an ancestor of HEAD here (in a
+    /// complete clone every ancestor is present), so it hides nothing and is skipped: a hotfix
+    /// release made from a branch this clone never fetched does not stop the others. Only when
+    /// every one is missing is that the diagnosis (a shallow clone, a rewritten history).
     fn range_start(&self, range: &RangeSpec) -> Result<(Vec<Oid>, bool), GitError> {
         let mut stops = Vec::with_capacity(range.stop_at.len());
+        let mut first_missing = None;
         for previous in &range.stop_at {
             match self.resolve_previous(previous)? {
                 Some(oid) => stops.push(oid),
-                None if range.ignore_missing => return Ok((Vec::new(), true)),
                 None => {
-                    return Err(GitError::PreviousCommitMissing {
-                        sha: previous.to_string(),
-                        shallow: self.is_shallow(),
-                    });
+                    first_missing.get_or_insert(previous);
                 }
             }
         }
-        Ok((stops, false))
+        match first_missing {
+            Some(sha) if stops.is_empty() => {
+                if range.ignore_missing {
+                    return Ok((Vec::new(), true));
+                }
+                Err(GitError::PreviousCommitMissing {
+                    sha: sha.to_string(),
+                    shallow: self.is_shallow(),
+                })
+            }
+            _ => Ok((stops, false)),
+        }
     }
 
     /// Reads the commits `ids` in full and hands them to `each` in order, on two threads for a

@@ -365,6 +365,11 @@ fn read_ranges(
                 batch.heads.push(HeadCommit {
                     repository: job.repository.clone(),
                     commit: job.head.clone(),
+                    previous: job
+                        .start
+                        .as_ref()
+                        .filter(|start| start.from_release.is_none())
+                        .and_then(|start| start.stop_at.first().cloned()),
                 });
             }
             batch

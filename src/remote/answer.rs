@@ -127,6 +127,10 @@ pub fn status_error(call: &HttpCall, status: u16, location: Option<&str>, text: 
             "the token lacks a scope this needs: relctl token list shows its scopes; make one \
              with the scope named above",
         ),
+        409 if text.contains("currently being processed") => error.with_hint(
+            "another set-commits on this release is still running (Sentry's release-commit \
+             lock); retry once it is done",
+        ),
         429 | 500..=599 => error.with_hint("retry in a moment"),
         _ => error,
     }

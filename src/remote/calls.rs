@@ -284,7 +284,11 @@ fn commits_fields(
             if !heads.is_empty() {
                 let refs: Vec<Value> = heads
                     .iter()
-                    .map(|h| json!({"repository": h.repository, "commit": h.commit}))
+                    .map(|h| match &h.previous {
+                        Some(previous) => json!({"repository": h.repository, "commit": h.commit,
+                                                 "previousCommit": previous}),
+                        None => json!({"repository": h.repository, "commit": h.commit}),
+                    })
                     .collect();
                 body.insert("refs".into(), Value::Array(refs));
             }
@@ -466,6 +470,7 @@ mod tests {
         let head = HeadCommit {
             repository: "acme/app".into(),
             commit: "a".repeat(40),
+            previous: None,
         };
         let commit = CommitInput {
             id: "a".repeat(40),

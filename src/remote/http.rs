@@ -6,7 +6,8 @@
 //! retries of one request are bounded in number *and* in total time (by default twice the
 //! timeout), a request that may have reached the server is retried only when the call says it
 //! is idempotent, and `Retry-After` is honoured (capped). A 429 is retried for every call: a
-//! rate-limited request was refused before it ran.
+//! rate-limited request was refused before it ran. A 409 from Sentry's release-commit lock is
+//! retried for a PUT (it replaces the commits whole), then ends in exit 4 saying so.
 //!
 //! A server is not trusted to be sane either. An answer is read as it arrives and refused past
 //! [`HttpConfig::max_response`] bytes (a `Content-Length` over it is refused before reading,
@@ -621,8 +622,19 @@ fn retry_for_status(call: &HttpCall, raw: &Raw, policy: &RetryPolicy) -> Retry {
     match raw.status {
         429 => asked_wait().map_or(Retry::Backoff, Retry::After),
         502..=504 if call.idempotent => asked_wait().map_or(Retry::Backoff, Retry::After),
+        // Sentry's release-commit lock: "Release commits are currently being processed" while
+        // another set-commits on the same release runs (its issue 64567). The PUT replaces the
+        // commits, so sending it again once the other is done is safe.
+        409 if call.method == Method::Put && call.idempotent && is_commit_lock(&raw.text) => {
+            asked_wait().map_or(Retry::Backoff, Retry::After)
+        }
         _ => Retry::No,
     }
+}
+
+/// Whether a 409's body is Sentry's release-commit lock.
+fn is_commit_lock(text: &str) -> bool {
+    text.contains("currently being processed")
 }
 
 /// The wait before retry number `retry + 1`: `base * 2^retry`, capped, jittered down by up to

@@ -123,6 +123,7 @@ pub fn head_commits(
         .map(|r| HeadCommit {
             repository: r.repository.clone(),
             commit: r.commit.clone(),
+            previous: r.previous.clone(),
         })
         .collect())
 }
@@ -231,6 +232,7 @@ pub fn resolve(
         heads.push(HeadCommit {
             repository: repo.name.clone(),
             commit: head,
+            previous: r.previous.clone(),
         });
     }
     Ok((commits, heads))

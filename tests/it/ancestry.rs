@@ -201,3 +201,36 @@ fn rev_list_at(repo: &Repo, head: &str, hide: &[&str]) -> BTreeSet<String> {
     args.extend_from_slice(hide);
     repo.git(&args).lines().map(str::to_string).collect()
 }
+
+#[test]
+fn a_hotfix_head_this_clone_never_fetched_hides_nothing_and_stops_nothing() {
+    on_both(|env| {
+        env.json(&["project", "create", "Backend"]);
+        let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
+        repo.commit("m1.txt", "x", "m1");
+        let m2 = repo.commit("m2.txt", "x", "m2");
+        set_commits(env, &repo, "1.0.0");
+        // The hotfix is made and bound in another clone; this one never sees it.
+        let other = env.path().join("other");
+        repo.git(&["clone", "-q", repo.path(), other.to_str().unwrap()]);
+        let hotfix = Repo::open(&other);
+        hotfix.git(&["checkout", "-q", "-b", "release-1.0"]);
+        hotfix.commit("fix.txt", "x", "hotfix");
+        env.json(&[
+            "release",
+            "set-commits",
+            "1.0.1",
+            "-p",
+            "backend",
+            "--repo",
+            hotfix.path(),
+            "--repo-name",
+            "Acme/App",
+        ]);
+        let m3 = repo.commit("m3.txt", "x", "m3");
+        let next = set_commits(env, &repo, "1.1.0");
+        assert_eq!(next["commitCount"], 1, "{next}");
+        assert_eq!(bound(env, "1.1.0"), BTreeSet::from([m3]));
+        assert_eq!(bound(env, "1.1.0"), rev_list(&repo, &[&m2]));
+    });
+}

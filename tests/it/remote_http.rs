@@ -458,3 +458,31 @@ fn append_is_refused_before_anything_is_sent() {
     assert!(err.message.contains("--append"), "{err}");
     assert!(server.seen().is_empty());
 }
+
+#[test]
+fn sentrys_commit_lock_is_waited_out_and_the_put_sent_again() {
+    let locked = || {
+        answer(
+            409,
+            json!({"detail": "Release commits are currently being processed"}),
+        )
+    };
+    // No projects: the PUT alone (with them, a release POST would come first).
+    let put = UpdateRelease {
+        projects: Vec::new(),
+        ..set_commits_request()
+    };
+    let server = Server::start(vec![locked(), locked(), answer(200, release_json("1.0"))]);
+    let updated = backend(&server).update_release(&put).unwrap();
+    assert_eq!(updated.release.version, "1.0");
+    let seen = server.seen();
+    assert_eq!(seen.len(), 3, "two 409s, then the PUT that went through");
+    assert!(seen.iter().all(|s| s.method == "PUT"));
+    // Still locked after every retry: exit 4, saying why.
+    let server = Server::start((0..10).map(|_| locked()).collect());
+    let err = backend(&server).update_release(&put).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Conflict, "{err}");
+    assert!(err.message.contains("currently being processed"), "{err}");
+    assert!(err.hint.unwrap_or_default().contains("still running"));
+    assert!(server.seen().len() > 1);
+}
