@@ -364,41 +364,34 @@ pub fn earlier_heads(
     project_ids: &[i64],
 ) -> Result<Vec<(String, String, String)>> {
     let (release_id, date_added) = before.map_or((None, None), |(id, date)| (Some(id), Some(date)));
-    let sql = match conn.dialect() {
-        Dialect::Sqlite => {
-            "SELECT e.version, repo.name, c.key FROM
-               (SELECT r.id, r.version, r.date_added FROM release r
-                WHERE r.organization_id = ?1
-                  AND (?2 IS NULL OR r.date_added < ?3 OR (r.date_added = ?3 AND r.id < ?2))
-                  AND EXISTS (SELECT 1 FROM release_project rp WHERE rp.release_id = r.id
-                              AND rp.project_id IN (SELECT value FROM json_each(?4)))
-                  AND EXISTS (SELECT 1 FROM release_head_commit h WHERE h.release_id = r.id)
-                ORDER BY r.date_added DESC, r.id DESC LIMIT ?5) e
-             JOIN release_head_commit h ON h.release_id = e.id
-             JOIN git_commit c ON c.id = h.commit_id
-             JOIN repository repo ON repo.id = h.repository_id
-             ORDER BY e.date_added DESC, e.id DESC, repo.name"
-        }
-        Dialect::Postgres => {
-            "SELECT e.version, repo.name, c.key FROM
-               (SELECT r.id, r.version, r.date_added FROM release r
-                WHERE r.organization_id = ?1
-                  AND (?2::bigint IS NULL OR r.date_added < ?3::text
-                       OR (r.date_added = ?3::text AND r.id < ?2::bigint))
-                  AND EXISTS (SELECT 1 FROM release_project rp WHERE rp.release_id = r.id
-                              AND rp.project_id IN
-                                  (SELECT json_array_elements_text(?4::json)::bigint))
-                  AND EXISTS (SELECT 1 FROM release_head_commit h WHERE h.release_id = r.id)
-                ORDER BY r.date_added DESC, r.id DESC LIMIT ?5) e
-             JOIN release_head_commit h ON h.release_id = e.id
-             JOIN git_commit c ON c.id = h.commit_id
-             JOIN repository repo ON repo.id = h.repository_id
-             ORDER BY e.date_added DESC, e.id DESC, repo.name"
-        }
+    // The dialects differ in typing the optional release and in reading a JSON list of ids.
+    let (before, projects_in) = match conn.dialect() {
+        Dialect::Sqlite => (
+            "(?2 IS NULL OR r.date_added < ?3 OR (r.date_added = ?3 AND r.id < ?2))",
+            "(SELECT value FROM json_each(?4))",
+        ),
+        Dialect::Postgres => (
+            "(?2::bigint IS NULL OR r.date_added < ?3::text
+              OR (r.date_added = ?3::text AND r.id < ?2::bigint))",
+            "(SELECT json_array_elements_text(?4::json)::bigint)",
+        ),
     };
+    let sql = format!(
+        "SELECT e.version, repo.name, c.key FROM
+           (SELECT r.id, r.version, r.date_added FROM release r
+            WHERE r.organization_id = ?1 AND {before}
+              AND EXISTS (SELECT 1 FROM release_project rp WHERE rp.release_id = r.id
+                          AND rp.project_id IN {projects_in})
+              AND EXISTS (SELECT 1 FROM release_head_commit h WHERE h.release_id = r.id)
+            ORDER BY r.date_added DESC, r.id DESC LIMIT ?5) e
+         JOIN release_head_commit h ON h.release_id = e.id
+         JOIN git_commit c ON c.id = h.commit_id
+         JOIN repository repo ON repo.id = h.repository_id
+         ORDER BY e.date_added DESC, e.id DESC, repo.name"
+    );
     let projects = serde_json::to_string(project_ids)?;
     Ok(conn.query_all(
-        sql,
+        &sql,
         params![org_id, release_id, date_added, projects, EARLIER_RELEASES],
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?)

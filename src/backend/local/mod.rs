@@ -151,6 +151,19 @@ impl LocalBackend {
     }
 }
 
+/// The release a previous-release query names (when it exists) and the ids of its projects
+/// (else of the query's projects).
+fn release_and_projects(
+    tx: &Db<'_>,
+    org: &OrgRow,
+    req: &PreviousQuery,
+) -> Result<(Option<ReleaseRow>, Vec<i64>)> {
+    let release = store::releases::find(tx, org.id, &req.version)?;
+    let projects =
+        flow::releases::release_projects(tx, org, release.as_ref(), &req.projects, &req.version)?;
+    Ok((release, projects.iter().map(|p| p.id).collect()))
+}
+
 fn project_ids(conn: &Db<'_>, org: &OrgRow, names: &[String]) -> Result<Vec<i64>> {
     Ok(flow::projects(conn, org, names)?
         .iter()
@@ -510,15 +523,7 @@ impl Backend for LocalBackend {
         flow::releases::check_version(&req.version)?;
         let env = self.env();
         self.read(&req.org, |tx, org| {
-            let release = store::releases::find(tx, org.id, &req.version)?;
-            let projects = flow::releases::release_projects(
-                tx,
-                org,
-                release.as_ref(),
-                &req.projects,
-                &req.version,
-            )?;
-            let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
+            let (release, ids) = release_and_projects(tx, org, req)?;
             Ok(
                 flow::commits::previous_release(tx, &env, org, release.as_ref(), &ids)?.map(
                     |(previous, heads)| PreviousRelease {
@@ -533,15 +538,7 @@ impl Backend for LocalBackend {
     fn earlier_heads(&self, req: &PreviousQuery) -> Result<EarlierHeads> {
         flow::releases::check_version(&req.version)?;
         self.read(&req.org, |tx, org| {
-            let release = store::releases::find(tx, org.id, &req.version)?;
-            let projects = flow::releases::release_projects(
-                tx,
-                org,
-                release.as_ref(),
-                &req.projects,
-                &req.version,
-            )?;
-            let ids: Vec<i64> = projects.iter().map(|p| p.id).collect();
+            let (release, ids) = release_and_projects(tx, org, req)?;
             Ok(EarlierHeads(flow::commits::earlier_heads(
                 tx,
                 org,
