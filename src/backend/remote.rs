@@ -164,7 +164,8 @@ impl RemoteBackend {
             .skip_while(|r| r.version != req.version && r.version != previous.version)
             .filter(|r| r.version != req.version && r.version != previous.version)
             .filter(|r| r.commit_count > 0)
-            .take(SENTRY_WALK_REQUESTS.saturating_sub(2));
+            // The list took two requests (open and archived) and the project's id one.
+            .take(SENTRY_WALK_REQUESTS.saturating_sub(3));
         for release in earlier {
             let path = release_path(
                 &req.org,

@@ -486,3 +486,80 @@ fn sentrys_commit_lock_is_waited_out_and_the_put_sent_again() {
     assert!(err.hint.unwrap_or_default().contains("still running"));
     assert!(server.seen().len() > 1);
 }
+
+#[test]
+fn against_sentry_the_earlier_heads_come_from_a_bounded_walk_back() {
+    let release = |version: &str, count: i64, date: &str| {
+        let mut body = release_json(version);
+        body["commitCount"] = json!(count);
+        body["dateCreated"] = json!(date);
+        body
+    };
+    let commit = |id: char, repository: &str| {
+        json!({"id": id.to_string().repeat(40), "message": "m", "dateCreated": null,
+               "repository": {"name": repository}})
+    };
+    let mut previous = release("1.1", 3, "2024-01-04T00:00:00Z");
+    previous["lastCommit"] = commit('a', "acme/app");
+    let server = Server::start(vec![
+        // previous-with-commits: Sentry's body, no relctl heads.
+        answer(200, previous.clone()),
+        // The project's id, then its open and archived releases, newest first.
+        answer(200, project_json()),
+        answer(
+            200,
+            json!([
+                release("1.2", 0, "2024-01-05T00:00:00Z"),
+                previous,
+                release("1.0.1", 1, "2024-01-03T00:00:00Z"),
+                release("0.9", 0, "2024-01-02T12:00:00Z"),
+                release("1.0", 2, "2024-01-02T00:00:00Z"),
+            ]),
+        ),
+        answer(200, json!([])),
+        // Each earlier release with commits: its newest commit per repository.
+        answer(200, json!([commit('h', "acme/app")])),
+        answer(
+            200,
+            json!([
+                commit('b', "acme/app"),
+                commit('d', "acme/app"),
+                commit('c', "acme/lib")
+            ]),
+        ),
+    ]);
+    let heads = backend(&server)
+        .earlier_heads(&relctl::backend::PreviousQuery {
+            org: "acme".into(),
+            version: "1.2".into(),
+            projects: vec!["app".into()],
+        })
+        .unwrap();
+    let got: Vec<(String, String, char)> = heads
+        .0
+        .iter()
+        .map(|h| {
+            let first = h.commit.chars().next().unwrap();
+            (h.version.clone(), h.repository.clone(), first)
+        })
+        .collect();
+    let want = [
+        ("1.1", "acme/app", 'a'),
+        ("1.0.1", "acme/app", 'h'),
+        ("1.0", "acme/app", 'b'),
+        ("1.0", "acme/lib", 'c'),
+    ];
+    let want: Vec<(String, String, char)> = want
+        .iter()
+        .map(|(v, r, c)| (v.to_string(), r.to_string(), *c))
+        .collect();
+    assert_eq!(got, want);
+    let seen = server.seen();
+    assert_eq!(seen.len(), 6, "releases without commits are not asked");
+    assert!(
+        seen[4].path.contains("/releases/1.0.1/commits/"),
+        "{}",
+        seen[4].path
+    );
+    assert!(seen.len() <= 10);
+}
