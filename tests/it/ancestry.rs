@@ -234,3 +234,60 @@ fn a_hotfix_head_this_clone_never_fetched_hides_nothing_and_stops_nothing() {
         assert_eq!(bound(env, "1.1.0"), rev_list(&repo, &[&m2]));
     });
 }
+
+#[test]
+fn twenty_releases_over_three_repositories_bound_in_random_order() {
+    on_both(|env| {
+        env.json(&["project", "create", "Backend"]);
+        let repos: Vec<(Repo, String)> = ["A", "B", "C"]
+            .iter()
+            .map(|name| {
+                let repo = repo_named(env, name, &format!("git@github.com:Acme/{name}.git"));
+                repo.commit("root.txt", name, "root");
+                (repo, format!("Acme/{name}"))
+            })
+            .collect();
+        // Release i is cut in repository i*7 % 3 after 1 to 3 new commits there.
+        let mut releases = Vec::new();
+        for i in 0..20_usize {
+            let which = (i * 7 + i / 3) % 3;
+            let (repo, _) = &repos[which];
+            for n in 0..=(i % 3) {
+                repo.commit(&format!("f{i}-{n}.txt"), "x", &format!("r{i} {n}"));
+            }
+            releases.push((format!("r{i}"), which, repo.head()));
+            env.json(&["release", "new", &format!("r{i}"), "-p", "backend"]);
+        }
+        // Bound in a shuffled order (a fixed permutation: 7 is prime to 20).
+        for k in 0..20 {
+            let (version, which, head) = &releases[(k * 7 + 3) % 20];
+            let (repo, name) = &repos[*which];
+            env.json(&[
+                "release",
+                "set-commits",
+                version,
+                "--repo",
+                repo.path(),
+                "--commit",
+                &format!("{name}@{head}"),
+                "--initial-depth",
+                "1000",
+            ]);
+        }
+        for (i, (version, which, head)) in releases.iter().enumerate() {
+            let earlier: Vec<&str> = releases[..i]
+                .iter()
+                .filter(|(_, w, _)| w == which)
+                .map(|(_, _, h)| h.as_str())
+                .collect();
+            let (repo, _) = &repos[*which];
+            let mut args = vec!["rev-list", head.as_str()];
+            if !earlier.is_empty() {
+                args.push("--not");
+                args.extend(earlier);
+            }
+            let expected: BTreeSet<String> = repo.git(&args).lines().map(str::to_string).collect();
+            assert_eq!(bound(env, version), expected, "{version}");
+        }
+    });
+}
