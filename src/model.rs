@@ -123,7 +123,7 @@ pub struct SetCommitsResult {
     pub repository: Option<String>,
     /// Later releases that gave up the commits this one now holds (their heads descend from
     /// its head): binding out of order gives the same releases as binding in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub rebound_releases: Vec<String>,
 }
 

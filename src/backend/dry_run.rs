@@ -9,9 +9,9 @@
 //! the error. Commands never ask whether they run dry.
 //!
 //! A write with no Sentry endpoint (`org create`, `issue new`, `token create`) records no call
-//! and says so; against a server it is the target's own "local store only" error. Against a
-//! server, previous-with-commits is not asked either (the release may not exist yet, and the
-//! real run would create it first): a dry run shows the commits of a first release.
+//! and says so; against a server it is the target's own "local store only" error. The earlier
+//! releases' heads are a read too; a server cannot name them for a release that does not exist
+//! yet (the real run would create it first), and then a dry run shows a first release's commits.
 
 use std::sync::Mutex;
 
@@ -132,23 +132,27 @@ impl Backend for DryRun {
         self.stop(calls::delete_release(org, version))
     }
     fn previous_release(&self, req: &PreviousQuery) -> Result<Option<PreviousRelease>> {
-        if self.remote {
-            (self.say)(
-                "dry run: the server is not asked for the previous release; showing the commits of a first release",
-            );
-            return Ok(None);
-        }
         self.target.previous_release(req)
     }
 
     fn earlier_heads(&self, req: &PreviousQuery) -> Result<EarlierHeads> {
-        if self.remote {
+        // A read: the target answers. A server cannot say for a release that does not exist
+        // yet (the real run creates it first): then the range shown is a first release's.
+        let heads = match self.target.earlier_heads(req) {
+            Err(err) if self.remote && err.kind == crate::error::ErrorKind::Network => {
+                (self.say)(&format!(
+                    "dry run: the server could not be asked for the earlier releases' heads ({err}); showing the commits of a first release"
+                ));
+                return Ok(EarlierHeads::default());
+            }
+            heads => heads?,
+        };
+        if self.remote && heads.0.is_empty() {
             (self.say)(
-                "dry run: the server is not asked for the previous release; showing the commits of a first release",
+                "dry run: the server names no earlier release's head (the release may not exist yet); showing the commits of a first release",
             );
-            return Ok(EarlierHeads::default());
         }
-        self.target.earlier_heads(req)
+        Ok(heads)
     }
 
     fn create_deploy(&self, req: &CreateDeploy) -> Result<model::Deploy> {

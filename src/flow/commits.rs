@@ -451,13 +451,18 @@ pub fn set_head_commits(
     Ok(())
 }
 
-/// [`set_head_commits`], then the releases created after this one whose commits hold one of its
-/// heads lose the commits this one now holds (cli.md, "--auto": binding a release whose head is
-/// an ancestor of a later release's head re-binds that later release, so the result does not
-/// depend on which pipeline finished first). Their range was read before this release had a
-/// head: everything it took below this head is this release's. The issues those commits fix are
-/// resolved in this release already (the resolution is one row per issue). Returns the versions
-/// re-bound.
+/// [`set_head_commits`], then the releases created after this one give up the commits it now
+/// holds (cli.md, "--auto": a release's range hides every head recorded by the releases created
+/// before it, so no commit below this release's head belongs to a later release; binding out of
+/// order gives the same releases as binding in order). This release's commits are all below its
+/// head, so taking them out of the later releases is exactly what their ranges lose, whether
+/// their heads descend from this one or sit on a branch that forked below it. The issues those
+/// commits fix are resolved in this release already (the resolution is one row per issue).
+/// Returns the versions re-bound.
+///
+/// A later release that took `--initial-depth` commits because no earlier head was recorded yet
+/// cannot gain the commits its range now reaches: only git can say which they are (binding it
+/// again does).
 pub fn set_heads_and_rebind_later(
     conn: &Db<'_>,
     env: &FlowEnv,
@@ -475,7 +480,7 @@ pub fn set_heads_and_rebind_later(
         .into_iter()
         .collect();
     let mut rebound = Vec::new();
-    for (later_id, version) in store::commits::later_releases_holding_heads(conn, release.id)? {
+    for (later_id, version) in store::commits::later_releases_sharing_commits(conn, release.id)? {
         let before = store::commits::release_commit_ids(conn, later_id)?;
         let kept: Vec<i64> = before
             .iter()

@@ -93,6 +93,9 @@ pub struct RangeRead {
     /// See [`CommitRange`].
     pub dropped_by_cap: usize,
     pub previous_missing: bool,
+    /// Stop commits missing from the repository that `ignore_missing` skipped while others
+    /// still bounded the range.
+    pub stops_skipped: usize,
     pub shallow_boundary_hit: bool,
 }
 
@@ -132,7 +135,7 @@ impl GitRepo {
         let Some(head) = self.resolve_head(&range.head)? else {
             return Ok(RangeRead::default());
         };
-        let (hide, previous_missing) = self.range_start(range)?;
+        let (hide, previous_missing, stops_skipped) = self.range_start(range)?;
 
         let packs = PackFiles::open(&self.repo.commondir().join("objects"));
         let reader = TreeReader::new(&self.repo, packs.clone())?;
@@ -162,40 +165,38 @@ impl GitRepo {
             count,
             dropped_by_cap,
             previous_missing,
+            stops_skipped,
             shallow_boundary_hit: boundary_hit || hit,
         })
     }
 
-    /// The commits the range stops at (none: a first release) and whether they were all missing
-    /// and `ignore_missing` made the read fall back to `initial_depth` commits.
+    /// The commits the range stops at (none: a first release), whether one was missing and
+    /// `ignore_missing` made the read fall back to `initial_depth` commits, and how many missing
+    /// ones `ignore_missing` skipped while others still bound the range.
     ///
-    /// A stop commit missing from the object database is not an ancestor of HEAD here (in a
-    /// complete clone every ancestor is present), so it hides nothing and is skipped: a hotfix
-    /// release made from a branch this clone never fetched does not stop the others. Only when
-    /// every one is missing is that the diagnosis (a shallow clone, a rewritten history).
-    fn range_start(&self, range: &RangeSpec) -> Result<(Vec<Oid>, bool), GitError> {
+    /// A stop commit missing from the object database is what a shallow clone or a rewritten
+    /// history looks like: an error naming the likely cause (cli.md, "--auto"). With
+    /// `ignore_missing` it is skipped (in a complete clone it cannot be an ancestor of HEAD, so it
+    /// hides nothing), and only when every one is missing does the read fall back.
+    fn range_start(&self, range: &RangeSpec) -> Result<(Vec<Oid>, bool, usize), GitError> {
         let mut stops = Vec::with_capacity(range.stop_at.len());
-        let mut first_missing = None;
+        let mut skipped = 0;
         for previous in &range.stop_at {
             match self.resolve_previous(previous)? {
                 Some(oid) => stops.push(oid),
+                None if range.ignore_missing => skipped += 1,
                 None => {
-                    first_missing.get_or_insert(previous);
+                    return Err(GitError::PreviousCommitMissing {
+                        sha: previous.to_string(),
+                        shallow: self.is_shallow(),
+                    });
                 }
             }
         }
-        match first_missing {
-            Some(sha) if stops.is_empty() => {
-                if range.ignore_missing {
-                    return Ok((Vec::new(), true));
-                }
-                Err(GitError::PreviousCommitMissing {
-                    sha: sha.to_string(),
-                    shallow: self.is_shallow(),
-                })
-            }
-            _ => Ok((stops, false)),
+        if stops.is_empty() && skipped > 0 {
+            return Ok((Vec::new(), true, 0));
         }
+        Ok((stops, false, skipped))
     }
 
     /// Reads the commits `ids` in full and hands them to `each` in order, on two threads for a

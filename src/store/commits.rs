@@ -397,9 +397,12 @@ pub fn earlier_heads(
     )?)
 }
 
-/// The releases created after `release_id` (sharing a project with it) whose commits hold one
-/// of its head commits: (id, version), oldest first. Their heads descend from that head.
-pub fn later_releases_holding_heads(conn: &Db<'_>, release_id: i64) -> Result<Vec<(i64, String)>> {
+/// The releases created after `release_id` (sharing a project with it) that hold one of its
+/// commits: (id, version), oldest first.
+pub fn later_releases_sharing_commits(
+    conn: &Db<'_>,
+    release_id: i64,
+) -> Result<Vec<(i64, String)>> {
     Ok(conn.query_all(
         "SELECT l.id, l.version FROM release r JOIN release l
            ON l.organization_id = r.organization_id
@@ -408,9 +411,9 @@ pub fn later_releases_holding_heads(conn: &Db<'_>, release_id: i64) -> Result<Ve
            AND EXISTS (SELECT 1 FROM release_project rp JOIN release_project lp
                          ON lp.project_id = rp.project_id
                        WHERE rp.release_id = r.id AND lp.release_id = l.id)
-           AND EXISTS (SELECT 1 FROM release_head_commit h JOIN release_commit lc
-                         ON lc.commit_id = h.commit_id
-                       WHERE h.release_id = r.id AND lc.release_id = l.id)
+           AND EXISTS (SELECT 1 FROM release_commit rc JOIN release_commit lc
+                         ON lc.commit_id = rc.commit_id
+                       WHERE rc.release_id = r.id AND lc.release_id = l.id)
          ORDER BY l.date_added, l.id",
         params![release_id],
         |row| Ok((row.get(0)?, row.get(1)?)),

@@ -203,7 +203,7 @@ fn rev_list_at(repo: &Repo, head: &str, hide: &[&str]) -> BTreeSet<String> {
 }
 
 #[test]
-fn a_hotfix_head_this_clone_never_fetched_hides_nothing_and_stops_nothing() {
+fn a_hotfix_head_this_clone_never_fetched_is_named_or_skipped_with_ignore_missing() {
     on_both(|env| {
         env.json(&["project", "create", "Backend"]);
         let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
@@ -228,7 +228,22 @@ fn a_hotfix_head_this_clone_never_fetched_hides_nothing_and_stops_nothing() {
             "Acme/App",
         ]);
         let m3 = repo.commit("m3.txt", "x", "m3");
-        let next = set_commits(env, &repo, "1.1.0");
+        // Not in this history: a shallow clone or a rewritten history looks the same, so it is
+        // named (exit 3), unless --ignore-missing skips it; 1.0.0's head still bounds the range.
+        let args = [
+            "release",
+            "set-commits",
+            "1.1.0",
+            "-p",
+            "backend",
+            "--repo",
+            repo.path(),
+        ];
+        let err = env.fails(&args, 3);
+        assert!(err.contains("not in"), "{err}");
+        let mut args = args.to_vec();
+        args.push("--ignore-missing");
+        let next = env.json(&args);
         assert_eq!(next["commitCount"], 1, "{next}");
         assert_eq!(bound(env, "1.1.0"), BTreeSet::from([m3]));
         assert_eq!(bound(env, "1.1.0"), rev_list(&repo, &[&m2]));
@@ -289,5 +304,38 @@ fn twenty_releases_over_three_repositories_bound_in_random_order() {
             let expected: BTreeSet<String> = repo.git(&args).lines().map(str::to_string).collect();
             assert_eq!(bound(env, version), expected, "{version}");
         }
+    });
+}
+
+#[test]
+fn an_earlier_release_off_to_the_side_bound_late_still_rebinds_the_later_one() {
+    on_both(|env| {
+        env.json(&["project", "create", "Backend"]);
+        let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
+        let c = repo.commit("c.txt", "x", "C");
+        let d = repo.commit("d.txt", "x", "D");
+        repo.commit("e.txt", "x", "E");
+        let f = repo.commit("f.txt", "x", "F");
+        // A hotfix off D, a commit no release is at.
+        repo.git(&["checkout", "-q", "-b", "hot", &d]);
+        let h = repo.commit("h.txt", "x", "H");
+        repo.git(&["checkout", "-q", "main"]);
+        for version in ["r1", "r2", "r3"] {
+            env.json(&["release", "new", version, "-p", "backend"]);
+        }
+        for (version, head) in [("r1", &c), ("r3", &f), ("r2", &h)] {
+            env.json(&[
+                "release",
+                "set-commits",
+                version,
+                "--repo",
+                repo.path(),
+                "--commit",
+                &format!("Acme/App@{head}"),
+            ]);
+        }
+        // r3 = git rev-list F --not C H, as binding in order gives.
+        assert_eq!(bound(env, "r3"), rev_list_at(&repo, &f, &[&c, &h]));
+        assert_eq!(bound(env, "r2"), rev_list_at(&repo, &h, &[&c]));
     });
 }

@@ -13,6 +13,7 @@ use crate::backend::{CommitsChange, UpdateRelease};
 use crate::cli::Ctx;
 use crate::domain::version::check_version;
 use crate::error::{Error, Result};
+use crate::git::RangeRead;
 use crate::model;
 use crate::ops::range_start::RangeStart;
 use crate::ops::set_commits::{
@@ -264,6 +265,12 @@ fn report_ranges(ctx: &Ctx, initial_depth: usize, run: &SetCommitsRun) -> Vec<St
                 read.count
             ));
         }
+        if read.stops_skipped > 0 {
+            ctx.out.warn(&format!(
+                "{} head(s) recorded by earlier releases are not in this history (another clone's branch, or a rewritten one); skipped them (--ignore-missing)",
+                read.stops_skipped
+            ));
+        }
         if read.shallow_boundary_hit {
             ctx.out.warn(
                 "the range reaches the edge of a shallow clone: the oldest commit's files are unknown and left out; fetch more history (git fetch --deepen=N or --unshallow) for a complete range",
@@ -281,12 +288,7 @@ fn report_ranges(ctx: &Ctx, initial_depth: usize, run: &SetCommitsRun) -> Vec<St
                 read.count
             ));
         }
-        origins.push(origin(
-            name,
-            start.as_ref(),
-            read.previous_missing,
-            initial_depth,
-        ));
+        origins.push(origin(name, start.as_ref(), read, initial_depth));
     }
     origins
 }
@@ -296,20 +298,20 @@ fn report_ranges(ctx: &Ctx, initial_depth: usize, run: &SetCommitsRun) -> Vec<St
 fn origin(
     name: &str,
     start: Option<&RangeStart>,
-    previous_missing: bool,
+    read: &RangeRead,
     initial_depth: usize,
 ) -> String {
     let Some(start) = start else {
         return format!("{name}: no previous release, up to {initial_depth} commits");
     };
     let first = start.stop_at.first().map_or("", String::as_str);
-    if previous_missing {
+    if read.previous_missing {
         return format!(
             "{name}: {} not in this history, up to {initial_depth} commits from HEAD",
             short(first)
         );
     }
-    let others = match start.stop_at.len() {
+    let others = match start.stop_at.len().saturating_sub(read.stops_skipped) {
         0 | 1 => String::new(),
         2 => " and 1 earlier head".to_string(),
         n => format!(" and {} earlier heads", n - 1),
