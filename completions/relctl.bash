@@ -3009,7 +3009,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__set__subcmd__commits)
-            opts="-c -p -o -q -v -h -V --auto --local --commit --clear --initial-depth --ignore-missing --max-commits --path --repo --repo-name --append --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-c -p -o -q -v -h -V --auto --local --commit --clear --initial-depth --ignore-missing --max-commits --path --repo --repo-name --append --project --refs --no-refs --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

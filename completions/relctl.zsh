@@ -807,6 +807,8 @@ _arguments "${_arguments_options[@]}" : \
 '--clear[Remove every commit from the release]' \
 '--ignore-missing[When the previous release'\''s commit is not in the history, fall back to --initial-depth]' \
 '--append[Add to the release'\''s commits instead of replacing them (local store only\: Sentry'\''s API always replaces)]' \
+'(--no-refs)--refs[Let the server read the commits from its copy of the repository (refs), always (it does so by itself in a shallow clone missing the earlier releases'\'' heads)]' \
+'--no-refs[Never send refs\: read the commits here, or fail]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
@@ -1122,6 +1124,8 @@ _arguments "${_arguments_options[@]}" : \
 '--clear[Remove every commit from the release]' \
 '--ignore-missing[When the previous release'\''s commit is not in the history, fall back to --initial-depth]' \
 '--append[Add to the release'\''s commits instead of replacing them (local store only\: Sentry'\''s API always replaces)]' \
+'(--no-refs)--refs[Let the server read the commits from its copy of the repository (refs), always (it does so by itself in a shallow clone missing the earlier releases'\'' heads)]' \
+'--no-refs[Never send refs\: read the commits here, or fail]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \

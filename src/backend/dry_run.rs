@@ -135,6 +135,10 @@ impl Backend for DryRun {
         self.target.previous_release(req)
     }
 
+    fn reads_refs(&self) -> bool {
+        self.target.reads_refs()
+    }
+
     fn earlier_heads(&self, req: &PreviousQuery) -> Result<EarlierHeads> {
         // A read: the target answers. A server cannot say for a release that does not exist
         // yet (the real run creates it first): then the range shown is a first release's.

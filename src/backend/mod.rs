@@ -91,6 +91,11 @@ pub trait Backend: Send + Sync {
     /// project with it (with `req.projects` when it does not exist yet), newest release first:
     /// where its range starts in each repository (cli.md, "--auto").
     fn earlier_heads(&self, req: &PreviousQuery) -> Result<EarlierHeads>;
+    /// Whether the target can read commits itself from refs ([`UpdateRelease::server_ranges`]):
+    /// a server can (when it lists the repository); the local store cannot.
+    fn reads_refs(&self) -> bool {
+        false
+    }
     /// Binds commits to `req.version` with its earlier heads at hand: `bind` gets them and
     /// binds. A backend that needs the release to exist to find them (Sentry answers 404 for
     /// one that does not exist yet) creates it first with `req.projects`, and deletes it again
@@ -283,6 +288,19 @@ pub struct UpdateRelease {
     pub head_commits: Vec<HeadCommit>,
     /// Create the release (or link it) with these projects first, when given (set-commits -p).
     pub projects: Vec<String>,
+    /// Ranges for the server to read from its own copy of each repository (`refs` without
+    /// `commits`: Sentry with a repository integration, `serve --repo`), when there is no local
+    /// history to read; with `commits` Keep. The local store cannot.
+    pub server_ranges: Vec<ServerRange>,
+}
+
+/// A range a server reads itself: up to `commit` in `repository`, from `previous` when named,
+/// else from where the release's range starts by the `--auto` rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerRange {
+    pub repository: String,
+    pub commit: String,
+    pub previous: Option<String>,
 }
 
 /// What happens to a release's commits.

@@ -475,6 +475,10 @@ impl Backend for RemoteBackend {
         self.sentry_earlier_heads(req, previous)
     }
 
+    fn reads_refs(&self) -> bool {
+        true
+    }
+
     fn with_earlier_heads(
         &self,
         req: &PreviousQuery,

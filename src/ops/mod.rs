@@ -8,8 +8,10 @@
 //! - [`range_start`]: where a release's range of commits starts in a repository
 //!   (`release set-commits`, `serve`'s `refs`).
 //! - [`set_commits`]: reading git on a thread of its own and binding what it reads, batch by
-//!   batch, in one request (`release set-commits`).
+//!   batch, in one request (`release set-commits`); [`refs`]: letting the server read them
+//!   when there is no local history.
 
 pub mod range_start;
+pub mod refs;
 pub mod release_overview;
 pub mod set_commits;

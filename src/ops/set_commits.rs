@@ -24,6 +24,7 @@ use crate::error::{Error, Result};
 use crate::flow::commits::{CommitBatch, CommitInput, HeadCommit};
 use crate::git::{self, GitRepo, RangeRead, RangeSpec};
 use crate::ops::range_start::{RangeStart, range_start};
+use crate::ops::refs::{self, RefsMode};
 
 /// Commits per batch handed from the reading thread to the store.
 const BATCH_COMMITS: usize = 256;
@@ -52,6 +53,8 @@ pub struct SetCommits {
     pub append: bool,
     /// Show a progress bar while reading (a terminal).
     pub show_progress: bool,
+    /// Whether the server may be asked to read the commits itself ([`refs`]).
+    pub refs: RefsMode,
 }
 
 /// One range, as named: the repository to bind to, where it starts (`None`: where `--auto`
@@ -94,6 +97,8 @@ pub struct SetCommitsRun {
     pub ranges: Vec<RangeDone>,
     /// Some commit was read and sent (an empty range leaves the release's commits alone).
     pub bound_any: bool,
+    /// The ranges went as refs: the server read the commits from its own copy.
+    pub read_by_server: bool,
     /// Reading and binding, together.
     pub elapsed: Duration,
     pub updated: Result<ReleaseUpdated>,
@@ -114,28 +119,27 @@ pub fn set_commits(
     req: &SetCommits,
     progress: OnProgress<'_>,
 ) -> Result<SetCommitsRun> {
-    // Local preconditions first: the repository must be there before anything else happens.
-    let repo = git::open(req.repo.as_deref())?;
-    let ranges = if req.ranges.is_empty() {
-        let repository = req
-            .repo_name
-            .clone()
-            .unwrap_or_else(|| repo.repository_name(None));
-        vec![RangeAsked {
-            repository,
-            previous: None,
-            head: "HEAD".to_string(),
-        }]
-    } else {
-        req.ranges.clone()
+    // Local preconditions first: the repository must be there before anything else happens
+    // (outside one, full commit ids can still go as refs).
+    let repo = match git::open(req.repo.as_deref()) {
+        Ok(repo) => repo,
+        Err(err) => {
+            if req.refs != RefsMode::Never
+                && backend.reads_refs()
+                && let Some(ranges) = refs::without_history(&req.ranges)
+            {
+                return Ok(refs::send(backend, req, ranges));
+            }
+            return Err(err.into());
+        }
     };
-    // Heads are resolved before the backend is asked, so a typo fails fast. A previous commit
-    // is left to the walk, which tells a missing sha (shallow clone, rewritten history; and
-    // --ignore-missing applies) from a misspelt name.
-    let mut resolved = Vec::with_capacity(ranges.len());
-    for range in ranges {
-        let head = repo.resolve_commit(&range.head)?;
-        resolved.push(RangeAsked { head, ..range });
+    let resolved = resolve_heads(req, &repo)?;
+    if req.refs == RefsMode::Always {
+        return Ok(refs::send(
+            backend,
+            req,
+            refs::of_resolved(&repo, &resolved)?,
+        ));
     }
     let mut repo = Some(repo);
     let mut run = None;
@@ -143,7 +147,13 @@ pub fn set_commits(
         let repo = repo
             .take()
             .ok_or_else(|| Error::other("set-commits read the repository twice"))?;
-        let done = read_and_bind(backend, req, repo, &resolved, &earlier, progress)?;
+        let done = if req.refs == RefsMode::Auto
+            && refs::server_should_read(backend, &req.org, &repo, &resolved, &earlier)?
+        {
+            refs::send(backend, req, refs::of_resolved(&repo, &resolved)?)
+        } else {
+            read_and_bind(backend, req, repo, &resolved, &earlier, progress)?
+        };
         let failed = done.updated.as_ref().err().cloned();
         run = Some(done);
         failed.map_or(Ok(()), Err)
@@ -169,6 +179,33 @@ pub fn set_commits(
         (None, Err(err)) => Err(err),
         (None, Ok(())) => Err(Error::other("set-commits bound nothing and said nothing")),
     }
+}
+
+/// The ranges to read (`--commit`'s, else HEAD in the repository named after its remote), their
+/// heads resolved before the backend is asked, so a typo fails fast. A previous commit is left
+/// to the walk, which tells a missing sha (shallow clone, rewritten history; and
+/// --ignore-missing applies) from a misspelt name.
+fn resolve_heads(req: &SetCommits, repo: &GitRepo) -> Result<Vec<RangeAsked>> {
+    let ranges = if req.ranges.is_empty() {
+        let repository = req
+            .repo_name
+            .clone()
+            .unwrap_or_else(|| repo.repository_name(None));
+        vec![RangeAsked {
+            repository,
+            previous: None,
+            head: "HEAD".to_string(),
+        }]
+    } else {
+        req.ranges.clone()
+    };
+    ranges
+        .into_iter()
+        .map(|range| {
+            let head = repo.resolve_commit(&range.head)?;
+            Ok(RangeAsked { head, ..range })
+        })
+        .collect()
 }
 
 /// Reads every range on a thread of its own and hands the commits to one update of the
@@ -235,6 +272,7 @@ fn read_and_bind(
         shallow_clone,
         ranges,
         bound_any,
+        read_by_server: false,
         elapsed: started.elapsed(),
         updated,
     })

@@ -259,6 +259,18 @@ pub fn release_put_body(req: &UpdateRelease) -> Result<Value> {
         body.insert("status".into(), Value::String(status.as_str().into()));
     }
     commits_fields(&mut body, &req.commits, &req.head_commits)?;
+    if !req.server_ranges.is_empty() {
+        // Alone, refs ask the server to read the commits itself.
+        let refs: Vec<Value> = req
+            .server_ranges
+            .iter()
+            .map(|r| {
+                json!({"repository": r.repository, "commit": r.commit,
+                            "previousCommit": r.previous})
+            })
+            .collect();
+        body.insert("refs".into(), Value::Array(refs));
+    }
     Ok(Value::Object(body))
 }
 

@@ -389,6 +389,8 @@ pub async fn put(
                 commits,
                 head_commits,
                 projects: Vec::new(),
+                // serve has read the refs into commits itself.
+                server_ranges: Vec::new(),
             })?;
             (
                 updated.release,

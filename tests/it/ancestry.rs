@@ -339,3 +339,85 @@ fn an_earlier_release_off_to_the_side_bound_late_still_rebinds_the_later_one() {
         assert_eq!(bound(env, "r2"), rev_list_at(&repo, &h, &[&c]));
     });
 }
+
+#[test]
+fn a_shallow_clone_against_serve_repo_binds_what_a_full_clone_binds() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = repo_named_in(dir.path(), "full");
+    let c3 = (1..=3)
+        .map(|i| full.commit(&format!("c{i}.txt"), "x", &format!("c{i}")))
+        .last()
+        .unwrap();
+    let c5 = (4..=5)
+        .map(|i| full.commit(&format!("c{i}.txt"), "x", &format!("c{i}")))
+        .last()
+        .unwrap();
+    let c6 = full.commit("c6.txt", "x", "c6");
+    let mirror = dir.path().join("mirror.git");
+    full.git(&[
+        "clone",
+        "-q",
+        "--mirror",
+        full.path(),
+        mirror.to_str().unwrap(),
+    ]);
+    let server = Server::start_with(&["--repo", &format!("Acme/App={}", mirror.display())]);
+    let client = server.client();
+    client.json(&["project", "create", "Backend"]);
+    let set = |version: &str, extra: &[&str]| {
+        let mut args = vec!["release", "set-commits", version, "-p", "backend"];
+        args.extend_from_slice(extra);
+        args.iter().map(|a| a.to_string()).collect::<Vec<String>>()
+    };
+    let run = |args: Vec<String>| client.json(&strs(&args));
+    run(set(
+        "r1",
+        &["--repo", full.path(), "--commit", &format!("Acme/App@{c3}")],
+    ));
+
+    // A CI job's clone: one commit deep, r1's head not in it.
+    let shallow_dir = dir.path().join("shallow");
+    let url = format!("file://{}", full.path());
+    full.git(&[
+        "clone",
+        "-q",
+        "--depth",
+        "1",
+        &url,
+        shallow_dir.to_str().unwrap(),
+    ]);
+    let shallow = Repo::open(&shallow_dir);
+    shallow.git(&["remote", "set-url", "origin", "git@github.com:Acme/App.git"]);
+    let no_refs = set("r2", &["--repo", shallow.path(), "--no-refs"]);
+    let err = client.fails(&strs(&no_refs), 3);
+    assert!(err.contains("shallow"), "{err}");
+    run(set("r2", &["--repo", shallow.path()]));
+    assert_eq!(bound(&client, "r2"), rev_list_at(&full, &c6, &[&c3]));
+
+    // Outside any repository: full commit ids go as refs too.
+    let nowhere = dir.path().join("nowhere");
+    std::fs::create_dir_all(&nowhere).unwrap();
+    let range = format!("Acme/App@{c3}..{c5}");
+    run(set(
+        "r3",
+        &["--repo", nowhere.to_str().unwrap(), "--commit", &range],
+    ));
+    assert_eq!(bound(&client, "r3"), rev_list_at(&full, &c5, &[&c3]));
+    assert_eq!(server.stop(), Some(0));
+
+    // The local store reads git itself: --refs is a usage error there.
+    let local = TestEnv::new();
+    local.json(&["project", "create", "Backend"]);
+    let args = set("r1", &["--repo", full.path(), "--refs"]);
+    local.fails(&strs(&args), 2);
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+fn repo_named_in(dir: &std::path::Path, name: &str) -> Repo {
+    let repo = Repo::init(&dir.join(name));
+    repo.git(&["remote", "add", "origin", "git@github.com:Acme/App.git"]);
+    repo
+}

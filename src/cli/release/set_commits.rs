@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::git::RangeRead;
 use crate::model;
 use crate::ops::range_start::RangeStart;
+use crate::ops::refs::RefsMode;
 use crate::ops::set_commits::{
     OnProgress, Progress, RangeAsked, RangeDone, SetCommits, SetCommitsRun, set_commits,
 };
@@ -64,6 +65,13 @@ pub struct SetCommitsArgs {
     /// Project(s) to create or link the release with first (env RELCTL_PROJECT, SENTRY_PROJECT)
     #[arg(short, long = "project", value_name = "PROJECT")]
     pub project: Vec<String>,
+    /// Let the server read the commits from its copy of the repository (refs), always (it does
+    /// so by itself in a shallow clone missing the earlier releases' heads)
+    #[arg(long, conflicts_with = "no_refs")]
+    pub refs: bool,
+    /// Never send refs: read the commits here, or fail
+    #[arg(long)]
+    pub no_refs: bool,
 }
 
 /// A `--path` names something inside the repository, relative to its root: not empty (it would
@@ -142,7 +150,14 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     let progress: OnProgress<'_> =
         (ctx.verbose > 1 && !ctx.is_remote() && !ctx.dry_run).then_some(&say_progress);
     let run = set_commits(ctx.backend(), &req, progress)?;
-    let origins = report_ranges(ctx, req.initial_depth, &run);
+    let mut origins = report_ranges(ctx, req.initial_depth, &run);
+    if run.read_by_server && run.updated.is_ok() {
+        ctx.out.note(&format!(
+            "sent refs for {}: the server reads the commits from its own copy of the repository",
+            run.repository
+        ));
+        origins.push(format!("{}: read by the server (refs)", run.repository));
+    }
     if !run.bound_any && (run.updated.is_ok() || ctx.dry_run) {
         ctx.out
             .note("No commits found in the range; leaving the release's commits alone");
@@ -223,6 +238,11 @@ fn request(ctx: &Ctx, args: SetCommitsArgs, projects: Vec<String>) -> Result<Set
         paths: args.path,
         append: args.append,
         show_progress: ctx.show_progress,
+        refs: match (args.refs, args.no_refs) {
+            (true, _) => RefsMode::Always,
+            (_, true) => RefsMode::Never,
+            _ => RefsMode::Auto,
+        },
     })
 }
 
