@@ -120,6 +120,9 @@ impl Backend for DryRun {
         self.stop(calls::create_release(req))
     }
     fn update_release(&self, req: &UpdateRelease) -> Result<ReleaseUpdated> {
+        if !req.server_ranges.is_empty() && !self.target.reads_refs() {
+            return Err(super::refs_need_a_server());
+        }
         self.stop(calls::update_release(req))
     }
     fn release(&self, req: &ReleaseQuery) -> Result<model::Release> {

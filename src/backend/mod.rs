@@ -152,6 +152,13 @@ pub trait Backend: Send + Sync {
     }
 }
 
+/// The error of refs ([`UpdateRelease::server_ranges`]) aimed at the local store.
+pub fn refs_need_a_server() -> Error {
+    Error::usage(
+        "--refs asks a server to read the commits from its own copy of the repository; the local store reads them from git here: leave out --refs, or pass --url",
+    )
+}
+
 /// The error of a local-only command aimed at a server.
 pub fn local_only(command: &str) -> Error {
     Error::usage(format!(

@@ -149,9 +149,25 @@ impl RemoteBackend {
                 commit: commit.clone(),
             })
             .collect();
+        // Only releases sharing a project: this release's, when the caller named none.
+        let projects = if req.projects.is_empty() {
+            self.find_release(&req.org, &req.version)?
+                .map(|release| release.projects.into_iter().map(|p| p.slug).collect())
+                .unwrap_or_default()
+        } else {
+            req.projects.clone()
+        };
+        // The requests the list takes: the release (when read above), each project's id, the
+        // open and the archived releases.
+        let named = |p: &String| !p.bytes().all(|b| b.is_ascii_digit());
+        let used =
+            usize::from(req.projects.is_empty()) + projects.iter().filter(|p| named(p)).count() + 2;
+        if projects.is_empty() {
+            return Ok(EarlierHeads(heads));
+        }
         let listed = self.releases(&ReleaseListQuery {
             org: req.org.clone(),
-            projects: req.projects.clone(),
+            projects,
             query: None,
             status: None,
             limit: 100,
@@ -164,8 +180,7 @@ impl RemoteBackend {
             .skip_while(|r| r.version != req.version && r.version != previous.version)
             .filter(|r| r.version != req.version && r.version != previous.version)
             .filter(|r| r.commit_count > 0)
-            // The list took two requests (open and archived) and the project's id one.
-            .take(SENTRY_WALK_REQUESTS.saturating_sub(3));
+            .take(SENTRY_WALK_REQUESTS.saturating_sub(used));
         for release in earlier {
             let path = release_path(
                 &req.org,

@@ -476,36 +476,58 @@ pub fn set_heads_and_rebind_later(
     if !heads.iter().any(|head| head.previous.is_none()) {
         return Ok(Vec::new());
     }
+    // An earlier release that bound while this range was being read (its head was not known
+    // when the range started) holds commits this range hides: they are that release's.
+    let held_earlier: HashSet<i64> = store::commits::commits_held_earlier(conn, release.id)?
+        .into_iter()
+        .collect();
+    take_out_commits(conn, org, release.id, &held_earlier)?;
     let ours: HashSet<i64> = store::commits::release_commit_ids(conn, release.id)?
         .into_iter()
         .collect();
     let mut rebound = Vec::new();
     for (later_id, version) in store::commits::later_releases_sharing_commits(conn, release.id)? {
-        let before = store::commits::release_commit_ids(conn, later_id)?;
-        let kept: Vec<i64> = before
-            .iter()
-            .copied()
-            .filter(|id| !ours.contains(id))
-            .collect();
-        if kept.len() == before.len() {
-            continue;
+        if take_out_commits(conn, org, later_id, &ours)? {
+            rebound.push(version);
         }
-        store::commits::clear_release_commits(conn, later_id)?;
-        store::commits::insert_release_commits(conn, org.id, later_id, &kept)?;
-        let author_ids: Vec<String> = store::commits::release_author_ids(conn, later_id)?
-            .iter()
-            .map(i64::to_string)
-            .collect();
-        store::commits::set_release_stats(
-            conn,
-            later_id,
-            i64::try_from(kept.len()).unwrap_or(i64::MAX),
-            &serde_json::to_string(&author_ids)?,
-            kept.first().copied(),
-        )?;
-        rebound.push(version);
     }
     Ok(rebound)
+}
+
+/// Takes `remove` out of a release's commits, keeping their order, and sets its stats again;
+/// whether any was there.
+fn take_out_commits(
+    conn: &Db<'_>,
+    org: &OrgRow,
+    release_id: i64,
+    remove: &HashSet<i64>,
+) -> Result<bool> {
+    if remove.is_empty() {
+        return Ok(false);
+    }
+    let before = store::commits::release_commit_ids(conn, release_id)?;
+    let kept: Vec<i64> = before
+        .iter()
+        .copied()
+        .filter(|id| !remove.contains(id))
+        .collect();
+    if kept.len() == before.len() {
+        return Ok(false);
+    }
+    store::commits::clear_release_commits(conn, release_id)?;
+    store::commits::insert_release_commits(conn, org.id, release_id, &kept)?;
+    let author_ids: Vec<String> = store::commits::release_author_ids(conn, release_id)?
+        .iter()
+        .map(i64::to_string)
+        .collect();
+    store::commits::set_release_stats(
+        conn,
+        release_id,
+        i64::try_from(kept.len()).unwrap_or(i64::MAX),
+        &serde_json::to_string(&author_ids)?,
+        kept.first().copied(),
+    )?;
+    Ok(true)
 }
 
 /// Removes every commit of the release (Sentry's `clear_commits`, for any number of repositories).

@@ -285,7 +285,12 @@ impl GitRepo {
     fn resolve_previous(&self, previous: &str) -> Result<Option<Oid>, GitError> {
         match self.resolve_oid(previous.trim()) {
             Ok(oid) => Ok(Some(oid)),
-            Err(GitError::RevisionNotFound { .. }) if is_commit_id(previous.trim()) => Ok(None),
+            // An id that names nothing here, or a short one that names several commits.
+            Err(GitError::RevisionNotFound { .. } | GitError::Other(_))
+                if is_commit_id(previous.trim()) =>
+            {
+                Ok(None)
+            }
             Err(err) => Err(err),
         }
     }

@@ -51,6 +51,10 @@ pub fn of_resolved(repo: &GitRepo, resolved: &[RangeAsked]) -> Result<Vec<Server
         .iter()
         .map(|range| {
             let previous = match &range.previous {
+                // A full id this clone lacks goes as it is: the server may have it.
+                Some(previous) if is_commit_id(previous) && !repo.has_commit(previous) => {
+                    Some(previous.to_ascii_lowercase())
+                }
                 Some(previous) => Some(repo.resolve_commit(previous)?),
                 None => None,
             };
@@ -78,9 +82,9 @@ pub fn server_should_read(
     }
     let missing = resolved.iter().any(|range| {
         range.previous.is_none()
-            && earlier
-                .in_repository(&range.repository)
-                .any(|head| is_commit_id(&head.commit) && !repo.has_commit(&head.commit))
+            && earlier.in_repository(&range.repository).any(|head| {
+                is_commit_id(&head.commit) && repo.resolve_commit(&head.commit).is_err()
+            })
     });
     if !missing {
         return Ok(false);

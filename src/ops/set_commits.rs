@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use crate::backend::{Backend, CommitsChange, EarlierHeads, PreviousQuery, ReleaseUpdated};
 use crate::backend::{CommitBatches, UpdateRelease};
+use crate::domain::commit_id::is_commit_id;
 use crate::error::{Error, Result};
 use crate::flow::commits::{CommitBatch, CommitInput, HeadCommit};
 use crate::git::{self, GitRepo, RangeRead, RangeSpec};
@@ -203,7 +204,16 @@ fn resolve_heads(req: &SetCommits, repo: &GitRepo) -> Result<Vec<RangeAsked>> {
         .into_iter()
         .map(|range| {
             let head = repo.resolve_commit(&range.head)?;
-            Ok(RangeAsked { head, ..range })
+            // A previous commit that resolves is sent as its id (a server takes ids only);
+            // one that does not is left to the walk to report (or skip).
+            let previous = range
+                .previous
+                .map(|previous| repo.resolve_commit(&previous).unwrap_or(previous));
+            Ok(RangeAsked {
+                head,
+                previous,
+                ..range
+            })
         })
         .collect()
 }
@@ -407,7 +417,9 @@ fn read_ranges(
                         .start
                         .as_ref()
                         .filter(|start| start.from_release.is_none())
-                        .and_then(|start| start.stop_at.first().cloned()),
+                        .and_then(|start| start.stop_at.first())
+                        .filter(|previous| is_commit_id(previous))
+                        .cloned(),
                 });
             }
             batch

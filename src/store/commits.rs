@@ -398,7 +398,8 @@ pub fn earlier_heads(
 }
 
 /// The releases created after `release_id` (sharing a project with it) that hold one of its
-/// commits: (id, version), oldest first.
+/// commits: (id, version), oldest first. Driven by this release's commits (one index probe
+/// each), not by the later releases.
 pub fn later_releases_sharing_commits(
     conn: &Db<'_>,
     release_id: i64,
@@ -408,15 +409,32 @@ pub fn later_releases_sharing_commits(
            ON l.organization_id = r.organization_id
           AND (l.date_added > r.date_added OR (l.date_added = r.date_added AND l.id > r.id))
          WHERE r.id = ?1
+           AND l.id IN (SELECT lc.release_id FROM release_commit rc JOIN release_commit lc
+                          ON lc.commit_id = rc.commit_id
+                        WHERE rc.release_id = ?1 AND lc.release_id <> ?1)
            AND EXISTS (SELECT 1 FROM release_project rp JOIN release_project lp
                          ON lp.project_id = rp.project_id
                        WHERE rp.release_id = r.id AND lp.release_id = l.id)
-           AND EXISTS (SELECT 1 FROM release_commit rc JOIN release_commit lc
-                         ON lc.commit_id = rc.commit_id
-                       WHERE rc.release_id = r.id AND lc.release_id = l.id)
          ORDER BY l.date_added, l.id",
         params![release_id],
         |row| Ok((row.get(0)?, row.get(1)?)),
+    )?)
+}
+
+/// This release's commits that a release created before it (sharing a project) holds.
+pub fn commits_held_earlier(conn: &Db<'_>, release_id: i64) -> Result<Vec<i64>> {
+    Ok(conn.query_all(
+        "SELECT DISTINCT rc.commit_id FROM release r
+         JOIN release_commit rc ON rc.release_id = r.id
+         JOIN release_commit ec ON ec.commit_id = rc.commit_id AND ec.release_id <> r.id
+         JOIN release e ON e.id = ec.release_id
+          AND (e.date_added < r.date_added OR (e.date_added = r.date_added AND e.id < r.id))
+         WHERE r.id = ?1
+           AND EXISTS (SELECT 1 FROM release_project rp JOIN release_project ep
+                         ON ep.project_id = rp.project_id
+                       WHERE rp.release_id = r.id AND ep.release_id = e.id)",
+        params![release_id],
+        |row| row.get(0),
     )?)
 }
 

@@ -421,3 +421,69 @@ fn repo_named_in(dir: &std::path::Path, name: &str) -> Repo {
     repo.git(&["remote", "add", "origin", "git@github.com:Acme/App.git"]);
     repo
 }
+
+#[test]
+fn a_named_previous_revision_goes_to_a_server_as_its_commit_id() {
+    on_both(|env| {
+        env.json(&["project", "create", "Backend"]);
+        let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
+        let base = repo.commit("a.txt", "x", "a");
+        repo.commit("b.txt", "x", "b");
+        repo.commit("c.txt", "x", "c");
+        env.json(&[
+            "release",
+            "set-commits",
+            "1.0",
+            "-p",
+            "backend",
+            "--repo",
+            repo.path(),
+            "--commit",
+            "Acme/App@HEAD~2..HEAD",
+        ]);
+        assert_eq!(bound(env, "1.0"), rev_list(&repo, &[&base]));
+    });
+}
+
+#[test]
+fn a_range_read_before_an_earlier_release_bound_gives_its_commits_back() {
+    // Two pipelines at once: r3's client read its range (no earlier head yet), r2 bound x
+    // meanwhile, then r3's request arrives holding r2's commits.
+    let server = Server::start();
+    let client = server.client();
+    client.json(&["project", "create", "Backend"]);
+    let repo = repo_named(&client, "app", "git@github.com:Acme/App.git");
+    let a = repo.commit("a.txt", "x", "a");
+    let x = repo.commit("b.txt", "x", "x");
+    let y = repo.commit("c.txt", "x", "y");
+    client.json(&["release", "new", "r2", "-p", "backend"]);
+    client.json(&["release", "new", "r3", "-p", "backend"]);
+    let range = format!("Acme/App@{x}");
+    client.json(&[
+        "release",
+        "set-commits",
+        "r2",
+        "--repo",
+        repo.path(),
+        "--commit",
+        &range,
+    ]);
+    let commits: Vec<serde_json::Value> = [&y, &x, &a]
+        .iter()
+        .map(|id| serde_json::json!({"id": id, "repository": "Acme/App"}))
+        .collect();
+    let body = serde_json::json!({
+        "commits": commits,
+        "refs": [{"repository": "Acme/App", "commit": y}],
+    });
+    let (status, answer) = crate::remote::harness::request(
+        "PUT",
+        &format!("{}/api/0/organizations/default/releases/r3/", server.url),
+        Some(&server.token),
+        Some(&body.to_string()),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(bound(&client, "r3"), BTreeSet::from([y.clone()]));
+    assert_eq!(bound(&client, "r2"), rev_list_at(&repo, &x, &[]));
+    assert_eq!(server.stop(), Some(0));
+}

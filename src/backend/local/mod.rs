@@ -436,9 +436,7 @@ impl Backend for LocalBackend {
     fn update_release(&self, req: &UpdateRelease) -> Result<ReleaseUpdated> {
         flow::releases::check_version(&req.version)?;
         if !req.server_ranges.is_empty() {
-            return Err(Error::usage(
-                "--refs asks a server to read the commits from its own copy of the repository; the local store reads them from git here: leave out --refs, or pass --url",
-            ));
+            return Err(super::refs_need_a_server());
         }
         let work = |tx: &Db<'_>, env: &FlowEnv, org: &OrgRow| {
             let release = release_to_update(tx, env, org, req)?;
