@@ -333,6 +333,9 @@ pub struct ReleaseUpdated {
     /// Later releases whose heads descend from this one's head and that gave up the commits it
     /// now holds (the local store and `serve`; Sentry cannot).
     pub rebound_releases: Vec<String>,
+    /// Later releases that hold commits this one now holds and that the server cannot re-bind
+    /// (Sentry): they should be bound again.
+    pub later_to_rebind: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

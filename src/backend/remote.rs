@@ -12,10 +12,10 @@
 use serde_json::Value;
 
 use crate::backend::{
-    AuditQuery, Backend, CreateDeploy, CreateOutcome, CreateProject, CreateRelease, EarlierHead,
-    EarlierHeads, IssueQuery, IssueReviewed, IssueStatus, OrganizationUpdated, PreviousQuery,
-    PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseStatus, ReleaseUpdated,
-    UpdateOrganization, UpdateProject, UpdateRelease,
+    AuditQuery, Backend, CommitsChange, CreateDeploy, CreateOutcome, CreateProject, CreateRelease,
+    EarlierHead, EarlierHeads, IssueQuery, IssueReviewed, IssueStatus, OrganizationUpdated,
+    PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseStatus,
+    ReleaseUpdated, UpdateOrganization, UpdateProject, UpdateRelease,
 };
 use crate::domain::org_options::{self, OptionValue};
 use crate::error::{Error, ErrorKind, Result};
@@ -132,6 +132,56 @@ impl RemoteBackend {
 const SENTRY_WALK_REQUESTS: usize = 10;
 
 impl RemoteBackend {
+    /// On Sentry, which cannot re-bind a release: the releases created after this one (newest
+    /// first, sharing its projects) whose first page of commits holds one of the commits an
+    /// `--auto` range just bound, in at most [`SENTRY_WALK_REQUESTS`] requests. Their ranges
+    /// should not hold them (cli.md, "--auto"); the command line says how to bind them again.
+    fn later_holding_our_commits(
+        &self,
+        req: &UpdateRelease,
+        release: &model::Release,
+    ) -> Result<Vec<String>> {
+        let CommitsChange::Replace(commits) = &req.commits else {
+            return Ok(Vec::new());
+        };
+        if commits.is_empty() || !req.head_commits.iter().any(|h| h.previous.is_none()) {
+            return Ok(Vec::new());
+        }
+        let ours: std::collections::HashSet<&str> = commits.iter().map(|c| c.id.as_str()).collect();
+        let projects: Vec<String> = release.projects.iter().map(|p| p.slug.clone()).collect();
+        if projects.is_empty() {
+            return Ok(Vec::new());
+        }
+        let listed = self.releases(&ReleaseListQuery {
+            org: req.org.clone(),
+            projects: projects.clone(),
+            query: None,
+            status: None,
+            limit: 100,
+            offset: 0,
+        })?;
+        let used = projects.len() + 2;
+        let mut later = Vec::new();
+        let newer = listed
+            .iter()
+            .take_while(|r| r.version != req.version)
+            .filter(|r| r.commit_count > 0)
+            .take(SENTRY_WALK_REQUESTS.saturating_sub(used));
+        for other in newer {
+            let path = release_path(
+                &req.org,
+                &other.version,
+                &format!("commits/?per_page={PAGE_SIZE}"),
+            )?;
+            let page = self.http.get_list(&path, ListWant::First(PAGE_SIZE))?;
+            let theirs = decode::all(page, decode::commit)?;
+            if theirs.iter().any(|c| ours.contains(c.id.as_str())) {
+                later.push(other.version.clone());
+            }
+        }
+        Ok(later)
+    }
+
     /// Sentry keeps no head commits per repository and names one previous release: the earlier
     /// heads are that release's, then each earlier release's newest commit in each repository,
     /// walking the releases list newest first, in at most [`SENTRY_WALK_REQUESTS`] requests.
@@ -367,6 +417,8 @@ impl Backend for RemoteBackend {
         let body = self.send_all(calls)?;
         let resolved_issues = decode::resolved_issues(&body);
         let rebound_releases = decode::rebound_releases(&body);
+        // relctl serve re-binds later releases itself and says so; Sentry cannot.
+        let server_rebinds = body.get("reboundReleases").is_some();
         let mut release = decode::release(body)?;
         if let Some(status) = req.status
             && release.status != status.as_str()
@@ -382,11 +434,19 @@ impl Backend for RemoteBackend {
             (Some(_), None) => true,
             (None, _) => false,
         };
+        let later_to_rebind = if server_rebinds {
+            Vec::new()
+        } else {
+            // The write is done: a scan that fails only leaves the warning out.
+            self.later_holding_our_commits(req, &release)
+                .unwrap_or_default()
+        };
         Ok(ReleaseUpdated {
             release,
             resolved_issues,
             status_changed,
             rebound_releases,
+            later_to_rebind,
         })
     }
 

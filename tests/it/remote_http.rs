@@ -563,3 +563,45 @@ fn against_sentry_the_earlier_heads_come_from_a_bounded_walk_back() {
     );
     assert!(seen.len() <= 10);
 }
+
+#[test]
+fn on_sentry_a_later_release_holding_the_bound_commits_is_named() {
+    let bound = "a".repeat(40);
+    let mut later = release_json("1.1");
+    later["commitCount"] = json!(1);
+    later["dateCreated"] = json!("2024-01-02T00:00:00Z");
+    let server = Server::start(vec![
+        // The PUT: Sentry's answer has no reboundReleases.
+        answer(200, release_json("1.0")),
+        // The project's id, then its open and archived releases, newest first.
+        answer(200, project_json()),
+        answer(200, json!([later, release_json("1.0")])),
+        answer(200, json!([])),
+        // 1.1's commits hold the one 1.0 just bound.
+        answer(
+            200,
+            json!([{"id": bound, "message": "m", "repository": {"name": "acme/app"}}]),
+        ),
+    ]);
+    let req = UpdateRelease {
+        org: "acme".into(),
+        version: "1.0".into(),
+        commits: CommitsChange::Replace(vec![commit(&bound)]),
+        head_commits: vec![relctl::flow::commits::HeadCommit {
+            repository: "acme/app".into(),
+            commit: bound.clone(),
+            previous: None,
+        }],
+        ..UpdateRelease::default()
+    };
+    let updated = backend(&server).update_release(&req).unwrap();
+    assert_eq!(updated.later_to_rebind, vec!["1.1".to_string()]);
+    assert_eq!(server.seen().len(), 5);
+    // relctl serve says what it re-bound itself: nothing is asked after the PUT.
+    let mut answered = release_json("1.0");
+    answered["reboundReleases"] = json!([]);
+    let server = Server::start(vec![answer(200, answered)]);
+    let updated = backend(&server).update_release(&req).unwrap();
+    assert!(updated.later_to_rebind.is_empty());
+    assert_eq!(server.seen().len(), 1);
+}

@@ -245,6 +245,7 @@ fn apply_update(
         resolved_issues,
         status_changed,
         rebound_releases,
+        later_to_rebind: Vec::new(),
     })
 }
 

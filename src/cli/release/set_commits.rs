@@ -175,6 +175,12 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         repository: Some(run.repository),
         rebound_releases: updated.rebound_releases,
     };
+    for later in &updated.later_to_rebind {
+        ctx.out.warn(&format!(
+            "release {later} was created after {} but holds commits {} now holds, and this server cannot re-bind it: bind it again, from a checkout of its head: relctl release set-commits {later}",
+            summary.version, summary.version
+        ));
+    }
     if !summary.rebound_releases.is_empty() {
         ctx.out.note(&format!(
             "Re-bound later release(s) {}: their heads descend from this one's, so the commits it now holds are no longer theirs",
