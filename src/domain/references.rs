@@ -26,11 +26,11 @@ fn fix_keywords() -> String {
 }
 
 /// `\[([^]]+)\]\([^)]+\)`, case-insensitive.
-static MARKDOWN_LINK_RE: LazyLock<Regex> =
+static MARKDOWN_LINK_RE: LazyLock<Option<Regex>> =
     LazyLock::new(|| super::static_regex(r"(?i)\[([^\]]+)\]\([^)]+\)"));
 
 /// `\b<keywords>:?\s+([A-Za-z0-9_\-\s\,]+)\b`, case-insensitive.
-static FIXES_RE: LazyLock<Regex> = LazyLock::new(|| {
+static FIXES_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let sp = super::PY_SPACE_CLASS;
     let kw = fix_keywords();
     super::static_regex(&format!(
@@ -39,25 +39,29 @@ static FIXES_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `\b([A-Z0-9_-]+-[A-Z0-9]+)\b`, case-insensitive.
-static SHORT_ID_RE: LazyLock<Regex> = LazyLock::new(|| {
+static SHORT_ID_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::static_regex(&format!(
         r"(?i)\b([A-Z0-9_{PY_I_EXTRA}-]+-[A-Z0-9{PY_I_EXTRA}]+)\b"
     ))
 });
 
 /// `\b<keywords>:?\s+(https?://[^\s]+)`, case-insensitive.
-static FIXES_URL_RE: LazyLock<Regex> = LazyLock::new(|| {
+static FIXES_URL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let sp = super::PY_SPACE_CLASS;
     let kw = fix_keywords();
     super::static_regex(&format!(r"(?i)\b{kw}:?[{sp}]+(https?://[^{sp}]+)"))
 });
 
 /// `/issues/(\d+)`.
-static ISSUE_URL_RE: LazyLock<Regex> = LazyLock::new(|| super::static_regex(r"/issues/(\d+)"));
+static ISSUE_URL_RE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| super::static_regex(r"/issues/(\d+)"));
 
 /// Replaces markdown links `[text](url)` by their text.
 fn strip_markdown_links(message: &str) -> String {
-    MARKDOWN_LINK_RE.replace_all(message, "${1}").into_owned()
+    match MARKDOWN_LINK_RE.as_ref() {
+        Some(re) => re.replace_all(message, "${1}").into_owned(),
+        None => message.to_string(),
+    }
 }
 
 /// Candidate short ids referenced by fix keywords in `message`, in order of
@@ -67,9 +71,12 @@ fn strip_markdown_links(message: &str) -> String {
 pub fn referenced_short_ids(message: &str) -> Vec<String> {
     let text = strip_markdown_links(message);
     let mut out: Vec<String> = Vec::new();
-    for caps in FIXES_RE.captures_iter(&text) {
+    let (Some(fixes), Some(short_id)) = (FIXES_RE.as_ref(), SHORT_ID_RE.as_ref()) else {
+        return out;
+    };
+    for caps in fixes.captures_iter(&text) {
         let Some(run) = caps.get(1) else { continue };
-        for m in SHORT_ID_RE.captures_iter(run.as_str()) {
+        for m in short_id.captures_iter(run.as_str()) {
             if let Some(id) = m.get(1) {
                 let id = id.as_str();
                 if !out.iter().any(|seen| seen == id) {
@@ -136,14 +143,17 @@ fn is_allowed_url(url: &str, allowed_host: &str) -> bool {
 pub fn referenced_issue_ids_in_urls(message: &str, allowed_host: &str) -> Vec<u64> {
     let text = strip_markdown_links(message);
     let mut out: Vec<u64> = Vec::new();
-    for caps in FIXES_URL_RE.captures_iter(&text) {
+    let (Some(fixes_url), Some(issue_url)) = (FIXES_URL_RE.as_ref(), ISSUE_URL_RE.as_ref()) else {
+        return out;
+    };
+    for caps in fixes_url.captures_iter(&text) {
         let Some(url) = caps.get(1).map(|m| m.as_str()) else {
             continue;
         };
         if !is_allowed_url(url, allowed_host) {
             continue;
         }
-        let Some(digits) = ISSUE_URL_RE.captures(url_path(url)).and_then(|c| c.get(1)) else {
+        let Some(digits) = issue_url.captures(url_path(url)).and_then(|c| c.get(1)) else {
             continue;
         };
         let Ok(id) = digits.as_str().parse::<u64>() else {
@@ -172,7 +182,7 @@ mod tests {
             &FIXES_URL_RE,
             &ISSUE_URL_RE,
         ] {
-            LazyLock::force(regex);
+            assert!(LazyLock::force(regex).is_some());
         }
     }
 
