@@ -1,23 +1,19 @@
 //! `relctl store`: the store itself rather than what is in it.
 //!
 //! `store migrate` copies a SQLite store into PostgreSQL, for a team that outgrows one machine
-//! and keeps its history (`crate::store::copy` says how the copy is made and verified). Its
+//! and keeps its history (`ops::store_migrate` runs it; `store::copy` makes and verifies it). Its
 //! source and target are its own flags, so it runs without the configured target: it needs no
 //! place for a default store, and an explicit `--store` or `--url` beside it is refused rather
 //! than silently ignored (`--store` would read as the source, and it is not).
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use clap::{Args, Subcommand};
-use serde::Serialize;
 
 use super::GlobalArgs;
 use crate::error::{Error, Result};
+use crate::ops::store_migrate::migrate;
 use crate::output::{Output, table};
-use crate::secrets::shown_store_url;
-use crate::store::copy::{self, Mode};
-use crate::store::postgres::is_url;
 
 /// Shown after `relctl store migrate --help`.
 #[derive(Debug, Subcommand)]
@@ -49,36 +45,19 @@ pub struct MigrateArgs {
     pub to: String,
 }
 
-/// `--format json` of `store migrate`.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Migration {
-    from: String,
-    /// The URL, its password masked.
-    to: String,
-    /// True when the copy was rolled back (`--dry-run`).
-    dry_run: bool,
-    /// In the order they were loaded.
-    tables: Vec<TableRows>,
-    /// Rows of every table together.
-    rows: u64,
-    seconds: f64,
-}
-
-#[derive(Debug, Serialize)]
-struct TableRows {
-    name: String,
-    rows: u64,
-}
-
 /// Runs `relctl store ...`; `url_flag` is whether `--url` was on the command line.
 pub fn run(global: &GlobalArgs, url_flag: bool, out: &Output, cmd: &StoreCommand) -> Result<()> {
     match cmd {
-        StoreCommand::Migrate(args) => migrate(global, url_flag, out, args),
+        StoreCommand::Migrate(args) => run_migrate(global, url_flag, out, args),
     }
 }
 
-fn migrate(global: &GlobalArgs, url_flag: bool, out: &Output, args: &MigrateArgs) -> Result<()> {
+fn run_migrate(
+    global: &GlobalArgs,
+    url_flag: bool,
+    out: &Output,
+    args: &MigrateArgs,
+) -> Result<()> {
     if global.store.is_some() || url_flag {
         let flag = if url_flag { "--url" } else { "--store" };
         return Err(Error::usage(format!(
@@ -86,43 +65,12 @@ fn migrate(global: &GlobalArgs, url_flag: bool, out: &Output, args: &MigrateArgs
              {flag} is not used by it"
         )));
     }
-    if !is_url(&args.to) {
-        return Err(Error::usage(format!(
-            "--to must be a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE), not {}",
-            shown_store_url(&args.to)
-        )));
-    }
-    if args.from.to_str().is_some_and(is_url) {
-        return Err(Error::usage(
-            "--from must be a SQLite store file, not a PostgreSQL URL (copy between PostgreSQL databases with pg_dump)",
-        ));
-    }
-    let mode = if global.dry_run {
-        Mode::Rehearse
-    } else {
-        Mode::Commit
-    };
-    let started = Instant::now();
     let mut log = |line: &str| {
         if global.verbose > 0 {
             out.note(line);
         }
     };
-    let copied = copy::sqlite_to_postgres(&args.from, &args.to, mode, &mut log)?;
-    let migration = Migration {
-        from: args.from.display().to_string(),
-        to: shown_store_url(&args.to),
-        dry_run: mode == Mode::Rehearse,
-        rows: copied.iter().map(|t| t.rows).sum(),
-        tables: copied
-            .into_iter()
-            .map(|t| TableRows {
-                name: t.name,
-                rows: t.rows,
-            })
-            .collect(),
-        seconds: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
-    };
+    let migration = migrate(&args.from, &args.to, global.dry_run, &mut log)?;
     out.emit_written(&migration, |m| {
         let rows: Vec<Vec<String>> = m
             .tables

@@ -10,8 +10,10 @@
 //! - [`set_commits`]: reading git on a thread of its own and binding what it reads, batch by
 //!   batch, in one request (`release set-commits`); [`refs`]: letting the server read them
 //!   when there is no local history.
+//! - [`store_migrate`]: copying a SQLite store into PostgreSQL (`store migrate`).
 
 pub mod range_start;
 pub mod refs;
 pub mod release_overview;
 pub mod set_commits;
+pub mod store_migrate;

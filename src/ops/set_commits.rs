@@ -23,7 +23,8 @@ use crate::backend::{CommitBatches, UpdateRelease};
 use crate::domain::commit_id::is_commit_id;
 use crate::error::{Error, Result};
 use crate::flow::commits::{CommitBatch, CommitInput, HeadCommit};
-use crate::git::{self, GitRepo, RangeRead, RangeSpec};
+pub use crate::git::RangeRead;
+use crate::git::{self, GitRepo, RangeSpec};
 use crate::ops::range_start::{RangeStart, range_start};
 use crate::ops::refs::{self, RefsMode};
 

@@ -13,12 +13,12 @@ use crate::backend::{CommitsChange, UpdateRelease};
 use crate::cli::Ctx;
 use crate::domain::version::check_version;
 use crate::error::{Error, Result};
-use crate::git::RangeRead;
+
 use crate::model;
 use crate::ops::range_start::RangeStart;
 use crate::ops::refs::RefsMode;
 use crate::ops::set_commits::{
-    OnProgress, Progress, RangeAsked, RangeDone, SetCommits, SetCommitsRun, set_commits,
+    OnProgress, Progress, RangeAsked, RangeDone, RangeRead, SetCommits, SetCommitsRun, set_commits,
 };
 use crate::output::{details, or_dash};
 
