@@ -152,14 +152,7 @@ impl RemoteBackend {
         if projects.is_empty() {
             return Ok(Vec::new());
         }
-        let listed = self.releases(&ReleaseListQuery {
-            org: req.org.clone(),
-            projects: projects.clone(),
-            query: None,
-            status: None,
-            limit: 100,
-            offset: 0,
-        })?;
+        let listed = self.releases_of(&req.org, projects.clone())?;
         let used = projects.len() + 2;
         let mut later = Vec::new();
         let newer = listed
@@ -168,18 +161,31 @@ impl RemoteBackend {
             .filter(|r| r.commit_count > 0)
             .take(SENTRY_WALK_REQUESTS.saturating_sub(used));
         for other in newer {
-            let path = release_path(
-                &req.org,
-                &other.version,
-                &format!("commits/?per_page={PAGE_SIZE}"),
-            )?;
-            let page = self.http.get_list(&path, ListWant::First(PAGE_SIZE))?;
-            let theirs = decode::all(page, decode::commit)?;
+            let theirs = self.newest_commits(&req.org, &other.version)?;
             if theirs.iter().any(|c| ours.contains(c.id.as_str())) {
                 later.push(other.version.clone());
             }
         }
         Ok(later)
+    }
+
+    /// A release's newest commits, newest first: one request (a page).
+    fn newest_commits(&self, org: &str, version: &str) -> Result<Vec<model::Commit>> {
+        let path = release_path(org, version, &format!("commits/?per_page={PAGE_SIZE}"))?;
+        let page = self.http.get_list(&path, ListWant::First(PAGE_SIZE))?;
+        decode::all(page, decode::commit)
+    }
+
+    /// The newest releases (open and archived) linked to any of `projects`, newest first.
+    fn releases_of(&self, org: &str, projects: Vec<String>) -> Result<Vec<model::Release>> {
+        self.releases(&ReleaseListQuery {
+            org: org.to_string(),
+            projects,
+            query: None,
+            status: None,
+            limit: 100,
+            offset: 0,
+        })
     }
 
     /// Sentry keeps no head commits per repository and names one previous release: the earlier
@@ -215,14 +221,7 @@ impl RemoteBackend {
         if projects.is_empty() {
             return Ok(EarlierHeads(heads));
         }
-        let listed = self.releases(&ReleaseListQuery {
-            org: req.org.clone(),
-            projects,
-            query: None,
-            status: None,
-            limit: 100,
-            offset: 0,
-        })?;
+        let listed = self.releases_of(&req.org, projects)?;
         // Newest first: the ones after this release and the previous one were created before
         // them.
         let earlier = listed
@@ -232,13 +231,7 @@ impl RemoteBackend {
             .filter(|r| r.commit_count > 0)
             .take(SENTRY_WALK_REQUESTS.saturating_sub(used));
         for release in earlier {
-            let path = release_path(
-                &req.org,
-                &release.version,
-                &format!("commits/?per_page={PAGE_SIZE}"),
-            )?;
-            let page = self.http.get_list(&path, ListWant::First(PAGE_SIZE))?;
-            for commit in decode::all(page, decode::commit)? {
+            for commit in self.newest_commits(&req.org, &release.version)? {
                 // Newest first: the first commit of each repository is its head there.
                 if !heads
                     .iter()

@@ -48,7 +48,12 @@ fn rev_list(repo: &Repo, hide: &[&str]) -> BTreeSet<String> {
 }
 
 fn repo_named(env: &TestEnv, dir: &str, remote: &str) -> Repo {
-    let repo = Repo::init(&env.path().join(dir));
+    repo_at(&env.path().join(dir), remote)
+}
+
+/// A new repository at `path` whose `origin` is `remote`.
+fn repo_at(path: &std::path::Path, remote: &str) -> Repo {
+    let repo = Repo::init(path);
     repo.git(&["remote", "add", "origin", remote]);
     repo
 }
@@ -343,7 +348,7 @@ fn an_earlier_release_off_to_the_side_bound_late_still_rebinds_the_later_one() {
 #[test]
 fn a_shallow_clone_against_serve_repo_binds_what_a_full_clone_binds() {
     let dir = tempfile::tempdir().unwrap();
-    let full = repo_named_in(dir.path(), "full");
+    let full = repo_at(&dir.path().join("full"), "git@github.com:Acme/App.git");
     let c3 = (1..=3)
         .map(|i| full.commit(&format!("c{i}.txt"), "x", &format!("c{i}")))
         .last()
@@ -414,12 +419,6 @@ fn a_shallow_clone_against_serve_repo_binds_what_a_full_clone_binds() {
 
 fn strs(args: &[String]) -> Vec<&str> {
     args.iter().map(String::as_str).collect()
-}
-
-fn repo_named_in(dir: &std::path::Path, name: &str) -> Repo {
-    let repo = Repo::init(&dir.join(name));
-    repo.git(&["remote", "add", "origin", "git@github.com:Acme/App.git"]);
-    repo
 }
 
 #[test]
