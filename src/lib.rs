@@ -6,6 +6,7 @@
 //! holds the rules that need no I/O. What serve and the `-v` client log goes through `logging`.
 
 pub mod backend;
+pub mod ci_checkout;
 pub mod cli;
 pub mod config;
 pub mod domain;

@@ -75,7 +75,7 @@ fn from_environment(env: &dyn Environment) -> Option<String> {
 }
 
 /// On a `pull_request` event, `pull_request.head.sha` from the event file.
-fn github_pull_request_head(env: &dyn Environment) -> Option<String> {
+pub(crate) fn github_pull_request_head(env: &dyn Environment) -> Option<String> {
     if env.var("GITHUB_EVENT_NAME")?.as_str() != "pull_request" {
         return None;
     }

@@ -3,12 +3,14 @@
 //! copy of the repository read the commits (Sentry with a repository integration, `serve
 //! --repo`). Automatic in a shallow clone whose earlier heads are missing, when the server lists
 //! the repository; always with `--refs`; never with `--no-refs`; and outside any git repository
-//! for `--commit REPO@SHA` (full commit ids: nothing here can resolve a name).
+//! for `--commit REPO@SHA` (full commit ids: nothing here can resolve a name), or for the commit
+//! the CI job names ([`crate::ci_checkout`]).
 
 use std::time::Instant;
 
 use super::set_commits::{RangeAsked, SetCommits, SetCommitsRun};
 use crate::backend::{Backend, EarlierHeads, ServerRange, UpdateRelease};
+use crate::ci_checkout::CiCheckout;
 use crate::domain::commit_id::is_commit_id;
 use crate::error::Result;
 use crate::git::GitRepo;
@@ -43,6 +45,57 @@ pub fn without_history(ranges: &[RangeAsked]) -> Option<Vec<ServerRange>> {
             })
         })
         .collect()
+}
+
+/// Outside any repository, with no `--commit` and no `--repo`: the commit the CI job checked
+/// out, as a ref, when the server lists the repository it names (`--repo-name`, else the CI
+/// system's). `None` when there is no such commit or the server does not list the repository
+/// (see [`ci_checkout_hint`]).
+pub fn of_ci_checkout(backend: &dyn Backend, req: &SetCommits) -> Result<Option<Vec<ServerRange>>> {
+    let Some((repository, checkout)) = ci_repository(req) else {
+        return Ok(None);
+    };
+    let listed = backend.repositories(&req.org)?;
+    Ok(listed
+        .iter()
+        .any(|known| known.name == repository)
+        .then(|| {
+            vec![ServerRange {
+                repository: repository.to_string(),
+                commit: checkout.commit.clone(),
+                previous: None,
+            }]
+        }))
+}
+
+/// Why the CI job's commit could not go as a ref, when CI names one.
+pub fn ci_checkout_hint(req: &SetCommits) -> Option<String> {
+    let checkout = req.ci_checkout.as_ref()?;
+    let short = checkout.commit.get(..12).unwrap_or(&checkout.commit);
+    Some(match ci_repository(req) {
+        Some((repository, _)) => format!(
+            "{} names commit {short}, but the server lists no repository {}: set up the \
+             repository on the server (serve --repo, or a Sentry integration) or pass --repo-name",
+            checkout.source,
+            crate::domain::shown(repository)
+        ),
+        None => format!(
+            "{} names commit {short} but not its repository: pass --repo-name NAME",
+            checkout.source
+        ),
+    })
+}
+
+fn ci_repository(req: &SetCommits) -> Option<(&str, &CiCheckout)> {
+    if !req.ranges.is_empty() || req.repo.is_some() {
+        return None;
+    }
+    let checkout = req.ci_checkout.as_ref()?;
+    let repository = req
+        .repo_name
+        .as_deref()
+        .or(checkout.repository.as_deref())?;
+    Some((repository, checkout))
 }
 
 /// The resolved ranges as refs: each head, and the previous commit when one was named.

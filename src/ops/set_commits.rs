@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use crate::backend::{Backend, CommitsChange, EarlierHeads, PreviousQuery, ReleaseUpdated};
 use crate::backend::{CommitBatches, UpdateRelease};
+use crate::ci_checkout::CiCheckout;
 use crate::domain::commit_id::is_commit_id;
 use crate::error::{Error, Result};
 use crate::flow::commits::{CommitBatch, CommitInput, HeadCommit};
@@ -57,6 +58,8 @@ pub struct SetCommits {
     pub show_progress: bool,
     /// Whether the server may be asked to read the commits itself ([`refs`]).
     pub refs: RefsMode,
+    /// The commit a CI job checked out: sent as a ref outside any repository.
+    pub ci_checkout: Option<CiCheckout>,
 }
 
 /// One range, as named: the repository to bind to, where it starts (`None`: where `--auto`
@@ -126,13 +129,21 @@ pub fn set_commits(
     let repo = match git::open(req.repo.as_deref()) {
         Ok(repo) => repo,
         Err(err) => {
-            if req.refs != RefsMode::Never
-                && backend.reads_refs()
-                && let Some(ranges) = refs::without_history(&req.ranges)
-            {
+            let err = crate::error::Error::from(err);
+            if req.refs == RefsMode::Never || !backend.reads_refs() {
+                return Err(err);
+            }
+            if let Some(ranges) = refs::without_history(&req.ranges) {
                 return Ok(refs::send(backend, req, ranges));
             }
-            return Err(err.into());
+            if let Some(ranges) = refs::of_ci_checkout(backend, req)? {
+                return Ok(refs::send(backend, req, ranges));
+            }
+            // The CI job's commit says more than git's own hint, when there is one.
+            return Err(match refs::ci_checkout_hint(req) {
+                Some(hint) => err.with_hint(hint),
+                None => err,
+            });
         }
     };
     let resolved = resolve_heads(req, &repo)?;

@@ -417,6 +417,60 @@ fn a_shallow_clone_against_serve_repo_binds_what_a_full_clone_binds() {
     local.fails(&strs(&args), 2);
 }
 
+#[test]
+fn a_ci_job_outside_any_repository_sends_the_commit_its_variables_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = repo_at(&dir.path().join("full"), "git@github.com:Acme/App.git");
+    let c2 = (1..=2)
+        .map(|i| full.commit(&format!("c{i}.txt"), "x", &format!("c{i}")))
+        .last()
+        .unwrap();
+    let c4 = (3..=4)
+        .map(|i| full.commit(&format!("c{i}.txt"), "x", &format!("c{i}")))
+        .last()
+        .unwrap();
+    let server = Server::start_with(&["--repo", &format!("Acme/App={}", full.path())]);
+    let client = server.client();
+    client.json(&["project", "create", "Backend"]);
+    client.json(&[
+        "release",
+        "set-commits",
+        "r1",
+        "-p",
+        "backend",
+        "--repo",
+        full.path(),
+        "--commit",
+        &format!("Acme/App@{c2}"),
+    ]);
+    // The test's directory is in no repository: the job's variables name the commit.
+    let ci = |sha: &str, repository: Option<&str>| {
+        let env = server.client().with_env("GITHUB_SHA", sha);
+        match repository {
+            Some(name) => env.with_env("GITHUB_REPOSITORY", name),
+            None => env,
+        }
+    };
+    let args = ["release", "set-commits", "r2", "-p", "backend"];
+    let err = ci(&c4, None).fails(&args, 2);
+    assert!(
+        err.contains("GITHUB_SHA") && err.contains("--repo-name"),
+        "{err}"
+    );
+    let err = ci(&c4, Some("acme/other")).fails(&args, 2);
+    assert!(err.contains("no repository \"acme/other\""), "{err}");
+    // Nothing written: not even the release.
+    client.fails(&["release", "info", "r2"], 3);
+
+    let answer = ci(&c4, Some("Acme/App")).json(&args);
+    assert_eq!(answer["commitCount"], 2, "{answer}");
+    assert_eq!(bound(&client, "r2"), rev_list_at(&full, &c4, &[&c2]));
+    // --no-refs keeps today's answer: there is nothing to read here.
+    let err = ci(&c4, Some("Acme/App")).fails(&[&args[..], &["--no-refs"]].concat(), 2);
+    assert!(err.contains("git repository"), "{err}");
+    assert_eq!(server.stop(), Some(0));
+}
+
 fn strs(args: &[String]) -> Vec<&str> {
     args.iter().map(String::as_str).collect()
 }

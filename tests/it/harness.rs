@@ -127,6 +127,11 @@ impl TestEnv {
             if key.starts_with("RELCTL_")
                 || key.starts_with("SENTRY_")
                 || key.starts_with("GIT_")
+                // A CI job's own variables (the suite may run in one) name its commit.
+                || ["GITHUB_", "CI_", "CIRCLE_", "BITBUCKET_", "VERCEL_", "BUILDKITE_"]
+                    .iter()
+                    .any(|ci| key.starts_with(ci))
+                || key.starts_with("CODEBUILD_")
                 || key == "NO_COLOR"
                 || key == "COLUMNS"
             {

@@ -139,6 +139,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
     if args.clear {
         return clear(ctx, &args, projects);
     }
+    crate::config::check_unicode(crate::ci_checkout::VARIABLES)?;
     let req = request(ctx, args, projects)?;
     // `-vv` follows the local store's write (a server gets the commits in one request).
     let say_progress = |step: Progress| {
@@ -249,6 +250,7 @@ fn request(ctx: &Ctx, args: SetCommitsArgs, projects: Vec<String>) -> Result<Set
             (_, true) => RefsMode::Never,
             _ => RefsMode::Auto,
         },
+        ci_checkout: crate::ci_checkout::from_environment(&crate::config::ProcessEnv),
     })
 }
 
