@@ -446,7 +446,14 @@ pub fn set_head_commits(
                 },
             )?,
         };
-        store::commits::set_head_commit(conn, org.id, repository_id, release.id, commit_id)?;
+        store::commits::set_head_commit(
+            conn,
+            org.id,
+            repository_id,
+            release.id,
+            commit_id,
+            head.previous.is_some(),
+        )?;
     }
     Ok(())
 }
@@ -482,12 +489,22 @@ pub fn set_heads_and_rebind_later(
         .into_iter()
         .collect();
     take_out_commits(conn, org, release.id, &held_earlier)?;
-    let ours: HashSet<i64> = store::commits::release_commit_ids(conn, release.id)?
-        .into_iter()
-        .collect();
+    // A later release gives up what it shares with this one, in the repositories where the
+    // --auto rule read its range (one the user named stays as named).
+    let mut later: Vec<(i64, String, HashSet<i64>)> = Vec::new();
+    for (later_id, version, commit_id) in
+        store::commits::later_releases_sharing_commits(conn, release.id)?
+    {
+        match later.last_mut() {
+            Some((id, _, commits)) if *id == later_id => {
+                commits.insert(commit_id);
+            }
+            _ => later.push((later_id, version, HashSet::from([commit_id]))),
+        }
+    }
     let mut rebound = Vec::new();
-    for (later_id, version) in store::commits::later_releases_sharing_commits(conn, release.id)? {
-        if take_out_commits(conn, org, later_id, &ours)? {
+    for (later_id, version, shared) in later {
+        if take_out_commits(conn, org, later_id, &shared)? {
             rebound.push(version);
         }
     }

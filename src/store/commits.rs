@@ -330,12 +330,21 @@ pub fn set_head_commit(
     repository_id: i64,
     release_id: i64,
     commit_id: i64,
+    named_start: bool,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO release_head_commit (organization_id, repository_id, release_id, commit_id)
-         VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (repository_id, release_id) DO UPDATE SET commit_id = excluded.commit_id",
-        params![org_id, repository_id, release_id, commit_id],
+        "INSERT INTO release_head_commit
+           (organization_id, repository_id, release_id, commit_id, named_start)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (repository_id, release_id)
+         DO UPDATE SET commit_id = excluded.commit_id, named_start = excluded.named_start",
+        params![
+            org_id,
+            repository_id,
+            release_id,
+            commit_id,
+            i64::from(named_start)
+        ],
     )?;
     Ok(())
 }
@@ -398,34 +407,41 @@ pub fn earlier_heads(
 }
 
 /// The releases created after `release_id` (sharing a project with it) that hold one of its
-/// commits: (id, version), oldest first. Driven by this release's commits (one index probe
-/// each), not by the later releases.
+/// commits in a repository where their range was read by the `--auto` rule: (id, version,
+/// commit id), oldest release first. Driven by this release's commits (one index probe each),
+/// not by the later releases.
 pub fn later_releases_sharing_commits(
     conn: &Db<'_>,
     release_id: i64,
-) -> Result<Vec<(i64, String)>> {
+) -> Result<Vec<(i64, String, i64)>> {
     Ok(conn.query_all(
-        "SELECT l.id, l.version FROM release r JOIN release l
+        "SELECT l.id, l.version, lc.commit_id FROM release r JOIN release l
            ON l.organization_id = r.organization_id
           AND (l.date_added > r.date_added OR (l.date_added = r.date_added AND l.id > r.id))
+         JOIN release_commit lc ON lc.release_id = l.id
+         JOIN release_commit rc ON rc.commit_id = lc.commit_id AND rc.release_id = r.id
+         JOIN git_commit c ON c.id = lc.commit_id
+         JOIN release_head_commit h
+           ON h.release_id = l.id AND h.repository_id = c.repository_id AND h.named_start = 0
          WHERE r.id = ?1
-           AND l.id IN (SELECT lc.release_id FROM release_commit rc JOIN release_commit lc
-                          ON lc.commit_id = rc.commit_id
-                        WHERE rc.release_id = ?1 AND lc.release_id <> ?1)
            AND EXISTS (SELECT 1 FROM release_project rp JOIN release_project lp
                          ON lp.project_id = rp.project_id
                        WHERE rp.release_id = r.id AND lp.release_id = l.id)
          ORDER BY l.date_added, l.id",
         params![release_id],
-        |row| Ok((row.get(0)?, row.get(1)?)),
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?)
 }
 
-/// This release's commits that a release created before it (sharing a project) holds.
+/// This release's commits that a release created before it (sharing a project) holds, in the
+/// repositories where this release's range was read by the `--auto` rule.
 pub fn commits_held_earlier(conn: &Db<'_>, release_id: i64) -> Result<Vec<i64>> {
     Ok(conn.query_all(
         "SELECT DISTINCT rc.commit_id FROM release r
          JOIN release_commit rc ON rc.release_id = r.id
+         JOIN git_commit c ON c.id = rc.commit_id
+         JOIN release_head_commit h
+           ON h.release_id = r.id AND h.repository_id = c.repository_id AND h.named_start = 0
          JOIN release_commit ec ON ec.commit_id = rc.commit_id AND ec.release_id <> r.id
          JOIN release e ON e.id = ec.release_id
           AND (e.date_added < r.date_added OR (e.date_added = r.date_added AND e.id < r.id))

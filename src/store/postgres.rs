@@ -52,6 +52,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_pg_v1.sql"),
     include_str!("schema_pg_v2.sql"),
     include_str!("schema_pg_v3.sql"),
+    include_str!("schema_pg_v4.sql"),
 ];
 
 /// The advisory lock class of relctl's locks: the ASCII bytes "RELC", as in SQLite's mark.

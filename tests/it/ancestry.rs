@@ -200,6 +200,40 @@ fn pipelines_finishing_out_of_order_give_each_release_the_same_commits() {
     assert_eq!(server.stop(), Some(0));
 }
 
+#[test]
+fn a_later_range_the_user_named_keeps_its_commits_when_an_earlier_release_binds() {
+    on_both(|env| {
+        env.json(&["project", "create", "Backend"]);
+        let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
+        let base = repo.commit("a.txt", "x", "base");
+        set_commits(env, &repo, "r1");
+        let x = (1..=2)
+            .map(|i| repo.commit(&format!("x{i}.txt"), "x", &format!("x{i}")))
+            .last()
+            .unwrap();
+        let y = repo.commit("y.txt", "x", "y");
+        env.json(&["release", "new", "r2", "-p", "backend"]);
+        env.json(&["release", "new", "r3", "-p", "backend"]);
+        // r3 is bound first, from a start the user named: base..y.
+        let named = format!("Acme/App@{base}..{y}");
+        let r3 = ["release", "set-commits", "r3", "--repo", repo.path()];
+        env.json(&[&r3[..], &["--commit", &named]].concat());
+        // r2 then binds by the rule, up to x: it takes x1 and x2, and r3 keeps its range.
+        let at_x = format!("Acme/App@{x}");
+        let r2 = ["release", "set-commits", "r2", "--repo", repo.path()];
+        let answer = env.json(&[&r2[..], &["--commit", &at_x]].concat());
+        assert_eq!(answer["reboundReleases"], serde_json::json!([]), "{answer}");
+        assert_eq!(bound(env, "r2"), rev_list_at(&repo, &x, &[&base]));
+        assert_eq!(bound(env, "r3"), rev_list_at(&repo, &y, &[&base]));
+        // Bound again by the rule, r3 is only what lies above r2's head, and a later binding
+        // of r2 gives the same.
+        env.json(&[&r3[..], &["--commit", &format!("Acme/App@{y}")]].concat());
+        assert_eq!(bound(env, "r3"), rev_list_at(&repo, &y, &[&x]));
+        env.json(&[&r2[..], &["--commit", &at_x]].concat());
+        assert_eq!(bound(env, "r3"), rev_list_at(&repo, &y, &[&x]));
+    });
+}
+
 /// `git rev-list HEAD_ --not HIDE...` for a head other than HEAD.
 fn rev_list_at(repo: &Repo, head: &str, hide: &[&str]) -> BTreeSet<String> {
     let mut args = vec!["rev-list", head, "--not"];

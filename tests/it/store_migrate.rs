@@ -383,10 +383,13 @@ fn an_older_stores_contents_are_copied_at_the_latest_schema() {
     let env = TestEnv::sqlite();
     env.ok(&["project", "create", "Backend"]);
     env.ok(&["issue", "new", "-p", "backend", "Old issue"]);
-    // Back to schema 1: no tokens table (nor version 3's sessions).
+    // Back to schema 1: no tokens table (nor version 3's sessions, nor version 4's column).
     let conn = rusqlite::Connection::open(&env.store).unwrap();
-    conn.execute_batch("DROP TABLE page_session; DROP TABLE api_token; PRAGMA user_version = 1;")
-        .unwrap();
+    conn.execute_batch(
+        "DROP TABLE page_session; DROP TABLE api_token;
+         ALTER TABLE release_head_commit DROP COLUMN named_start; PRAGMA user_version = 1;",
+    )
+    .unwrap();
     drop(conn);
     let before = env.store_bytes();
 

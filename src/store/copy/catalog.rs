@@ -338,12 +338,14 @@ mod tests {
         let sqlite = tables_of(concat!(
             include_str!("../schema_v1.sql"),
             include_str!("../schema_v2.sql"),
-            include_str!("../schema_v3.sql")
+            include_str!("../schema_v3.sql"),
+            include_str!("../schema_v4.sql")
         ));
         let pg = tables_of(concat!(
             include_str!("../schema_pg_v1.sql"),
             include_str!("../schema_pg_v2.sql"),
-            include_str!("../schema_pg_v3.sql")
+            include_str!("../schema_pg_v3.sql"),
+            include_str!("../schema_pg_v4.sql")
         ));
         assert!(sqlite.len() > 20, "{sqlite:?}");
         assert_eq!(sqlite, pg);
