@@ -516,7 +516,7 @@ fn set_commits_auto_after_local_binds_only_the_new_commits() {
     let release = f.release("1.1.0");
     assert_eq!(
         commit_ids(&release),
-        [fix.clone()],
+        [fix],
         "1.1.0 does not start where 1.0.0 (bound with --local) ended\n{}",
         run.transcript()
     );
