@@ -59,6 +59,7 @@ mod remote;
 mod remote_http;
 mod scale_out;
 mod secrets;
+mod sentry_cli;
 mod server;
 mod set_commits;
 mod store_files;
