@@ -135,6 +135,36 @@ fn a_release_cut_from_an_older_commit_and_a_merge_of_two_release_branches() {
     });
 }
 
+#[test]
+fn a_revert_is_the_next_release_s_own_commit_and_the_reverted_one_stays_where_it_was() {
+    on_both(|env| {
+        env.json(&["project", "create", "Backend"]);
+        let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
+        let base = repo.commit("base.txt", "x", "base");
+        let feature = repo.commit("feature.txt", "x", "add the feature");
+        set_commits(env, &repo, "1.0.0");
+        repo.git(&["revert", "--no-edit", &feature]);
+        let revert = repo.head();
+        set_commits(env, &repo, "1.0.1");
+        // The revert restores base's tree, but history moved on: it is 1.0.1's only commit.
+        assert_eq!(bound(env, "1.0.1"), BTreeSet::from([revert.clone()]));
+        assert_eq!(bound(env, "1.0.1"), rev_list(&repo, &[&feature]));
+        assert_eq!(bound(env, "1.0.0"), BTreeSet::from([base, feature]));
+        let info = env.json(&["release", "info", "1.0.1", "--commits"]);
+        let patch = &info["commits"][0]["patchSet"];
+        assert_eq!(
+            patch,
+            &serde_json::json!([{"path": "feature.txt", "type": "D"}]),
+            "{info}"
+        );
+        // Reverting the revert brings the feature back in 1.0.2, again one new commit.
+        repo.git(&["revert", "--no-edit", &revert]);
+        set_commits(env, &repo, "1.0.2");
+        assert_eq!(bound(env, "1.0.2"), rev_list(&repo, &[&revert]));
+        assert_eq!(bound(env, "1.0.2").len(), 1);
+    });
+}
+
 /// Two releases whose pipelines bind them in `order`: r2 at x, r3 at y (a descendant of x),
 /// created in that order. What each release holds, and where BACKEND-1 is resolved.
 fn bind_in_order(env: &TestEnv, repo: &Repo, x: &str, y: &str, order: [&str; 2]) -> Vec<String> {
