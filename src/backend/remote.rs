@@ -53,10 +53,12 @@ impl RemoteBackend {
         timeout: std::time::Duration,
         verbosity: u8,
         max_response: u64,
+        headers: Vec<crate::config::Header>,
     ) -> Result<RemoteBackend> {
         let config = HttpConfig {
             verbosity,
             max_response,
+            headers,
             ..HttpConfig::new(url, token, timeout)
         };
         RemoteBackend::new(config, Some(crate::logging::stderr()))

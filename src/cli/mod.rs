@@ -102,7 +102,7 @@ pub struct GlobalArgs {
 
     /// Writing commands print nothing on success (the exit code says it); what a read command
     /// was asked for, --format json output, warnings and errors still print
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, alias = "silent")]
     pub quiet: bool,
 
     /// More detail on stderr (repeatable)
@@ -125,6 +125,19 @@ pub struct GlobalArgs {
     /// Print the requests a writing command would send (method, path, body) and send nothing
     #[arg(long, global = true)]
     pub dry_run: bool,
+
+    /// sentry-cli's: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)
+    #[arg(long = "header", global = true, hide = true, value_name = "KEY:VALUE")]
+    pub headers: Vec<String>,
+
+    /// sentry-cli's: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)
+    #[arg(long, global = true, hide = true, value_name = "LEVEL")]
+    pub log_level: Option<String>,
+
+    /// sentry-cli's: exit 0 when the server or the network fails (exit 5 or 6), the error still
+    /// on stderr (env SENTRY_ALLOW_FAILURE)
+    #[arg(long, global = true, hide = true)]
+    pub allow_failure: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -196,6 +209,9 @@ fn resolve_settings(cli: &Cli) -> Result<(Settings, Output)> {
         format: cli.global.format,
         timeout: cli.global.timeout,
         config: cli.global.config.clone(),
+        headers: cli.global.headers.clone(),
+        log_level: cli.global.log_level.clone(),
+        allow_failure: cli.global.allow_failure,
     };
     let cwd = std::env::current_dir()
         .map_err(|err| Error::other(format!("cannot read the current directory: {err}")))?;
@@ -211,8 +227,8 @@ fn resolve_settings(cli: &Cli) -> Result<(Settings, Output)> {
 impl Ctx {
     pub fn new(cli: &Cli) -> Result<Ctx> {
         let (settings, out) = resolve_settings(cli)?;
-        let (backend, remote) =
-            target::backend(&settings, cli.global.store.is_some(), cli.global.verbose)?;
+        let verbose = settings.verbosity(cli.global.verbose);
+        let (backend, remote) = target::backend(&settings, cli.global.store.is_some(), verbose)?;
         let target = if cli.global.dry_run {
             let quiet = cli.global.quiet;
             let say = Box::new(move |text: &str| {
@@ -228,7 +244,7 @@ impl Ctx {
             settings,
             out,
             show_progress: !cli.global.no_progress && !cli.global.quiet,
-            verbose: cli.global.verbose,
+            verbose,
             dry_run: cli.global.dry_run,
             target,
             remote,
@@ -316,7 +332,25 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Store(cmd) => store::run(&cli.global, cli.url.is_some(), &ctx.out, &cmd),
         Command::Completions(args) => completions::run(&args),
     };
-    ctx.finish(result)
+    allow_failure(&ctx, ctx.finish(result))
+}
+
+/// sentry-cli's `--allow-failure` / `SENTRY_ALLOW_FAILURE`: a command the target failed (the
+/// server or the network, [`Error::is_target_failure`]) says so on stderr and exits 0, so a
+/// Sentry outage does not fail the CI job; a mistake of the command's own still fails it.
+fn allow_failure(ctx: &Ctx, result: Result<()>) -> Result<()> {
+    match result {
+        Err(err) if ctx.settings.allow_failure.value && err.is_target_failure() => {
+            ctx.out.error(&err.to_string(), err.hint.as_deref());
+            ctx.out.warn(&format!(
+                "exiting with 0 instead of {}: failures of the server or the network are allowed ({})",
+                err.exit_code(),
+                ctx.settings.allow_failure.source
+            ));
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 #[cfg(test)]
