@@ -249,3 +249,40 @@ Examples:
 
 Stop the relctl processes writing the store before the real copy: it copies the store as it was
 when it began.";
+
+pub const RELEASE_DEPLOYS: &str = "\
+Examples:
+  relctl releases deploys 1.4.0 new -e production
+      sentry-cli's older form of: relctl deploy new -r 1.4.0 -e production
+  relctl releases deploys 1.4.0 list
+      sentry-cli's older form of: relctl deploy list -r 1.4.0";
+
+pub const RELEASE_DEPLOYS_NEW: &str = "\
+Examples:
+  relctl releases deploys 1.4.0 new -e production -n web-42
+  relctl releases deploys 1.4.0 new -e staging -t 95
+      It took 95 seconds and finished now";
+
+pub const RELEASE_DEPLOYS_LIST: &str = "\
+Examples:
+  relctl releases deploys 1.4.0 list
+  relctl releases deploys 1.4.0 list --format json";
+
+pub const REPOS: &str = "\
+Examples:
+  relctl repos list
+      The repositories the store has commits of, or those the server lists
+  relctl repos list --format json | jq -r '.[].name'";
+
+pub const REPOS_LIST: &str = "\
+Examples:
+  relctl repos list
+  relctl --url https://relctl.internal:8765 repos list --format json";
+
+pub const INFO: &str = "\
+Examples:
+  relctl info
+      Where commands go, and whether the server takes the token (exit 6 if not)
+  relctl info --format json | jq .auth.scopes
+  relctl info --config-status-json
+      sentry-cli's JSON status, for tools written for it";
