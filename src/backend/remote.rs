@@ -314,6 +314,10 @@ impl Backend for RemoteBackend {
         )
     }
 
+    fn auth_info(&self) -> Result<Option<model::AuthInfo>> {
+        decode::auth_info(self.get(format!("{}/", calls::API_ROOT))?).map(Some)
+    }
+
     fn repositories(&self, org: &str) -> Result<Vec<model::Repository>> {
         let path = org_path(org, &format!("repos/?per_page={PAGE_SIZE}"))?;
         decode::all(

@@ -12,10 +12,12 @@ pub mod completions;
 pub mod config;
 pub mod deploy;
 mod examples;
+pub mod info;
 pub mod issue;
 pub mod org;
 pub mod project;
 pub mod release;
+pub mod repos;
 pub mod serve;
 pub mod store;
 mod target;
@@ -45,11 +47,13 @@ Projects:
   project      Projects with unique slugs and snowflake ids [alias: projects]
 Organization:
   org          Organizations, their options and audit log [alias: organizations]
+  repos        The repositories the target knows
 Server:
   serve        Serve Sentry's releases API over the store, for CI runners and Sentry clients
   token        API tokens for relctl serve
   store        The store itself: copy a SQLite store into PostgreSQL
 Setup:
+  info         The target, whether it takes the token, and its scopes
   config       The resolved configuration and where each value came from
   completions  Print a completion script
   help         Print this message or the help of the given subcommand(s)
@@ -157,6 +161,12 @@ pub enum Command {
     /// Issues and the inbox
     #[command(subcommand, visible_alias = "issues", after_long_help = examples::ISSUE)]
     Issue(issue::IssueCommand),
+    /// The repositories the target knows
+    #[command(subcommand, after_long_help = examples::REPOS)]
+    Repos(repos::ReposCommand),
+    /// The target, whether it takes the token, and its scopes (exit 6 if not)
+    #[command(after_long_help = examples::INFO)]
+    Info(info::InfoArgs),
     /// The resolved configuration
     #[command(subcommand, after_long_help = examples::CONFIG)]
     Config(config::ConfigCommand),
@@ -326,6 +336,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Release(cmd) => release::run(&ctx, cmd),
         Command::Deploy(cmd) => deploy::run(&ctx, cmd),
         Command::Issue(cmd) => issue::run(&ctx, cmd),
+        Command::Repos(cmd) => repos::run(&ctx, cmd),
+        Command::Info(args) => info::run(&ctx, args),
         Command::Config(cmd) => config::run(&ctx.settings, &ctx.out, &cmd),
         Command::Serve(args) => serve::run(&ctx, args),
         Command::Token(cmd) => token::run(&ctx, cmd),
