@@ -53,7 +53,7 @@ pub fn read(backend: &dyn Backend, settings: &Settings, remote: bool) -> Result<
     let mut info = TargetInfo {
         target: if remote { "server" } else { "local" },
         url: remote
-            .then(|| settings.url.as_ref())
+            .then_some(settings.url.as_ref())
             .flatten()
             .map(|url| crate::secrets::mask_passwords(&url.value)),
         store: if remote {
