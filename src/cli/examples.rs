@@ -10,7 +10,26 @@ Examples:
   relctl release set-commits 1.0.0 && relctl release finalize 1.0.0
       Bind the commits since the previous release, resolve the issues they fix, ship it
   SENTRY_URL=https://relctl.internal:8765 SENTRY_AUTH_TOKEN=... relctl release list
-      The same commands against a server (relctl serve, or Sentry)";
+      The same commands against a server (relctl serve, or Sentry)
+
+sentry-cli compatibility:
+  A sentry-cli script runs with relctl in its place: sentry-cli's spellings are accepted with
+  its meaning, and left out of the lists above (the README's \"Coming from sentry-cli\" table
+  has every command).
+  releases, deploys, issues, projects, organizations   the plural names of the commands
+  releases list -R/--raw [-D/--delimiter D]    the versions alone, one per line or joined by D
+  releases list -P/--show-projects, --show-commits   accepted: the table has those columns
+  releases info -C/--show-commits              release info --commits
+  releases info -P/--show-projects             accepted: the details name the projects
+  releases set-commits --ignore-empty          accepted: an empty range is never an error here
+  releases deploys VERSION new|list ...        deploy new|list -r VERSION ...
+  --header 'KEY: VALUE' (env CUSTOM_HEADER)    an extra header on every request to a server
+  --log-level LEVEL (env SENTRY_LOG_LEVEL)     info is -v; debug and trace are -vv
+  --allow-failure (env SENTRY_ALLOW_FAILURE=1) exit 0 when the server or the network fails
+                                               (exit 5 or 6); the error is still printed
+  --silent                                     --quiet
+  SENTRY_URL, SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_PROJECT, SENTRY_RELEASE and .sentryclirc
+  files are read, after relctl's own settings";
 
 pub const RELEASE: &str = "\
 Examples:

@@ -59,6 +59,8 @@ mod remote;
 mod remote_http;
 mod scale_out;
 mod secrets;
+mod sentry_cli;
+mod sentry_cli_script;
 mod server;
 mod set_commits;
 mod store_files;
