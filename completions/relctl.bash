@@ -31,6 +31,9 @@ _relctl() {
             relctl,help)
                 cmd="relctl__subcmd__help"
                 ;;
+            relctl,info)
+                cmd="relctl__subcmd__info"
+                ;;
             relctl,issue)
                 cmd="relctl__subcmd__issue"
                 ;;
@@ -54,6 +57,9 @@ _relctl() {
                 ;;
             relctl,releases)
                 cmd="relctl__subcmd__release"
+                ;;
+            relctl,repos)
+                cmd="relctl__subcmd__repos"
                 ;;
             relctl,serve)
                 cmd="relctl__subcmd__serve"
@@ -106,6 +112,9 @@ _relctl() {
             relctl__subcmd__help,help)
                 cmd="relctl__subcmd__help__subcmd__help"
                 ;;
+            relctl__subcmd__help,info)
+                cmd="relctl__subcmd__help__subcmd__info"
+                ;;
             relctl__subcmd__help,issue)
                 cmd="relctl__subcmd__help__subcmd__issue"
                 ;;
@@ -117,6 +126,9 @@ _relctl() {
                 ;;
             relctl__subcmd__help,release)
                 cmd="relctl__subcmd__help__subcmd__release"
+                ;;
+            relctl__subcmd__help,repos)
+                cmd="relctl__subcmd__help__subcmd__repos"
                 ;;
             relctl__subcmd__help,serve)
                 cmd="relctl__subcmd__help__subcmd__serve"
@@ -181,6 +193,9 @@ _relctl() {
             relctl__subcmd__help__subcmd__release,delete)
                 cmd="relctl__subcmd__help__subcmd__release__subcmd__delete"
                 ;;
+            relctl__subcmd__help__subcmd__release,deploys)
+                cmd="relctl__subcmd__help__subcmd__release__subcmd__deploys"
+                ;;
             relctl__subcmd__help__subcmd__release,finalize)
                 cmd="relctl__subcmd__help__subcmd__release__subcmd__finalize"
                 ;;
@@ -201,6 +216,15 @@ _relctl() {
                 ;;
             relctl__subcmd__help__subcmd__release,set-commits)
                 cmd="relctl__subcmd__help__subcmd__release__subcmd__set__subcmd__commits"
+                ;;
+            relctl__subcmd__help__subcmd__release__subcmd__deploys,list)
+                cmd="relctl__subcmd__help__subcmd__release__subcmd__deploys__subcmd__list"
+                ;;
+            relctl__subcmd__help__subcmd__release__subcmd__deploys,new)
+                cmd="relctl__subcmd__help__subcmd__release__subcmd__deploys__subcmd__new"
+                ;;
+            relctl__subcmd__help__subcmd__repos,list)
+                cmd="relctl__subcmd__help__subcmd__repos__subcmd__list"
                 ;;
             relctl__subcmd__help__subcmd__store,migrate)
                 cmd="relctl__subcmd__help__subcmd__store__subcmd__migrate"
@@ -316,6 +340,9 @@ _relctl() {
             relctl__subcmd__release,delete)
                 cmd="relctl__subcmd__release__subcmd__delete"
                 ;;
+            relctl__subcmd__release,deploys)
+                cmd="relctl__subcmd__release__subcmd__deploys"
+                ;;
             relctl__subcmd__release,finalize)
                 cmd="relctl__subcmd__release__subcmd__finalize"
                 ;;
@@ -340,11 +367,32 @@ _relctl() {
             relctl__subcmd__release,set-commits)
                 cmd="relctl__subcmd__release__subcmd__set__subcmd__commits"
                 ;;
+            relctl__subcmd__release__subcmd__deploys,help)
+                cmd="relctl__subcmd__release__subcmd__deploys__subcmd__help"
+                ;;
+            relctl__subcmd__release__subcmd__deploys,list)
+                cmd="relctl__subcmd__release__subcmd__deploys__subcmd__list"
+                ;;
+            relctl__subcmd__release__subcmd__deploys,new)
+                cmd="relctl__subcmd__release__subcmd__deploys__subcmd__new"
+                ;;
+            relctl__subcmd__release__subcmd__deploys__subcmd__help,help)
+                cmd="relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__help"
+                ;;
+            relctl__subcmd__release__subcmd__deploys__subcmd__help,list)
+                cmd="relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__list"
+                ;;
+            relctl__subcmd__release__subcmd__deploys__subcmd__help,new)
+                cmd="relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__new"
+                ;;
             relctl__subcmd__release__subcmd__help,archive)
                 cmd="relctl__subcmd__release__subcmd__help__subcmd__archive"
                 ;;
             relctl__subcmd__release__subcmd__help,delete)
                 cmd="relctl__subcmd__release__subcmd__help__subcmd__delete"
+                ;;
+            relctl__subcmd__release__subcmd__help,deploys)
+                cmd="relctl__subcmd__release__subcmd__help__subcmd__deploys"
                 ;;
             relctl__subcmd__release__subcmd__help,finalize)
                 cmd="relctl__subcmd__release__subcmd__help__subcmd__finalize"
@@ -369,6 +417,24 @@ _relctl() {
                 ;;
             relctl__subcmd__release__subcmd__help,set-commits)
                 cmd="relctl__subcmd__release__subcmd__help__subcmd__set__subcmd__commits"
+                ;;
+            relctl__subcmd__release__subcmd__help__subcmd__deploys,list)
+                cmd="relctl__subcmd__release__subcmd__help__subcmd__deploys__subcmd__list"
+                ;;
+            relctl__subcmd__release__subcmd__help__subcmd__deploys,new)
+                cmd="relctl__subcmd__release__subcmd__help__subcmd__deploys__subcmd__new"
+                ;;
+            relctl__subcmd__repos,help)
+                cmd="relctl__subcmd__repos__subcmd__help"
+                ;;
+            relctl__subcmd__repos,list)
+                cmd="relctl__subcmd__repos__subcmd__list"
+                ;;
+            relctl__subcmd__repos__subcmd__help,help)
+                cmd="relctl__subcmd__repos__subcmd__help__subcmd__help"
+                ;;
+            relctl__subcmd__repos__subcmd__help,list)
+                cmd="relctl__subcmd__repos__subcmd__help__subcmd__list"
                 ;;
             relctl__subcmd__store,help)
                 cmd="relctl__subcmd__store__subcmd__help"
@@ -413,7 +479,7 @@ _relctl() {
 
     case "${cmd}" in
         relctl)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --url --help --version org organizations project projects release releases deploy deploys issue issues config serve token store completions help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --url --help --version org organizations project projects release releases deploy deploys issue issues repos info config serve token store completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -447,6 +513,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -459,7 +533,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__completions)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,6 +564,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -501,7 +583,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__config)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version show help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -532,6 +614,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -585,7 +675,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__config__subcmd__show)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -619,6 +709,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -627,7 +725,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__deploy)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version new list help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version new list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -658,6 +756,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -725,7 +831,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__deploy__subcmd__list)
-            opts="-r -o -q -v -h -V --release --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-r -o -q -v -h -V --release --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -767,6 +873,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -775,7 +889,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__deploy__subcmd__new)
-            opts="-r -e -n -u -t -p -o -q -v -h -V --release --env --name --deploy-url --url --started --finished --time --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-r -e -n -u -t -p -o -q -v -h -V --release --env --name --deploy-url --url --started --finished --time --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -869,6 +983,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -877,7 +999,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__help)
-            opts="org project release deploy issue config serve token store completions help"
+            opts="org project release deploy issue repos info config serve token store completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -975,6 +1097,20 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__info)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1213,7 +1349,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__help__subcmd__release)
-            opts="new set-commits finalize info list delete archive restore propose-version"
+            opts="new set-commits finalize info list delete archive restore propose-version deploys"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,6 +1379,48 @@ _relctl() {
         relctl__subcmd__help__subcmd__release__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__release__subcmd__deploys)
+            opts="new list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__release__subcmd__deploys__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__release__subcmd__deploys__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1339,6 +1517,34 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__help__subcmd__release__subcmd__set__subcmd__commits)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__repos)
+            opts="list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__repos__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1450,8 +1656,8 @@ _relctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        relctl__subcmd__issue)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version new list show review help"
+        relctl__subcmd__info)
+            opts="-o -q -v -h -V --config-status-json --no-defaults --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1482,6 +1688,64 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__issue)
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version new list show review help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1577,7 +1841,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__issue__subcmd__list)
-            opts="-p -o -q -v -h -V --project --inbox --status --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-p -o -q -v -h -V --project --inbox --status --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1623,6 +1887,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1631,7 +1903,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__issue__subcmd__new)
-            opts="-p -o -q -v -h -V --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-p -o -q -v -h -V --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1673,6 +1945,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1681,7 +1961,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__issue__subcmd__review)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1712,6 +1992,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1723,7 +2011,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__issue__subcmd__show)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1757,6 +2045,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1765,7 +2061,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version create list show set audit help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version create list show set audit help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1799,6 +2095,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1807,7 +2111,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org__subcmd__audit)
-            opts="-o -q -v -h -V --limit --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --limit --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1845,6 +2149,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1853,7 +2165,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org__subcmd__create)
-            opts="-o -q -v -h -V --name --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --name --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1888,6 +2200,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1997,7 +2317,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org__subcmd__list)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2028,6 +2348,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2039,7 +2367,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org__subcmd__set)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2070,6 +2398,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2081,7 +2417,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__org__subcmd__show)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2115,6 +2451,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2123,7 +2467,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__project)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version create list show delete help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version create list show delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2157,6 +2501,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2165,7 +2517,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__project__subcmd__create)
-            opts="-o -q -v -h -V --slug --platform --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --slug --platform --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2207,6 +2559,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2215,7 +2575,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__project__subcmd__delete)
-            opts="-o -q -v -h -V --yes --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --yes --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2246,6 +2606,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2341,7 +2709,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__project__subcmd__list)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2372,6 +2740,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2383,7 +2759,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__project__subcmd__show)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2417,6 +2793,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2425,7 +2809,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version new set-commits finalize info list delete archive restore propose-version help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version new set-commits finalize info list delete archive restore propose-version deploys help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2459,6 +2843,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2467,7 +2859,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__archive)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2498,6 +2890,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2509,7 +2909,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__delete)
-            opts="-o -q -v -h -V --strict --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --strict --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2543,6 +2943,272 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__release__subcmd__deploys)
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version new list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__release__subcmd__deploys__subcmd__help)
+            opts="new list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__release__subcmd__deploys__subcmd__list)
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__release__subcmd__deploys__subcmd__new)
+            opts="-e -n -u -t -p -o -q -v -h -V --env --name --deploy-url --url --started --finished --time --project --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deploy-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --started)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --finished)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2551,7 +3217,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__finalize)
-            opts="-o -q -v -h -V --released --release-url --url --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --released --release-url --url --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2597,6 +3263,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2605,7 +3279,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__help)
-            opts="new set-commits finalize info list delete archive restore propose-version help"
+            opts="new set-commits finalize info list delete archive restore propose-version deploys help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2635,6 +3309,48 @@ _relctl() {
         relctl__subcmd__release__subcmd__help__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__release__subcmd__help__subcmd__deploys)
+            opts="new list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__release__subcmd__help__subcmd__deploys__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__release__subcmd__help__subcmd__deploys__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2759,7 +3475,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__info)
-            opts="-o -q -v -h -V --commits --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-P -o -q -v -h -V --commits --show-projects --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2793,6 +3509,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2801,7 +3525,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__list)
-            opts="-p -o -q -v -h -V --project --limit --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-p -R -D -P -o -q -v -h -V --project --limit --raw --delimiter --show-projects --show-commits --no-abbrev --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2819,6 +3543,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --delimiter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2847,6 +3579,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2855,7 +3595,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__new)
-            opts="-p -o -q -v -h -V --project --release-url --url --ref --finalize --released --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-p -o -q -v -h -V --project --release-url --url --ref --finalize --released --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2913,6 +3653,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2921,7 +3669,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__propose__subcmd__version)
-            opts="-o -q -v -h -V --repo --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --repo --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2959,6 +3707,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2967,7 +3723,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__restore)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3001,6 +3757,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3009,7 +3773,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__release__subcmd__set__subcmd__commits)
-            opts="-c -p -o -q -v -h -V --auto --local --commit --clear --initial-depth --ignore-missing --max-commits --path --repo --repo-name --append --project --refs --no-refs --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-c -p -o -q -v -h -V --auto --local --commit --clear --initial-depth --ignore-missing --max-commits --path --repo --repo-name --append --project --refs --no-refs --ignore-empty --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3079,6 +3843,156 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__repos)
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__repos__subcmd__help)
+            opts="list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__repos__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__repos__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__repos__subcmd__list)
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3087,7 +4001,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__serve)
-            opts="-o -q -v -h -V --bind --repo --max-body --pool-size --public-pages --header-timeout --max-connections --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --bind --repo --max-body --pool-size --public-pages --header-timeout --max-connections --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3145,6 +4059,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3153,7 +4075,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__store)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version migrate help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3184,6 +4106,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3237,7 +4167,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__store__subcmd__migrate)
-            opts="-o -q -v -h -V --from --to --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --from --to --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3279,6 +4209,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3287,7 +4225,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__token)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version create list revoke help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3321,6 +4259,14 @@ _relctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3329,7 +4275,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__token__subcmd__create)
-            opts="-o -q -v -h -V --scopes --name --all-organizations --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --scopes --name --all-organizations --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3368,6 +4314,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3449,7 +4403,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__token__subcmd__list)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3480,6 +4434,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3491,7 +4453,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__token__subcmd__revoke)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --help --version"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3522,6 +4484,14 @@ _relctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_relctl_global_optspecs
-    string join \n store= auth-token= o/org= format= q/quiet v/verbose no-progress config= timeout= dry-run url= h/help V/version
+    string join \n store= auth-token= o/org= format= q/quiet v/verbose no-progress config= timeout= dry-run header= log-level= allow-failure url= h/help V/version
 end
 
 function __fish_relctl_needs_command
@@ -31,11 +31,14 @@ complete -c relctl -n "__fish_relctl_needs_command" -l format -d 'Output format 
 json\t''"
 complete -c relctl -n "__fish_relctl_needs_command" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_needs_command" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_needs_command" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_needs_command" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_needs_command" -l url -d 'Server speaking Sentry\'s releases API (env RELCTL_URL, SENTRY_URL). Give it before the subcommand: after `release new`/`finalize`, `--url` is the release\'s URL' -r
 complete -c relctl -n "__fish_relctl_needs_command" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_needs_command" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_needs_command" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_needs_command" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_needs_command" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_needs_command" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "org" -d 'Organizations and their options'
@@ -48,6 +51,8 @@ complete -c relctl -n "__fish_relctl_needs_command" -f -a "deploy" -d 'Deploys o
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "deploys" -d 'Deploys of a release'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "issue" -d 'Issues and the inbox'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "issues" -d 'Issues and the inbox'
+complete -c relctl -n "__fish_relctl_needs_command" -f -a "repos" -d 'The repositories the target knows'
+complete -c relctl -n "__fish_relctl_needs_command" -f -a "info" -d 'The target, whether it takes the token, and its scopes (exit 6 if not)'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "config" -d 'The resolved configuration'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "serve" -d 'Serve Sentry\'s releases API over the local store, for CI runners and Sentry clients'
 complete -c relctl -n "__fish_relctl_needs_command" -f -a "token" -d 'API tokens for `relctl serve`'
@@ -61,10 +66,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "create" -d 'Create an organization in the local store'
@@ -81,10 +89,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -94,10 +105,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -107,10 +121,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -120,10 +137,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l limit -d 'At most this many entries' -r
@@ -134,10 +154,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an organization in the local store'
@@ -153,10 +176,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __f
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "create" -d 'Create an organization in the local store'
@@ -173,10 +199,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -186,10 +215,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -199,10 +231,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -212,10 +247,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l limit -d 'At most this many entries' -r
@@ -226,10 +264,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an organization in the local store'
@@ -245,10 +286,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_se
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
@@ -265,10 +309,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -278,10 +325,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -291,10 +341,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -304,11 +357,14 @@ complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l yes -d 'Confirm the deletion'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
@@ -323,10 +379,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and not __fish_seen_subcommand_from create list show delete help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
@@ -343,10 +402,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -356,10 +418,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -369,10 +434,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -382,11 +450,14 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l yes -d 'Confirm the deletion'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
@@ -394,29 +465,33 @@ complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one project'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a project and everything that belongs to it'
 complete -c relctl -n "__fish_relctl_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
 json\t''"
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s v -l verbose -d 'More detail on stderr (repeatable)'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l no-progress -d 'Never draw progress bars'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "finalize" -d 'Mark a release as released (dateReleased, default now)'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "info" -d 'Show a release'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "list" -d 'List releases, newest first'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "delete" -d 'Delete a release (a missing one is not an error unless --strict)'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "archive" -d 'Archive a release'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "restore" -d 'Restore an archived release'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "propose-version" -d 'Print a version name from CI environment variables, else the git HEAD sha'
-complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "finalize" -d 'Mark a release as released (dateReleased, default now)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "info" -d 'Show a release'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "list" -d 'List releases, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "delete" -d 'Delete a release (a missing one is not an error unless --strict)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "archive" -d 'Archive a release'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "restore" -d 'Restore an archived release'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "propose-version" -d 'Print a version name from CI environment variables, else the git HEAD sha'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "deploys" -d 'sentry-cli\'s older form of `deploy`: `release deploys VERSION new|list`'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s p -l project -d 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l url -l release-url -d 'The release\'s URL' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l ref -d 'A free-form reference (e.g. a tag or commit)' -r
@@ -428,11 +503,14 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l finalize -d 'Mark the release as released now'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s c -l commit -d 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would' -r
@@ -449,6 +527,8 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l auto -d 'Commits from HEAD back to where the previous release\'s commits ended (the default)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l local -d 'Same as --auto: relctl always reads the local repository'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l clear -d 'Remove every commit from the release'
@@ -456,10 +536,12 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l append -d 'Add to the release\'s commits instead of replacing them (local store only: Sentry\'s API always replaces)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l refs -d 'Let the server read the commits from its copy of the repository (refs), always (it does so by itself in a shallow clone missing the earlier releases\' heads)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l no-refs -d 'Never send refs: read the commits here, or fail'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l ignore-empty -d 'sentry-cli\'s: an empty range is not an error (it never is here); leaves out the note saying the range was empty'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from set-commits" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l released -d 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)' -r
@@ -471,10 +553,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from finalize" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -484,15 +569,20 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l commits -d 'Add the release\'s commits with their files'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s P -l show-projects -d 'sentry-cli\'s: the release\'s projects (always shown)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s p -l project -d 'Only releases of these projects' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l limit -d 'At most this many releases' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s D -l delimiter -d 'sentry-cli\'s: what joins the versions of --raw' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
@@ -500,10 +590,17 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s R -l raw -d 'sentry-cli\'s: the versions only, one per line (or joined by --delimiter)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s P -l show-projects -d 'sentry-cli\'s: the PROJECTS column (always shown)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l show-commits -d 'The COMMITS column (always shown)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l no-abbrev -d 'sentry-cli\'s legacy flag, without effect there too'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -513,11 +610,14 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l strict -d 'Exit 3 when the release does not exist'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -527,10 +627,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from archive" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -540,10 +643,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l repo -d 'Directory of the git repository to read HEAD from (default: the current one)' -r -F
@@ -554,12 +660,34 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from propose-version" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -a "new" -d 'Record a deploy of the release to an environment (relctl deploy new -r VERSION)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -a "list" -d 'List the deploys of the release, newest first (relctl deploy list -r VERSION)'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from deploys" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "finalize" -d 'Mark a release as released (dateReleased, default now)'
@@ -569,30 +697,35 @@ complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "archive" -d 'Archive a release'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore an archived release'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "propose-version" -d 'Print a version name from CI environment variables, else the git HEAD sha'
+complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "deploys" -d 'sentry-cli\'s older form of `deploy`: `release deploys VERSION new|list`'
 complete -c relctl -n "__fish_relctl_using_subcommand release; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
 json\t''"
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s v -l verbose -d 'More detail on stderr (repeatable)'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l no-progress -d 'Never draw progress bars'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "finalize" -d 'Mark a release as released (dateReleased, default now)'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "info" -d 'Show a release'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "list" -d 'List releases, newest first'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "delete" -d 'Delete a release (a missing one is not an error unless --strict)'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "archive" -d 'Archive a release'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "restore" -d 'Restore an archived release'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "propose-version" -d 'Print a version name from CI environment variables, else the git HEAD sha'
-complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "finalize" -d 'Mark a release as released (dateReleased, default now)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "info" -d 'Show a release'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "list" -d 'List releases, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "delete" -d 'Delete a release (a missing one is not an error unless --strict)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "archive" -d 'Archive a release'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "restore" -d 'Restore an archived release'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "propose-version" -d 'Print a version name from CI environment variables, else the git HEAD sha'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "deploys" -d 'sentry-cli\'s older form of `deploy`: `release deploys VERSION new|list`'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and not __fish_seen_subcommand_from new set-commits finalize info list delete archive restore propose-version deploys help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s p -l project -d 'Project slug(s) to link (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l url -l release-url -d 'The release\'s URL' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l ref -d 'A free-form reference (e.g. a tag or commit)' -r
@@ -604,11 +737,14 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l finalize -d 'Mark the release as released now'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s c -l commit -d 'A range REPO@[PREV..]REV resolved in the local repository (repeatable); REPO is the repository name to bind to. Without PREV.. it starts where --auto would' -r
@@ -625,6 +761,8 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l auto -d 'Commits from HEAD back to where the previous release\'s commits ended (the default)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l local -d 'Same as --auto: relctl always reads the local repository'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l clear -d 'Remove every commit from the release'
@@ -632,10 +770,12 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l append -d 'Add to the release\'s commits instead of replacing them (local store only: Sentry\'s API always replaces)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l refs -d 'Let the server read the commits from its copy of the repository (refs), always (it does so by itself in a shallow clone missing the earlier releases\' heads)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l no-refs -d 'Never send refs: read the commits here, or fail'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l ignore-empty -d 'sentry-cli\'s: an empty range is not an error (it never is here); leaves out the note saying the range was empty'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from set-commits" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l released -d 'When it was released: unix seconds, RFC 3339 or RFC 2822 (default now)' -r
@@ -647,10 +787,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from finalize" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -660,15 +803,20 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l commits -d 'Add the release\'s commits with their files'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s P -l show-projects -d 'sentry-cli\'s: the release\'s projects (always shown)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s p -l project -d 'Only releases of these projects' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l limit -d 'At most this many releases' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s D -l delimiter -d 'sentry-cli\'s: what joins the versions of --raw' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
@@ -676,10 +824,17 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s R -l raw -d 'sentry-cli\'s: the versions only, one per line (or joined by --delimiter)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s P -l show-projects -d 'sentry-cli\'s: the PROJECTS column (always shown)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l show-commits -d 'The COMMITS column (always shown)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l no-abbrev -d 'sentry-cli\'s legacy flag, without effect there too'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -689,11 +844,14 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l strict -d 'Exit 3 when the release does not exist'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -703,10 +861,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from archive" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -716,10 +877,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l repo -d 'Directory of the git repository to read HEAD from (default: the current one)' -r -F
@@ -730,12 +894,34 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from propose-version" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -a "new" -d 'Record a deploy of the release to an environment (relctl deploy new -r VERSION)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -a "list" -d 'List the deploys of the release, newest first (relctl deploy list -r VERSION)'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from deploys" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create a release (or load the existing one) and link it to projects'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "set-commits" -d 'Bind commits read from the local git repository and resolve the issues they fix'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "finalize" -d 'Mark a release as released (dateReleased, default now)'
@@ -745,6 +931,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "archive" -d 'Archive a release'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore an archived release'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "propose-version" -d 'Print a version name from CI environment variables, else the git HEAD sha'
+complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "deploys" -d 'sentry-cli\'s older form of `deploy`: `release deploys VERSION new|list`'
 complete -c relctl -n "__fish_relctl_using_subcommand releases; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -753,10 +940,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_see
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and not __fish_seen_subcommand_from new list help" -f -a "new" -d 'Record a deploy of a release to an environment'
@@ -777,10 +967,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s r -l release -d 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with \'-\')' -r
@@ -791,10 +984,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "new" -d 'Record a deploy of a release to an environment'
@@ -807,10 +1003,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_se
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and not __fish_seen_subcommand_from new list help" -f -a "new" -d 'Record a deploy of a release to an environment'
@@ -831,10 +1030,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s r -l release -d 'The release (env SENTRY_RELEASE; --release=VERSION if it starts with \'-\')' -r
@@ -845,10 +1047,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_s
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from help" -f -a "new" -d 'Record a deploy of a release to an environment'
@@ -861,10 +1066,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
@@ -880,10 +1088,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s p -l project -r
@@ -896,11 +1107,14 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l inbox -d 'Only issues in the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -910,10 +1124,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -923,10 +1140,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
@@ -941,10 +1161,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_see
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
@@ -960,10 +1183,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s p -l project -r
@@ -976,11 +1202,14 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l inbox -d 'Only issues in the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -990,10 +1219,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -1003,10 +1235,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
@@ -1014,6 +1249,60 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an issue with its activity and history'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the repositories of the organization'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the repositories of the organization'
+complete -c relctl -n "__fish_relctl_using_subcommand repos; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand info" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l config-status-json -d 'sentry-cli\'s status document ({config, auth: {type, successful}, have_dsn}); exit 0 whether the token works or not'
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l no-defaults -d 'Leave out the default organization and project (sentry-cli\'s: check the token only)'
+complete -c relctl -n "__fish_relctl_using_subcommand info" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand info" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand info" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand info" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
@@ -1021,10 +1310,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_see
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
@@ -1036,10 +1328,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_su
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
@@ -1057,11 +1352,14 @@ complete -c relctl -n "__fish_relctl_using_subcommand serve" -l format -d 'Outpu
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l public-pages -d 'Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in with a token; the API still needs its tokens'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -1071,10 +1369,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and not __fish_seen_subcommand_from create list revoke help" -f -a "create" -d 'Create a token; its secret is printed this once'
@@ -1090,11 +1391,14 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l all-organizations -d 'Let the token act in every organization of the store (an instance-wide token); without it, the token acts only in the organization in effect (-o, else the default)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -1104,10 +1408,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -1117,10 +1424,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a token; its secret is printed this once'
@@ -1134,10 +1444,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and not __fish_seen_subcommand_from migrate help" -f -a "migrate" -d 'Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction'
@@ -1151,10 +1464,13 @@ complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_sub
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Copy a SQLite store into PostgreSQL, ids and all, in one verified transaction'
@@ -1166,23 +1482,28 @@ complete -c relctl -n "__fish_relctl_using_subcommand completions" -l format -d 
 json\t''"
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand completions" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand completions" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand completions" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "org" -d 'Organizations and their options'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "project" -d 'Projects: create with a unique slug and a snowflake id, list, show, delete'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "release" -d 'Releases: create, bind commits, finalize, inspect'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "deploy" -d 'Deploys of a release'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "issue" -d 'Issues and the inbox'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "config" -d 'The resolved configuration'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "serve" -d 'Serve Sentry\'s releases API over the local store, for CI runners and Sentry clients'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "token" -d 'API tokens for `relctl serve`'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "store" -d 'The store itself: copy a SQLite store into PostgreSQL'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "completions" -d 'Print a completion script'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue config serve token store completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "org" -d 'Organizations and their options'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "project" -d 'Projects: create with a unique slug and a snowflake id, list, show, delete'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "release" -d 'Releases: create, bind commits, finalize, inspect'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "deploy" -d 'Deploys of a release'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "issue" -d 'Issues and the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "repos" -d 'The repositories the target knows'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "info" -d 'The target, whether it takes the token, and its scopes (exit 6 if not)'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "config" -d 'The resolved configuration'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "serve" -d 'Serve Sentry\'s releases API over the local store, for CI runners and Sentry clients'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "token" -d 'API tokens for `relctl serve`'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "store" -d 'The store itself: copy a SQLite store into PostgreSQL'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "completions" -d 'Print a completion script'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_subcommand_from org project release deploy issue repos info config serve token store completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "list" -d 'List organizations'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "show" -d 'Show the organization (--org) and every option\'s value'
@@ -1201,12 +1522,14 @@ complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subc
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "archive" -d 'Archive a release'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "restore" -d 'Restore an archived release'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "propose-version" -d 'Print a version name from CI environment variables, else the git HEAD sha'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from release" -f -a "deploys" -d 'sentry-cli\'s older form of `deploy`: `release deploys VERSION new|list`'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "new" -d 'Record a deploy of a release to an environment'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "list" -d 'List the deploys of a release, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "list" -d 'List issues, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "show" -d 'Show an issue with its activity and history'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from repos" -f -a "list" -d 'List the repositories of the organization'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; its secret is printed this once'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "list" -d 'List tokens: id, name, organization, scopes, created, last used (never the secret)'

@@ -22,6 +22,8 @@ _relctl() {
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--url=[Server speaking Sentry'\''s releases API (env RELCTL_URL, SENTRY_URL). Give it before the subcommand\: after \`release new\`/\`finalize\`, \`--url\` is the release'\''s URL]:URL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
@@ -29,6 +31,7 @@ _relctl() {
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -51,12 +54,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -81,12 +87,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -103,12 +112,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -124,12 +136,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -145,12 +160,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -169,12 +187,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -234,12 +255,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -264,12 +288,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -286,12 +313,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -307,12 +337,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -328,12 +361,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -352,12 +388,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -417,12 +456,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -448,12 +490,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -470,12 +515,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -491,12 +539,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -513,6 +564,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--yes[Confirm the deletion]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
@@ -520,6 +573,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -576,12 +630,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -607,12 +664,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -629,12 +689,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -650,12 +713,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -672,6 +738,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--yes[Confirm the deletion]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
@@ -679,6 +747,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -735,12 +804,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -770,6 +842,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '(--released)--finalize[Mark the release as released now]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
@@ -777,6 +851,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -802,6 +877,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--auto[Commits from HEAD back to where the previous release'\''s commits ended (the default)]' \
 '--local[Same as --auto\: relctl always reads the local repository]' \
 '--clear[Remove every commit from the release]' \
@@ -809,12 +886,14 @@ _arguments "${_arguments_options[@]}" : \
 '--append[Add to the release'\''s commits instead of replacing them (local store only\: Sentry'\''s API always replaces)]' \
 '(--no-refs)--refs[Let the server read the commits from its copy of the repository (refs), always (it does so by itself in a shallow clone missing the earlier releases'\'' heads)]' \
 '--no-refs[Never send refs\: read the commits here, or fail]' \
+'--ignore-empty[sentry-cli'\''s\: an empty range is not an error (it never is here); leaves out the note saying the range was empty]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -834,12 +913,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -856,13 +938,18 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--commits[Add the release'\''s commits with their files]' \
+'-P[sentry-cli'\''s\: the release'\''s projects (always shown)]' \
+'--show-projects[sentry-cli'\''s\: the release'\''s projects (always shown)]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -875,6 +962,8 @@ _arguments "${_arguments_options[@]}" : \
 '*-p+[Only releases of these projects]:PROJECT:_default' \
 '*--project=[Only releases of these projects]:PROJECT:_default' \
 '--limit=[At most this many releases]:LIMIT:_default' \
+'-D+[sentry-cli'\''s\: what joins the versions of --raw]:DELIMITER:_default' \
+'--delimiter=[sentry-cli'\''s\: what joins the versions of --raw]:DELIMITER:_default' \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -882,12 +971,21 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-R[sentry-cli'\''s\: the versions only, one per line (or joined by --delimiter)]' \
+'--raw[sentry-cli'\''s\: the versions only, one per line (or joined by --delimiter)]' \
+'-P[sentry-cli'\''s\: the PROJECTS column (always shown)]' \
+'--show-projects[sentry-cli'\''s\: the PROJECTS column (always shown)]' \
+'--show-commits[The COMMITS column (always shown)]' \
+'--no-abbrev[sentry-cli'\''s legacy flag, without effect there too]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -903,6 +1001,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--strict[Exit 3 when the release does not exist]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
@@ -910,6 +1010,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -926,12 +1027,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -948,12 +1052,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -971,17 +1078,146 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
+;;
+(deploys)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
+":: :_relctl__subcmd__release__subcmd__deploys_commands" \
+"*::: :->deploys" \
+&& ret=0
+
+    case $state in
+    (deploys)
+        words=($line[2] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-release-deploys-command-$line[2]:"
+        case $line[2] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+'-e+[Environment, e.g. production]:ENV:_default' \
+'--env=[Environment, e.g. production]:ENV:_default' \
+'-n+[Name of the deploy]:NAME:_default' \
+'--name=[Name of the deploy]:NAME:_default' \
+'-u+[URL of the deploy]:URL:_default' \
+'--url=[URL of the deploy]:URL:_default' \
+'--deploy-url=[URL of the deploy]:URL:_default' \
+'(-t --time)--started=[When it started (unix seconds, RFC 3339 or RFC 2822)]:TIMESTAMP:_default' \
+'(-t --time)--finished=[When it finished (default now)]:TIMESTAMP:_default' \
+'-t+[It took this many seconds and finished now (instead of --started/--finished)]:SECONDS:_default' \
+'--time=[It took this many seconds and finished now (instead of --started/--finished)]:SECONDS:_default' \
+'*-p+[Only these projects of the release (default\: all of them)]:PROJECT:_default' \
+'*--project=[Only these projects of the release (default\: all of them)]:PROJECT:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__release__subcmd__deploys__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-release-deploys-help-command-$line[1]:"
+        case $line[1] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
 ;;
 (help)
 _arguments "${_arguments_options[@]}" : \
@@ -1030,6 +1266,30 @@ _arguments "${_arguments_options[@]}" : \
 (propose-version)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
+;;
+(deploys)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__release__subcmd__help__subcmd__deploys_commands" \
+"*::: :->deploys" \
+&& ret=0
+
+    case $state in
+    (deploys)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-release-help-deploys-command-$line[1]:"
+        case $line[1] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
 ;;
 (help)
 _arguments "${_arguments_options[@]}" : \
@@ -1052,12 +1312,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1087,6 +1350,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '(--released)--finalize[Mark the release as released now]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
@@ -1094,6 +1359,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1119,6 +1385,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--auto[Commits from HEAD back to where the previous release'\''s commits ended (the default)]' \
 '--local[Same as --auto\: relctl always reads the local repository]' \
 '--clear[Remove every commit from the release]' \
@@ -1126,12 +1394,14 @@ _arguments "${_arguments_options[@]}" : \
 '--append[Add to the release'\''s commits instead of replacing them (local store only\: Sentry'\''s API always replaces)]' \
 '(--no-refs)--refs[Let the server read the commits from its copy of the repository (refs), always (it does so by itself in a shallow clone missing the earlier releases'\'' heads)]' \
 '--no-refs[Never send refs\: read the commits here, or fail]' \
+'--ignore-empty[sentry-cli'\''s\: an empty range is not an error (it never is here); leaves out the note saying the range was empty]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1151,12 +1421,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1173,13 +1446,18 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--commits[Add the release'\''s commits with their files]' \
+'-P[sentry-cli'\''s\: the release'\''s projects (always shown)]' \
+'--show-projects[sentry-cli'\''s\: the release'\''s projects (always shown)]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1192,6 +1470,8 @@ _arguments "${_arguments_options[@]}" : \
 '*-p+[Only releases of these projects]:PROJECT:_default' \
 '*--project=[Only releases of these projects]:PROJECT:_default' \
 '--limit=[At most this many releases]:LIMIT:_default' \
+'-D+[sentry-cli'\''s\: what joins the versions of --raw]:DELIMITER:_default' \
+'--delimiter=[sentry-cli'\''s\: what joins the versions of --raw]:DELIMITER:_default' \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -1199,12 +1479,21 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-R[sentry-cli'\''s\: the versions only, one per line (or joined by --delimiter)]' \
+'--raw[sentry-cli'\''s\: the versions only, one per line (or joined by --delimiter)]' \
+'-P[sentry-cli'\''s\: the PROJECTS column (always shown)]' \
+'--show-projects[sentry-cli'\''s\: the PROJECTS column (always shown)]' \
+'--show-commits[The COMMITS column (always shown)]' \
+'--no-abbrev[sentry-cli'\''s legacy flag, without effect there too]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1220,6 +1509,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--strict[Exit 3 when the release does not exist]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
@@ -1227,6 +1518,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1243,12 +1535,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1265,12 +1560,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1288,17 +1586,146 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
 && ret=0
+;;
+(deploys)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+':release_version -- The version name, e.g. 1.4.0 or backend@1.4.0+build.7 (after `--` if it starts with '\''-'\''):_default' \
+":: :_relctl__subcmd__release__subcmd__deploys_commands" \
+"*::: :->deploys" \
+&& ret=0
+
+    case $state in
+    (deploys)
+        words=($line[2] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-release-deploys-command-$line[2]:"
+        case $line[2] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+'-e+[Environment, e.g. production]:ENV:_default' \
+'--env=[Environment, e.g. production]:ENV:_default' \
+'-n+[Name of the deploy]:NAME:_default' \
+'--name=[Name of the deploy]:NAME:_default' \
+'-u+[URL of the deploy]:URL:_default' \
+'--url=[URL of the deploy]:URL:_default' \
+'--deploy-url=[URL of the deploy]:URL:_default' \
+'(-t --time)--started=[When it started (unix seconds, RFC 3339 or RFC 2822)]:TIMESTAMP:_default' \
+'(-t --time)--finished=[When it finished (default now)]:TIMESTAMP:_default' \
+'-t+[It took this many seconds and finished now (instead of --started/--finished)]:SECONDS:_default' \
+'--time=[It took this many seconds and finished now (instead of --started/--finished)]:SECONDS:_default' \
+'*-p+[Only these projects of the release (default\: all of them)]:PROJECT:_default' \
+'*--project=[Only these projects of the release (default\: all of them)]:PROJECT:_default' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__release__subcmd__deploys__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-release-deploys-help-command-$line[1]:"
+        case $line[1] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
 ;;
 (help)
 _arguments "${_arguments_options[@]}" : \
@@ -1348,6 +1775,30 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(deploys)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__release__subcmd__help__subcmd__deploys_commands" \
+"*::: :->deploys" \
+&& ret=0
+
+    case $state in
+    (deploys)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-release-help-deploys-command-$line[1]:"
+        case $line[1] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
@@ -1369,12 +1820,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1413,12 +1867,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1436,12 +1893,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1489,12 +1949,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1533,12 +1996,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1556,12 +2022,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1609,12 +2078,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1640,12 +2112,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1665,6 +2140,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--inbox[Only issues in the inbox]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
@@ -1672,6 +2149,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1687,12 +2165,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1709,12 +2190,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1771,12 +2255,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1802,12 +2289,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1827,6 +2317,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--inbox[Only issues in the inbox]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
@@ -1834,6 +2326,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1849,12 +2342,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1871,12 +2367,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1924,6 +2423,116 @@ esac
     ;;
 esac
 ;;
+(repos)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+":: :_relctl__subcmd__repos_commands" \
+"*::: :->repos" \
+&& ret=0
+
+    case $state in
+    (repos)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-repos-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__repos__subcmd__help_commands" \
+"*::: :->help" \
+&& ret=0
+
+    case $state in
+    (help)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-repos-help-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(help)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+        esac
+    ;;
+esac
+;;
+(info)
+_arguments "${_arguments_options[@]}" : \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'--config-status-json[sentry-cli'\''s status document ({config, auth\: {type, successful}, have_dsn}); exit 0 whether the token works or not]' \
+'--no-defaults[Leave out the default organization and project (sentry-cli'\''s\: check the token only)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+&& ret=0
+;;
 (config)
 _arguments "${_arguments_options[@]}" : \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
@@ -1933,12 +2542,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -1962,12 +2574,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -2017,6 +2632,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--public-pages[Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in with a token; the API still needs its tokens]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
@@ -2024,6 +2641,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -2039,12 +2657,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -2070,6 +2691,8 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--all-organizations[Let the token act in every organization of the store (an instance-wide token); without it, the token acts only in the organization in effect (-o, else the default)]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
@@ -2077,6 +2700,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -2092,12 +2716,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -2113,12 +2740,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -2171,12 +2801,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -2202,12 +2835,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -2251,12 +2887,15 @@ _arguments "${_arguments_options[@]}" : \
 '--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
 '--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
 '--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \
 '*--verbose[More detail on stderr (repeatable)]' \
 '--no-progress[Never draw progress bars]' \
 '--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
@@ -2392,6 +3031,30 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(deploys)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__help__subcmd__release__subcmd__deploys_commands" \
+"*::: :->deploys" \
+&& ret=0
+
+    case $state in
+    (deploys)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-help-release-deploys-command-$line[1]:"
+        case $line[1] in
+            (new)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
         esac
     ;;
 esac
@@ -2451,6 +3114,30 @@ _arguments "${_arguments_options[@]}" : \
         esac
     ;;
 esac
+;;
+(repos)
+_arguments "${_arguments_options[@]}" : \
+":: :_relctl__subcmd__help__subcmd__repos_commands" \
+"*::: :->repos" \
+&& ret=0
+
+    case $state in
+    (repos)
+        words=($line[1] "${words[@]}")
+        (( CURRENT += 1 ))
+        curcontext="${curcontext%:*:*}:relctl-help-repos-command-$line[1]:"
+        case $line[1] in
+            (list)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+        esac
+    ;;
+esac
+;;
+(info)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
 ;;
 (config)
 _arguments "${_arguments_options[@]}" : \
@@ -2554,6 +3241,8 @@ _relctl_commands() {
 'deploys:Deploys of a release' \
 'issue:Issues and the inbox' \
 'issues:Issues and the inbox' \
+'repos:The repositories the target knows' \
+'info:The target, whether it takes the token, and its scopes (exit 6 if not)' \
 'config:The resolved configuration' \
 'serve:Serve Sentry'\''s releases API over the local store, for CI runners and Sentry clients' \
 'token:API tokens for \`relctl serve\`' \
@@ -2650,6 +3339,8 @@ _relctl__subcmd__help_commands() {
 'release:Releases\: create, bind commits, finalize, inspect' \
 'deploy:Deploys of a release' \
 'issue:Issues and the inbox' \
+'repos:The repositories the target knows' \
+'info:The target, whether it takes the token, and its scopes (exit 6 if not)' \
 'config:The resolved configuration' \
 'serve:Serve Sentry'\''s releases API over the local store, for CI runners and Sentry clients' \
 'token:API tokens for \`relctl serve\`' \
@@ -2698,6 +3389,11 @@ _relctl__subcmd__help__subcmd__deploy__subcmd__new_commands() {
 _relctl__subcmd__help__subcmd__help_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help help commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__info_commands] )) ||
+_relctl__subcmd__help__subcmd__info_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help info commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__help__subcmd__issue_commands] )) ||
 _relctl__subcmd__help__subcmd__issue_commands() {
@@ -2807,6 +3503,7 @@ _relctl__subcmd__help__subcmd__release_commands() {
 'archive:Archive a release' \
 'restore:Restore an archived release' \
 'propose-version:Print a version name from CI environment variables, else the git HEAD sha' \
+'deploys:sentry-cli'\''s older form of \`deploy\`\: \`release deploys VERSION new|list\`' \
     )
     _describe -t commands 'relctl help release commands' commands "$@"
 }
@@ -2819,6 +3516,24 @@ _relctl__subcmd__help__subcmd__release__subcmd__archive_commands() {
 _relctl__subcmd__help__subcmd__release__subcmd__delete_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help release delete commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__release__subcmd__deploys_commands] )) ||
+_relctl__subcmd__help__subcmd__release__subcmd__deploys_commands() {
+    local commands; commands=(
+'new:Record a deploy of the release to an environment (relctl deploy new -r VERSION)' \
+'list:List the deploys of the release, newest first (relctl deploy list -r VERSION)' \
+    )
+    _describe -t commands 'relctl help release deploys commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__release__subcmd__deploys__subcmd__list_commands] )) ||
+_relctl__subcmd__help__subcmd__release__subcmd__deploys__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help release deploys list commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__release__subcmd__deploys__subcmd__new_commands] )) ||
+_relctl__subcmd__help__subcmd__release__subcmd__deploys__subcmd__new_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help release deploys new commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__help__subcmd__release__subcmd__finalize_commands] )) ||
 _relctl__subcmd__help__subcmd__release__subcmd__finalize_commands() {
@@ -2854,6 +3569,18 @@ _relctl__subcmd__help__subcmd__release__subcmd__restore_commands() {
 _relctl__subcmd__help__subcmd__release__subcmd__set-commits_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help release set-commits commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__repos_commands] )) ||
+_relctl__subcmd__help__subcmd__repos_commands() {
+    local commands; commands=(
+'list:List the repositories of the organization' \
+    )
+    _describe -t commands 'relctl help repos commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__repos__subcmd__list_commands] )) ||
+_relctl__subcmd__help__subcmd__repos__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help repos list commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__help__subcmd__serve_commands] )) ||
 _relctl__subcmd__help__subcmd__serve_commands() {
@@ -2895,6 +3622,11 @@ _relctl__subcmd__help__subcmd__token__subcmd__list_commands() {
 _relctl__subcmd__help__subcmd__token__subcmd__revoke_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help token revoke commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__info_commands] )) ||
+_relctl__subcmd__info_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl info commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__issue_commands] )) ||
 _relctl__subcmd__issue_commands() {
@@ -3121,6 +3853,7 @@ _relctl__subcmd__release_commands() {
 'archive:Archive a release' \
 'restore:Restore an archived release' \
 'propose-version:Print a version name from CI environment variables, else the git HEAD sha' \
+'deploys:sentry-cli'\''s older form of \`deploy\`\: \`release deploys VERSION new|list\`' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'relctl release commands' commands "$@"
@@ -3134,6 +3867,49 @@ _relctl__subcmd__release__subcmd__archive_commands() {
 _relctl__subcmd__release__subcmd__delete_commands() {
     local commands; commands=()
     _describe -t commands 'relctl release delete commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__release__subcmd__deploys_commands] )) ||
+_relctl__subcmd__release__subcmd__deploys_commands() {
+    local commands; commands=(
+'new:Record a deploy of the release to an environment (relctl deploy new -r VERSION)' \
+'list:List the deploys of the release, newest first (relctl deploy list -r VERSION)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'relctl release deploys commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__release__subcmd__deploys__subcmd__help_commands] )) ||
+_relctl__subcmd__release__subcmd__deploys__subcmd__help_commands() {
+    local commands; commands=(
+'new:Record a deploy of the release to an environment (relctl deploy new -r VERSION)' \
+'list:List the deploys of the release, newest first (relctl deploy list -r VERSION)' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'relctl release deploys help commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__help_commands] )) ||
+_relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl release deploys help help commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__list_commands] )) ||
+_relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl release deploys help list commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__new_commands] )) ||
+_relctl__subcmd__release__subcmd__deploys__subcmd__help__subcmd__new_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl release deploys help new commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__release__subcmd__deploys__subcmd__list_commands] )) ||
+_relctl__subcmd__release__subcmd__deploys__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl release deploys list commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__release__subcmd__deploys__subcmd__new_commands] )) ||
+_relctl__subcmd__release__subcmd__deploys__subcmd__new_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl release deploys new commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__release__subcmd__finalize_commands] )) ||
 _relctl__subcmd__release__subcmd__finalize_commands() {
@@ -3152,6 +3928,7 @@ _relctl__subcmd__release__subcmd__help_commands() {
 'archive:Archive a release' \
 'restore:Restore an archived release' \
 'propose-version:Print a version name from CI environment variables, else the git HEAD sha' \
+'deploys:sentry-cli'\''s older form of \`deploy\`\: \`release deploys VERSION new|list\`' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'relctl release help commands' commands "$@"
@@ -3165,6 +3942,24 @@ _relctl__subcmd__release__subcmd__help__subcmd__archive_commands() {
 _relctl__subcmd__release__subcmd__help__subcmd__delete_commands() {
     local commands; commands=()
     _describe -t commands 'relctl release help delete commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__release__subcmd__help__subcmd__deploys_commands] )) ||
+_relctl__subcmd__release__subcmd__help__subcmd__deploys_commands() {
+    local commands; commands=(
+'new:Record a deploy of the release to an environment (relctl deploy new -r VERSION)' \
+'list:List the deploys of the release, newest first (relctl deploy list -r VERSION)' \
+    )
+    _describe -t commands 'relctl release help deploys commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__release__subcmd__help__subcmd__deploys__subcmd__list_commands] )) ||
+_relctl__subcmd__release__subcmd__help__subcmd__deploys__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl release help deploys list commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__release__subcmd__help__subcmd__deploys__subcmd__new_commands] )) ||
+_relctl__subcmd__release__subcmd__help__subcmd__deploys__subcmd__new_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl release help deploys new commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__release__subcmd__help__subcmd__finalize_commands] )) ||
 _relctl__subcmd__release__subcmd__help__subcmd__finalize_commands() {
@@ -3235,6 +4030,37 @@ _relctl__subcmd__release__subcmd__restore_commands() {
 _relctl__subcmd__release__subcmd__set-commits_commands() {
     local commands; commands=()
     _describe -t commands 'relctl release set-commits commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__repos_commands] )) ||
+_relctl__subcmd__repos_commands() {
+    local commands; commands=(
+'list:List the repositories of the organization' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'relctl repos commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__repos__subcmd__help_commands] )) ||
+_relctl__subcmd__repos__subcmd__help_commands() {
+    local commands; commands=(
+'list:List the repositories of the organization' \
+'help:Print this message or the help of the given subcommand(s)' \
+    )
+    _describe -t commands 'relctl repos help commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__repos__subcmd__help__subcmd__help_commands] )) ||
+_relctl__subcmd__repos__subcmd__help__subcmd__help_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl repos help help commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__repos__subcmd__help__subcmd__list_commands] )) ||
+_relctl__subcmd__repos__subcmd__help__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl repos help list commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__repos__subcmd__list_commands] )) ||
+_relctl__subcmd__repos__subcmd__list_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl repos list commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__serve_commands] )) ||
 _relctl__subcmd__serve_commands() {

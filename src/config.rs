@@ -31,6 +31,9 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
+mod compat;
+pub use compat::{Header, LogLevel};
+
 /// Where a setting's value came from (shown by `relctl config show`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -121,6 +124,12 @@ pub struct FlagValues {
     pub format: Option<Format>,
     pub timeout: Option<u64>,
     pub config: Option<PathBuf>,
+    /// `--header 'Name: value'` (sentry-cli's), each as given.
+    pub headers: Vec<String>,
+    /// `--log-level` (sentry-cli's), as given.
+    pub log_level: Option<String>,
+    /// `--allow-failure` (sentry-cli's).
+    pub allow_failure: bool,
 }
 
 /// sentry-cli's config file, read as the lowest layer (`crate::sentryclirc`).
@@ -189,6 +198,12 @@ pub struct Settings {
     /// The Redis holding the snowflake sequence (`RELCTL_REDIS_URL`, config `redis_url`); none:
     /// the store's own table.
     pub redis_url: Option<Sourced<String>>,
+    /// Extra headers for every request to a server (`--header`, `CUSTOM_HEADER`).
+    pub headers: Sourced<Vec<Header>>,
+    /// sentry-cli's `--log-level` / `SENTRY_LOG_LEVEL`, when given ([`Settings::verbosity`]).
+    pub log_level: Option<Sourced<LogLevel>>,
+    /// Exit 0 when the target fails (`--allow-failure`, `SENTRY_ALLOW_FAILURE`).
+    pub allow_failure: Sourced<bool>,
     /// The config files that were read, user file first.
     pub files: Vec<PathBuf>,
     /// What the caller should warn about: config files found but ignored, and why.
@@ -204,6 +219,7 @@ pub trait Environment {
 /// Every environment variable relctl reads (`release propose-version` reads the CI variables of
 /// [`crate::propose_version::VARIABLES`] too, and checks them itself).
 pub const VARIABLES: &[&str] = &[
+    "CUSTOM_HEADER",
     "HOME",
     "RELCTL_AUTH_TOKEN",
     "RELCTL_CONFIG",
@@ -216,7 +232,9 @@ pub const VARIABLES: &[&str] = &[
     "RELCTL_STORE",
     "RELCTL_TIMEOUT",
     "RELCTL_URL",
+    "SENTRY_ALLOW_FAILURE",
     "SENTRY_AUTH_TOKEN",
+    "SENTRY_LOG_LEVEL",
     "SENTRY_ORG",
     "SENTRY_PROJECT",
     "SENTRY_RELEASE",
@@ -336,6 +354,32 @@ const SETTINGS: &[Row] = &[
         env: &["RELCTL_AUTH_TOKEN", "SENTRY_AUTH_TOKEN"],
         file: Some(|v| v.auth_token.clone().map(Raw::Text)),
         default: Fallback::Unset,
+    },
+    // sentry-cli's (`compat`): its flags and variables, no file key of relctl's.
+    Row {
+        name: "header",
+        flag: Some(("--header", |f| {
+            (!f.headers.is_empty()).then(|| Raw::List(f.headers.clone()))
+        })),
+        env: &["CUSTOM_HEADER"],
+        file: None,
+        default: Fallback::EmptyList,
+    },
+    Row {
+        name: "log_level",
+        flag: Some(("--log-level", |f| f.log_level.clone().map(Raw::Text))),
+        env: &["SENTRY_LOG_LEVEL"],
+        file: None,
+        default: Fallback::Unset,
+    },
+    Row {
+        name: "allow_failure",
+        flag: Some(("--allow-failure", |f| {
+            f.allow_failure.then(|| Raw::Text("true".into()))
+        })),
+        env: &["SENTRY_ALLOW_FAILURE"],
+        file: None,
+        default: Fallback::Text("false"),
     },
 ];
 
@@ -498,6 +542,9 @@ impl Settings {
                 .filter(|url| !url.value.trim().is_empty()),
             url: read_optional(found.take("url")),
             auth_token: read_optional(found.take("auth_token")).map(|token| token.map(Secret)),
+            headers: compat::read_headers(found.take("header"))?,
+            log_level: compat::read_log_level(found.take("log_level"))?,
+            allow_failure: compat::read_allow_failure(found.take("allow_failure"))?,
             files: files.into_iter().map(|(path, _)| path).collect(),
             warnings,
         })
@@ -578,7 +625,15 @@ impl Settings {
             )),
             None => rows.push(("auth_token", String::new(), "none".to_string())),
         }
+        rows.extend(compat::describe(self));
         rows
+    }
+
+    /// How much to say on stderr: the `-v` count, or what `--log-level` / `SENTRY_LOG_LEVEL`
+    /// stands for, whichever says more.
+    pub fn verbosity(&self, verbose_flags: u8) -> u8 {
+        let level = self.log_level.as_ref().map_or(0, |l| l.value.verbosity());
+        verbose_flags.max(level)
     }
 }
 
@@ -1175,6 +1230,9 @@ mod tests {
             "timeout" | "max_response" | "region_id" => "7",
             "redis_url" => "redis://cache",
             "url" => "http://server",
+            "header" => "X-Team: web",
+            "log_level" => "debug",
+            "allow_failure" => "true",
             _ => "something",
         };
         for row in SETTINGS {
@@ -1194,7 +1252,9 @@ mod tests {
                     .find(|(name, _, _)| *name == row.name)
                     .unwrap();
                 assert_eq!(*source, format!("env {variable}"), "{}", row.name);
-                if row.name != "auth_token" {
+                if row.name == "header" {
+                    assert_eq!(shown, "X-Team: <redacted>");
+                } else if row.name != "auth_token" {
                     assert_eq!(shown, value(row.name), "{}", row.name);
                 }
             }

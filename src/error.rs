@@ -77,6 +77,12 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         self.kind.exit_code()
     }
+
+    /// Whether the target failed rather than the command: the network or the server (exit 5),
+    /// or the server refusing the token (exit 6). What `--allow-failure` lets pass.
+    pub fn is_target_failure(&self) -> bool {
+        matches!(self.kind, ErrorKind::Network | ErrorKind::Auth)
+    }
 }
 
 impl fmt::Display for Error {

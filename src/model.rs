@@ -202,6 +202,38 @@ pub struct Repository {
     pub status: Option<String>,
     #[serde(default)]
     pub date_created: Option<String>,
+    /// Sentry's `{id, name}` of the integration behind it (`GitHub`, `Git`); none in the store.
+    #[serde(default)]
+    pub provider: Option<RepositoryProvider>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RepositoryProvider {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub name: String,
+}
+
+/// What a server says of the caller (Sentry's `GET /api/0/`): the token's scopes, and the user
+/// it belongs to; `auth` is null when the server did not take a token.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct AuthInfo {
+    #[serde(default)]
+    pub auth: Option<AuthScopes>,
+    #[serde(default)]
+    pub user: Option<AuthUser>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct AuthScopes {
+    #[serde(default)]
+    pub scopes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct AuthUser {
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 /// An API token as `token list` shows it (never the secret).

@@ -49,6 +49,11 @@ impl Output {
         write_stdout(&text)
     }
 
+    /// Prints `text` as it is, whatever the format (sentry-cli's `releases list --raw`).
+    pub fn raw(&self, text: &str) -> Result<()> {
+        write_stdout(text)
+    }
+
     /// Prints the result of a command that wrote something: as [`Output::emit`], but with
     /// `--quiet` a table prints nothing at all (the exit code says it worked). JSON is always
     /// printed: a script that asked for it reads it.

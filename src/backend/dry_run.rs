@@ -93,6 +93,9 @@ impl Backend for DryRun {
     fn repositories(&self, org: &str) -> Result<Vec<model::Repository>> {
         self.target.repositories(org)
     }
+    fn auth_info(&self) -> Result<Option<model::AuthInfo>> {
+        self.target.auth_info()
+    }
     fn create_organization(&self, req: &CreateOrganization) -> Result<model::Organization> {
         self.stop_local_only("org create", || self.target.create_organization(req))
     }

@@ -35,6 +35,11 @@ pub trait Backend: Send + Sync {
     fn update_organization(&self, req: &UpdateOrganization) -> Result<OrganizationUpdated>;
     fn audit_log(&self, req: &AuditQuery) -> Result<Vec<model::AuditEntry>>;
     fn repositories(&self, org: &str) -> Result<Vec<model::Repository>>;
+    /// What the target says of the caller's token (Sentry's `GET /api/0/`); `None`: the target
+    /// needs no token (the local store).
+    fn auth_info(&self) -> Result<Option<model::AuthInfo>> {
+        Ok(None)
+    }
     fn create_organization(&self, req: &CreateOrganization) -> Result<model::Organization> {
         let _ = req;
         Err(local_only("org create"))

@@ -53,10 +53,12 @@ impl RemoteBackend {
         timeout: std::time::Duration,
         verbosity: u8,
         max_response: u64,
+        headers: Vec<crate::config::Header>,
     ) -> Result<RemoteBackend> {
         let config = HttpConfig {
             verbosity,
             max_response,
+            headers,
             ..HttpConfig::new(url, token, timeout)
         };
         RemoteBackend::new(config, Some(crate::logging::stderr()))
@@ -310,6 +312,10 @@ impl Backend for RemoteBackend {
             self.http.get_list(&path, ListWant::First(limit))?,
             decode::audit_entry,
         )
+    }
+
+    fn auth_info(&self) -> Result<Option<model::AuthInfo>> {
+        decode::auth_info(self.get(format!("{}/", calls::API_ROOT))?).map(Some)
     }
 
     fn repositories(&self, org: &str) -> Result<Vec<model::Repository>> {

@@ -10,7 +10,26 @@ Examples:
   relctl release set-commits 1.0.0 && relctl release finalize 1.0.0
       Bind the commits since the previous release, resolve the issues they fix, ship it
   SENTRY_URL=https://relctl.internal:8765 SENTRY_AUTH_TOKEN=... relctl release list
-      The same commands against a server (relctl serve, or Sentry)";
+      The same commands against a server (relctl serve, or Sentry)
+
+sentry-cli compatibility:
+  A sentry-cli script runs with relctl in its place: sentry-cli's spellings are accepted with
+  its meaning, and left out of the lists above (the README's \"Coming from sentry-cli\" table
+  has every command).
+  releases, deploys, issues, projects, organizations   the plural names of the commands
+  releases list -R/--raw [-D/--delimiter D]    the versions alone, one per line or joined by D
+  releases list -P/--show-projects, --show-commits   accepted: the table has those columns
+  releases info -C/--show-commits              release info --commits
+  releases info -P/--show-projects             accepted: the details name the projects
+  releases set-commits --ignore-empty          accepted: an empty range is never an error here
+  releases deploys VERSION new|list ...        deploy new|list -r VERSION ...
+  --header 'KEY: VALUE' (env CUSTOM_HEADER)    an extra header on every request to a server
+  --log-level LEVEL (env SENTRY_LOG_LEVEL)     info is -v; debug and trace are -vv
+  --allow-failure (env SENTRY_ALLOW_FAILURE=1) exit 0 when the server or the network fails
+                                               (exit 5 or 6); the error is still printed
+  --silent                                     --quiet
+  SENTRY_URL, SENTRY_AUTH_TOKEN, SENTRY_ORG, SENTRY_PROJECT, SENTRY_RELEASE and .sentryclirc
+  files are read, after relctl's own settings";
 
 pub const RELEASE: &str = "\
 Examples:
@@ -249,3 +268,40 @@ Examples:
 
 Stop the relctl processes writing the store before the real copy: it copies the store as it was
 when it began.";
+
+pub const RELEASE_DEPLOYS: &str = "\
+Examples:
+  relctl releases deploys 1.4.0 new -e production
+      sentry-cli's older form of: relctl deploy new -r 1.4.0 -e production
+  relctl releases deploys 1.4.0 list
+      sentry-cli's older form of: relctl deploy list -r 1.4.0";
+
+pub const RELEASE_DEPLOYS_NEW: &str = "\
+Examples:
+  relctl releases deploys 1.4.0 new -e production -n web-42
+  relctl releases deploys 1.4.0 new -e staging -t 95
+      It took 95 seconds and finished now";
+
+pub const RELEASE_DEPLOYS_LIST: &str = "\
+Examples:
+  relctl releases deploys 1.4.0 list
+  relctl releases deploys 1.4.0 list --format json";
+
+pub const REPOS: &str = "\
+Examples:
+  relctl repos list
+      The repositories the store has commits of, or those the server lists
+  relctl repos list --format json | jq -r '.[].name'";
+
+pub const REPOS_LIST: &str = "\
+Examples:
+  relctl repos list
+  relctl --url https://relctl.internal:8765 repos list --format json";
+
+pub const INFO: &str = "\
+Examples:
+  relctl info
+      Where commands go, and whether the server takes the token (exit 6 if not)
+  relctl info --format json | jq .auth.scopes
+  relctl info --config-status-json
+      sentry-cli's JSON status, for tools written for it";

@@ -12,10 +12,12 @@ pub mod completions;
 pub mod config;
 pub mod deploy;
 mod examples;
+pub mod info;
 pub mod issue;
 pub mod org;
 pub mod project;
 pub mod release;
+pub mod repos;
 pub mod serve;
 pub mod store;
 mod target;
@@ -45,11 +47,13 @@ Projects:
   project      Projects with unique slugs and snowflake ids [alias: projects]
 Organization:
   org          Organizations, their options and audit log [alias: organizations]
+  repos        The repositories the target knows
 Server:
   serve        Serve Sentry's releases API over the store, for CI runners and Sentry clients
   token        API tokens for relctl serve
   store        The store itself: copy a SQLite store into PostgreSQL
 Setup:
+  info         The target, whether it takes the token, and its scopes
   config       The resolved configuration and where each value came from
   completions  Print a completion script
   help         Print this message or the help of the given subcommand(s)
@@ -102,7 +106,7 @@ pub struct GlobalArgs {
 
     /// Writing commands print nothing on success (the exit code says it); what a read command
     /// was asked for, --format json output, warnings and errors still print
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, alias = "silent")]
     pub quiet: bool,
 
     /// More detail on stderr (repeatable)
@@ -125,6 +129,19 @@ pub struct GlobalArgs {
     /// Print the requests a writing command would send (method, path, body) and send nothing
     #[arg(long, global = true)]
     pub dry_run: bool,
+
+    /// sentry-cli's: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)
+    #[arg(long = "header", global = true, hide = true, value_name = "KEY:VALUE")]
+    pub headers: Vec<String>,
+
+    /// sentry-cli's: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)
+    #[arg(long, global = true, hide = true, value_name = "LEVEL")]
+    pub log_level: Option<String>,
+
+    /// sentry-cli's: exit 0 when the server or the network fails (exit 5 or 6), the error still
+    /// on stderr (env SENTRY_ALLOW_FAILURE)
+    #[arg(long, global = true, hide = true)]
+    pub allow_failure: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -144,6 +161,12 @@ pub enum Command {
     /// Issues and the inbox
     #[command(subcommand, visible_alias = "issues", after_long_help = examples::ISSUE)]
     Issue(issue::IssueCommand),
+    /// The repositories the target knows
+    #[command(subcommand, after_long_help = examples::REPOS)]
+    Repos(repos::ReposCommand),
+    /// The target, whether it takes the token, and its scopes (exit 6 if not)
+    #[command(after_long_help = examples::INFO)]
+    Info(info::InfoArgs),
     /// The resolved configuration
     #[command(subcommand, after_long_help = examples::CONFIG)]
     Config(config::ConfigCommand),
@@ -196,6 +219,9 @@ fn resolve_settings(cli: &Cli) -> Result<(Settings, Output)> {
         format: cli.global.format,
         timeout: cli.global.timeout,
         config: cli.global.config.clone(),
+        headers: cli.global.headers.clone(),
+        log_level: cli.global.log_level.clone(),
+        allow_failure: cli.global.allow_failure,
     };
     let cwd = std::env::current_dir()
         .map_err(|err| Error::other(format!("cannot read the current directory: {err}")))?;
@@ -211,8 +237,8 @@ fn resolve_settings(cli: &Cli) -> Result<(Settings, Output)> {
 impl Ctx {
     pub fn new(cli: &Cli) -> Result<Ctx> {
         let (settings, out) = resolve_settings(cli)?;
-        let (backend, remote) =
-            target::backend(&settings, cli.global.store.is_some(), cli.global.verbose)?;
+        let verbose = settings.verbosity(cli.global.verbose);
+        let (backend, remote) = target::backend(&settings, cli.global.store.is_some(), verbose)?;
         let target = if cli.global.dry_run {
             let quiet = cli.global.quiet;
             let say = Box::new(move |text: &str| {
@@ -228,7 +254,7 @@ impl Ctx {
             settings,
             out,
             show_progress: !cli.global.no_progress && !cli.global.quiet,
-            verbose: cli.global.verbose,
+            verbose,
             dry_run: cli.global.dry_run,
             target,
             remote,
@@ -310,13 +336,33 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Release(cmd) => release::run(&ctx, cmd),
         Command::Deploy(cmd) => deploy::run(&ctx, cmd),
         Command::Issue(cmd) => issue::run(&ctx, cmd),
+        Command::Repos(cmd) => repos::run(&ctx, cmd),
+        Command::Info(args) => info::run(&ctx, args),
         Command::Config(cmd) => config::run(&ctx.settings, &ctx.out, &cmd),
         Command::Serve(args) => serve::run(&ctx, args),
         Command::Token(cmd) => token::run(&ctx, cmd),
         Command::Store(cmd) => store::run(&cli.global, cli.url.is_some(), &ctx.out, &cmd),
         Command::Completions(args) => completions::run(&args),
     };
-    ctx.finish(result)
+    allow_failure(&ctx, ctx.finish(result))
+}
+
+/// sentry-cli's `--allow-failure` / `SENTRY_ALLOW_FAILURE`: a command the target failed (the
+/// server or the network, [`Error::is_target_failure`]) says so on stderr and exits 0, so a
+/// Sentry outage does not fail the CI job; a mistake of the command's own still fails it.
+fn allow_failure(ctx: &Ctx, result: Result<()>) -> Result<()> {
+    match result {
+        Err(err) if ctx.settings.allow_failure.value && err.is_target_failure() => {
+            ctx.out.error(&err.to_string(), err.hint.as_deref());
+            ctx.out.warn(&format!(
+                "exiting with 0 instead of {}: failures of the server or the network are allowed ({})",
+                err.exit_code(),
+                ctx.settings.allow_failure.source
+            ));
+            Ok(())
+        }
+        other => other,
+    }
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ pub fn backend(
                 Duration::from_secs(settings.timeout_seconds.value),
                 verbose,
                 settings.max_response.value,
+                settings.headers.value.clone(),
             )?;
             Ok((Box::new(remote), true))
         }

@@ -637,6 +637,7 @@ pub fn repositories_of(conn: &Db<'_>, org: &OrgRow) -> Result<Vec<crate::model::
             url: None,
             status: Some("active".to_string()),
             date_created: Some(date_added),
+            provider: None,
         })
         .collect())
 }

@@ -11,7 +11,9 @@
 //!   batch, in one request (`release set-commits`); [`refs`]: letting the server read them
 //!   when there is no local history.
 //! - [`store_migrate`]: copying a SQLite store into PostgreSQL (`store migrate`).
+//! - [`info`]: the target and whether it takes the token (`info`).
 
+pub mod info;
 pub mod range_start;
 pub mod refs;
 pub mod release_overview;

@@ -241,6 +241,10 @@ pub fn deploy(value: Value) -> Result<model::Deploy> {
     parse("deploy", Value::Object(deploy))
 }
 
+pub fn auth_info(value: Value) -> Result<model::AuthInfo> {
+    parse("answer about the token", value)
+}
+
 pub fn repository(value: Value) -> Result<model::Repository> {
     parse("repository", value)
 }

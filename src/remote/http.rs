@@ -82,6 +82,8 @@ pub struct HttpConfig {
     /// The longest one list may take to read, all its pages together (a page started before
     /// the bound still has its own timeouts).
     pub list_timeout: Duration,
+    /// Extra headers sent with every request (`--header`); their values are never logged.
+    pub headers: Vec<crate::config::Header>,
 }
 
 /// The default of [`HttpConfig::max_response`]: 64 MiB, a hundred times the largest page of a
@@ -112,8 +114,30 @@ impl HttpConfig {
             verbosity: 0,
             max_response: DEFAULT_MAX_RESPONSE,
             list_timeout: timeout.saturating_mul(5),
+            headers: Vec::new(),
         }
     }
+}
+
+/// [`HttpConfig::headers`] as the client sends them, marked sensitive (kept out of reqwest's
+/// own debug output). A header replaces relctl's default of the same name (`User-Agent`);
+/// an `Authorization` header next to a token is refused: which one would the server read?
+fn extra_headers(config: &HttpConfig) -> Result<reqwest::header::HeaderMap> {
+    use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
+    let mut map = HeaderMap::new();
+    for header in &config.headers {
+        let invalid = || Error::usage(format!("invalid header {}", header.name));
+        let name = HeaderName::from_bytes(header.name.as_bytes()).map_err(|_| invalid())?;
+        let mut value = HeaderValue::from_str(header.value.expose()).map_err(|_| invalid())?;
+        value.set_sensitive(true);
+        if name == AUTHORIZATION && config.token.is_some() {
+            return Err(Error::usage(
+                "--header gives an Authorization header and an auth token is set too: give one of them",
+            ));
+        }
+        map.append(name, value);
+    }
+    Ok(map)
 }
 
 /// A successful answer.
@@ -210,6 +234,7 @@ impl HttpClient {
         };
         let client = reqwest::blocking::Client::builder()
             .user_agent(concat!("relctl/", env!("CARGO_PKG_VERSION")))
+            .default_headers(extra_headers(&config)?)
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             // A redirect is reported, not followed: following it could send the token to
@@ -248,6 +273,10 @@ impl HttpClient {
                 Level::INFO,
                 &format!("> {} {}{}", call.method, self.shown_base, call.path),
             );
+            for header in &self.config.headers {
+                // The value is the caller's secret as much as the token is.
+                self.verbose(Level::DEBUG, &format!("> {}: <redacted>", header.name));
+            }
             if let Some(body) = &call.body {
                 self.verbose(
                     Level::DEBUG,

@@ -20,7 +20,7 @@ fn commands(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<(Vec<String>, 
 }
 
 /// The words of a command line, with double and single quotes as a shell reads them.
-fn words(line: &str) -> Vec<String> {
+pub fn words(line: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();
     let mut quote = None;

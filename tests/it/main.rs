@@ -60,6 +60,8 @@ mod remote_http;
 mod scale_out;
 mod secrets;
 mod sentry_cli;
+mod sentry_cli_flags;
+mod sentry_cli_script;
 mod server;
 mod set_commits;
 mod store_files;

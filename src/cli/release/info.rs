@@ -5,6 +5,10 @@
 //! Only the table format shows this overview; `--format json` stays Sentry's release object.
 //! What it shows is read by `ops::release_overview`, as the release page reads it; this file
 //! only renders it.
+//!
+//! sentry-cli's `-C/--show-commits` is `--commits`; its `-P/--show-projects` asks for what the
+//! details always show (both hidden from `--help`, named in its "sentry-cli compatibility"
+//! section).
 
 use std::collections::BTreeMap;
 
@@ -24,14 +28,18 @@ pub struct InfoArgs {
     #[command(flatten)]
     pub release: ReleaseVersion,
     /// Add the release's commits with their files
-    #[arg(long)]
+    #[arg(long, alias = "show-commits", short_alias = 'C')]
     pub commits: bool,
+    /// sentry-cli's: the release's projects (always shown)
+    #[arg(short = 'P', long, hide = true)]
+    pub show_projects: bool,
 }
 
 pub fn run(ctx: &Ctx, args: InfoArgs) -> Result<()> {
     let InfoArgs {
         release: ReleaseVersion { version },
         commits,
+        show_projects: _,
     } = args;
     check_version(&version)?;
     // A table shows an overview built from the commits; JSON only what was asked.

@@ -1,4 +1,9 @@
 //! `relctl release list`: releases, newest first.
+//!
+//! sentry-cli's spellings are accepted (hidden from `--help`, named in its "sentry-cli
+//! compatibility" section): `-R/--raw [-D/--delimiter D]` prints the versions alone, one per
+//! line or joined by D, as sentry-cli prints them for scripts; `-P/--show-projects` and
+//! `--show-commits` ask for columns relctl's table always has.
 
 use clap::Args;
 
@@ -16,6 +21,27 @@ pub struct ListArgs {
     /// At most this many releases
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
     pub limit: u32,
+    /// sentry-cli's: the versions only, one per line (or joined by --delimiter)
+    #[arg(short = 'R', long, hide = true)]
+    pub raw: bool,
+    /// sentry-cli's: what joins the versions of --raw
+    #[arg(
+        short = 'D',
+        long,
+        hide = true,
+        requires = "raw",
+        value_name = "DELIMITER"
+    )]
+    pub delimiter: Option<String>,
+    /// sentry-cli's: the PROJECTS column (always shown)
+    #[arg(short = 'P', long, hide = true)]
+    pub show_projects: bool,
+    /// The COMMITS column (always shown)
+    #[arg(long, hide = true)]
+    pub show_commits: bool,
+    /// sentry-cli's legacy flag, without effect there too
+    #[arg(long, hide = true)]
+    pub no_abbrev: bool,
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
@@ -27,6 +53,11 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
         limit: args.limit,
         offset: 0,
     })?;
+    if args.raw {
+        let versions: Vec<&str> = releases.iter().map(|r| r.version.as_str()).collect();
+        let delimiter = args.delimiter.as_deref().unwrap_or("\n");
+        return ctx.out.raw(&format!("{}\n", versions.join(delimiter)));
+    }
     ctx.out.emit(&releases, |releases| render(releases))
 }
 

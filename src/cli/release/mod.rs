@@ -5,6 +5,7 @@
 //! the VERSION argument they share and the rendering of a release.
 
 mod delete;
+mod deploys;
 mod finalize;
 mod info;
 mod list;
@@ -21,6 +22,7 @@ use crate::error::Result;
 use crate::model;
 use crate::output::{details, or_dash, table};
 pub use delete::DeleteArgs;
+pub use deploys::DeploysArgs;
 pub use finalize::FinalizeArgs;
 pub use info::InfoArgs;
 pub use list::ListArgs;
@@ -63,6 +65,9 @@ pub enum ReleaseCommand {
     /// Print a version name from CI environment variables, else the git HEAD sha
     #[command(after_long_help = crate::cli::examples::RELEASE_PROPOSE_VERSION)]
     ProposeVersion(ProposeArgs),
+    /// sentry-cli's older form of `deploy`: `release deploys VERSION new|list`
+    #[command(hide = true, after_long_help = crate::cli::examples::RELEASE_DEPLOYS)]
+    Deploys(DeploysArgs),
 }
 
 /// The VERSION argument of every release command. A version that starts with a hyphen is
@@ -162,5 +167,6 @@ pub fn run(ctx: &Ctx, cmd: ReleaseCommand) -> Result<()> {
             status::run(ctx, release.version, ReleaseStatus::Open)
         }
         ReleaseCommand::ProposeVersion(args) => propose_version::run(ctx, args),
+        ReleaseCommand::Deploys(args) => deploys::run(ctx, args),
     }
 }

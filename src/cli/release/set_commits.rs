@@ -72,6 +72,10 @@ pub struct SetCommitsArgs {
     /// Never send refs: read the commits here, or fail
     #[arg(long)]
     pub no_refs: bool,
+    /// sentry-cli's: an empty range is not an error (it never is here); leaves out the note
+    /// saying the range was empty
+    #[arg(long, hide = true)]
+    pub ignore_empty: bool,
 }
 
 /// A `--path` names something inside the repository, relative to its root: not empty (it would
@@ -140,6 +144,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         return clear(ctx, &args, projects);
     }
     crate::config::check_unicode(crate::ci_checkout::VARIABLES)?;
+    let ignore_empty = args.ignore_empty;
     let req = request(ctx, args, projects)?;
     // `-vv` follows the local store's write (a server gets the commits in one request).
     let say_progress = |step: Progress| {
@@ -159,7 +164,7 @@ pub fn run(ctx: &Ctx, args: SetCommitsArgs) -> Result<()> {
         ));
         origins.push(format!("{}: read by the server (refs)", run.repository));
     }
-    if !run.bound_any && (run.updated.is_ok() || ctx.dry_run) {
+    if !run.bound_any && !ignore_empty && (run.updated.is_ok() || ctx.dry_run) {
         ctx.out
             .note("No commits found in the range; leaving the release's commits alone");
     }
