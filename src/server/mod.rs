@@ -15,6 +15,7 @@ mod auth;
 mod decode;
 mod deploys;
 mod error;
+mod issue_updates;
 mod issues;
 mod json;
 mod listen;
