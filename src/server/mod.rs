@@ -32,6 +32,7 @@ mod releases;
 mod repos;
 mod router;
 mod state;
+mod unknown_repository;
 
 use std::future::Future;
 use std::net::SocketAddr;
