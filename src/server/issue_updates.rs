@@ -3,7 +3,7 @@
 //! unresolve` sends), Sentry's `update_groups`.
 //!
 //! The issues are named by `?id=` (repeatable; ids of other organizations or projects are left
-//! out, as Sentry does), else found by search: `?query=` (Sentry's default `is:unresolved`) and
+//! out, as Sentry does), else (for a status change only, as Sentry documents) found by search: `?query=` (Sentry's default `is:unresolved`) and
 //! the `?status=` Sentry documents, at most 1000. The body sets `status` (`resolved`,
 //! `unresolved`, `ignored` or its alias `muted`) and/or `inbox` (true: into the inbox with
 //! reason manual; false: reviewed). The answer is Sentry's: `{"status": ..., "statusDetails":
@@ -97,6 +97,12 @@ fn update(
     body: &Body,
 ) -> Result<Response, ApiError> {
     let change = decode_change(&body.object()?)?;
+    if change.status.is_none() && query.all("id").is_empty() {
+        // Sentry's documentation: only a status change may leave out the ids.
+        return Err(ApiError::bad_request(
+            "Name the issues with ?id=N: only a status change may select issues by search",
+        ));
+    }
     let Some(selection) = selection(query)? else {
         return Ok(StatusCode::NO_CONTENT.into_response());
     };
