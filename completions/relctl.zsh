@@ -1657,7 +1657,9 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '*-p+[]:PROJECT:_default' \
 '*--project=[]:PROJECT:_default' \
-'--status=[]:STATUS:(unresolved resolved)' \
+'--status=[]:STATUS:((unresolved\:""
+resolved\:""
+ignored\:"Muted"))' \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -1722,6 +1724,96 @@ _arguments "${_arguments_options[@]}" : \
 ':short_id:_default' \
 && ret=0
 ;;
+(resolve)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
+(mute)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
+(unresolve)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_relctl__subcmd__issue__subcmd__help_commands" \
@@ -1747,6 +1839,18 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (review)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(resolve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(mute)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unresolve)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -1819,7 +1923,9 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '*-p+[]:PROJECT:_default' \
 '*--project=[]:PROJECT:_default' \
-'--status=[]:STATUS:(unresolved resolved)' \
+'--status=[]:STATUS:((unresolved\:""
+resolved\:""
+ignored\:"Muted"))' \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -1884,6 +1990,96 @@ _arguments "${_arguments_options[@]}" : \
 ':short_id:_default' \
 && ret=0
 ;;
+(resolve)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
+(mute)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
+(unresolve)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_relctl__subcmd__issue__subcmd__help_commands" \
@@ -1909,6 +2105,18 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (review)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(resolve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(mute)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unresolve)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -2448,6 +2656,18 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(resolve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(mute)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unresolve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -2706,6 +2926,9 @@ _relctl__subcmd__help__subcmd__issue_commands() {
 'list:List issues, newest first' \
 'show:Show an issue with its activity and history' \
 'review:Mark an issue reviewed\: out of the inbox' \
+'resolve:Resolve issues now (in no release)\: out of the inbox, with activity and history' \
+'mute:Mute (ignore) issues until unmuted\: out of the inbox, with activity and history' \
+'unresolve:Unresolve issues (resolved or muted), with activity and history' \
     )
     _describe -t commands 'relctl help issue commands' commands "$@"
 }
@@ -2714,10 +2937,20 @@ _relctl__subcmd__help__subcmd__issue__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help issue list commands' commands "$@"
 }
+(( $+functions[_relctl__subcmd__help__subcmd__issue__subcmd__mute_commands] )) ||
+_relctl__subcmd__help__subcmd__issue__subcmd__mute_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help issue mute commands' commands "$@"
+}
 (( $+functions[_relctl__subcmd__help__subcmd__issue__subcmd__new_commands] )) ||
 _relctl__subcmd__help__subcmd__issue__subcmd__new_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help issue new commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__issue__subcmd__resolve_commands] )) ||
+_relctl__subcmd__help__subcmd__issue__subcmd__resolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help issue resolve commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__help__subcmd__issue__subcmd__review_commands] )) ||
 _relctl__subcmd__help__subcmd__issue__subcmd__review_commands() {
@@ -2728,6 +2961,11 @@ _relctl__subcmd__help__subcmd__issue__subcmd__review_commands() {
 _relctl__subcmd__help__subcmd__issue__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help issue show commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__issue__subcmd__unresolve_commands] )) ||
+_relctl__subcmd__help__subcmd__issue__subcmd__unresolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help issue unresolve commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__help__subcmd__org_commands] )) ||
 _relctl__subcmd__help__subcmd__org_commands() {
@@ -2903,6 +3141,9 @@ _relctl__subcmd__issue_commands() {
 'list:List issues, newest first' \
 'show:Show an issue with its activity and history' \
 'review:Mark an issue reviewed\: out of the inbox' \
+'resolve:Resolve issues now (in no release)\: out of the inbox, with activity and history' \
+'mute:Mute (ignore) issues until unmuted\: out of the inbox, with activity and history' \
+'unresolve:Unresolve issues (resolved or muted), with activity and history' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'relctl issue commands' commands "$@"
@@ -2914,6 +3155,9 @@ _relctl__subcmd__issue__subcmd__help_commands() {
 'list:List issues, newest first' \
 'show:Show an issue with its activity and history' \
 'review:Mark an issue reviewed\: out of the inbox' \
+'resolve:Resolve issues now (in no release)\: out of the inbox, with activity and history' \
+'mute:Mute (ignore) issues until unmuted\: out of the inbox, with activity and history' \
+'unresolve:Unresolve issues (resolved or muted), with activity and history' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'relctl issue help commands' commands "$@"
@@ -2928,10 +3172,20 @@ _relctl__subcmd__issue__subcmd__help__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue help list commands' commands "$@"
 }
+(( $+functions[_relctl__subcmd__issue__subcmd__help__subcmd__mute_commands] )) ||
+_relctl__subcmd__issue__subcmd__help__subcmd__mute_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue help mute commands' commands "$@"
+}
 (( $+functions[_relctl__subcmd__issue__subcmd__help__subcmd__new_commands] )) ||
 _relctl__subcmd__issue__subcmd__help__subcmd__new_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue help new commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__issue__subcmd__help__subcmd__resolve_commands] )) ||
+_relctl__subcmd__issue__subcmd__help__subcmd__resolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue help resolve commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__issue__subcmd__help__subcmd__review_commands] )) ||
 _relctl__subcmd__issue__subcmd__help__subcmd__review_commands() {
@@ -2943,15 +3197,30 @@ _relctl__subcmd__issue__subcmd__help__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue help show commands' commands "$@"
 }
+(( $+functions[_relctl__subcmd__issue__subcmd__help__subcmd__unresolve_commands] )) ||
+_relctl__subcmd__issue__subcmd__help__subcmd__unresolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue help unresolve commands' commands "$@"
+}
 (( $+functions[_relctl__subcmd__issue__subcmd__list_commands] )) ||
 _relctl__subcmd__issue__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue list commands' commands "$@"
 }
+(( $+functions[_relctl__subcmd__issue__subcmd__mute_commands] )) ||
+_relctl__subcmd__issue__subcmd__mute_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue mute commands' commands "$@"
+}
 (( $+functions[_relctl__subcmd__issue__subcmd__new_commands] )) ||
 _relctl__subcmd__issue__subcmd__new_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue new commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__issue__subcmd__resolve_commands] )) ||
+_relctl__subcmd__issue__subcmd__resolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue resolve commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__issue__subcmd__review_commands] )) ||
 _relctl__subcmd__issue__subcmd__review_commands() {
@@ -2962,6 +3231,11 @@ _relctl__subcmd__issue__subcmd__review_commands() {
 _relctl__subcmd__issue__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue show commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__issue__subcmd__unresolve_commands] )) ||
+_relctl__subcmd__issue__subcmd__unresolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue unresolve commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__org_commands] )) ||
 _relctl__subcmd__org_commands() {

@@ -468,7 +468,8 @@ pub fn review_issue(org: &str, short_id: &str) -> Result<Vec<HttpCall>> {
 /// query explicitly (an empty one matches every issue, where Sentry's default is
 /// `is:unresolved`) and its status also as `?status=`, the parameter Sentry documents.
 pub fn update_issues(req: &UpdateIssues, ids: &[String]) -> Result<HttpCall> {
-    let mut query: Vec<String> = ids.iter().map(|id| format!("id={}", encode(id))).collect();
+    // Ids are digits (or the dry run's `<id of SHORT_ID>`, shown as is).
+    let mut query: Vec<String> = ids.iter().map(|id| format!("id={id}")).collect();
     if let IssueSelection::Matching { status, words } = &req.selection {
         let mut terms: Vec<String> = status
             .iter()
