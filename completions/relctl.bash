@@ -151,14 +151,23 @@ _relctl() {
             relctl__subcmd__help__subcmd__issue,list)
                 cmd="relctl__subcmd__help__subcmd__issue__subcmd__list"
                 ;;
+            relctl__subcmd__help__subcmd__issue,mute)
+                cmd="relctl__subcmd__help__subcmd__issue__subcmd__mute"
+                ;;
             relctl__subcmd__help__subcmd__issue,new)
                 cmd="relctl__subcmd__help__subcmd__issue__subcmd__new"
+                ;;
+            relctl__subcmd__help__subcmd__issue,resolve)
+                cmd="relctl__subcmd__help__subcmd__issue__subcmd__resolve"
                 ;;
             relctl__subcmd__help__subcmd__issue,review)
                 cmd="relctl__subcmd__help__subcmd__issue__subcmd__review"
                 ;;
             relctl__subcmd__help__subcmd__issue,show)
                 cmd="relctl__subcmd__help__subcmd__issue__subcmd__show"
+                ;;
+            relctl__subcmd__help__subcmd__issue,unresolve)
+                cmd="relctl__subcmd__help__subcmd__issue__subcmd__unresolve"
                 ;;
             relctl__subcmd__help__subcmd__org,audit)
                 cmd="relctl__subcmd__help__subcmd__org__subcmd__audit"
@@ -244,8 +253,14 @@ _relctl() {
             relctl__subcmd__issue,list)
                 cmd="relctl__subcmd__issue__subcmd__list"
                 ;;
+            relctl__subcmd__issue,mute)
+                cmd="relctl__subcmd__issue__subcmd__mute"
+                ;;
             relctl__subcmd__issue,new)
                 cmd="relctl__subcmd__issue__subcmd__new"
+                ;;
+            relctl__subcmd__issue,resolve)
+                cmd="relctl__subcmd__issue__subcmd__resolve"
                 ;;
             relctl__subcmd__issue,review)
                 cmd="relctl__subcmd__issue__subcmd__review"
@@ -253,20 +268,32 @@ _relctl() {
             relctl__subcmd__issue,show)
                 cmd="relctl__subcmd__issue__subcmd__show"
                 ;;
+            relctl__subcmd__issue,unresolve)
+                cmd="relctl__subcmd__issue__subcmd__unresolve"
+                ;;
             relctl__subcmd__issue__subcmd__help,help)
                 cmd="relctl__subcmd__issue__subcmd__help__subcmd__help"
                 ;;
             relctl__subcmd__issue__subcmd__help,list)
                 cmd="relctl__subcmd__issue__subcmd__help__subcmd__list"
                 ;;
+            relctl__subcmd__issue__subcmd__help,mute)
+                cmd="relctl__subcmd__issue__subcmd__help__subcmd__mute"
+                ;;
             relctl__subcmd__issue__subcmd__help,new)
                 cmd="relctl__subcmd__issue__subcmd__help__subcmd__new"
+                ;;
+            relctl__subcmd__issue__subcmd__help,resolve)
+                cmd="relctl__subcmd__issue__subcmd__help__subcmd__resolve"
                 ;;
             relctl__subcmd__issue__subcmd__help,review)
                 cmd="relctl__subcmd__issue__subcmd__help__subcmd__review"
                 ;;
             relctl__subcmd__issue__subcmd__help,show)
                 cmd="relctl__subcmd__issue__subcmd__help__subcmd__show"
+                ;;
+            relctl__subcmd__issue__subcmd__help,unresolve)
+                cmd="relctl__subcmd__issue__subcmd__help__subcmd__unresolve"
                 ;;
             relctl__subcmd__org,audit)
                 cmd="relctl__subcmd__org__subcmd__audit"
@@ -1125,7 +1152,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__help__subcmd__issue)
-            opts="new list show review"
+            opts="new list show review resolve mute unresolve"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1152,7 +1179,35 @@ _relctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        relctl__subcmd__help__subcmd__issue__subcmd__mute)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         relctl__subcmd__help__subcmd__issue__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__issue__subcmd__resolve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1181,6 +1236,20 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__help__subcmd__issue__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__help__subcmd__issue__subcmd__unresolve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1707,7 +1776,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__issue)
-            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version new list show review help"
+            opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version new list show review resolve mute unresolve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1757,7 +1826,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__issue__subcmd__help)
-            opts="new list show review help"
+            opts="new list show review resolve mute unresolve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1798,7 +1867,35 @@ _relctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        relctl__subcmd__issue__subcmd__help__subcmd__mute)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         relctl__subcmd__issue__subcmd__help__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__issue__subcmd__help__subcmd__resolve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1840,6 +1937,20 @@ _relctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        relctl__subcmd__issue__subcmd__help__subcmd__unresolve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         relctl__subcmd__issue__subcmd__list)
             opts="-p -o -q -v -h -V --project --inbox --status --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1856,7 +1967,81 @@ _relctl() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -W "unresolved resolved" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "unresolved resolved ignored" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__issue__subcmd__mute)
+            opts="-p -i -a -s -o -q -v -h -V --project --id --all --status --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "resolved unresolved muted" -- "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -W "resolved unresolved muted" -- "${cur}"))
                     return 0
                     ;;
                 --store)
@@ -1960,6 +2145,80 @@ _relctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        relctl__subcmd__issue__subcmd__resolve)
+            opts="-p -i -a -s -o -q -v -h -V --project --id --all --status --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "resolved unresolved muted" -- "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -W "resolved unresolved muted" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         relctl__subcmd__issue__subcmd__review)
             opts="-o -q -v -h -V --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2017,6 +2276,80 @@ _relctl() {
                 return 0
             fi
             case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        relctl__subcmd__issue__subcmd__unresolve)
+            opts="-p -i -a -s -o -q -v -h -V --project --id --all --status --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "resolved unresolved muted" -- "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -W "resolved unresolved muted" -- "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -1683,6 +1683,9 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand list 'List issues, newest first'
             cand show 'Show an issue with its activity and history'
             cand review 'Mark an issue reviewed: out of the inbox'
+            cand resolve 'Resolve issues now (in no release): out of the inbox, with activity and history'
+            cand mute 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history'
+            cand unresolve 'Unresolve issues (resolved or muted), with activity and history'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relctl;issues'= {
@@ -1710,6 +1713,9 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand list 'List issues, newest first'
             cand show 'Show an issue with its activity and history'
             cand review 'Mark an issue reviewed: out of the inbox'
+            cand resolve 'Resolve issues now (in no release): out of the inbox, with activity and history'
+            cand mute 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history'
+            cand unresolve 'Unresolve issues (resolved or muted), with activity and history'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relctl;issue;new'= {
@@ -1900,11 +1906,194 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'relctl;issue;resolve'= {
+            cand -p 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand -i 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand --id 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand -s 'sentry-cli: every issue in this status (at most 1000)'
+            cand --status 'sentry-cli: every issue in this status (at most 1000)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --header 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)'
+            cand --log-level 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)'
+            cand -a 'sentry-cli: every issue (at most 1000)'
+            cand --all 'sentry-cli: every issue (at most 1000)'
+            cand -q 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand --quiet 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand --allow-failure 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;issues;resolve'= {
+            cand -p 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand -i 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand --id 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand -s 'sentry-cli: every issue in this status (at most 1000)'
+            cand --status 'sentry-cli: every issue in this status (at most 1000)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --header 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)'
+            cand --log-level 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)'
+            cand -a 'sentry-cli: every issue (at most 1000)'
+            cand --all 'sentry-cli: every issue (at most 1000)'
+            cand -q 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand --quiet 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand --allow-failure 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;issue;mute'= {
+            cand -p 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand -i 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand --id 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand -s 'sentry-cli: every issue in this status (at most 1000)'
+            cand --status 'sentry-cli: every issue in this status (at most 1000)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --header 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)'
+            cand --log-level 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)'
+            cand -a 'sentry-cli: every issue (at most 1000)'
+            cand --all 'sentry-cli: every issue (at most 1000)'
+            cand -q 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand --quiet 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand --allow-failure 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;issues;mute'= {
+            cand -p 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand -i 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand --id 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand -s 'sentry-cli: every issue in this status (at most 1000)'
+            cand --status 'sentry-cli: every issue in this status (at most 1000)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --header 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)'
+            cand --log-level 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)'
+            cand -a 'sentry-cli: every issue (at most 1000)'
+            cand --all 'sentry-cli: every issue (at most 1000)'
+            cand -q 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand --quiet 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand --allow-failure 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;issue;unresolve'= {
+            cand -p 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand -i 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand --id 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand -s 'sentry-cli: every issue in this status (at most 1000)'
+            cand --status 'sentry-cli: every issue in this status (at most 1000)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --header 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)'
+            cand --log-level 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)'
+            cand -a 'sentry-cli: every issue (at most 1000)'
+            cand --all 'sentry-cli: every issue (at most 1000)'
+            cand -q 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand --quiet 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand --allow-failure 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'relctl;issues;unresolve'= {
+            cand -p 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand --project 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)'
+            cand -i 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand --id 'sentry-cli: the issue with this numeric id (repeatable)'
+            cand -s 'sentry-cli: every issue in this status (at most 1000)'
+            cand --status 'sentry-cli: every issue in this status (at most 1000)'
+            cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
+            cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
+            cand -o 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --org 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")'
+            cand --format 'Output format (env RELCTL_FORMAT)'
+            cand --config 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)'
+            cand --timeout 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)'
+            cand --header 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)'
+            cand --log-level 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)'
+            cand -a 'sentry-cli: every issue (at most 1000)'
+            cand --all 'sentry-cli: every issue (at most 1000)'
+            cand -q 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand --quiet 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+            cand -v 'More detail on stderr (repeatable)'
+            cand --verbose 'More detail on stderr (repeatable)'
+            cand --no-progress 'Never draw progress bars'
+            cand --dry-run 'Print the requests a writing command would send (method, path, body) and send nothing'
+            cand --allow-failure 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'relctl;issue;help'= {
             cand new 'Create an issue with the project''s next short id, in the inbox'
             cand list 'List issues, newest first'
             cand show 'Show an issue with its activity and history'
             cand review 'Mark an issue reviewed: out of the inbox'
+            cand resolve 'Resolve issues now (in no release): out of the inbox, with activity and history'
+            cand mute 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history'
+            cand unresolve 'Unresolve issues (resolved or muted), with activity and history'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relctl;issue;help;new'= {
@@ -1915,6 +2104,12 @@ set edit:completion:arg-completer[relctl] = {|@words|
         }
         &'relctl;issue;help;review'= {
         }
+        &'relctl;issue;help;resolve'= {
+        }
+        &'relctl;issue;help;mute'= {
+        }
+        &'relctl;issue;help;unresolve'= {
+        }
         &'relctl;issue;help;help'= {
         }
         &'relctl;issues;help'= {
@@ -1922,6 +2117,9 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand list 'List issues, newest first'
             cand show 'Show an issue with its activity and history'
             cand review 'Mark an issue reviewed: out of the inbox'
+            cand resolve 'Resolve issues now (in no release): out of the inbox, with activity and history'
+            cand mute 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history'
+            cand unresolve 'Unresolve issues (resolved or muted), with activity and history'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'relctl;issues;help;new'= {
@@ -1931,6 +2129,12 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;issues;help;show'= {
         }
         &'relctl;issues;help;review'= {
+        }
+        &'relctl;issues;help;resolve'= {
+        }
+        &'relctl;issues;help;mute'= {
+        }
+        &'relctl;issues;help;unresolve'= {
         }
         &'relctl;issues;help;help'= {
         }
@@ -2379,6 +2583,9 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand list 'List issues, newest first'
             cand show 'Show an issue with its activity and history'
             cand review 'Mark an issue reviewed: out of the inbox'
+            cand resolve 'Resolve issues now (in no release): out of the inbox, with activity and history'
+            cand mute 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history'
+            cand unresolve 'Unresolve issues (resolved or muted), with activity and history'
         }
         &'relctl;help;issue;new'= {
         }
@@ -2387,6 +2594,12 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;help;issue;show'= {
         }
         &'relctl;help;issue;review'= {
+        }
+        &'relctl;help;issue;resolve'= {
+        }
+        &'relctl;help;issue;mute'= {
+        }
+        &'relctl;help;issue;unresolve'= {
         }
         &'relctl;help;repos'= {
             cand list 'List the repositories of the organization'

@@ -1059,27 +1059,30 @@ complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from help" -f -a "new" -d 'Record a deploy of a release to an environment'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the deploys of a release, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand deploys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
 json\t''"
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s v -l verbose -d 'More detail on stderr (repeatable)'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l no-progress -d 'Never draw progress bars'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -f -a "list" -d 'List issues, newest first'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -f -a "show" -d 'Show an issue with its activity and history'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
-complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "list" -d 'List issues, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "show" -d 'Show an issue with its activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "resolve" -d 'Resolve issues now (in no release): out of the inbox, with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "mute" -d 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "unresolve" -d 'Unresolve issues (resolved or muted), with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s p -l project -d 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -1099,7 +1102,8 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s p -l project -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l status -r -f -a "unresolved\t''
-resolved\t''"
+resolved\t''
+ignored\t'Muted'"
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
@@ -1149,32 +1153,104 @@ complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_sub
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from review" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -s p -l project -d 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -s i -l id -d 'sentry-cli: the issue with this numeric id (repeatable)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -s s -l status -d 'sentry-cli: every issue in this status (at most 1000)' -r -f -a "resolved\t''
+unresolved\t''
+muted\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -s a -l all -d 'sentry-cli: every issue (at most 1000)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from resolve" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -s p -l project -d 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -s i -l id -d 'sentry-cli: the issue with this numeric id (repeatable)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -s s -l status -d 'sentry-cli: every issue in this status (at most 1000)' -r -f -a "resolved\t''
+unresolved\t''
+muted\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -s a -l all -d 'sentry-cli: every issue (at most 1000)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from mute" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -s p -l project -d 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -s i -l id -d 'sentry-cli: the issue with this numeric id (repeatable)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -s s -l status -d 'sentry-cli: every issue in this status (at most 1000)' -r -f -a "resolved\t''
+unresolved\t''
+muted\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -s a -l all -d 'sentry-cli: every issue (at most 1000)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from unresolve" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "list" -d 'List issues, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an issue with its activity and history'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "resolve" -d 'Resolve issues now (in no release): out of the inbox, with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "mute" -d 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "unresolve" -d 'Unresolve issues (resolved or muted), with activity and history'
 complete -c relctl -n "__fish_relctl_using_subcommand issue; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
 json\t''"
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s v -l verbose -d 'More detail on stderr (repeatable)'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l no-progress -d 'Never draw progress bars'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -s V -l version -d 'Print version'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "list" -d 'List issues, newest first'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "show" -d 'Show an issue with its activity and history'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
-complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "list" -d 'List issues, newest first'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "show" -d 'Show an issue with its activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "resolve" -d 'Resolve issues now (in no release): out of the inbox, with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "mute" -d 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "unresolve" -d 'Unresolve issues (resolved or muted), with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and not __fish_seen_subcommand_from new list show review resolve mute unresolve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s p -l project -d 'The project (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -1194,7 +1270,8 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s p -l project -r
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l status -r -f -a "unresolved\t''
-resolved\t''"
+resolved\t''
+ignored\t'Muted'"
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from list" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
@@ -1244,10 +1321,79 @@ complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from review" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -s p -l project -d 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -s i -l id -d 'sentry-cli: the issue with this numeric id (repeatable)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -s s -l status -d 'sentry-cli: every issue in this status (at most 1000)' -r -f -a "resolved\t''
+unresolved\t''
+muted\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -s a -l all -d 'sentry-cli: every issue (at most 1000)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from resolve" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -s p -l project -d 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -s i -l id -d 'sentry-cli: the issue with this numeric id (repeatable)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -s s -l status -d 'sentry-cli: every issue in this status (at most 1000)' -r -f -a "resolved\t''
+unresolved\t''
+muted\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -s a -l all -d 'sentry-cli: every issue (at most 1000)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from mute" -s V -l version -d 'Print version'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -s p -l project -d 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -s i -l id -d 'sentry-cli: the issue with this numeric id (repeatable)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -s s -l status -d 'sentry-cli: every issue in this status (at most 1000)' -r -f -a "resolved\t''
+unresolved\t''
+muted\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -s o -l org -d 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -l format -d 'Output format (env RELCTL_FORMAT)' -r -f -a "table\t''
+json\t''"
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -l config -d 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository\'s root or $HOME on top)' -r -F
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -l timeout -d 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -s a -l all -d 'sentry-cli: every issue (at most 1000)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -s v -l verbose -d 'More detail on stderr (repeatable)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -l no-progress -d 'Never draw progress bars'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -l dry-run -d 'Print the requests a writing command would send (method, path, body) and send nothing'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -l allow-failure -d 'sentry-cli\'s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from unresolve" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "new" -d 'Create an issue with the project\'s next short id, in the inbox'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "list" -d 'List issues, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show an issue with its activity and history'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "resolve" -d 'Resolve issues now (in no release): out of the inbox, with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "mute" -d 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "unresolve" -d 'Unresolve issues (resolved or muted), with activity and history'
 complete -c relctl -n "__fish_relctl_using_subcommand issues; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand repos; and not __fish_seen_subcommand_from list help" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -1529,6 +1675,9 @@ complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subc
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "list" -d 'List issues, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "show" -d 'Show an issue with its activity and history'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "review" -d 'Mark an issue reviewed: out of the inbox'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "resolve" -d 'Resolve issues now (in no release): out of the inbox, with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "mute" -d 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from issue" -f -a "unresolve" -d 'Unresolve issues (resolved or muted), with activity and history'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from repos" -f -a "list" -d 'List the repositories of the organization'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a token; its secret is printed this once'

@@ -1811,6 +1811,9 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List issues, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an issue with its activity and history')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Mark an issue reviewed: out of the inbox')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve issues now (in no release): out of the inbox, with activity and history')
+            [CompletionResult]::new('mute', 'mute', [CompletionResultType]::ParameterValue, 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history')
+            [CompletionResult]::new('unresolve', 'unresolve', [CompletionResultType]::ParameterValue, 'Unresolve issues (resolved or muted), with activity and history')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1839,6 +1842,9 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List issues, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an issue with its activity and history')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Mark an issue reviewed: out of the inbox')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve issues now (in no release): out of the inbox, with activity and history')
+            [CompletionResult]::new('mute', 'mute', [CompletionResultType]::ParameterValue, 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history')
+            [CompletionResult]::new('unresolve', 'unresolve', [CompletionResultType]::ParameterValue, 'Unresolve issues (resolved or muted), with activity and history')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2038,11 +2044,200 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'relctl;issue;resolve' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('--allow-failure', '--allow-failure', [CompletionResultType]::ParameterName, 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;issues;resolve' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('--allow-failure', '--allow-failure', [CompletionResultType]::ParameterName, 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;issue;mute' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('--allow-failure', '--allow-failure', [CompletionResultType]::ParameterName, 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;issues;mute' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('--allow-failure', '--allow-failure', [CompletionResultType]::ParameterName, 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;issue;unresolve' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('--allow-failure', '--allow-failure', [CompletionResultType]::ParameterName, 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'relctl;issues;unresolve' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'sentry-cli: the issue with this numeric id (repeatable)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'sentry-cli: every issue in this status (at most 1000)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
+            [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (env RELCTL_FORMAT)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The only config file to read (env RELCTL_CONFIG; default: $XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository''s root or $HOME on top)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'sentry-cli: every issue (at most 1000)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the requests a writing command would send (method, path, body) and send nothing')
+            [CompletionResult]::new('--allow-failure', '--allow-failure', [CompletionResultType]::ParameterName, 'sentry-cli''s: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'relctl;issue;help' {
             [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Create an issue with the project''s next short id, in the inbox')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List issues, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an issue with its activity and history')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Mark an issue reviewed: out of the inbox')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve issues now (in no release): out of the inbox, with activity and history')
+            [CompletionResult]::new('mute', 'mute', [CompletionResultType]::ParameterValue, 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history')
+            [CompletionResult]::new('unresolve', 'unresolve', [CompletionResultType]::ParameterValue, 'Unresolve issues (resolved or muted), with activity and history')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2058,6 +2253,15 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
         'relctl;issue;help;review' {
             break
         }
+        'relctl;issue;help;resolve' {
+            break
+        }
+        'relctl;issue;help;mute' {
+            break
+        }
+        'relctl;issue;help;unresolve' {
+            break
+        }
         'relctl;issue;help;help' {
             break
         }
@@ -2066,6 +2270,9 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List issues, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an issue with its activity and history')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Mark an issue reviewed: out of the inbox')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve issues now (in no release): out of the inbox, with activity and history')
+            [CompletionResult]::new('mute', 'mute', [CompletionResultType]::ParameterValue, 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history')
+            [CompletionResult]::new('unresolve', 'unresolve', [CompletionResultType]::ParameterValue, 'Unresolve issues (resolved or muted), with activity and history')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2079,6 +2286,15 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             break
         }
         'relctl;issues;help;review' {
+            break
+        }
+        'relctl;issues;help;resolve' {
+            break
+        }
+        'relctl;issues;help;mute' {
+            break
+        }
+        'relctl;issues;help;unresolve' {
             break
         }
         'relctl;issues;help;help' {
@@ -2584,6 +2800,9 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List issues, newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an issue with its activity and history')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Mark an issue reviewed: out of the inbox')
+            [CompletionResult]::new('resolve', 'resolve', [CompletionResultType]::ParameterValue, 'Resolve issues now (in no release): out of the inbox, with activity and history')
+            [CompletionResult]::new('mute', 'mute', [CompletionResultType]::ParameterValue, 'Mute (ignore) issues until unmuted: out of the inbox, with activity and history')
+            [CompletionResult]::new('unresolve', 'unresolve', [CompletionResultType]::ParameterValue, 'Unresolve issues (resolved or muted), with activity and history')
             break
         }
         'relctl;help;issue;new' {
@@ -2596,6 +2815,15 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             break
         }
         'relctl;help;issue;review' {
+            break
+        }
+        'relctl;help;issue;resolve' {
+            break
+        }
+        'relctl;help;issue;mute' {
+            break
+        }
+        'relctl;help;issue;unresolve' {
             break
         }
         'relctl;help;repos' {

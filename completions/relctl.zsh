@@ -2132,7 +2132,9 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '*-p+[]:PROJECT:_default' \
 '*--project=[]:PROJECT:_default' \
-'--status=[]:STATUS:(unresolved resolved)' \
+'--status=[]:STATUS:((unresolved\:""
+resolved\:""
+ignored\:"Muted"))' \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -2206,6 +2208,105 @@ _arguments "${_arguments_options[@]}" : \
 ':short_id:_default' \
 && ret=0
 ;;
+(resolve)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
+(mute)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
+(unresolve)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_relctl__subcmd__issue__subcmd__help_commands" \
@@ -2231,6 +2332,18 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (review)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(resolve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(mute)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unresolve)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -2309,7 +2422,9 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 '*-p+[]:PROJECT:_default' \
 '*--project=[]:PROJECT:_default' \
-'--status=[]:STATUS:(unresolved resolved)' \
+'--status=[]:STATUS:((unresolved\:""
+resolved\:""
+ignored\:"Muted"))' \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
 '-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
@@ -2383,6 +2498,105 @@ _arguments "${_arguments_options[@]}" : \
 ':short_id:_default' \
 && ret=0
 ;;
+(resolve)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
+(mute)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
+(unresolve)
+_arguments "${_arguments_options[@]}" : \
+'*-p+[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*--project=[Only issues of this project (env RELCTL_PROJECT, SENTRY_PROJECT)]:PROJECT:_default' \
+'*-i+[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'*--id=[sentry-cli\: the issue with this numeric id (repeatable)]:ID:_default' \
+'-s+[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--status=[sentry-cli\: every issue in this status (at most 1000)]:STATUS:(resolved unresolved muted)' \
+'--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
+'--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
+'-o+[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--org=[Organization slug (env RELCTL_ORG, SENTRY_ORG; default "default")]:ORG:_default' \
+'--format=[Output format (env RELCTL_FORMAT)]:FORMAT:(table json)' \
+'--config=[The only config file to read (env RELCTL_CONFIG; default\: \$XDG_CONFIG_HOME/relctl/config.toml with the nearest .relctl.toml up to the git repository'\''s root or \$HOME on top)]:FILE:_files' \
+'--timeout=[Longest wait for one HTTP response, in seconds (env RELCTL_TIMEOUT; default 30)]:SECONDS:_default' \
+'*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
+'--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
+'-a[sentry-cli\: every issue (at most 1000)]' \
+'--all[sentry-cli\: every issue (at most 1000)]' \
+'-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
+'*-v[More detail on stderr (repeatable)]' \
+'*--verbose[More detail on stderr (repeatable)]' \
+'--no-progress[Never draw progress bars]' \
+'--dry-run[Print the requests a writing command would send (method, path, body) and send nothing]' \
+'--allow-failure[sentry-cli'\''s\: exit 0 when the server or the network fails (exit 5 or 6), the error still on stderr (env SENTRY_ALLOW_FAILURE)]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+'-V[Print version]' \
+'--version[Print version]' \
+'*::short_ids -- The issues, e.g. BACKEND-1Z:_default' \
+&& ret=0
+;;
 (help)
 _arguments "${_arguments_options[@]}" : \
 ":: :_relctl__subcmd__issue__subcmd__help_commands" \
@@ -2408,6 +2622,18 @@ _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
 (review)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(resolve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(mute)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unresolve)
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
@@ -3111,6 +3337,18 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(resolve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(mute)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
+(unresolve)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
         esac
     ;;
 esac
@@ -3402,6 +3640,9 @@ _relctl__subcmd__help__subcmd__issue_commands() {
 'list:List issues, newest first' \
 'show:Show an issue with its activity and history' \
 'review:Mark an issue reviewed\: out of the inbox' \
+'resolve:Resolve issues now (in no release)\: out of the inbox, with activity and history' \
+'mute:Mute (ignore) issues until unmuted\: out of the inbox, with activity and history' \
+'unresolve:Unresolve issues (resolved or muted), with activity and history' \
     )
     _describe -t commands 'relctl help issue commands' commands "$@"
 }
@@ -3410,10 +3651,20 @@ _relctl__subcmd__help__subcmd__issue__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help issue list commands' commands "$@"
 }
+(( $+functions[_relctl__subcmd__help__subcmd__issue__subcmd__mute_commands] )) ||
+_relctl__subcmd__help__subcmd__issue__subcmd__mute_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help issue mute commands' commands "$@"
+}
 (( $+functions[_relctl__subcmd__help__subcmd__issue__subcmd__new_commands] )) ||
 _relctl__subcmd__help__subcmd__issue__subcmd__new_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help issue new commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__issue__subcmd__resolve_commands] )) ||
+_relctl__subcmd__help__subcmd__issue__subcmd__resolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help issue resolve commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__help__subcmd__issue__subcmd__review_commands] )) ||
 _relctl__subcmd__help__subcmd__issue__subcmd__review_commands() {
@@ -3424,6 +3675,11 @@ _relctl__subcmd__help__subcmd__issue__subcmd__review_commands() {
 _relctl__subcmd__help__subcmd__issue__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'relctl help issue show commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__help__subcmd__issue__subcmd__unresolve_commands] )) ||
+_relctl__subcmd__help__subcmd__issue__subcmd__unresolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl help issue unresolve commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__help__subcmd__org_commands] )) ||
 _relctl__subcmd__help__subcmd__org_commands() {
@@ -3635,6 +3891,9 @@ _relctl__subcmd__issue_commands() {
 'list:List issues, newest first' \
 'show:Show an issue with its activity and history' \
 'review:Mark an issue reviewed\: out of the inbox' \
+'resolve:Resolve issues now (in no release)\: out of the inbox, with activity and history' \
+'mute:Mute (ignore) issues until unmuted\: out of the inbox, with activity and history' \
+'unresolve:Unresolve issues (resolved or muted), with activity and history' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'relctl issue commands' commands "$@"
@@ -3646,6 +3905,9 @@ _relctl__subcmd__issue__subcmd__help_commands() {
 'list:List issues, newest first' \
 'show:Show an issue with its activity and history' \
 'review:Mark an issue reviewed\: out of the inbox' \
+'resolve:Resolve issues now (in no release)\: out of the inbox, with activity and history' \
+'mute:Mute (ignore) issues until unmuted\: out of the inbox, with activity and history' \
+'unresolve:Unresolve issues (resolved or muted), with activity and history' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
     _describe -t commands 'relctl issue help commands' commands "$@"
@@ -3660,10 +3922,20 @@ _relctl__subcmd__issue__subcmd__help__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue help list commands' commands "$@"
 }
+(( $+functions[_relctl__subcmd__issue__subcmd__help__subcmd__mute_commands] )) ||
+_relctl__subcmd__issue__subcmd__help__subcmd__mute_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue help mute commands' commands "$@"
+}
 (( $+functions[_relctl__subcmd__issue__subcmd__help__subcmd__new_commands] )) ||
 _relctl__subcmd__issue__subcmd__help__subcmd__new_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue help new commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__issue__subcmd__help__subcmd__resolve_commands] )) ||
+_relctl__subcmd__issue__subcmd__help__subcmd__resolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue help resolve commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__issue__subcmd__help__subcmd__review_commands] )) ||
 _relctl__subcmd__issue__subcmd__help__subcmd__review_commands() {
@@ -3675,15 +3947,30 @@ _relctl__subcmd__issue__subcmd__help__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue help show commands' commands "$@"
 }
+(( $+functions[_relctl__subcmd__issue__subcmd__help__subcmd__unresolve_commands] )) ||
+_relctl__subcmd__issue__subcmd__help__subcmd__unresolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue help unresolve commands' commands "$@"
+}
 (( $+functions[_relctl__subcmd__issue__subcmd__list_commands] )) ||
 _relctl__subcmd__issue__subcmd__list_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue list commands' commands "$@"
 }
+(( $+functions[_relctl__subcmd__issue__subcmd__mute_commands] )) ||
+_relctl__subcmd__issue__subcmd__mute_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue mute commands' commands "$@"
+}
 (( $+functions[_relctl__subcmd__issue__subcmd__new_commands] )) ||
 _relctl__subcmd__issue__subcmd__new_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue new commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__issue__subcmd__resolve_commands] )) ||
+_relctl__subcmd__issue__subcmd__resolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue resolve commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__issue__subcmd__review_commands] )) ||
 _relctl__subcmd__issue__subcmd__review_commands() {
@@ -3694,6 +3981,11 @@ _relctl__subcmd__issue__subcmd__review_commands() {
 _relctl__subcmd__issue__subcmd__show_commands() {
     local commands; commands=()
     _describe -t commands 'relctl issue show commands' commands "$@"
+}
+(( $+functions[_relctl__subcmd__issue__subcmd__unresolve_commands] )) ||
+_relctl__subcmd__issue__subcmd__unresolve_commands() {
+    local commands; commands=()
+    _describe -t commands 'relctl issue unresolve commands' commands "$@"
 }
 (( $+functions[_relctl__subcmd__org_commands] )) ||
 _relctl__subcmd__org_commands() {

@@ -17,9 +17,9 @@ use std::sync::Mutex;
 
 use super::{
     AuditQuery, Backend, CreateDeploy, CreateIssue, CreateOrganization, CreateProject,
-    CreateRelease, CreateToken, EarlierHeads, IssueQuery, IssueReviewed, OrganizationUpdated,
-    PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseUpdated,
-    UpdateOrganization, UpdateProject, UpdateRelease,
+    CreateRelease, CreateToken, EarlierHeads, IssueQuery, IssueReviewed, IssuesUpdated,
+    OrganizationUpdated, PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery,
+    ReleaseQuery, ReleaseUpdated, UpdateIssues, UpdateOrganization, UpdateProject, UpdateRelease,
 };
 use crate::error::{Error, Result};
 use crate::model;
@@ -180,6 +180,9 @@ impl Backend for DryRun {
     }
     fn review_issue(&self, org: &str, short_id: &str) -> Result<IssueReviewed> {
         self.stop(calls::review_issue(org, short_id))
+    }
+    fn update_issues(&self, req: &UpdateIssues) -> Result<IssuesUpdated> {
+        self.stop(calls::update_issues_planned(req))
     }
     fn create_issue(&self, req: &CreateIssue) -> Result<model::Issue> {
         self.stop_local_only("issue new", || self.target.create_issue(req))

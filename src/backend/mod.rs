@@ -121,6 +121,9 @@ pub trait Backend: Send + Sync {
     fn issues(&self, req: &IssueQuery) -> Result<Vec<model::Issue>>;
     fn issue(&self, org: &str, short_id: &str) -> Result<model::IssueDetails>;
     fn review_issue(&self, org: &str, short_id: &str) -> Result<IssueReviewed>;
+    /// Sets the status and/or the inbox of the issues `req.selection` names, all in one
+    /// transaction (Sentry's bulk `PUT .../issues/`).
+    fn update_issues(&self, req: &UpdateIssues) -> Result<IssuesUpdated>;
     fn create_issue(&self, req: &CreateIssue) -> Result<model::Issue> {
         let _ = req;
         Err(local_only("issue new"))
@@ -467,6 +470,70 @@ impl Slice {
 pub enum IssueStatus {
     Unresolved,
     Resolved,
+    /// Ignored (muted, archived).
+    Ignored,
+}
+
+impl IssueStatus {
+    /// The group status (`GroupStatus`).
+    pub fn code(self) -> i64 {
+        match self {
+            IssueStatus::Unresolved => crate::flow::issues::STATUS_UNRESOLVED,
+            IssueStatus::Resolved => crate::flow::issues::STATUS_RESOLVED,
+            IssueStatus::Ignored => crate::flow::issues::STATUS_IGNORED,
+        }
+    }
+
+    /// Its name in Sentry's search (`is:NAME`) and in the `status` parameter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueStatus::Unresolved => "unresolved",
+            IssueStatus::Resolved => "resolved",
+            IssueStatus::Ignored => "ignored",
+        }
+    }
+}
+
+/// The issues a bulk change names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IssueSelection {
+    /// By short id (relctl's spelling): every one must exist, else not found.
+    ShortIds(Vec<String>),
+    /// By numeric id (Sentry's `?id=`): those of them that exist in the organization (and the
+    /// project, when one is named); the others are left out, as Sentry does.
+    Ids(Vec<i64>),
+    /// Every issue (of the project, when one is named) in this status (`None`: any) whose title
+    /// holds every word: Sentry's search, at most [`BULK_LIMIT`] issues, newest first.
+    Matching {
+        status: Option<IssueStatus>,
+        words: Vec<String>,
+    },
+}
+
+/// The most issues a bulk change selects by search (Sentry's `BULK_MUTATION_LIMIT`).
+pub const BULK_LIMIT: u32 = 1000;
+
+/// A bulk change of issues ([`Backend::update_issues`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateIssues {
+    pub org: String,
+    /// The project the selection is limited to (Sentry's project endpoint).
+    pub project: Option<String>,
+    pub selection: IssueSelection,
+    pub status: Option<crate::flow::issues::StatusChange>,
+    /// `Some(true)`: into the inbox (reason manual); `Some(false)`: reviewed, out of it.
+    pub inbox: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IssuesUpdated {
+    /// The issues selected, as they are now. Empty when the target does not tell them (a
+    /// server asked by id or by search answers only whether any matched).
+    pub issues: Vec<model::Issue>,
+    /// Short ids of the issues that changed (empty when the target does not tell).
+    pub changed: Vec<String>,
+    /// Whether the selection matched any issue (Sentry answers 204 when none did).
+    pub matched: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

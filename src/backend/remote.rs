@@ -13,9 +13,10 @@ use serde_json::Value;
 
 use crate::backend::{
     AuditQuery, Backend, CommitsChange, CreateDeploy, CreateOutcome, CreateProject, CreateRelease,
-    EarlierHead, EarlierHeads, IssueQuery, IssueReviewed, IssueStatus, OrganizationUpdated,
-    PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseStatus,
-    ReleaseUpdated, UpdateOrganization, UpdateProject, UpdateRelease,
+    EarlierHead, EarlierHeads, IssueQuery, IssueReviewed, IssueSelection, IssuesUpdated,
+    OrganizationUpdated, PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery,
+    ReleaseQuery, ReleaseStatus, ReleaseUpdated, UpdateIssues, UpdateOrganization, UpdateProject,
+    UpdateRelease,
 };
 use crate::domain::org_options::{self, OptionValue};
 use crate::error::{Error, ErrorKind, Result};
@@ -62,6 +63,12 @@ impl RemoteBackend {
             ..HttpConfig::new(url, token, timeout)
         };
         RemoteBackend::new(config, Some(crate::logging::stderr()))
+    }
+
+    /// The issue a short id names (`shortids/`), as the lookup's group tells it.
+    fn lookup_issue(&self, org: &str, short_id: &str) -> Result<model::Issue> {
+        let lookup = self.http.send(&calls::short_id_lookup(org, short_id)?)?;
+        decode::issue(decode::short_id_group(lookup.body)?)
     }
 
     fn get(&self, path: String) -> Result<Value> {
@@ -316,6 +323,14 @@ impl Backend for RemoteBackend {
 
     fn auth_info(&self) -> Result<Option<model::AuthInfo>> {
         decode::auth_info(self.get(format!("{}/", calls::API_ROOT))?).map(Some)
+    }
+
+    fn organizations(&self) -> Result<Vec<model::Organization>> {
+        let path = format!("{}/organizations/?per_page={PAGE_SIZE}", calls::API_ROOT);
+        decode::all(
+            self.http.get_list(&path, ListWant::All(MAX_LIST))?,
+            decode::organization_summary,
+        )
     }
 
     fn repositories(&self, org: &str) -> Result<Vec<model::Repository>> {
@@ -604,14 +619,12 @@ impl Backend for RemoteBackend {
     }
 
     fn issues(&self, req: &IssueQuery) -> Result<Vec<model::Issue>> {
-        let mut terms = Vec::new();
-        match req.status {
-            Some(IssueStatus::Unresolved) => terms.push("is:unresolved"),
-            Some(IssueStatus::Resolved) => terms.push("is:resolved"),
-            None => {}
+        let mut terms: Vec<String> = Vec::new();
+        if let Some(status) = req.status {
+            terms.push(format!("is:{}", status.as_str()));
         }
         if req.inbox_only {
-            terms.push("is:for_review");
+            terms.push("is:for_review".to_string());
         }
         // An explicit (maybe empty) query: Sentry's default is `is:unresolved`.
         let mut path = org_path(
@@ -657,6 +670,40 @@ impl Backend for RemoteBackend {
             .send(&calls::review_issue_by_id(org, &issue.id.to_string())?)?;
         issue.inbox = None;
         Ok(IssueReviewed { issue, changed })
+    }
+
+    /// Short ids are looked up first (a 404 is "not found"), then one bulk PUT names them all
+    /// by id, and they are looked up again for what they are now. A selection by id or by
+    /// search sends only the PUT: Sentry answers 204 when it matched nothing and does not say
+    /// which issues it changed.
+    fn update_issues(&self, req: &UpdateIssues) -> Result<IssuesUpdated> {
+        let short_ids = match &req.selection {
+            IssueSelection::ShortIds(short_ids) => short_ids.as_slice(),
+            IssueSelection::Ids(_) | IssueSelection::Matching { .. } => &[],
+        };
+        let mut before = Vec::with_capacity(short_ids.len());
+        for short_id in short_ids {
+            before.push(self.lookup_issue(&req.org, short_id)?);
+        }
+        let ids: Vec<String> = match &req.selection {
+            IssueSelection::Ids(ids) => ids.iter().map(i64::to_string).collect(),
+            _ => before.iter().map(|issue| issue.id.to_string()).collect(),
+        };
+        let answer = self.http.send(&calls::update_issues(req, &ids)?)?;
+        let mut issues = Vec::with_capacity(before.len());
+        let mut changed = Vec::new();
+        for old in &before {
+            let now = self.lookup_issue(&req.org, &old.short_id)?;
+            if now.status != old.status || now.inbox.is_some() != old.inbox.is_some() {
+                changed.push(now.short_id.clone());
+            }
+            issues.push(now);
+        }
+        Ok(IssuesUpdated {
+            issues,
+            changed,
+            matched: answer.status != 204,
+        })
     }
 }
 

@@ -172,6 +172,45 @@ Examples:
       Out of the inbox
   relctl issue list --inbox";
 
+/// The sentry-cli flags `issue resolve|mute|unresolve` accept, hidden from the flag list.
+macro_rules! issue_change_compatibility {
+    () => {
+        "
+
+sentry-cli compatibility (hidden flags, for scripts written for `sentry-cli issues ...`):
+  -i, --id ID          the issue with this numeric id (repeatable); ids not found are left out
+  -a, --all            every issue of the project (or organization), at most 1000
+  -s, --status STATUS  every issue in this status (resolved, unresolved, muted), at most 1000"
+    };
+}
+
+pub const ISSUE_RESOLVE: &str = concat!(
+    "\
+Examples:
+  relctl issue resolve BACKEND-1 WEB-3
+      Resolved now, out of the inbox; `issue show` lists the activity and history
+  relctl --url https://sentry.example.com issues resolve -p backend -i 4711",
+    issue_change_compatibility!()
+);
+
+pub const ISSUE_MUTE: &str = concat!(
+    "\
+Examples:
+  relctl issue mute BACKEND-1
+      Ignored until unmuted (`issue unresolve`), out of the inbox
+  relctl issues mute -p backend --status unresolved",
+    issue_change_compatibility!()
+);
+
+pub const ISSUE_UNRESOLVE: &str = concat!(
+    "\
+Examples:
+  relctl issue unresolve BACKEND-1
+      Unresolved again; a resolution in a release is dropped
+  relctl issues unresolve -p backend -i 4711",
+    issue_change_compatibility!()
+);
+
 pub const ORG: &str = "\
 Examples:
   relctl org set scrapeJavaScript false

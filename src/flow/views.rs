@@ -126,17 +126,30 @@ pub fn deploy(row: &store::deploys::DeployRow) -> model::Deploy {
     }
 }
 
+/// Inbox reasons (`GroupInboxReason`) and the names relctl's own JSON gives them.
+const INBOX_REASONS: &[(i64, &str)] = &[
+    (0, "new"),
+    (1, "unignored"),
+    (2, "regression"),
+    (3, "manual"),
+    (4, "reprocessed"),
+    (5, "escalating"),
+    (6, "ongoing"),
+];
+
 pub fn inbox_reason_name(reason: i64) -> &'static str {
-    match reason {
-        0 => "new",
-        1 => "unignored",
-        2 => "regression",
-        3 => "manual",
-        4 => "reprocessed",
-        5 => "escalating",
-        6 => "ongoing",
-        _ => "unknown",
-    }
+    INBOX_REASONS
+        .iter()
+        .find(|(code, _)| *code == reason)
+        .map_or("unknown", |(_, name)| name)
+}
+
+/// The reason a name stands for (the API sends Sentry's integers).
+pub fn inbox_reason_code(name: &str) -> Option<i64> {
+    INBOX_REASONS
+        .iter()
+        .find(|(_, known)| *known == name)
+        .map(|(code, _)| *code)
 }
 
 pub fn issue_status_name(status: i64) -> &'static str {

@@ -18,12 +18,13 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::backend::{
-    CommitsChange, CreateDeploy, CreateProject, CreateRelease, OptionInput, ReleaseStatus,
-    UpdateOrganization, UpdateProject, UpdateRelease,
+    CommitsChange, CreateDeploy, CreateProject, CreateRelease, IssueSelection, OptionInput,
+    ReleaseStatus, UpdateIssues, UpdateOrganization, UpdateProject, UpdateRelease,
 };
 use crate::domain::org_options;
 use crate::error::{Error, Result};
 use crate::flow::commits::{CommitInput, HeadCommit, Sent};
+use crate::flow::issues::StatusChange;
 
 /// The root of Sentry's REST API on a server.
 pub const API_ROOT: &str = "/api/0";
@@ -459,6 +460,63 @@ pub fn review_issue(org: &str, short_id: &str) -> Result<Vec<HttpCall>> {
         short_id_lookup(org, short_id)?,
         review_put(org, &format!("<id of {short_id}>"))?,
     ])
+}
+
+/// The bulk PUT of `req` (Sentry's `PUT .../issues/`): on the project's issues when a project
+/// is named, else on the organization's. `ids` are the numeric ids to name with `?id=` (the
+/// ones `req.selection` names, or those its short ids were found to have); a search names its
+/// query explicitly (an empty one matches every issue, where Sentry's default is
+/// `is:unresolved`) and its status also as `?status=`, the parameter Sentry documents.
+pub fn update_issues(req: &UpdateIssues, ids: &[String]) -> Result<HttpCall> {
+    // Ids are digits (or the dry run's `<id of SHORT_ID>`, shown as is).
+    let mut query: Vec<String> = ids.iter().map(|id| format!("id={id}")).collect();
+    if let IssueSelection::Matching { status, words } = &req.selection {
+        let mut terms: Vec<String> = status
+            .iter()
+            .map(|s| format!("is:{}", s.as_str()))
+            .collect();
+        terms.extend(words.iter().cloned());
+        query.push(format!("query={}", encode(&terms.join(" "))));
+        if let Some(status) = status {
+            query.push(format!("status={}", status.as_str()));
+        }
+    }
+    let rest = format!("issues/?{}", query.join("&"));
+    let path = match &req.project {
+        Some(project) => format!("{}{rest}", project_path(&req.org, project)?),
+        None => org_path(&req.org, &rest)?,
+    };
+    let mut body = Map::new();
+    if let Some(change) = req.status {
+        let status = match change {
+            StatusChange::Resolve => "resolved",
+            StatusChange::Ignore => "ignored",
+            StatusChange::Unresolve => "unresolved",
+        };
+        body.insert("status".into(), json!(status));
+    }
+    if let Some(inbox) = req.inbox {
+        body.insert("inbox".into(), json!(inbox));
+    }
+    Ok(HttpCall::put(path, Value::Object(body)))
+}
+
+/// What `--dry-run` lists for `req`: the short-id lookups, then the PUT naming the ids they
+/// would find as `<id of SHORT_ID>`.
+pub fn update_issues_planned(req: &UpdateIssues) -> Result<Vec<HttpCall>> {
+    let mut calls = Vec::new();
+    let ids: Vec<String> = match &req.selection {
+        IssueSelection::ShortIds(short_ids) => {
+            for short_id in short_ids {
+                calls.push(short_id_lookup(&req.org, short_id)?);
+            }
+            short_ids.iter().map(|s| format!("<id of {s}>")).collect()
+        }
+        IssueSelection::Ids(ids) => ids.iter().map(i64::to_string).collect(),
+        IssueSelection::Matching { .. } => Vec::new(),
+    };
+    calls.push(update_issues(req, &ids)?);
+    Ok(calls)
 }
 
 #[cfg(test)]

@@ -260,6 +260,11 @@ pub fn audit_entry(value: Value) -> Result<model::AuditEntry> {
     parse("audit entry", Value::Object(entry))
 }
 
+/// One organization of `GET /organizations/` (Sentry's summary; its other keys are not read).
+pub fn organization_summary(value: Value) -> Result<model::Organization> {
+    parse("organization", value)
+}
+
 /// An organization with every option: relctl nests them under `options`, Sentry has them as
 /// top-level keys (those of ORG_OPTIONS are taken).
 pub fn organization(value: Value) -> Result<model::OrganizationDetails> {

@@ -15,6 +15,7 @@ mod auth;
 mod decode;
 mod deploys;
 mod error;
+mod issue_updates;
 mod issues;
 mod json;
 mod listen;
@@ -31,6 +32,7 @@ mod releases;
 mod repos;
 mod router;
 mod state;
+mod unknown_repository;
 
 use std::future::Future;
 use std::net::SocketAddr;

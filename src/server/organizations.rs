@@ -14,6 +14,7 @@ use super::json;
 use super::pagination;
 use super::query::{Params, Query};
 use super::state::Api;
+use crate::api::organization_summary::OrganizationSummary;
 use crate::backend::{AuditQuery, OptionInput, UpdateOrganization};
 use crate::domain::org_options::{OptionKind, OrgOption, find_option};
 
@@ -31,6 +32,32 @@ pub async fn index(
             None => Value::Null,
         };
         Ok(Json(json!({"version": "0", "auth": auth, "user": null})).into_response())
+    })
+    .await
+}
+
+/// `GET /api/0/organizations/`: the organizations the token may act in, paged (what
+/// `sentry-cli organizations list` reads).
+pub async fn list(
+    State(api): State<Api>,
+    credentials: Credentials,
+    query: Query,
+) -> Result<Response, ApiError> {
+    api.run(credentials, ORG_READ, move |ctx| {
+        let window = pagination::window(&query)?;
+        let visible: Vec<_> = ctx
+            .backend()
+            .organizations()?
+            .into_iter()
+            .filter(|org| {
+                ctx.token
+                    .as_ref()
+                    .is_some_and(|token| crate::flow::tokens::may_act_in(token, &org.slug))
+            })
+            .collect();
+        pagination::respond_page(&query, &window, visible, |org| {
+            super::issues::to_json(&OrganizationSummary::new(org))
+        })
     })
     .await
 }

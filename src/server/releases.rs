@@ -19,6 +19,7 @@ use super::query::{Params, Query};
 use super::release_body::{self, Endpoint, Refs, ReleaseBody};
 use super::repos;
 use super::state::{Api, Ctx};
+use super::unknown_repository;
 use crate::backend::{
     CommitsChange, CreateOutcome, CreateRelease, PreviousQuery, ReleaseListQuery, ReleaseQuery,
     ReleaseStatus, Slice, UpdateRelease,
@@ -131,7 +132,8 @@ pub async fn project_create(
 ) -> Result<Response, ApiError> {
     api.run(credentials, RELEASE_WRITE, move |ctx| {
         let project = ctx.backend().project(&org, &project)?;
-        let rb = release_body::decode(&body.object()?, Endpoint::ProjectPost)?;
+        let mut rb = release_body::decode(&body.object()?, Endpoint::ProjectPost)?;
+        unknown_repository::adopt(ctx, &org, &mut rb.commits, &mut rb.refs)?;
         let created = ctx.backend().create_release(&CreateRelease {
             org: org.clone(),
             version: rb.version.clone(),
@@ -209,6 +211,7 @@ fn commits_change(
     projects: &[String],
     rb: &mut ReleaseBody,
 ) -> Result<(CommitsChange, Vec<HeadCommit>), ApiError> {
+    unknown_repository::adopt(ctx, org, &mut rb.commits, &mut rb.refs)?;
     let refs = std::mem::take(&mut rb.refs);
     if !rb.commits.is_empty() {
         let heads = match &refs {

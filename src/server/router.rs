@@ -22,7 +22,7 @@ use axum::routing::{get, post};
 use super::error::ApiError;
 use super::log::{in_log_scope, request_log};
 use super::state::Api;
-use super::{deploys, issues, organizations, pages, projects, releases, repos};
+use super::{deploys, issue_updates, issues, organizations, pages, projects, releases, repos};
 
 /// The router over `api`, answering 503 to requests that take longer than `timeout`, logging
 /// with the server's subscriber.
@@ -32,6 +32,7 @@ pub fn router(api: Api, timeout: Duration) -> Router {
     Router::new()
         .route("/api/0/", get(organizations::index))
         // Organizations.
+        .route("/api/0/organizations/", get(organizations::list))
         .route(
             "/api/0/organizations/{org}/",
             get(organizations::get).put(organizations::put),
@@ -83,7 +84,11 @@ pub fn router(api: Api, timeout: Duration) -> Router {
         // Issues.
         .route(
             "/api/0/organizations/{org}/issues/",
-            get(issues::list).put(issues::update),
+            get(issues::list).put(issue_updates::org_update),
+        )
+        .route(
+            "/api/0/projects/{org}/{project}/issues/",
+            get(issues::project_list).put(issue_updates::project_update),
         )
         .route(
             "/api/0/organizations/{org}/shortids/{short_id}/",

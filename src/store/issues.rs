@@ -245,3 +245,29 @@ pub fn activity_types(conn: &Db<'_>, group_id: i64) -> Result<Vec<(i64, String)>
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?)
 }
+
+/// Sets an issue's status and substatus; `resolved_at`, when given, replaces the stored one
+/// (Sentry sets it when resolving and leaves it otherwise).
+pub fn set_status(
+    conn: &Db<'_>,
+    group_id: i64,
+    status: i64,
+    substatus: Option<i64>,
+    resolved_at: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE issue_group SET status = ?2, substatus = ?3, resolved_at = COALESCE(?4, resolved_at)
+         WHERE id = ?1",
+        params![group_id, status, substatus, resolved_at],
+    )?;
+    Ok(())
+}
+
+/// Removes an issue's resolution (GroupResolution), if it has one.
+pub fn delete_resolution(conn: &Db<'_>, group_id: i64) -> Result<()> {
+    conn.execute(
+        "DELETE FROM group_resolution WHERE group_id = ?1",
+        params![group_id],
+    )?;
+    Ok(())
+}

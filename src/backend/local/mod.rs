@@ -20,6 +20,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 mod access;
+mod issues;
 
 use access::commits_conflict;
 
@@ -27,9 +28,9 @@ use super::pg_pool::PgPool;
 use super::{
     AuditQuery, Backend, CommitBatches, CommitsChange, CreateDeploy, CreateIssue,
     CreateOrganization, CreateOutcome, CreateProject, CreateRelease, CreateToken, EarlierHeads,
-    IssueQuery, IssueReviewed, IssueStatus, OptionInput, OrganizationUpdated, PreviousQuery,
-    PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseUpdated,
-    UpdateOrganization, UpdateProject, UpdateRelease,
+    IssueQuery, IssueReviewed, IssueStatus, IssuesUpdated, OptionInput, OrganizationUpdated,
+    PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseUpdated,
+    UpdateIssues, UpdateOrganization, UpdateProject, UpdateRelease,
 };
 use crate::error::{Error, Result};
 use crate::flow::{self, FlowEnv};
@@ -588,10 +589,7 @@ impl Backend for LocalBackend {
             let filter = store::issues::IssueFilter {
                 project_ids: project_ids(tx, org, &req.projects)?,
                 inbox_only: req.inbox_only,
-                status: req.status.map(|s| match s {
-                    IssueStatus::Unresolved => 0,
-                    IssueStatus::Resolved => 1,
-                }),
+                status: req.status.map(IssueStatus::code),
                 resolved_in: req.resolved_in.clone(),
                 page: req.slice.map(super::Slice::sql),
             };
@@ -616,6 +614,10 @@ impl Backend for LocalBackend {
                 changed,
             })
         })
+    }
+
+    fn update_issues(&self, req: &UpdateIssues) -> Result<IssuesUpdated> {
+        self.write(&req.org, |tx, env, org| issues::update(tx, env, org, req))
     }
 
     fn create_issue(&self, req: &CreateIssue) -> Result<model::Issue> {

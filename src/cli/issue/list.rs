@@ -12,6 +12,9 @@ use crate::output::{or_dash, table};
 pub enum StatusFilter {
     Unresolved,
     Resolved,
+    /// Muted
+    #[value(alias = "muted")]
+    Ignored,
 }
 
 #[derive(Debug, Args)]
@@ -34,6 +37,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
         status: args.status.map(|s| match s {
             StatusFilter::Unresolved => IssueStatus::Unresolved,
             StatusFilter::Resolved => IssueStatus::Resolved,
+            StatusFilter::Ignored => IssueStatus::Ignored,
         }),
         ..IssueQuery::default()
     })?;

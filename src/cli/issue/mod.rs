@@ -1,12 +1,16 @@
-//! `relctl issue`: create, list, show and review issues.
+//! `relctl issue`: create, list, show and review issues, and resolve, mute or unresolve them.
 //!
 //! One file per subcommand, each with its arguments and its `run`; this file holds the group
 //! and the rendering of an issue.
 
+mod change;
 mod list;
+mod mute;
 mod new;
+mod resolve;
 mod review;
 mod show;
+mod unresolve;
 
 use clap::Subcommand;
 
@@ -14,10 +18,14 @@ use crate::cli::Ctx;
 use crate::error::Result;
 use crate::model;
 use crate::output::{details, or_dash};
+pub use change::{ChangeArgs, SelectStatus};
 pub use list::{ListArgs, StatusFilter};
+pub use mute::MuteArgs;
 pub use new::NewArgs;
+pub use resolve::ResolveArgs;
 pub use review::ReviewArgs;
 pub use show::ShowArgs;
+pub use unresolve::UnresolveArgs;
 
 #[derive(Debug, Subcommand)]
 pub enum IssueCommand {
@@ -33,6 +41,15 @@ pub enum IssueCommand {
     /// Mark an issue reviewed: out of the inbox
     #[command(after_long_help = crate::cli::examples::ISSUE_REVIEW)]
     Review(ReviewArgs),
+    /// Resolve issues now (in no release): out of the inbox, with activity and history
+    #[command(after_long_help = crate::cli::examples::ISSUE_RESOLVE)]
+    Resolve(ResolveArgs),
+    /// Mute (ignore) issues until unmuted: out of the inbox, with activity and history
+    #[command(after_long_help = crate::cli::examples::ISSUE_MUTE)]
+    Mute(MuteArgs),
+    /// Unresolve issues (resolved or muted), with activity and history
+    #[command(after_long_help = crate::cli::examples::ISSUE_UNRESOLVE)]
+    Unresolve(UnresolveArgs),
 }
 
 /// The issue's own fields, one per line.
@@ -63,5 +80,8 @@ pub fn run(ctx: &Ctx, cmd: IssueCommand) -> Result<()> {
         IssueCommand::List(args) => list::run(ctx, args),
         IssueCommand::Show(args) => show::run(ctx, args),
         IssueCommand::Review(args) => review::run(ctx, args),
+        IssueCommand::Resolve(args) => resolve::run(ctx, args),
+        IssueCommand::Mute(args) => mute::run(ctx, args),
+        IssueCommand::Unresolve(args) => unresolve::run(ctx, args),
     }
 }

@@ -2,5 +2,6 @@
 
 mod flow;
 pub mod harness;
+mod issues;
 mod refs;
 mod target;

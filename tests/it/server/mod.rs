@@ -3,7 +3,9 @@
 
 mod access;
 mod harness;
+mod issue_updates;
 mod limits;
+mod origin;
 mod props;
 mod refs;
 mod refused;

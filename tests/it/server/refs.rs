@@ -11,14 +11,14 @@ use tempfile::TempDir;
 use super::harness::{App, ORG};
 use crate::harness::Repo;
 
-struct Mirror {
+pub(super) struct Mirror {
     _dir: TempDir,
-    path: PathBuf,
-    shas: Vec<String>,
+    pub(super) path: PathBuf,
+    pub(super) shas: Vec<String>,
 }
 
 /// A work repository with three commits (the second fixes BACKEND-2), mirrored bare.
-fn mirror() -> Mirror {
+pub(super) fn mirror() -> Mirror {
     let dir = tempfile::tempdir().unwrap();
     let repo = Repo::init(&dir.path().join("work"));
     let shas = vec![
