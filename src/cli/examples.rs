@@ -23,6 +23,7 @@ sentry-cli compatibility:
   releases info -P/--show-projects             accepted: the details name the projects
   releases set-commits --ignore-empty          accepted: an empty range is never an error here
   releases deploys VERSION new|list ...        deploy new|list -r VERSION ...
+  issues resolve|mute|unresolve -i ID | -a | -s STATUS   issue resolve|mute|unresolve SHORT_ID...
   --header 'KEY: VALUE' (env CUSTOM_HEADER)    an extra header on every request to a server
   --log-level LEVEL (env SENTRY_LOG_LEVEL)     info is -v; debug and trace are -vv
   --allow-failure (env SENTRY_ALLOW_FAILURE=1) exit 0 when the server or the network fails

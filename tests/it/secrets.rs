@@ -91,7 +91,10 @@ fn commands(repo: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
         ("issue show", vec![vec!["issue", "show", "LEAK-1"]]),
         ("issue review", vec![vec!["issue", "review", "LEAK-1"]]),
         ("issue mute", vec![vec!["issue", "mute", "LEAK-1"]]),
-        ("issue unresolve", vec![vec!["issue", "unresolve", "LEAK-1"]]),
+        (
+            "issue unresolve",
+            vec![vec!["issue", "unresolve", "LEAK-1"]],
+        ),
         ("issue resolve", vec![vec!["issue", "resolve", "LEAK-1"]]),
         (
             "token create",

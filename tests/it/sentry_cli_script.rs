@@ -71,6 +71,14 @@ fn repository(env: &TestEnv) -> Repo {
     repo
 }
 
+/// Project `backend` (created by `client`) and its issues BACKEND-1 (id 1) and BACKEND-2 (on
+/// `store`: issues come from events, which no API here creates), for the table's commands.
+fn setup(client: &TestEnv, store: &TestEnv) {
+    client.ok(&["project", "create", "backend"]);
+    store.ok(&["issue", "new", "-p", "backend", "Crash one"]);
+    store.ok(&["issue", "new", "-p", "backend", "Crash two"]);
+}
+
 /// Runs every command of the table as `client` (a local store, or a client of a server), in
 /// `repo`; each must succeed. `--raw` prints the versions alone.
 fn run_table(client: &TestEnv, repo: &Repo) {
@@ -120,13 +128,23 @@ fn check_store(store: &TestEnv) {
         one("SELECT count(*) FROM repository WHERE name = 'acme/backend'"),
         1
     );
+    // Issue 1 resolved (activity 1), muted (3: ignored), then every issue unresolved (2): only
+    // issue 1 was not unresolved already, so issue 2 has no activity.
+    let activity = |group: i64, kind: i64| {
+        one(&format!(
+            "SELECT count(*) FROM activity WHERE group_id = {group} AND type = {kind}"
+        ))
+    };
+    assert_eq!((activity(1, 1), activity(1, 3), activity(1, 2)), (1, 1, 1));
+    assert_eq!(one("SELECT count(*) FROM activity WHERE group_id = 2"), 0);
+    assert_eq!(one("SELECT count(*) FROM issue_group WHERE status != 0"), 0);
 }
 
 #[test]
 fn the_readme_table_runs_on_a_local_store() {
     let env = TestEnv::new();
     let repo = repository(&env);
-    env.ok(&["project", "create", "backend"]);
+    setup(&env, &env);
     run_table(&env, &repo);
     check_store(&env);
 }
@@ -137,7 +155,7 @@ fn the_readme_table_runs_through_serve() {
     let repo = repository(&env);
     let server = Server::start_in(env, &["--repo", &format!("acme/backend={}", repo.path())]);
     let client = server.client();
-    client.ok(&["project", "create", "backend"]);
+    setup(&client, &server.env);
     run_table(&client, &repo);
     check_store(&server.env);
     // The header went with the requests; the server's log never shows it.
