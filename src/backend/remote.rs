@@ -13,9 +13,9 @@ use serde_json::Value;
 
 use crate::backend::{
     AuditQuery, Backend, CommitsChange, CreateDeploy, CreateOutcome, CreateProject, CreateRelease,
-    EarlierHead, EarlierHeads, IssueQuery, IssueReviewed, IssueStatus, OrganizationUpdated,
-    PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseStatus,
-    ReleaseUpdated, UpdateOrganization, UpdateProject, UpdateRelease,
+    DeployListQuery, EarlierHead, EarlierHeads, IssueQuery, IssueReviewed, IssueStatus,
+    OrganizationUpdated, PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery,
+    ReleaseQuery, ReleaseStatus, ReleaseUpdated, UpdateOrganization, UpdateProject, UpdateRelease,
 };
 use crate::domain::org_options::{self, OptionValue};
 use crate::error::{Error, ErrorKind, Result};
@@ -590,7 +590,20 @@ impl Backend for RemoteBackend {
     }
 
     fn deploys(&self, org: &str, version: &str) -> Result<Vec<model::Deploy>> {
-        let path = release_path(org, version, &format!("deploys/?per_page={PAGE_SIZE}"))?;
+        self.deploy_list(&DeployListQuery {
+            org: org.to_string(),
+            version: version.to_string(),
+            projects: Vec::new(),
+        })
+    }
+
+    fn deploy_list(&self, req: &DeployListQuery) -> Result<Vec<model::Deploy>> {
+        // Sentry's `?project=` takes ids.
+        let mut query = format!("deploys/?per_page={PAGE_SIZE}");
+        for name in &req.projects {
+            query.push_str(&format!("&project={}", self.project(&req.org, name)?.id));
+        }
+        let path = release_path(&req.org, &req.version, &query)?;
         decode::all(
             self.http.get_list(&path, ListWant::All(MAX_LIST))?,
             decode::deploy,

@@ -15,15 +15,16 @@ use super::pagination;
 use super::query::{Params, Query};
 use super::releases::check_path_version;
 use super::state::Api;
-use crate::backend::{CreateDeploy, ReleaseQuery};
+use crate::backend::{CreateDeploy, DeployListQuery, ReleaseQuery};
 use crate::flow::commits::Sent;
 use crate::flow::deploys::check_environment;
 
 const MAX_NAME_LENGTH: usize = 64;
 const MAX_ENVIRONMENT_LENGTH: usize = 64;
 
-/// `GET /api/0/organizations/{org}/releases/{version}/deploys/`: newest `dateFinished` first.
-/// `?project=` is accepted (`-1`: all); a deploy is listed once whatever its projects.
+/// `GET /api/0/organizations/{org}/releases/{version}/deploys/`: the newest deploy of each
+/// project and environment, newest `dateFinished` first; `?project=ID` (repeatable, `-1`: all)
+/// keeps those of the projects named.
 pub async fn list(
     State(api): State<Api>,
     credentials: Credentials,
@@ -33,8 +34,11 @@ pub async fn list(
     api.run(credentials, RELEASE_READ, move |ctx| {
         check_path_version(&version)?;
         let window = pagination::window(&query)?;
-        let mut deploys = ctx.backend().deploys(&org, &version)?;
-        deploys.sort_by(|a, b| b.date_finished.cmp(&a.date_finished));
+        let deploys = ctx.backend().deploy_list(&DeployListQuery {
+            org,
+            version,
+            projects: query.projects(),
+        })?;
         pagination::respond_page(&query, &window, deploys, json::to_api)
     })
     .await

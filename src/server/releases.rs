@@ -34,11 +34,13 @@ pub fn check_path_version(version: &str) -> Result<(), ApiError> {
     validate_version(version).map_err(|_| ApiError::no_such_resource())
 }
 
-/// `?status=`: open releases by default, or archived ones.
-fn status_filter(query: &Query) -> Result<ReleaseStatus, ApiError> {
+/// `?status=`: open releases by default, or archived ones; an empty `status=` is no filter
+/// (Sentry reads `GET.get("status", "open")` and filters only on a non-empty value).
+fn status_filter(query: &Query) -> Result<Option<ReleaseStatus>, ApiError> {
     match query.first("status") {
-        None | Some("" | "open") => Ok(ReleaseStatus::Open),
-        Some("archived") => Ok(ReleaseStatus::Archived),
+        None | Some("open") => Ok(Some(ReleaseStatus::Open)),
+        Some("") => Ok(None),
+        Some("archived") => Ok(Some(ReleaseStatus::Archived)),
         Some(_) => Err(ApiError::bad_request("invalid value for status")),
     }
 }
@@ -102,7 +104,7 @@ pub async fn project_list(
             org,
             projects: vec![project],
             query: substring(&query),
-            status: Some(status),
+            status,
             limit: u32::MAX,
             offset: 0,
         })?;
@@ -174,7 +176,7 @@ pub async fn org_list(
             org,
             projects: query.projects(),
             query: substring(&query),
-            status: Some(status),
+            status,
             limit: u32::try_from(window.fetch()).unwrap_or(u32::MAX),
             offset: window.offset as u64,
         })?;
