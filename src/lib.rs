@@ -5,6 +5,7 @@
 //! as the JSON shapes of `model` and are printed by `output`. `git` reads commits and `domain`
 //! holds the rules that need no I/O. What serve and the `-v` client log goes through `logging`.
 
+pub mod api;
 pub mod backend;
 pub mod cli;
 pub mod config;

@@ -589,12 +589,18 @@ impl Backend for RemoteBackend {
         decode::deploy(self.send_all(calls::create_deploy(req)?)?)
     }
 
+    /// Every deploy through `relctl serve` (its `all=1`); Sentry ignores the parameter and
+    /// lists the newest of each project and environment.
     fn deploys(&self, org: &str, version: &str) -> Result<Vec<model::Deploy>> {
-        self.deploy_list(&DeployListQuery {
-            org: org.to_string(),
-            version: version.to_string(),
-            projects: Vec::new(),
-        })
+        let path = release_path(
+            org,
+            version,
+            &format!("deploys/?per_page={PAGE_SIZE}&all=1"),
+        )?;
+        decode::all(
+            self.http.get_list(&path, ListWant::All(MAX_LIST))?,
+            decode::deploy,
+        )
     }
 
     fn deploy_list(&self, req: &DeployListQuery) -> Result<Vec<model::Deploy>> {

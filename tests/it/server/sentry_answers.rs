@@ -15,6 +15,43 @@ fn field<'a>(answer: &'a Value, key: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// Sentry's release serializer sends `userAgent`: the whole header of a project POST, the first
+/// 256 characters of an organization POST's (`test_project_releases.py`,
+/// `test_organization_releases.py` send sentry-cli's).
+#[test]
+fn release_bodies_carry_the_user_agent() {
+    let app = App::new();
+    app.seed();
+    let auth = format!("Bearer {}", app.admin);
+    let post = |path: &str, agent: &str, body: Value| {
+        app.call_with(
+            "POST",
+            path,
+            &[("authorization", &auth), ("user-agent", agent)],
+            Some(&body.to_string()),
+        )
+    };
+    let answer = post(
+        "/api/0/projects/default/backend/releases/",
+        "sentry-cli/2.0.0",
+        json!({"version": "3.0.0"}),
+    );
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    assert_eq!(answer.body["userAgent"], "sentry-cli/2.0.0");
+    let got = app.get(&format!("{ORG}/releases/3.0.0/"));
+    assert_eq!(got.body["userAgent"], "sentry-cli/2.0.0");
+    let long = format!("agent/{}", "x".repeat(300));
+    let answer = post(
+        &format!("{ORG}/releases/"),
+        &long,
+        json!({"version": "4.0.0", "projects": ["backend"]}),
+    );
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    assert_eq!(answer.body["userAgent"], long[..256]);
+    let listed = app.get(&format!("{ORG}/releases/?query=4.0.0"));
+    assert_eq!(listed.body[0]["userAgent"], long[..256]);
+}
+
 /// `test_organization_releases.py`: `status=` (empty) is no filter, archived releases included.
 #[test]
 fn an_empty_status_lists_every_release() {
@@ -62,6 +99,12 @@ fn deploys_list_the_newest_of_each_environment() {
     assert_eq!(list.body[1]["dateFinished"], "2024-01-02T00:00:00.000000Z");
     let release = app.get(&format!("{ORG}/releases/2.0.0/"));
     assert_eq!(release.body["deployCount"], 3);
+    // relctl's extension: every deploy.
+    let all = app.get(&format!("{path}?all=1"));
+    assert_eq!(
+        field(&all.body, "environment"),
+        ["staging", "production", "production"]
+    );
 }
 
 /// `test_release_deploys.py::test_with_project`: `?project=ID` keeps the deploys of that
