@@ -109,6 +109,9 @@ pub struct Release {
     pub projects: Vec<ProjectRef>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commits: Option<Vec<Commit>>,
+    /// The `User-Agent` of the client that created the release, as Sentry records it.
+    #[serde(default)]
+    pub user_agent: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

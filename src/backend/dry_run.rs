@@ -17,9 +17,10 @@ use std::sync::Mutex;
 
 use super::{
     AuditQuery, Backend, CreateDeploy, CreateIssue, CreateOrganization, CreateProject,
-    CreateRelease, CreateToken, EarlierHeads, IssueQuery, IssueReviewed, IssuesUpdated,
-    OrganizationUpdated, PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery,
-    ReleaseQuery, ReleaseUpdated, UpdateIssues, UpdateOrganization, UpdateProject, UpdateRelease,
+    CreateRelease, CreateToken, DeployListQuery, EarlierHeads, IssueQuery, IssueReviewed,
+    IssuesUpdated, OrganizationUpdated, PreviousQuery, PreviousRelease, ReleaseCreated,
+    ReleaseListQuery, ReleaseQuery, ReleaseUpdated, UpdateIssues, UpdateOrganization,
+    UpdateProject, UpdateRelease,
 };
 use crate::error::{Error, Result};
 use crate::model;
@@ -170,6 +171,9 @@ impl Backend for DryRun {
     }
     fn deploys(&self, org: &str, version: &str) -> Result<Vec<model::Deploy>> {
         self.target.deploys(org, version)
+    }
+    fn deploy_list(&self, req: &DeployListQuery) -> Result<Vec<model::Deploy>> {
+        self.target.deploy_list(req)
     }
 
     fn issues(&self, req: &IssueQuery) -> Result<Vec<model::Issue>> {

@@ -115,7 +115,11 @@ pub trait Backend: Send + Sync {
 
     // Deploys.
     fn create_deploy(&self, req: &CreateDeploy) -> Result<model::Deploy>;
+    /// Every deploy of the release, newest finished first (a server gives what it lists).
     fn deploys(&self, org: &str, version: &str) -> Result<Vec<model::Deploy>>;
+    /// The release's deploys as Sentry lists them: the newest deploy of each project and
+    /// environment, of `req.projects` only when some are named, newest finished first.
+    fn deploy_list(&self, req: &DeployListQuery) -> Result<Vec<model::Deploy>>;
 
     // Issues.
     fn issues(&self, req: &IssueQuery) -> Result<Vec<model::Issue>>;
@@ -355,6 +359,14 @@ pub struct ReleaseQuery {
     pub commit_slice: Option<Slice>,
     /// A project the release must be linked to (`?project=`), else not found.
     pub project: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeployListQuery {
+    pub org: String,
+    pub version: String,
+    /// Projects (slugs or ids) whose deploys to list; empty = all.
+    pub projects: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

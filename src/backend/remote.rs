@@ -13,10 +13,10 @@ use serde_json::Value;
 
 use crate::backend::{
     AuditQuery, Backend, CommitsChange, CreateDeploy, CreateOutcome, CreateProject, CreateRelease,
-    EarlierHead, EarlierHeads, IssueQuery, IssueReviewed, IssueSelection, IssuesUpdated,
-    OrganizationUpdated, PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery,
-    ReleaseQuery, ReleaseStatus, ReleaseUpdated, UpdateIssues, UpdateOrganization, UpdateProject,
-    UpdateRelease,
+    DeployListQuery, EarlierHead, EarlierHeads, IssueQuery, IssueReviewed, IssueSelection,
+    IssuesUpdated, OrganizationUpdated, PreviousQuery, PreviousRelease, ReleaseCreated,
+    ReleaseListQuery, ReleaseQuery, ReleaseStatus, ReleaseUpdated, UpdateIssues,
+    UpdateOrganization, UpdateProject, UpdateRelease,
 };
 use crate::domain::org_options::{self, OptionValue};
 use crate::error::{Error, ErrorKind, Result};
@@ -610,8 +610,27 @@ impl Backend for RemoteBackend {
         decode::deploy(self.send_all(calls::create_deploy(req)?)?)
     }
 
+    /// Every deploy through `relctl serve` (its `all=1`); Sentry ignores the parameter and
+    /// lists the newest of each project and environment.
     fn deploys(&self, org: &str, version: &str) -> Result<Vec<model::Deploy>> {
-        let path = release_path(org, version, &format!("deploys/?per_page={PAGE_SIZE}"))?;
+        let path = release_path(
+            org,
+            version,
+            &format!("deploys/?per_page={PAGE_SIZE}&all=1"),
+        )?;
+        decode::all(
+            self.http.get_list(&path, ListWant::All(MAX_LIST))?,
+            decode::deploy,
+        )
+    }
+
+    fn deploy_list(&self, req: &DeployListQuery) -> Result<Vec<model::Deploy>> {
+        // Sentry's `?project=` takes ids.
+        let mut query = format!("deploys/?per_page={PAGE_SIZE}");
+        for name in &req.projects {
+            query.push_str(&format!("&project={}", self.project(&req.org, name)?.id));
+        }
+        let path = release_path(&req.org, &req.version, &query)?;
         decode::all(
             self.http.get_list(&path, ListWant::All(MAX_LIST))?,
             decode::deploy,

@@ -110,9 +110,28 @@ pub fn create(
     Ok(views::deploy(&row))
 }
 
+/// Every deploy of a release, newest finished first.
 pub fn list(conn: &Db<'_>, release: &ReleaseRow) -> Result<Vec<model::Deploy>> {
     Ok(store::deploys::list(conn, release.id)?
         .iter()
         .map(views::deploy)
         .collect())
+}
+
+/// Sentry's `ReleaseDeploysEndpoint.get`: the last deploy of each project and environment the
+/// release was deployed to (its ReleaseProjectEnvironment rows), of `project_ids` only when
+/// some are given, each once, newest finished first.
+pub fn latest(
+    conn: &Db<'_>,
+    release: &ReleaseRow,
+    project_ids: &[i64],
+) -> Result<Vec<model::Deploy>> {
+    let mut deploys: Vec<model::Deploy> = Vec::new();
+    for (project_id, row) in store::deploys::last_per_project_environment(conn, release.id)? {
+        let wanted = project_ids.is_empty() || project_ids.contains(&project_id);
+        if wanted && !deploys.iter().any(|d| d.id == row.id) {
+            deploys.push(views::deploy(&row));
+        }
+    }
+    Ok(deploys)
 }

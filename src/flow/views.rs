@@ -87,6 +87,7 @@ pub fn release(
         authors,
         projects,
         commits,
+        user_agent: row.user_agent.clone(),
     })
 }
 

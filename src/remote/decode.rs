@@ -1,17 +1,18 @@
 //! Reads a server's JSON answers into relctl's model types, whichever server sent them.
 //!
-//! `relctl serve` answers in relctl's own shapes (with string ids, like Sentry); Sentry itself
-//! differs in places: a commit's `repository` is an object, a release's commits come without
-//! file changes, an issue's inbox has a numeric `reason` and `date_added`, its resolution sits
-//! in `statusDetails`, organization options are top-level keys. Each reader here first brings
-//! the JSON to relctl's shape, then deserializes the model type, so a missing key the model
-//! needs is the only thing that fails, with a message naming what was being read.
+//! Releases, commits, deploys, projects, repositories, organizations and audit entries are read
+//! into the API's typed structs (`crate::api`, the ones `relctl serve` answers with), which
+//! take Sentry's variations too (a commit's `repository` as an object, keys Sentry leaves out),
+//! then turned into model values. Issues differ more (an inbox with a numeric `reason` and
+//! `date_added`, the resolution in `statusDetails`): their reader first brings the JSON to
+//! relctl's shape, then deserializes the model type. Either way a missing key the model needs is
+//! the only thing that fails, with a message naming what was being read.
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use crate::api;
 use crate::backend::{EarlierHead, PreviousRelease};
-use crate::domain::org_options;
 use crate::error::{Error, Result};
 use crate::flow::views::inbox_reason_name;
 use crate::model;
@@ -67,83 +68,14 @@ fn repository_name(value: Option<&Value>) -> Value {
     }
 }
 
-/// An author `{name, email}`, or None when there is no email (Sentry may send a user).
-fn author(value: &Value) -> Option<Value> {
-    let object = value.as_object()?;
-    let email = object.get("email")?.as_str()?;
-    Some(serde_json::json!({
-        "name": object.get("name").and_then(Value::as_str),
-        "email": email,
-    }))
-}
-
-fn commit_summary(value: Value) -> Value {
-    let Value::Object(mut commit) = value else {
-        return Value::Null;
-    };
-    let repository = repository_name(commit.get("repository"));
-    commit.insert(
-        "repository".into(),
-        if repository.is_null() {
-            Value::String(String::new())
-        } else {
-            repository
-        },
-    );
-    default_key(&mut commit, "dateCreated", Value::String(String::new()));
-    let author = commit.get("author").and_then(author);
-    commit.insert("author".into(), author.unwrap_or(Value::Null));
-    Value::Object(commit)
-}
-
 /// One commit of a release's commit list (relctl's `release info --commits` shape).
 pub fn commit(value: Value) -> Result<model::Commit> {
-    let mut commit = object("commit", value)?;
-    let repository = repository_name(commit.get("repository"));
-    commit.insert(
-        "repository".into(),
-        if repository.is_null() {
-            Value::String(String::new())
-        } else {
-            repository
-        },
-    );
-    if let Some(author) = commit.get("author").and_then(author) {
-        default_key(&mut commit, "authorName", author["name"].clone());
-        default_key(&mut commit, "authorEmail", author["email"].clone());
-    }
-    rename_key(&mut commit, "dateCreated", "timestamp");
-    default_key(&mut commit, "timestamp", Value::String(String::new()));
-    rename_key(&mut commit, "patch_set", "patchSet");
-    default_key(&mut commit, "patchSet", Value::Array(Vec::new()));
-    parse("commit", Value::Object(commit))
+    Ok(parse::<api::Commit>("commit", value)?.into_model())
 }
 
 /// A release, as `release info/list` shows it.
 pub fn release(value: Value) -> Result<model::Release> {
-    let mut release = object("release", value)?;
-    if let Some(version) = release.get("version").cloned() {
-        default_key(&mut release, "shortVersion", version);
-    }
-    default_key(&mut release, "status", Value::String("open".into()));
-    for key in ["commitCount", "deployCount"] {
-        default_key(&mut release, key, Value::from(0));
-    }
-    for key in ["ref", "url", "dateReleased", "lastDeploy"] {
-        default_key(&mut release, key, Value::Null);
-    }
-    let last_commit = release
-        .remove("lastCommit")
-        .map_or(Value::Null, commit_summary);
-    release.insert("lastCommit".into(), last_commit);
-    let authors: Vec<Value> = match release.remove("authors") {
-        Some(Value::Array(authors)) => authors.iter().filter_map(author).collect(),
-        _ => Vec::new(),
-    };
-    release.insert("authors".into(), Value::Array(authors));
-    default_key(&mut release, "projects", Value::Array(Vec::new()));
-    release.remove("commits");
-    parse("release", Value::Object(release))
+    Ok(parse::<api::Release>("release", value)?.into_model())
 }
 
 /// The short ids a release PUT resolved, when the server says (a relctl extension key).
@@ -228,17 +160,11 @@ pub fn previous_release(value: Value) -> Result<Option<PreviousRelease>> {
 }
 
 pub fn project(value: Value) -> Result<model::Project> {
-    let mut project = object("project", value)?;
-    default_key(&mut project, "platform", Value::Null);
-    parse("project", Value::Object(project))
+    Ok(parse::<api::Project>("project", value)?.into_model())
 }
 
 pub fn deploy(value: Value) -> Result<model::Deploy> {
-    let mut deploy = object("deploy", value)?;
-    for key in ["name", "url", "dateStarted"] {
-        default_key(&mut deploy, key, Value::Null);
-    }
-    parse("deploy", Value::Object(deploy))
+    Ok(parse::<api::Deploy>("deploy", value)?.into_model())
 }
 
 pub fn auth_info(value: Value) -> Result<model::AuthInfo> {
@@ -246,18 +172,13 @@ pub fn auth_info(value: Value) -> Result<model::AuthInfo> {
 }
 
 pub fn repository(value: Value) -> Result<model::Repository> {
-    parse("repository", value)
+    Ok(parse::<api::Repository>("repository", value)?.into_model())
 }
 
+/// An audit-log entry, its event named as the audit log stores it (`ORG_EDIT`) whichever the
+/// target (Sentry's API says `org.edit`).
 pub fn audit_entry(value: Value) -> Result<model::AuditEntry> {
-    let mut entry = object("audit entry", value)?;
-    default_key(&mut entry, "data", Value::Object(Map::new()));
-    // Sentry's API names events `org.edit`; relctl shows the audit log's own `ORG_EDIT`
-    // whichever the target.
-    if let Some(Value::String(event)) = entry.get_mut("event") {
-        *event = event.replace('.', "_").to_ascii_uppercase();
-    }
-    parse("audit entry", Value::Object(entry))
+    Ok(parse::<api::AuditEntry>("audit entry", value)?.into_model())
 }
 
 /// One organization of `GET /organizations/` (Sentry's summary; its other keys are not read).
@@ -268,15 +189,7 @@ pub fn organization_summary(value: Value) -> Result<model::Organization> {
 /// An organization with every option: relctl nests them under `options`, Sentry has them as
 /// top-level keys (those of ORG_OPTIONS are taken).
 pub fn organization(value: Value) -> Result<model::OrganizationDetails> {
-    let mut org = object("organization", value)?;
-    if !org.get("options").is_some_and(Value::is_object) {
-        let options: Map<String, Value> = org_options::ORG_OPTIONS
-            .iter()
-            .filter_map(|option| Some((option.field.to_string(), org.get(option.field)?.clone())))
-            .collect();
-        org.insert("options".into(), Value::Object(options));
-    }
-    parse("organization", Value::Object(org))
+    Ok(parse::<api::Organization>("organization", value)?.into_model())
 }
 
 fn normalize_issue(value: Value) -> Result<Map<String, Value>> {

@@ -10,20 +10,22 @@ use serde_json::json;
 use super::auth::{Credentials, RELEASE_READ, RELEASE_WRITE};
 use super::decode::{Body, Form, Text};
 use super::error::ApiError;
-use super::json;
 use super::pagination;
 use super::query::{Params, Query};
 use super::releases::check_path_version;
 use super::state::Api;
-use crate::backend::{CreateDeploy, ReleaseQuery};
+use crate::api;
+use crate::backend::{CreateDeploy, DeployListQuery, ReleaseQuery};
 use crate::flow::commits::Sent;
 use crate::flow::deploys::check_environment;
 
 const MAX_NAME_LENGTH: usize = 64;
 const MAX_ENVIRONMENT_LENGTH: usize = 64;
 
-/// `GET /api/0/organizations/{org}/releases/{version}/deploys/`: newest `dateFinished` first.
-/// `?project=` is accepted (`-1`: all); a deploy is listed once whatever its projects.
+/// `GET /api/0/organizations/{org}/releases/{version}/deploys/`: the newest deploy of each
+/// project and environment, newest `dateFinished` first; `?project=ID` (repeatable, `-1`: all)
+/// keeps those of the projects named. relctl's `?all=1` lists every deploy instead (what
+/// `relctl release info` counts per environment; Sentry ignores it).
 pub async fn list(
     State(api): State<Api>,
     credentials: Credentials,
@@ -33,9 +35,16 @@ pub async fn list(
     api.run(credentials, RELEASE_READ, move |ctx| {
         check_path_version(&version)?;
         let window = pagination::window(&query)?;
-        let mut deploys = ctx.backend().deploys(&org, &version)?;
-        deploys.sort_by(|a, b| b.date_finished.cmp(&a.date_finished));
-        pagination::respond_page(&query, &window, deploys, json::to_api)
+        let deploys = if query.first("all") == Some("1") {
+            ctx.backend().deploys(&org, &version)?
+        } else {
+            ctx.backend().deploy_list(&DeployListQuery {
+                org,
+                version,
+                projects: query.projects(),
+            })?
+        };
+        pagination::respond_page(&query, &window, deploys, |d| Ok(api::Deploy::from_model(d)))
     })
     .await
 }
@@ -146,7 +155,7 @@ pub async fn create(
             date_finished: deploy.date_finished,
             projects: slugs,
         })?;
-        Ok((StatusCode::CREATED, Json(json::to_api(&created)?)).into_response())
+        Ok((StatusCode::CREATED, Json(api::Deploy::from_model(&created))).into_response())
     })
     .await
 }

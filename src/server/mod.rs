@@ -17,7 +17,6 @@ mod deploys;
 mod error;
 mod issue_updates;
 mod issues;
-mod json;
 mod listen;
 mod log;
 mod organizations;

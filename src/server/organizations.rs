@@ -10,11 +10,15 @@ use serde_json::{Value, json};
 use super::auth::{ANYONE, Credentials, ORG_AUDIT, ORG_READ, ORG_WRITE};
 use super::decode::Body;
 use super::error::ApiError;
-use super::json;
 use super::pagination;
 use super::query::{Params, Query};
 use super::state::Api;
 use crate::api::organization_summary::OrganizationSummary;
+use crate::api::{
+    self,
+    organization::AuditLog,
+    root::{Auth, Root},
+};
 use crate::backend::{AuditQuery, OptionInput, UpdateOrganization};
 use crate::domain::org_options::{OptionKind, OrgOption, find_option};
 
@@ -27,11 +31,14 @@ pub async fn index(
     credentials: Option<Credentials>,
 ) -> Result<Response, ApiError> {
     api.run(credentials, ANYONE, move |ctx| {
-        let auth = match &ctx.token {
-            Some(token) => json!({"scopes": token.scopes}),
-            None => Value::Null,
-        };
-        Ok(Json(json!({"version": "0", "auth": auth, "user": null})).into_response())
+        Ok(Json(Root {
+            version: "0".to_string(),
+            auth: ctx.token.as_ref().map(|token| Auth {
+                scopes: token.scopes.clone(),
+            }),
+            user: None,
+        })
+        .into_response())
     })
     .await
 }
@@ -70,7 +77,7 @@ pub async fn get(
 ) -> Result<Response, ApiError> {
     api.run(credentials, ORG_READ, move |ctx| {
         let details = ctx.backend().organization(&org)?;
-        Ok(Json(json::organization(&details)?).into_response())
+        Ok(Json(api::Organization::from_model(&details)).into_response())
     })
     .await
 }
@@ -103,12 +110,12 @@ pub async fn put(
             return Err(ApiError::fields(errors));
         }
         if options.is_empty() {
-            return Ok(Json(json::organization(&current)?).into_response());
+            return Ok(Json(api::Organization::from_model(&current)).into_response());
         }
         let updated = ctx
             .backend()
             .update_organization(&UpdateOrganization { org, options })?;
-        Ok(Json(json::organization(&updated.organization)?).into_response())
+        Ok(Json(api::Organization::from_model(&updated.organization)).into_response())
     })
     .await
 }
@@ -158,11 +165,11 @@ pub async fn audit_logs(
             event,
         })?;
         let (page, more) = pagination::slice(entries, &window);
-        let rows = page
-            .iter()
-            .map(json::audit_entry)
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut response = Json(json!({"rows": rows, "options": AUDIT_EVENTS})).into_response();
+        let log = AuditLog {
+            rows: page.iter().map(api::AuditEntry::from_model).collect(),
+            options: AUDIT_EVENTS.iter().map(|e| e.to_string()).collect(),
+        };
+        let mut response = Json(log).into_response();
         if let Ok(link) = HeaderValue::from_str(&pagination::link(&query, &window, more)) {
             response.headers_mut().insert(header::LINK, link);
         }

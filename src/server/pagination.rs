@@ -12,7 +12,7 @@
 use axum::Json;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::Value;
+use serde::Serialize;
 
 use super::error::ApiError;
 use super::query::Query;
@@ -119,19 +119,19 @@ pub fn link(query: &Query, window: &Window, more: bool) -> String {
 /// A 200 with the rows as a JSON array and the `Link` header.
 /// The page `window` selects of `all`, each item turned into JSON by `to_json`, with its
 /// `Link` header: what every list endpoint that lists in memory answers.
-pub fn respond_page<T>(
+pub fn respond_page<T, R: Serialize>(
     query: &Query,
     window: &Window,
     all: Vec<T>,
-    to_json: impl Fn(&T) -> Result<Value, ApiError>,
+    to_json: impl Fn(&T) -> Result<R, ApiError>,
 ) -> Result<Response, ApiError> {
     let (page, more) = slice(all, window);
     let rows = page.iter().map(to_json).collect::<Result<Vec<_>, _>>()?;
     Ok(respond(query, window, rows, more))
 }
 
-pub fn respond(query: &Query, window: &Window, rows: Vec<Value>, more: bool) -> Response {
-    let mut response = Json(Value::Array(rows)).into_response();
+pub fn respond<R: Serialize>(query: &Query, window: &Window, rows: Vec<R>, more: bool) -> Response {
+    let mut response = Json(rows).into_response();
     if let Ok(value) = HeaderValue::from_str(&link(query, window, more)) {
         response.headers_mut().insert(header::LINK, value);
     }

@@ -11,10 +11,10 @@ use serde_json::{Map, Value};
 use super::auth::{Credentials, PROJECT_ADMIN, PROJECT_LIST, PROJECT_READ, PROJECT_WRITE};
 use super::decode::{Body, Form, Text};
 use super::error::ApiError;
-use super::json;
 use super::pagination;
 use super::query::{Params, Query};
 use super::state::{Api, Ctx};
+use crate::api;
 use crate::backend::{CreateProject, UpdateProject};
 use crate::domain::slug::{SlugError, validate_project_slug};
 use crate::flow::commits::Sent;
@@ -25,7 +25,7 @@ const MAX_NEW_NAME_LENGTH: usize = 50;
 const MAX_PLATFORM_LENGTH: usize = 64;
 
 fn answer(status: StatusCode, project: &model::Project) -> Result<Response, ApiError> {
-    Ok((status, Json(json::to_api(project)?)).into_response())
+    Ok((status, Json(api::Project::from_model(project))).into_response())
 }
 
 /// `GET /api/0/organizations/{org}/projects/`
@@ -38,7 +38,9 @@ pub async fn list(
     api.run(credentials, PROJECT_LIST, move |ctx| {
         let window = pagination::window(&query)?;
         let projects = ctx.backend().projects(&org)?;
-        pagination::respond_page(&query, &window, projects, json::to_api)
+        pagination::respond_page(&query, &window, projects, |p| {
+            Ok(api::Project::from_model(p))
+        })
     })
     .await
 }

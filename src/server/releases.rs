@@ -8,18 +8,20 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde_json::{Map, Value, json};
 
 use super::auth::{Credentials, RELEASE_READ, RELEASE_WRITE};
 use super::decode::Body;
 use super::error::ApiError;
-use super::json;
 use super::pagination;
 use super::query::{Params, Query};
 use super::release_body::{self, Endpoint, Refs, ReleaseBody};
 use super::repos;
 use super::state::{Api, Ctx};
 use super::unknown_repository;
+use crate::api::{
+    self,
+    release::{EarlierHead, NoPreviousRelease, PreviousRelease, ReleaseUpdated},
+};
 use crate::backend::{
     CommitsChange, CreateOutcome, CreateRelease, PreviousQuery, ReleaseListQuery, ReleaseQuery,
     ReleaseStatus, Slice, UpdateRelease,
@@ -35,11 +37,13 @@ pub fn check_path_version(version: &str) -> Result<(), ApiError> {
     validate_version(version).map_err(|_| ApiError::no_such_resource())
 }
 
-/// `?status=`: open releases by default, or archived ones.
-fn status_filter(query: &Query) -> Result<ReleaseStatus, ApiError> {
+/// `?status=`: open releases by default, or archived ones; an empty `status=` is no filter
+/// (Sentry reads `GET.get("status", "open")` and filters only on a non-empty value).
+fn status_filter(query: &Query) -> Result<Option<ReleaseStatus>, ApiError> {
     match query.first("status") {
-        None | Some("" | "open") => Ok(ReleaseStatus::Open),
-        Some("archived") => Ok(ReleaseStatus::Archived),
+        None | Some("open") => Ok(Some(ReleaseStatus::Open)),
+        Some("") => Ok(None),
+        Some("archived") => Ok(Some(ReleaseStatus::Archived)),
         Some(_) => Err(ApiError::bad_request("invalid value for status")),
     }
 }
@@ -70,8 +74,12 @@ fn truncated(text: String, max: usize) -> String {
     }
 }
 
-fn answer(status: StatusCode, value: Value) -> Response {
-    (status, Json(value)).into_response()
+fn answer(status: StatusCode, body: impl serde::Serialize) -> Response {
+    (status, Json(body)).into_response()
+}
+
+fn release_body(release: &model::Release) -> api::Release {
+    api::Release::from_model(release)
 }
 
 fn release_page(
@@ -80,10 +88,7 @@ fn release_page(
     releases: Vec<model::Release>,
     more: bool,
 ) -> Result<Response, ApiError> {
-    let rows = releases
-        .iter()
-        .map(json::release)
-        .collect::<Result<Vec<_>, _>>()?;
+    let rows: Vec<api::Release> = releases.iter().map(release_body).collect();
     Ok(pagination::respond(query, window, rows, more))
 }
 
@@ -103,7 +108,7 @@ pub async fn project_list(
             org,
             projects: vec![project],
             query: substring(&query),
-            status: Some(status),
+            status,
             limit: u32::MAX,
             offset: 0,
         })?;
@@ -156,7 +161,7 @@ pub async fn project_create(
             CreateOutcome::AlreadyThere => StatusCode::ALREADY_REPORTED,
             CreateOutcome::Created | CreateOutcome::Linked(_) => StatusCode::CREATED,
         };
-        Ok(answer(status, json::release(&release)?))
+        Ok(answer(status, release_body(&release)))
     })
     .await
 }
@@ -176,7 +181,7 @@ pub async fn org_list(
             org,
             projects: query.projects(),
             query: substring(&query),
-            status: Some(status),
+            status,
             limit: u32::try_from(window.fetch()).unwrap_or(u32::MAX),
             offset: window.offset as u64,
         })?;
@@ -295,7 +300,7 @@ pub async fn org_create(
                 (created.release, status)
             }
         };
-        Ok(answer(status, json::release(&release)?))
+        Ok(answer(status, release_body(&release)))
     })
     .await
 }
@@ -353,7 +358,7 @@ pub async fn get(
             .filter(|p| !p.is_empty() && *p != "-1")
             .map(str::to_string);
         let release = find_release(ctx, &org, &version, project, None)?;
-        Ok(answer(StatusCode::OK, json::release(&release)?))
+        Ok(answer(StatusCode::OK, release_body(&release)))
     })
     .await
 }
@@ -401,12 +406,14 @@ pub async fn put(
                 updated.rebound_releases,
             )
         };
-        let mut value = json::release(&release)?;
-        if let Value::Object(map) = &mut value {
-            map.insert("resolvedIssues".to_string(), json!(resolved));
-            map.insert("reboundReleases".to_string(), json!(rebound));
-        }
-        Ok(answer(StatusCode::OK, value))
+        Ok(answer(
+            StatusCode::OK,
+            ReleaseUpdated {
+                release: release_body(&release),
+                resolved_issues: resolved,
+                rebound_releases: rebound,
+            },
+        ))
     })
     .await
 }
@@ -447,36 +454,36 @@ pub async fn previous_with_commits(
         };
         // relctl's extension: every head the releases created before this one recorded, so a
         // relctl client starts each repository's range where all of them end (cli.md, --auto).
-        let earlier: Vec<Value> = ctx
+        let earlier_heads: Vec<EarlierHead> = ctx
             .backend()
             .earlier_heads(&query)?
             .0
-            .iter()
-            .map(|head| {
-                json!({"version": head.version, "repository": head.repository, "commit": head.commit})
+            .into_iter()
+            .map(|head| EarlierHead {
+                version: head.version,
+                repository: head.repository,
+                commit: head.commit,
             })
             .collect();
         let Some(previous) = ctx.backend().previous_release(&query)? else {
             // Sentry's "none" is `{}`; the heads go along when a release created earlier has
             // some (one released later than this one is not its previous release).
-            let mut none = Map::new();
-            if !earlier.is_empty() {
-                none.insert("earlierHeads".to_string(), Value::Array(earlier));
-            }
-            return Ok(answer(StatusCode::OK, Value::Object(none)));
+            return Ok(answer(StatusCode::OK, NoPreviousRelease { earlier_heads }));
         };
         let release = find_release(ctx, &org, &previous.version, None, None)?;
-        let mut value = json::release(&release)?;
-        if let Value::Object(map) = &mut value {
-            let heads: Vec<Value> = previous
-                .heads
-                .iter()
-                .map(|(repository, commit)| json!({"repository": repository, "commit": commit}))
-                .collect();
-            map.insert("headCommits".to_string(), Value::Array(heads));
-            map.insert("earlierHeads".to_string(), Value::Array(earlier));
-        }
-        Ok(answer(StatusCode::OK, value))
+        let head_commits = previous
+            .heads
+            .into_iter()
+            .map(|(repository, commit)| api::release::HeadCommit { repository, commit })
+            .collect();
+        Ok(answer(
+            StatusCode::OK,
+            PreviousRelease {
+                release: release_body(&release),
+                head_commits,
+                earlier_heads,
+            },
+        ))
     })
     .await
 }
@@ -495,10 +502,7 @@ pub async fn commits(
         let slice = window.slice();
         let release = find_release(ctx, &org, &version, None, Some(slice))?;
         let (page, more) = pagination::trim(release.commits.unwrap_or_default(), &window);
-        let rows = page
-            .iter()
-            .map(json::commit)
-            .collect::<Result<Vec<_>, _>>()?;
+        let rows: Vec<api::Commit> = page.iter().map(api::Commit::from_model).collect();
         Ok(pagination::respond(&query, &window, rows, more))
     })
     .await

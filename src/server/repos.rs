@@ -18,7 +18,6 @@
 
 use axum::extract::State;
 use axum::response::Response;
-use serde_json::{Value, json};
 
 use super::auth::{Credentials, ORG_REPOS};
 use super::error::ApiError;
@@ -26,6 +25,7 @@ use super::pagination;
 use super::query::{Params, Query};
 use super::release_body::Ref;
 use super::state::{Api, Ctx, Registered};
+use crate::api;
 use crate::backend::{EarlierHeads, PreviousQuery};
 use crate::domain::commit_id::{MAX_COMMIT_ID, MIN_COMMIT_ID, is_commit_id};
 use crate::flow::commits::{CommitInput, HeadCommit};
@@ -49,7 +49,7 @@ pub async fn list(
         let window = pagination::window(&query)?;
         ctx.backend().organization(&org)?;
         let stored = ctx.backend().repositories(&org)?;
-        let rows: Vec<Value> = ctx
+        let rows: Vec<crate::api::Repository> = ctx
             .api
             .repos
             .iter()
@@ -67,18 +67,21 @@ pub async fn list(
     .await
 }
 
-fn repository_json(repo: &Registered, id: i64) -> Value {
+fn repository_json(repo: &Registered, id: i64) -> api::Repository {
     let url = git::open(Some(&repo.path))
         .ok()
         .and_then(|clone| clone.remote_url(None));
-    json!({
-        "id": id.to_string(),
-        "name": repo.name,
-        "url": url,
-        "status": "active",
-        "provider": {"id": "git", "name": "Git"},
-        "dateCreated": repo.date_created,
-    })
+    api::Repository {
+        id: api::StrId(id),
+        name: repo.name.clone(),
+        url,
+        status: Some("active".to_string()),
+        provider: Some(api::repository::Provider {
+            id: "git".to_string(),
+            name: "Git".to_string(),
+        }),
+        date_created: Some(repo.date_created.clone()),
+    }
 }
 
 /// A stable id for a repository the store has not seen yet (FNV-1a of the name, 53 bits).

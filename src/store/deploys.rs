@@ -114,3 +114,20 @@ pub fn list(conn: &Db<'_>, release_id: i64) -> Result<Vec<DeployRow>> {
     let sql = format!("{SELECT} WHERE d.release_id = ?1 ORDER BY d.date_finished DESC, d.id DESC");
     Ok(conn.query_all(&sql, params![release_id], deploy_from_row)?)
 }
+
+/// The last deploy of each project and environment of a release, with the project's id,
+/// newest finished first (a deploy to several projects comes once per project).
+pub fn last_per_project_environment(
+    conn: &Db<'_>,
+    release_id: i64,
+) -> Result<Vec<(i64, DeployRow)>> {
+    let sql = "SELECT d.id, e.name, d.name, d.url, d.date_started, d.date_finished, rpe.project_id
+        FROM release_project_environment rpe
+        JOIN deploy d ON d.id = rpe.last_deploy_id
+        JOIN environment e ON e.id = d.environment_id
+        WHERE rpe.release_id = ?1
+        ORDER BY d.date_finished DESC, d.id DESC";
+    Ok(conn.query_all(sql, params![release_id], |row| {
+        Ok((row.get(6)?, deploy_from_row(row)?))
+    })?)
+}

@@ -21,6 +21,8 @@ pub struct ReleaseRow {
     pub authors: String,
     pub total_deploys: i64,
     pub last_deploy_id: Option<i64>,
+    /// The `User-Agent` of the request that created it (Sentry's `user_agent`).
+    pub user_agent: Option<String>,
 }
 
 /// What a new release row is created with.
@@ -37,7 +39,8 @@ pub struct NewRelease<'a> {
 }
 
 const COLUMNS: &str = "r.id, r.organization_id, r.version, r.status, r.ref, r.url, r.date_added, \
-    r.date_released, r.commit_count, r.last_commit_id, r.authors, r.total_deploys, r.last_deploy_id";
+    r.date_released, r.commit_count, r.last_commit_id, r.authors, r.total_deploys, r.last_deploy_id, \
+    r.user_agent";
 
 fn release_from_row(row: &Row<'_>) -> DbResult<ReleaseRow> {
     Ok(ReleaseRow {
@@ -54,6 +57,7 @@ fn release_from_row(row: &Row<'_>) -> DbResult<ReleaseRow> {
         authors: row.get(10)?,
         total_deploys: row.get(11)?,
         last_deploy_id: row.get(12)?,
+        user_agent: row.get(13)?,
     })
 }
 

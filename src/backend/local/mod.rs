@@ -27,10 +27,10 @@ use access::commits_conflict;
 use super::pg_pool::PgPool;
 use super::{
     AuditQuery, Backend, CommitBatches, CommitsChange, CreateDeploy, CreateIssue,
-    CreateOrganization, CreateOutcome, CreateProject, CreateRelease, CreateToken, EarlierHeads,
-    IssueQuery, IssueReviewed, IssueStatus, IssuesUpdated, OptionInput, OrganizationUpdated,
-    PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery, ReleaseQuery, ReleaseUpdated,
-    UpdateIssues, UpdateOrganization, UpdateProject, UpdateRelease,
+    CreateOrganization, CreateOutcome, CreateProject, CreateRelease, CreateToken, DeployListQuery,
+    EarlierHeads, IssueQuery, IssueReviewed, IssueStatus, IssuesUpdated, OptionInput,
+    OrganizationUpdated, PreviousQuery, PreviousRelease, ReleaseCreated, ReleaseListQuery,
+    ReleaseQuery, ReleaseUpdated, UpdateIssues, UpdateOrganization, UpdateProject, UpdateRelease,
 };
 use crate::error::{Error, Result};
 use crate::flow::{self, FlowEnv};
@@ -581,6 +581,15 @@ impl Backend for LocalBackend {
         self.read(org, |tx, org| {
             let release = flow::releases::find(tx, org, version)?;
             flow::deploys::list(tx, &release)
+        })
+    }
+
+    fn deploy_list(&self, req: &DeployListQuery) -> Result<Vec<model::Deploy>> {
+        flow::releases::check_version(&req.version)?;
+        self.read(&req.org, |tx, org| {
+            let release = flow::releases::find(tx, org, &req.version)?;
+            let projects = project_ids(tx, org, &req.projects)?;
+            flow::deploys::latest(tx, &release, &projects)
         })
     }
 

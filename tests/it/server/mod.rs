@@ -12,5 +12,6 @@ mod refused;
 mod releases;
 mod request_log;
 mod resources;
+mod sentry_answers;
 mod slow_clients;
 mod socket;
