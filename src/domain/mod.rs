@@ -3,7 +3,7 @@
 //! Everything in here is a pure function of its inputs (plus, for slugs and
 //! snowflake ids, a caller-supplied lookup or counter): release version
 //! validation, deploy environment names, project slugs, issue short ids,
-//! snowflake ids, commit author e-mails, issue references in commit messages
+//! snowflake ids, project platforms, commit author e-mails, issue references in commit messages
 //! and organization option change-tracking. Each rule mirrors what Sentry's Python does, as described
 //! in `shared/spec/server-flow.md`, so that the storage and command layers can
 //! stay thin and these rules can be tested exhaustively.
@@ -38,6 +38,7 @@ pub mod author;
 pub mod commit_id;
 pub mod environment;
 pub mod org_options;
+pub mod platform;
 pub mod references;
 pub mod short_id;
 pub mod slug;

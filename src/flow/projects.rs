@@ -4,6 +4,8 @@
 
 use crate::store::sql::Db;
 
+use crate::domain::platform::is_valid_platform;
+use crate::domain::shown;
 use crate::domain::slug::{generate_project_slug, validate_project_slug};
 use crate::error::{Error, Result};
 use crate::store;
@@ -23,7 +25,20 @@ pub struct NewProject<'a> {
     pub platform: Option<&'a str>,
 }
 
-/// Checks what can be checked without the store: the name, and the form of a given slug.
+/// Checks a platform: none, `other`, or one Sentry knows (its "Invalid platform").
+pub fn check_platform(platform: &str) -> Result<()> {
+    if is_valid_platform(platform) {
+        return Ok(());
+    }
+    Err(Error::usage(format!(
+        "invalid platform {}: use one of Sentry's platform ids (python, javascript-react, \
+         go, ...) or \"other\"",
+        shown(platform)
+    )))
+}
+
+/// Checks what can be checked without the store: the name, the form of a given slug, the
+/// platform.
 pub fn check(new: &NewProject<'_>) -> Result<()> {
     let name = new.name.trim();
     if name.is_empty() {
@@ -36,6 +51,9 @@ pub fn check(new: &NewProject<'_>) -> Result<()> {
     }
     if let Some(slug) = new.slug {
         validate_project_slug(slug).map_err(|err| Error::usage(err.to_string()))?;
+    }
+    if let Some(platform) = new.platform {
+        check_platform(platform)?;
     }
     Ok(())
 }
@@ -117,6 +135,7 @@ pub fn update(
         updated.slug = slug.to_string();
     }
     if let Some(platform) = changes.platform {
+        check_platform(platform)?;
         updated.platform = Some(platform.to_string());
     }
     if updated != *project {

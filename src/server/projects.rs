@@ -16,6 +16,7 @@ use super::query::{Params, Query};
 use super::state::{Api, Ctx};
 use crate::api;
 use crate::backend::{CreateProject, UpdateProject};
+use crate::domain::platform::{INVALID_PLATFORM, is_valid_platform};
 use crate::domain::slug::{SlugError, validate_project_slug};
 use crate::flow::commits::Sent;
 use crate::model;
@@ -103,6 +104,21 @@ fn slug_field(
     Ok(Some(slug))
 }
 
+/// The `platform` of a project POST or PUT: none when absent, null or empty; a platform Sentry
+/// does not know is its 400 "Invalid platform".
+fn platform_field(form: &mut Form<'_>) -> Option<String> {
+    let platform = form.text(
+        "platform",
+        Text::new().max(MAX_PLATFORM_LENGTH).blank().null(),
+    );
+    let platform = platform.as_value().filter(|p| !p.is_empty())?;
+    if !is_valid_platform(platform) {
+        form.error("platform", INVALID_PLATFORM);
+        return None;
+    }
+    Some(platform.clone())
+}
+
 /// `PUT /api/0/projects/{org}/{project}/`: `name`, `slug`, `platform`; other fields ignored.
 pub async fn put(
     State(api): State<Api>,
@@ -116,14 +132,10 @@ pub async fn put(
         let mut form = Form::new(&obj);
         let name = form.text("name", Text::new().max(MAX_NAME_LENGTH));
         let slug = slug_field(&mut form, ctx, &org, Some(current.id))?;
-        let platform = form.text(
-            "platform",
-            Text::new().max(MAX_PLATFORM_LENGTH).blank().null(),
-        );
+        let platform = platform_field(&mut form);
         form.finish()?;
         let name = name.as_value().cloned();
         let slug = slug.filter(|s| *s != current.slug);
-        let platform = platform.as_value().filter(|p| !p.is_empty()).cloned();
         if name.is_none() && slug.is_none() && platform.is_none() {
             return answer(StatusCode::OK, &current);
         }
@@ -174,10 +186,7 @@ pub async fn create(
             },
             Sent::Absent | Sent::Null => None,
         };
-        let platform = form.text(
-            "platform",
-            Text::new().max(MAX_PLATFORM_LENGTH).blank().null(),
-        );
+        let platform = platform_field(&mut form);
         form.finish()?;
         if let Some(slug) = &slug {
             let taken = ctx
@@ -196,7 +205,7 @@ pub async fn create(
             org,
             name: name.unwrap_or_default(),
             slug,
-            platform: platform.as_value().filter(|p| !p.is_empty()).cloned(),
+            platform,
         })?;
         answer(StatusCode::CREATED, &project)
     })

@@ -65,6 +65,20 @@ fn reserved_and_digit_names_and_explicit_slugs() {
     env.fails_unchanged(&["project", "create", "   "], 2);
 }
 
+/// Sentry's platforms only (its "Invalid platform"): a typo is refused before anything is
+/// written, `other` and known ids are kept.
+#[test]
+fn platforms_are_sentrys() {
+    let env = TestEnv::new();
+    env.ok(&["project", "create", "Web", "--platform", "javascript"]);
+    let err = env.fails_unchanged(&["project", "create", "Api", "--platform", "pyhton"], 2);
+    assert!(err.contains("invalid platform \"pyhton\""), "{err}");
+    let api = env.json(&["project", "create", "Api", "--platform", "python-django"]);
+    assert_eq!(api["platform"], "python-django");
+    let other = env.json(&["project", "create", "Tool", "--platform", "other"]);
+    assert_eq!(other["platform"], "other");
+}
+
 #[test]
 fn list_show_and_delete_with_cascade() {
     let env = TestEnv::new();

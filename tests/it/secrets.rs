@@ -84,6 +84,19 @@ fn commands(repo: &str) -> Vec<(&'static str, Vec<Vec<String>>)> {
         ),
         ("deploy list", vec![vec!["deploy", "list", "-r", "1.0.0"]]),
         (
+            "release deploys new",
+            vec![vec!["release", "deploys", "1.0.0", "new", "-e", "staging"]],
+        ),
+        (
+            "release deploys list",
+            vec![vec!["release", "deploys", "1.0.0", "list"]],
+        ),
+        (
+            "info",
+            vec![vec!["info"], vec!["info", "--config-status-json"]],
+        ),
+        ("repos list", vec![vec!["repos", "list"]]),
+        (
             "issue new",
             vec![vec!["issue", "new", "-p", "leak", "Leak"]],
         ),

@@ -136,3 +136,49 @@ fn deploys_filter_by_project_id() {
     assert_eq!(field(&of(""), "environment"), ["production"]);
     assert_eq!(field(&of("?project=-1"), "environment"), ["production"]);
 }
+
+/// `test_project_details.py::test_invalid_platform` and `test_team_projects.py`'s: a platform
+/// Sentry does not know is 400 `{"platform": ["Invalid platform"]}` and nothing changes; a known
+/// one and `other` are saved.
+#[test]
+fn projects_refuse_a_platform_sentry_does_not_know() {
+    let app = App::new();
+    app.seed();
+    let path = "/api/0/projects/default/backend/";
+    let put = |platform: &str| app.send("PUT", path, json!({"platform": platform}));
+    let refused = put("lol");
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    assert_eq!(refused.body, json!({"platform": ["Invalid platform"]}));
+    assert_eq!(app.get(path).body["platform"], Value::Null);
+    let saved = put("python");
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert_eq!(app.get(path).body["platform"], "python");
+    assert_eq!(put("other").body["platform"], "other");
+    // A refused PUT changes none of its other fields either.
+    let both = app.send(
+        "PUT",
+        path,
+        json!({"name": "Renamed", "platform": "Python"}),
+    );
+    assert_eq!(both.status, 400, "{}", both.body);
+    assert_eq!(app.get(path).body["name"], "Backend");
+
+    let teams = "/api/0/teams/default/t/projects/";
+    let created = app.send(
+        "POST",
+        teams,
+        json!({"name": "fake name", "platform": "fake platform"}),
+    );
+    assert_eq!(created.status, 400, "{}", created.body);
+    assert_eq!(created.body, json!({"platform": ["Invalid platform"]}));
+    let projects = app.get("/api/0/organizations/default/projects/");
+    let names = field(&projects.body, "name");
+    assert!(!names.contains(&"fake name"), "{names:?}");
+    let created = app.send(
+        "POST",
+        teams,
+        json!({"name": "Mobile", "platform": "react-native"}),
+    );
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(created.body["platform"], "react-native");
+}
