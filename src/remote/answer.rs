@@ -108,6 +108,11 @@ pub fn status_error(call: &HttpCall, status: u16, location: Option<&str>, text: 
         300..=399 => (ErrorKind::Other, "the server redirected the request"),
         _ => (ErrorKind::Other, "unexpected answer"),
     };
+    let (kind, what) = match local_meaning(status, body.as_ref()) {
+        Some(ErrorKind::NotFound) => (ErrorKind::NotFound, "not found"),
+        Some(local) => (local, "invalid input"),
+        None => (kind, what),
+    };
     let mut message = format!("{what} ({} on {on})", status);
     if let (300..=399, Some(location)) = (status, location) {
         message.push_str(&format!(" to {location}"));
@@ -132,8 +137,37 @@ pub fn status_error(call: &HttpCall, status: u16, location: Option<&str>, text: 
              lock); retry once it is done",
         ),
         429 | 500..=599 => error.with_hint("retry in a moment"),
+        _ if kind == ErrorKind::NotFound && detail.contains("nvalid project") => {
+            error.with_hint("relctl project list shows the projects")
+        }
         _ => error,
     }
+}
+
+/// Answers whose body says which local failure they are, with the exit code the same command
+/// has on the local store (cli.md: the same command, the same exit code, wherever it runs):
+/// unknown projects are Sentry's 400s but "not found" (3) here, a taken project slug Sentry's
+/// 409 but invalid input (2).
+const LOCAL_MEANINGS: [(u16, &str, ErrorKind); 3] = [
+    // `{"projects": ["Invalid project ids or slugs"]}` (release POST, deploy POST).
+    (400, "Invalid project ids or slugs", ErrorKind::NotFound),
+    // `{"detail": {"code": "parameter-validation-error", "message": "Invalid projects (x) for
+    // release 1.0"}}` (deploy POST naming projects the release does not have).
+    (400, "Invalid projects (", ErrorKind::NotFound),
+    // `{"detail": "A project with this slug already exists."}` (team projects POST).
+    (
+        409,
+        "A project with this slug already exists",
+        ErrorKind::Usage,
+    ),
+];
+
+fn local_meaning(status: u16, body: Option<&Value>) -> Option<ErrorKind> {
+    let text = detail(body?);
+    LOCAL_MEANINGS
+        .iter()
+        .find(|(code, phrase, _)| *code == status && text.contains(phrase))
+        .map(|(_, _, kind)| *kind)
 }
 
 /// The server's explanation in a JSON error body: `detail` (text, or `{message}`), `error`, or

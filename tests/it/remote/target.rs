@@ -181,3 +181,46 @@ fn a_server_url_that_is_not_utf8_is_refused_not_ignored() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("SENTRY_URL"));
     assert!(!env.store_exists(), "it fell back to the local store");
 }
+
+/// The same command exits the same on the store and through `serve`, where Sentry's answer says
+/// which failure it is: unknown projects (Sentry's 400s) are "not found", 3; a taken project
+/// slug (Sentry's 409) is invalid input, 2. Nothing is written either way.
+#[test]
+fn failures_exit_the_same_locally_and_through_serve() {
+    let server = Server::start();
+    let client = server.client();
+    let local = TestEnv::new();
+    for env in [&server.env, &local] {
+        env.ok(&["project", "create", "Backend"]);
+        env.ok(&["release", "new", "1.0.0", "-p", "backend"]);
+    }
+    let cases: [(&[&str], i32, &str); 5] = [
+        (&["release", "new", "1.0.1", "-p", "nosuch"], 3, "not found"),
+        (
+            &["release", "new", "1.0.1", "-p", "backend", "-p", "nosuch"],
+            3,
+            "not found",
+        ),
+        (
+            &["deploy", "new", "-r", "1.0.0", "-e", "prod", "-p", "nosuch"],
+            3,
+            "not found",
+        ),
+        (
+            &["project", "create", "Other", "--slug", "backend"],
+            2,
+            "already exists",
+        ),
+        (&["release", "info", "9.9.9"], 3, "not found"),
+    ];
+    for (args, code, says) in cases {
+        let here = local.fails_unchanged(args, code);
+        let there = client.fails(args, code);
+        assert!(here.contains(says), "{args:?} locally: {here}");
+        assert!(there.contains(says), "{args:?} through serve: {there}");
+    }
+    let releases = server.env.json(&["release", "list"]);
+    assert_eq!(releases.as_array().unwrap().len(), 1, "{releases}");
+    let projects = server.env.json(&["project", "list"]);
+    assert_eq!(projects.as_array().unwrap().len(), 1, "{projects}");
+}
