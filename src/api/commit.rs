@@ -104,13 +104,8 @@ impl CommitSummary {
     }
 }
 
-/// One changed file of a commit.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct PatchEntry {
-    pub path: String,
-    #[serde(rename = "type")]
-    pub kind: String,
-}
+/// One changed file of a commit: the model's shape is already Sentry's (`path`, `type`).
+pub use crate::model::PatchEntry;
 
 /// A commit of a release's commit list: Sentry's keys and relctl's.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -149,14 +144,7 @@ impl Commit {
             author_name: commit.author_name.clone(),
             author_email: commit.author_email.clone(),
             timestamp: Some(commit.timestamp.clone()),
-            patch_set: commit
-                .patch_set
-                .iter()
-                .map(|p| PatchEntry {
-                    path: p.path.clone(),
-                    kind: p.kind.clone(),
-                })
-                .collect(),
+            patch_set: commit.patch_set.clone(),
         }
     }
 
@@ -173,14 +161,7 @@ impl Commit {
             author_email: self.author_email.or(author.email),
             timestamp: self.timestamp.or(self.date_created).unwrap_or_default(),
             repository: self.repository.0,
-            patch_set: self
-                .patch_set
-                .into_iter()
-                .map(|p| model::PatchEntry {
-                    path: p.path,
-                    kind: p.kind,
-                })
-                .collect(),
+            patch_set: self.patch_set,
         }
     }
 }
