@@ -40,9 +40,11 @@ working_directory="${INPUT_WORKING_DIRECTORY:-}"
 url="${INPUT_URL:-}"
 auth_token="${INPUT_AUTH_TOKEN:-}"
 
-# Mask the token before anything can print it (the runner swallows this line).
-if [[ -n "$auth_token" ]]; then
-  echo "::add-mask::$auth_token"
+# Mask the token relctl will send before anything can print it (the runner swallows this line;
+# a secret is masked already, a token from elsewhere is not).
+token="${auth_token:-${RELCTL_AUTH_TOKEN:-${SENTRY_AUTH_TOKEN:-}}}"
+if [[ -n "$token" ]]; then
+  echo "::add-mask::$token"
 fi
 
 finalize="$(boolean finalize "${INPUT_FINALIZE:-}" true)"

@@ -344,7 +344,11 @@ fn version_prefix_is_applied_and_the_next_release_gets_only_its_own_commits() {
     ];
     let out = runner.run(&[("version_prefix", "backend@")], &sentry_env);
     let log = succeeded(&out);
-    assert!(!log.contains(&server.token), "{log}");
+    let token_lines: Vec<&str> = log
+        .lines()
+        .filter(|line| line.contains(&server.token))
+        .collect();
+    assert_eq!(token_lines, [format!("::add-mask::{}", server.token)]);
     let first_version = format!("backend@{first}");
     assert_eq!(runner.file("output"), format!("version={first_version}\n"));
 
