@@ -121,6 +121,27 @@ fn action_yml_declares_every_input_and_passes_each_to_the_script() {
     assert!(variables_read("install.sh").is_empty());
 }
 
+#[test]
+fn the_readme_table_names_every_input() {
+    let readme = std::fs::read_to_string(top().join("README.md")).unwrap();
+    let section = readme
+        .split("\n### GitHub Actions\n")
+        .nth(1)
+        .expect("README has a \"GitHub Actions\" section");
+    let section = section.split("\n#").next().unwrap();
+    let rows: Vec<&str> = section
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|line| line.split('`').next())
+        .collect();
+    let mut expected = INPUTS.to_vec();
+    expected.sort();
+    let mut named = rows.clone();
+    named.sort();
+    assert_eq!(named, expected, "README's inputs table");
+    assert!(section.contains("| output `version` |"));
+}
+
 /// A workspace (a checkout of acme/backend), a runner's temp directory and its command files.
 struct Runner {
     dir: TempDir,
