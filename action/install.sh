@@ -65,7 +65,7 @@ if [[ -n "$target" && -n "$ref" && ( -n "$repository" || -n "${RELCTL_ACTION_REL
     bin="$dest/relctl"
     echo "Using the released $asset ($have)"
   else
-    echo "No $asset in release $ref: building relctl from the action's source"
+    echo "No $asset in release $ref (or it could not be downloaded): building relctl from the action's source"
   fi
 fi
 

@@ -251,6 +251,12 @@ fn succeeded(out: &Output) -> String {
     format!("{stdout}{stderr}")
 }
 
+/// The token stands only in the one line that masks it (the runner swallows that line).
+fn only_masked(log: &str, token: &str) {
+    let lines: Vec<&str> = log.lines().filter(|line| line.contains(token)).collect();
+    assert_eq!(lines, [format!("::add-mask::{token}")], "{log}");
+}
+
 fn server_with_projects() -> Server {
     let server = Server::start();
     server.env.json(&["project", "create", "backend"]);
@@ -336,17 +342,7 @@ fn the_action_creates_binds_deploys_and_finalizes_the_release_on_the_server() {
     // Finalized (the default).
     assert_eq!(release("date_released IS NOT NULL"), 1);
 
-    // The token only ever stands in the one line that masks it (the runner swallows that line),
-    // and the server never logs it.
-    let token_lines: Vec<&str> = log
-        .lines()
-        .filter(|line| line.contains(&server.token))
-        .collect();
-    assert_eq!(
-        token_lines,
-        [format!("::add-mask::{}", server.token)],
-        "{log}"
-    );
+    only_masked(&log, &server.token);
     assert!(!server.log().contains(&server.token));
 }
 
@@ -364,12 +360,7 @@ fn version_prefix_is_applied_and_the_next_release_gets_only_its_own_commits() {
         ("SENTRY_PROJECT", "backend"),
     ];
     let out = runner.run(&[("version_prefix", "backend@")], &sentry_env);
-    let log = succeeded(&out);
-    let token_lines: Vec<&str> = log
-        .lines()
-        .filter(|line| line.contains(&server.token))
-        .collect();
-    assert_eq!(token_lines, [format!("::add-mask::{}", server.token)]);
+    only_masked(&succeeded(&out), &server.token);
     let first_version = format!("backend@{first}");
     assert_eq!(runner.file("output"), format!("version={first_version}\n"));
 
