@@ -37,6 +37,7 @@ mod crash;
 mod encodings;
 mod generated;
 mod git;
+mod github_action;
 mod harness;
 mod help;
 mod hints;
