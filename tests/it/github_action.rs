@@ -297,7 +297,7 @@ fn the_action_creates_binds_deploys_and_finalizes_the_release_on_the_server() {
     let release = |what: &str| {
         one(
             &server,
-            &format!("SELECT {what} FROM release WHERE version = ?"),
+            &format!("SELECT {what} FROM release WHERE version = ?1"),
             &[&head],
         )
     };
@@ -306,7 +306,7 @@ fn the_action_creates_binds_deploys_and_finalizes_the_release_on_the_server() {
         strings(
             &server,
             "SELECT p.slug FROM release_project rp JOIN project p ON p.id = rp.project_id \
-             JOIN release r ON r.id = rp.release_id WHERE r.version = ? ORDER BY p.slug",
+             JOIN release r ON r.id = rp.release_id WHERE r.version = ?1 ORDER BY p.slug",
             &[&head],
         ),
         ["backend", "web"]
@@ -317,7 +317,7 @@ fn the_action_creates_binds_deploys_and_finalizes_the_release_on_the_server() {
         one(
             &server,
             "SELECT count(*) FROM release_commit rc JOIN release r ON r.id = rc.release_id \
-             WHERE r.version = ?",
+             WHERE r.version = ?1",
             &[&head],
         ),
         3
@@ -331,7 +331,7 @@ fn the_action_creates_binds_deploys_and_finalizes_the_release_on_the_server() {
         strings(
             &server,
             "SELECT e.name FROM deploy d JOIN environment e ON e.id = d.environment_id \
-             JOIN release r ON r.id = d.release_id WHERE r.version = ?",
+             JOIN release r ON r.id = d.release_id WHERE r.version = ?1",
             &[&head],
         ),
         ["production"]
@@ -389,7 +389,7 @@ fn version_prefix_is_applied_and_the_next_release_gets_only_its_own_commits() {
     let release = |version: &str, what: &str| {
         one(
             &server,
-            &format!("SELECT {what} FROM release WHERE version = ?"),
+            &format!("SELECT {what} FROM release WHERE version = ?1"),
             &[version],
         )
     };

@@ -437,7 +437,7 @@ impl StoreSql {
             StoreSql::Postgres(client) => {
                 let rows = client
                     .query(&dollars(sql), &pg_params(params))
-                    .unwrap_or_else(|err| panic!("{sql}: {err}"));
+                    .unwrap_or_else(|err| panic!("{sql}: {err:?}"));
                 rows.first().map(|row| pg_i64(row, 0))
             }
         }
@@ -457,7 +457,7 @@ impl StoreSql {
                 .collect(),
             StoreSql::Postgres(client) => client
                 .query(&dollars(sql), &pg_params(params))
-                .unwrap_or_else(|err| panic!("{sql}: {err}"))
+                .unwrap_or_else(|err| panic!("{sql}: {err:?}"))
                 .iter()
                 .map(|row| {
                     row.get::<_, Option<String>>(0)
