@@ -44,6 +44,9 @@ pub struct Error {
     /// The likely fix, shown on a second line starting with `hint:` (never part of
     /// [`Error`]'s `Display`, which stays one line).
     pub hint: Option<String>,
+    /// Refused input fields as (field, message), in the order they were checked: what a server
+    /// answers as its `{field: [messages]}` 400. Empty for every other error.
+    pub fields: Vec<(String, String)>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -54,6 +57,21 @@ impl Error {
             kind,
             message: message.into(),
             hint: None,
+            fields: Vec::new(),
+        }
+    }
+
+    /// Invalid input, field by field (`(field, message)`, non-empty): a usage error whose
+    /// message names every field, and which a server answers as Sentry's field 400.
+    pub fn invalid_fields(fields: Vec<(String, String)>) -> Self {
+        let message = fields
+            .iter()
+            .map(|(field, message)| format!("invalid value for {field}: {message}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        Error {
+            fields,
+            ..Error::usage(message)
         }
     }
 
