@@ -49,6 +49,9 @@ pub struct Error {
     pub fields: Vec<(String, String)>,
 }
 
+/// At most this many chars of each field's message go into [`Error::invalid_fields`]'s message.
+pub const FIELD_MESSAGE_CHARS: usize = 300;
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
@@ -62,11 +65,17 @@ impl Error {
     }
 
     /// Invalid input, field by field (`(field, message)`, non-empty): a usage error whose
-    /// message names every field, and which a server answers as Sentry's field 400.
+    /// message names every field, and which a server answers as Sentry's field 400 (with the
+    /// messages whole; the one-line message cuts each after [`FIELD_MESSAGE_CHARS`] chars, as
+    /// some quote the input).
     pub fn invalid_fields(fields: Vec<(String, String)>) -> Self {
         let message = fields
             .iter()
-            .map(|(field, message)| format!("invalid value for {field}: {message}"))
+            .map(|(field, message)| {
+                let cut = crate::domain::take_chars(message, FIELD_MESSAGE_CHARS);
+                let more = if cut.len() < message.len() { "…" } else { "" };
+                format!("invalid value for {field}: {cut}{more}")
+            })
             .collect::<Vec<_>>()
             .join("; ");
         Error {
