@@ -100,7 +100,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':slug -- Slug\: lower-case letters, digits, '\''-'\'' and '\''_'\'':_default' \
+':slug -- Slug\: 3 to 50 lower-case letters, digits and '\''-'\'', not starting or ending with '\''-'\'', not only digits, not one Sentry reserves (api, settings, ...):_default' \
 && ret=0
 ;;
 (list)
@@ -301,7 +301,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':slug -- Slug\: lower-case letters, digits, '\''-'\'' and '\''_'\'':_default' \
+':slug -- Slug\: 3 to 50 lower-case letters, digits and '\''-'\'', not starting or ending with '\''-'\'', not only digits, not one Sentry reserves (api, settings, ...):_default' \
 && ret=0
 ;;
 (list)

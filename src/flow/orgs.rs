@@ -14,34 +14,6 @@ use crate::store::orgs::OrgRow;
 
 use super::FlowEnv;
 
-const ORG_SLUG_MAX_LENGTH: usize = 50;
-
-/// Checks an organization slug: lower-case letters, digits, `-` and `_`, not only digits.
-pub fn validate_org_slug(slug: &str) -> Result<()> {
-    let ok_chars = slug
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-    if slug.is_empty() || !ok_chars {
-        return Err(Error::usage(format!(
-            "invalid organization slug {}: use lower-case letters, digits, '-' and '_'",
-            shown(slug)
-        )));
-    }
-    if slug.chars().all(|c| c.is_ascii_digit()) {
-        return Err(Error::usage(format!(
-            "invalid organization slug {}: it may not be only digits",
-            shown(slug)
-        )));
-    }
-    if slug.chars().count() > ORG_SLUG_MAX_LENGTH {
-        return Err(Error::usage(format!(
-            "invalid organization slug {}: longer than {ORG_SLUG_MAX_LENGTH} characters",
-            shown(slug)
-        )));
-    }
-    Ok(())
-}
-
 pub fn view(row: &OrgRow) -> model::Organization {
     model::Organization {
         id: row.id,
@@ -51,23 +23,38 @@ pub fn view(row: &OrgRow) -> model::Organization {
     }
 }
 
+/// A new organization: its slug passes the rules of a rename (Sentry's organization slug field
+/// and `validate_slug`, `org_rules.rs`), refused as a `slug` field error; the name defaults to
+/// the slug.
 pub fn create(conn: &Db<'_>, env: &FlowEnv, slug: &str, name: Option<&str>) -> Result<OrgRow> {
-    validate_org_slug(slug)?;
-    if store::orgs::find_by_slug(conn, slug)?.is_some() {
-        return Err(Error::usage(format!(
-            "organization {slug:?} already exists"
-        )));
-    }
-    let name = name
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .unwrap_or(slug);
+    let checked = org_rules::check_slug(slug, |slug| {
+        Ok::<_, Error>(store::orgs::find_by_slug(conn, slug)?.is_some())
+    })?;
+    let slug = checked.map_err(|messages| {
+        Error::invalid_fields(
+            messages
+                .into_iter()
+                .map(|m| ("slug".to_string(), m))
+                .collect(),
+        )
+    })?;
+    let name = match name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(name) => org_rules::check_name(name).map_err(|messages| {
+            Error::invalid_fields(
+                messages
+                    .into_iter()
+                    .map(|m| ("name".to_string(), m))
+                    .collect(),
+            )
+        })?,
+        None => slug.clone(),
+    };
     let now = env.now_text();
-    let id = store::orgs::insert(conn, slug, name, &now)?;
+    let id = store::orgs::insert(conn, &slug, &name, &now)?;
     Ok(OrgRow {
         id,
-        slug: slug.to_string(),
-        name: name.to_string(),
+        slug,
+        name,
         date_added: now,
     })
 }

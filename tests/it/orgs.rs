@@ -10,6 +10,22 @@ fn a_new_store_has_the_default_organization() {
     env.json(&["org", "create", "acme", "--name", "Acme Inc"]);
     env.fails_unchanged(&["org", "create", "acme"], 2);
     env.fails_unchanged(&["org", "create", "Bad Slug"], 2);
+    // A new slug passes the rules of a rename: Sentry's slug field and validate_slug.
+    for (slug, words) in [
+        ("api", r#"This slug "api" is reserved and not allowed."#),
+        (
+            "ab",
+            r#"This slug "ab" is too short. Minimum of 3 characters."#,
+        ),
+        (
+            "my_org",
+            "Enter a valid slug consisting of letters, numbers, or hyphens.",
+        ),
+        ("acme", r#"The slug "acme" is already in use."#),
+    ] {
+        let err = env.fails_unchanged(&["org", "create", slug], 2);
+        assert!(err.contains(words), "{slug}: {err}");
+    }
     env.ok(&["--org", "acme", "project", "create", "Backend"]);
     // Projects live in their organization.
     assert_eq!(env.json(&["project", "list"]), serde_json::json!([]));
@@ -137,6 +153,10 @@ fn sentry_refusals_write_nothing() {
         "safeFields",
         "$http.headers.x-request-id,email",
     ]);
+    // A long selector is quoted cut, not whole.
+    let long = format!("{}!", "a".repeat(10_000));
+    let err = env.fails_unchanged(&["org", "set", "safeFields", &long], 2);
+    assert!(err.len() < 1000 && err.contains('…'), "{err}");
 }
 
 /// `org set slug` renames the organization (then reachable by its new slug only), `org set
