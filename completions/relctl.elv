@@ -82,7 +82,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand create 'Create an organization in the local store'
             cand list 'List organizations'
             cand show 'Show the organization (--org) and every option''s value'
-            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug'
             cand audit 'The audit log, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -110,7 +110,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand create 'Create an organization in the local store'
             cand list 'List organizations'
             cand show 'Show the organization (--org) and every option''s value'
-            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug'
             cand audit 'The audit log, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -342,7 +342,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand create 'Create an organization in the local store'
             cand list 'List organizations'
             cand show 'Show the organization (--org) and every option''s value'
-            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug'
             cand audit 'The audit log, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -362,7 +362,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand create 'Create an organization in the local store'
             cand list 'List organizations'
             cand show 'Show the organization (--org) and every option''s value'
-            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug'
             cand audit 'The audit log, newest first'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2505,7 +2505,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand create 'Create an organization in the local store'
             cand list 'List organizations'
             cand show 'Show the organization (--org) and every option''s value'
-            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+            cand set 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug'
             cand audit 'The audit log, newest first'
         }
         &'relctl;help;org;create'= {

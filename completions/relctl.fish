@@ -78,7 +78,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_s
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "list" -d 'List organizations'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "show" -d 'Show the organization (--org) and every option\'s value'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "audit" -d 'The audit log, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and not __fish_seen_subcommand_from create list show set audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from create" -l name -d 'Display name (default: the slug)' -r
@@ -166,7 +166,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subco
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "list" -d 'List organizations'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the organization (--org) and every option\'s value'
-complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "audit" -d 'The audit log, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand org; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -188,7 +188,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __f
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "list" -d 'List organizations'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "show" -d 'Show the organization (--org) and every option\'s value'
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "audit" -d 'The audit log, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and not __fish_seen_subcommand_from create list show set audit help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from create" -l name -d 'Display name (default: the slug)' -r
@@ -276,7 +276,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "list" -d 'List organizations'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the organization (--org) and every option\'s value'
-complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "audit" -d 'The audit log, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand organizations; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c relctl -n "__fish_relctl_using_subcommand project; and not __fish_seen_subcommand_from create list show delete help" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
@@ -1653,7 +1653,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand help; and not __fish_seen_
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "create" -d 'Create an organization in the local store'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "list" -d 'List organizations'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "show" -d 'Show the organization (--org) and every option\'s value'
-complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false)'
+complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "set" -d 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from org" -f -a "audit" -d 'The audit log, newest first'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "create" -d 'Create a project; its slug comes from the name unless --slug is given'
 complete -c relctl -n "__fish_relctl_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "list" -d 'List the organization\'s projects'

@@ -86,7 +86,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an organization in the local store')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List organizations')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the organization (--org) and every option''s value')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log, newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -115,7 +115,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an organization in the local store')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List organizations')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the organization (--org) and every option''s value')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log, newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -358,7 +358,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an organization in the local store')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List organizations')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the organization (--org) and every option''s value')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log, newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -385,7 +385,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an organization in the local store')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List organizations')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the organization (--org) and every option''s value')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log, newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -2695,7 +2695,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an organization in the local store')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List organizations')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the organization (--org) and every option''s value')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log, newest first')
             break
         }

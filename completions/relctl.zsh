@@ -100,7 +100,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':slug -- Slug\: lower-case letters, digits, '\''-'\'' and '\''_'\'':_default' \
+':slug -- Slug\: 3 to 50 lower-case letters, digits and '\''-'\'', not starting or ending with '\''-'\'', not only digits, not one Sentry reserves (api, settings, ...):_default' \
 && ret=0
 ;;
 (list)
@@ -173,7 +173,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':key -- Option field name, as in Sentry'\''s API\: dataScrubber, scrapeJavaScript, sensitiveFields, ...:_default' \
+':key -- Option field name, as in Sentry'\''s API\: dataScrubber, scrapeJavaScript, sensitiveFields, ...; or name, or slug (renames the organization):_default' \
 ':value -- The value\: true/false, a number, text, or a list as "a,b" or '\''\["a","b"\]'\'':_default' \
 && ret=0
 ;;
@@ -301,7 +301,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':slug -- Slug\: lower-case letters, digits, '\''-'\'' and '\''_'\'':_default' \
+':slug -- Slug\: 3 to 50 lower-case letters, digits and '\''-'\'', not starting or ending with '\''-'\'', not only digits, not one Sentry reserves (api, settings, ...):_default' \
 && ret=0
 ;;
 (list)
@@ -374,7 +374,7 @@ _arguments "${_arguments_options[@]}" : \
 '--help[Print help (see more with '\''--help'\'')]' \
 '-V[Print version]' \
 '--version[Print version]' \
-':key -- Option field name, as in Sentry'\''s API\: dataScrubber, scrapeJavaScript, sensitiveFields, ...:_default' \
+':key -- Option field name, as in Sentry'\''s API\: dataScrubber, scrapeJavaScript, sensitiveFields, ...; or name, or slug (renames the organization):_default' \
 ':value -- The value\: true/false, a number, text, or a list as "a,b" or '\''\["a","b"\]'\'':_default' \
 && ret=0
 ;;
@@ -3687,7 +3687,7 @@ _relctl__subcmd__help__subcmd__org_commands() {
 'create:Create an organization in the local store' \
 'list:List organizations' \
 'show:Show the organization (--org) and every option'\''s value' \
-'set:Set an organization option by its API field name (e.g. scrapeJavaScript false)' \
+'set:Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug' \
 'audit:The audit log, newest first' \
     )
     _describe -t commands 'relctl help org commands' commands "$@"
@@ -3993,7 +3993,7 @@ _relctl__subcmd__org_commands() {
 'create:Create an organization in the local store' \
 'list:List organizations' \
 'show:Show the organization (--org) and every option'\''s value' \
-'set:Set an organization option by its API field name (e.g. scrapeJavaScript false)' \
+'set:Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug' \
 'audit:The audit log, newest first' \
 'help:Print this message or the help of the given subcommand(s)' \
     )
@@ -4015,7 +4015,7 @@ _relctl__subcmd__org__subcmd__help_commands() {
 'create:Create an organization in the local store' \
 'list:List organizations' \
 'show:Show the organization (--org) and every option'\''s value' \
-'set:Set an organization option by its API field name (e.g. scrapeJavaScript false)' \
+'set:Set an organization option by its API field name (e.g. scrapeJavaScript false), or its name or slug' \
 'audit:The audit log, newest first' \
 'help:Print this message or the help of the given subcommand(s)' \
     )

@@ -44,7 +44,13 @@ pub struct Error {
     /// The likely fix, shown on a second line starting with `hint:` (never part of
     /// [`Error`]'s `Display`, which stays one line).
     pub hint: Option<String>,
+    /// Refused input fields as (field, message), in the order they were checked: what a server
+    /// answers as its `{field: [messages]}` 400. Empty for every other error.
+    pub fields: Vec<(String, String)>,
 }
+
+/// At most this many chars of each field's message go into [`Error::invalid_fields`]'s message.
+pub const FIELD_MESSAGE_CHARS: usize = 300;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -54,6 +60,27 @@ impl Error {
             kind,
             message: message.into(),
             hint: None,
+            fields: Vec::new(),
+        }
+    }
+
+    /// Invalid input, field by field (`(field, message)`, non-empty): a usage error whose
+    /// message names every field, and which a server answers as Sentry's field 400 (with the
+    /// messages whole; the one-line message cuts each after [`FIELD_MESSAGE_CHARS`] chars, as
+    /// some quote the input).
+    pub fn invalid_fields(fields: Vec<(String, String)>) -> Self {
+        let message = fields
+            .iter()
+            .map(|(field, message)| {
+                let cut = crate::domain::take_chars(message, FIELD_MESSAGE_CHARS);
+                let more = if cut.len() < message.len() { "…" } else { "" };
+                format!("invalid value for {field}: {cut}{more}")
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        Error {
+            fields,
+            ..Error::usage(message)
         }
     }
 

@@ -184,11 +184,16 @@ pub struct CreateOrganization {
     pub name: Option<String>,
 }
 
-/// Organization options to set, by API field name, in one change (one ORG_EDIT audit entry).
-#[derive(Debug, Clone, PartialEq)]
+/// Organization options to set, by API field name, and a new name and slug, in one change (one
+/// ORG_EDIT audit entry).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateOrganization {
     pub org: String,
     pub options: Vec<(String, OptionInput)>,
+    /// A new display name.
+    pub name: Option<String>,
+    /// A new slug: the organization is reachable by it afterwards.
+    pub slug: Option<String>,
 }
 
 /// An option value as it arrived: command-line text (parsed by the option's own parser) or a

@@ -300,8 +300,17 @@ impl Backend for RemoteBackend {
         let before = self.organization(&req.org)?;
         let after = decode::organization(self.send_all(calls)?)?;
         let fields: Vec<&str> = req.options.iter().map(|(f, _)| f.as_str()).collect();
+        let mut changes = option_changes(&before, &after, &fields);
+        // The tracked fields, as Sentry's audit entry words them.
+        let (old, new) = (&before.organization, &after.organization);
+        if req.name.is_some() && old.name != new.name {
+            changes.push(("name".into(), format!("from {} to {}", old.name, new.name)));
+        }
+        if req.slug.is_some() && old.slug != new.slug {
+            changes.push(("slug".into(), format!("from {} to {}", old.slug, new.slug)));
+        }
         Ok(OrganizationUpdated {
-            changes: option_changes(&before, &after, &fields),
+            changes,
             organization: after,
         })
     }

@@ -236,7 +236,11 @@ pub const ORG_SET: &str = "\
 Examples:
   relctl org set scrapeJavaScript false
   relctl org set allowJoinRequests true
-      Each change is recorded in the audit log";
+      Each change is recorded in the audit log
+  relctl org set safeFields '$http.headers.x-request-id,email'
+      Values are checked as Sentry checks them: nothing is written when one is refused
+  relctl -o acme org set slug acme-corp
+      Renames the organization; it is then acme-corp (name sets its display name)";
 
 pub const ORG_AUDIT: &str = "\
 Examples:

@@ -38,6 +38,8 @@ pub mod author;
 pub mod commit_id;
 pub mod environment;
 pub mod org_options;
+pub mod org_rules;
+pub mod pii_selector;
 pub mod platform;
 pub mod references;
 pub mod short_id;

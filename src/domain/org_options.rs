@@ -622,8 +622,8 @@ fn type_error(kind: OptionKind, raw: &str) -> String {
 /// - Str: any text, kept as is;
 /// - List: a JSON array of strings (when the text starts with `[`), or
 ///   comma-separated items (trimmed, empty items dropped; `""` → `[]`);
-/// - CrashReportCount: an integer from -1 to 100 (Sentry's serializer range),
-///   or `true` (→ -1, unlimited) / `false` (→ 0);
+/// - CrashReportCount: an integer (Sentry's range, -1 to 100, is checked by
+///   `org_rules::check_option`), or `true` (→ -1, unlimited) / `false` (→ 0);
 /// - `null`/`none` (any case) → [`OptionValue::None`] for the kinds that have
 ///   options whose default is `None`: Int, Str and List.
 ///
@@ -668,10 +668,11 @@ pub fn parse_value(kind: OptionKind, raw: &str) -> Result<OptionValue, String> {
             if t.eq_ignore_ascii_case("false") {
                 return Ok(OptionValue::Int(0));
             }
-            match t.parse::<i64>() {
-                Ok(n) if (-1..=100).contains(&n) => Ok(OptionValue::Int(n)),
-                _ => Err(type_error(kind, raw)),
-            }
+            // The range (-1 to 100) is a rule of the option (`org_rules.rs`), with Sentry's
+            // words.
+            t.parse::<i64>()
+                .map(OptionValue::Int)
+                .map_err(|_| type_error(kind, raw))
         }
     }
 }
@@ -957,8 +958,17 @@ mod tests {
                 "false",
                 Some(OptionValue::Int(0)),
             ),
-            (OptionKind::CrashReportCount, "-2", None),
-            (OptionKind::CrashReportCount, "101", None),
+            (
+                OptionKind::CrashReportCount,
+                "-2",
+                Some(OptionValue::Int(-2)),
+            ),
+            (
+                OptionKind::CrashReportCount,
+                "101",
+                Some(OptionValue::Int(101)),
+            ),
+            (OptionKind::CrashReportCount, "1.5", None),
             (OptionKind::CrashReportCount, "yes", None),
             (OptionKind::CrashReportCount, "null", None),
         ];
@@ -1008,7 +1018,7 @@ mod tests {
             (OptionKind::Int, "x", "integer"),
             (OptionKind::Float, "x", "number"),
             (OptionKind::List, "[1]", "list"),
-            (OptionKind::CrashReportCount, "500", "crash report count"),
+            (OptionKind::CrashReportCount, "many", "crash report count"),
         ];
         for (kind, raw, word) in cases {
             let e = parse_value(kind, raw).unwrap_err();

@@ -5,6 +5,7 @@ use crate::store::sql::Db;
 use serde_json::{Map, Value};
 
 use crate::domain::org_options::{self, OptionValue, OrgOption};
+use crate::domain::org_rules;
 use crate::domain::shown;
 use crate::error::{Error, Result};
 use crate::model;
@@ -12,34 +13,6 @@ use crate::store;
 use crate::store::orgs::OrgRow;
 
 use super::FlowEnv;
-
-const ORG_SLUG_MAX_LENGTH: usize = 50;
-
-/// Checks an organization slug: lower-case letters, digits, `-` and `_`, not only digits.
-pub fn validate_org_slug(slug: &str) -> Result<()> {
-    let ok_chars = slug
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-    if slug.is_empty() || !ok_chars {
-        return Err(Error::usage(format!(
-            "invalid organization slug {}: use lower-case letters, digits, '-' and '_'",
-            shown(slug)
-        )));
-    }
-    if slug.chars().all(|c| c.is_ascii_digit()) {
-        return Err(Error::usage(format!(
-            "invalid organization slug {}: it may not be only digits",
-            shown(slug)
-        )));
-    }
-    if slug.chars().count() > ORG_SLUG_MAX_LENGTH {
-        return Err(Error::usage(format!(
-            "invalid organization slug {}: longer than {ORG_SLUG_MAX_LENGTH} characters",
-            shown(slug)
-        )));
-    }
-    Ok(())
-}
 
 pub fn view(row: &OrgRow) -> model::Organization {
     model::Organization {
@@ -50,23 +23,38 @@ pub fn view(row: &OrgRow) -> model::Organization {
     }
 }
 
+/// A new organization: its slug passes the rules of a rename (Sentry's organization slug field
+/// and `validate_slug`, `org_rules.rs`), refused as a `slug` field error; the name defaults to
+/// the slug.
 pub fn create(conn: &Db<'_>, env: &FlowEnv, slug: &str, name: Option<&str>) -> Result<OrgRow> {
-    validate_org_slug(slug)?;
-    if store::orgs::find_by_slug(conn, slug)?.is_some() {
-        return Err(Error::usage(format!(
-            "organization {slug:?} already exists"
-        )));
-    }
-    let name = name
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .unwrap_or(slug);
+    let checked = org_rules::check_slug(slug, |slug| {
+        Ok::<_, Error>(store::orgs::find_by_slug(conn, slug)?.is_some())
+    })?;
+    let slug = checked.map_err(|messages| {
+        Error::invalid_fields(
+            messages
+                .into_iter()
+                .map(|m| ("slug".to_string(), m))
+                .collect(),
+        )
+    })?;
+    let name = match name.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(name) => org_rules::check_name(name).map_err(|messages| {
+            Error::invalid_fields(
+                messages
+                    .into_iter()
+                    .map(|m| ("name".to_string(), m))
+                    .collect(),
+            )
+        })?,
+        None => slug.clone(),
+    };
     let now = env.now_text();
-    let id = store::orgs::insert(conn, slug, name, &now)?;
+    let id = store::orgs::insert(conn, &slug, &name, &now)?;
     Ok(OrgRow {
         id,
-        slug: slug.to_string(),
-        name: name.to_string(),
+        slug,
+        name,
         date_added: now,
     })
 }
@@ -121,18 +109,78 @@ pub fn set_options(
     org: &OrgRow,
     inputs: &[(String, String)],
 ) -> Result<Vec<OptionChange>> {
-    let parsed = inputs
-        .iter()
-        .map(|(field, raw)| {
-            let option = find(field)?;
-            let value = option
-                .parse(raw)
-                .map_err(|err| Error::usage(format!("invalid value for {field}: {err}")))?;
-            Ok((option, value))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let edit = OrgEdit {
+        options: inputs,
+        name: None,
+        slug: None,
+    };
+    Ok(update(conn, env, org, &edit)?.1)
+}
+
+/// An organization change as it arrived: options by API field name as text, and a new name
+/// and slug (Sentry's organization PUT).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OrgEdit<'a> {
+    pub options: &'a [(String, String)],
+    pub name: Option<&'a str>,
+    pub slug: Option<&'a str>,
+}
+
+/// `OrganizationSerializer` (validation, then `save`, 6.3): every field is checked first, and
+/// any refusal refuses the whole change with every refused field in the error
+/// ([`Error::invalid_fields`]) and nothing written. Then the options are stored, the name and
+/// slug changed, and the changes (Sentry's "to X" / "from A to B", the name's and slug's under
+/// `name` and `slug`) go into one ORG_EDIT audit entry, written only when something changed.
+/// Returns the organization as it now is (reachable by its new slug) and the changes.
+pub fn update(
+    conn: &Db<'_>,
+    env: &FlowEnv,
+    org: &OrgRow,
+    edit: &OrgEdit<'_>,
+) -> Result<(OrgRow, Vec<OptionChange>)> {
+    let mut refused: Vec<(String, String)> = Vec::new();
+    let mut parsed = Vec::with_capacity(edit.options.len());
+    for (field, raw) in edit.options {
+        let option = find(field)?;
+        let checked = option
+            .parse(raw)
+            .and_then(|value| org_rules::check_option(option.field, &value).map(|()| value));
+        match checked {
+            Ok(value) => parsed.push((option, value)),
+            Err(message) => refused.push((field.clone(), message)),
+        }
+    }
+    let name = match edit.name.map(org_rules::check_name) {
+        Some(Ok(name)) => Some(name),
+        Some(Err(messages)) => {
+            refused.extend(messages.into_iter().map(|m| ("name".to_string(), m)));
+            None
+        }
+        None => None,
+    };
+    let slug = match edit.slug {
+        Some(raw) => {
+            let checked = org_rules::check_slug(raw, |slug| {
+                Ok::<_, Error>(
+                    store::orgs::find_by_slug(conn, slug)?.is_some_and(|o| o.id != org.id),
+                )
+            })?;
+            match checked {
+                Ok(slug) => Some(slug),
+                Err(messages) => {
+                    refused.extend(messages.into_iter().map(|m| ("slug".to_string(), m)));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    if !refused.is_empty() {
+        return Err(Error::invalid_fields(refused));
+    }
+
     let mut data = Map::new();
-    let mut changes = Vec::with_capacity(parsed.len());
+    let mut changes = Vec::with_capacity(parsed.len().saturating_add(2));
     for (option, value) in parsed {
         let previous = match store::orgs::option_value(conn, org.id, option.key)? {
             Some(json) => Some(serde_json::from_str::<OptionValue>(&json)?),
@@ -150,6 +198,37 @@ pub fn set_options(
             change,
         });
     }
+
+    // Tracked organization fields (6.3 step 6): "from OLD to NEW" when they changed.
+    let mut renamed = org.clone();
+    if let Some(name) = name {
+        renamed.name = name;
+    }
+    if let Some(slug) = slug {
+        renamed.slug = slug;
+    }
+    let tracked = [
+        ("name", edit.name.is_some(), &org.name, &renamed.name),
+        ("slug", edit.slug.is_some(), &org.slug, &renamed.slug),
+    ];
+    for (field, asked, old, new) in tracked {
+        if !asked {
+            continue;
+        }
+        let change = (old != new).then(|| format!("from {old} to {new}"));
+        if let Some(change) = &change {
+            data.insert(field.to_string(), Value::String(change.clone()));
+        }
+        changes.push(OptionChange {
+            field: field.to_string(),
+            value: OptionValue::Str(new.clone()),
+            change,
+        });
+    }
+    if renamed != *org {
+        store::orgs::rename(conn, org.id, &renamed.slug, &renamed.name)?;
+    }
+
     if !data.is_empty() {
         store::orgs::insert_audit(
             conn,
@@ -159,7 +238,7 @@ pub fn set_options(
             &env.now_text(),
         )?;
     }
-    Ok(changes)
+    Ok((renamed, changes))
 }
 
 fn find(field: &str) -> Result<&'static OrgOption> {

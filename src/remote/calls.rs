@@ -419,11 +419,18 @@ pub fn option_json(field: &str, input: &OptionInput) -> Result<Value> {
     }
 }
 
-/// `org set`: PUT /organizations/{org}/ with the options by API field name.
+/// `org set`: PUT /organizations/{org}/ with the options by API field name (and `name`,
+/// `slug`).
 pub fn update_organization(req: &UpdateOrganization) -> Result<Vec<HttpCall>> {
     let mut body = Map::new();
     for (field, input) in &req.options {
         body.insert(field.clone(), option_json(field, input)?);
+    }
+    if let Some(name) = &req.name {
+        body.insert("name".to_string(), Value::String(name.clone()));
+    }
+    if let Some(slug) = &req.slug {
+        body.insert("slug".to_string(), Value::String(slug.clone()));
     }
     Ok(vec![HttpCall::put(
         org_path(&req.org, "")?,

@@ -98,6 +98,24 @@ impl ApiError {
 
 impl From<Error> for ApiError {
     fn from(err: Error) -> ApiError {
+        if !err.fields.is_empty() {
+            // Field errors of the flow: Sentry's `{field: [messages]}`, 409 for a conflict
+            // (a slug taken by a rename racing this one), 400 otherwise.
+            let mut errors = Map::new();
+            for (field, message) in err.fields {
+                if let Value::Array(messages) = errors
+                    .entry(field)
+                    .or_insert_with(|| Value::Array(Vec::new()))
+                {
+                    messages.push(Value::String(message));
+                }
+            }
+            let mut answer = ApiError::fields(errors);
+            if err.kind == ErrorKind::Conflict {
+                answer.status = StatusCode::CONFLICT;
+            }
+            return answer;
+        }
         let message = err.to_string();
         match err.kind {
             ErrorKind::Usage => ApiError::bad_request(message),
@@ -141,6 +159,26 @@ impl IntoResponse for ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn field_errors_become_sentrys_field_body() {
+        let err = Error::invalid_fields(vec![
+            ("slug".into(), "too long".into()),
+            ("slug".into(), "invalid".into()),
+            ("name".into(), "blank".into()),
+        ]);
+        let answer = ApiError::from(err);
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            answer.body,
+            json!({"slug": ["too long", "invalid"], "name": ["blank"]})
+        );
+        let mut raced = Error::invalid_fields(vec![("slug".into(), "taken".into())]);
+        raced.kind = ErrorKind::Conflict;
+        let answer = ApiError::from(raced);
+        assert_eq!(answer.status, StatusCode::CONFLICT);
+        assert_eq!(answer.body, json!({"slug": ["taken"]}));
+    }
 
     #[test]
     fn flow_errors_get_the_status_of_their_kind() {

@@ -82,8 +82,10 @@ pub async fn get(
     .await
 }
 
-/// `PUT /api/0/organizations/{org}/`: options by API field name, in one change; unknown fields
-/// are ignored; `{}` changes nothing.
+/// `PUT /api/0/organizations/{org}/`: options by API field name, `name` and `slug`, in one
+/// change; unknown fields are ignored; `{}` changes nothing. The JSON types are checked here;
+/// Sentry's rules (empty entries, PII selectors, bounds, slugs taken or reserved) are the
+/// flow's, whose field errors come back as the same `{field: [messages]}` 400.
 pub async fn put(
     State(api): State<Api>,
     credentials: Credentials,
@@ -94,8 +96,21 @@ pub async fn put(
         let current = ctx.backend().organization(&org)?;
         let obj = body.object()?;
         let mut errors = serde_json::Map::new();
-        let mut options: Vec<(String, OptionInput)> = Vec::new();
+        let mut req = UpdateOrganization {
+            org,
+            ..UpdateOrganization::default()
+        };
         for (field, value) in obj {
+            if field == "name" || field == "slug" {
+                match text_field(&value) {
+                    Ok(text) if field == "name" => req.name = Some(text),
+                    Ok(text) => req.slug = Some(text),
+                    Err(message) => {
+                        errors.insert(field, json!([message]));
+                    }
+                }
+                continue;
+            }
             let Some(option) = find_option(&field) else {
                 continue;
             };
@@ -103,21 +118,29 @@ pub async fn put(
                 Some(message) => {
                     errors.insert(field, json!([message]));
                 }
-                None => options.push((field, OptionInput::Json(value))),
+                None => req.options.push((field, OptionInput::Json(value))),
             }
         }
         if !errors.is_empty() {
             return Err(ApiError::fields(errors));
         }
-        if options.is_empty() {
+        if req.options.is_empty() && req.name.is_none() && req.slug.is_none() {
             return Ok(Json(api::Organization::from_model(&current)).into_response());
         }
-        let updated = ctx
-            .backend()
-            .update_organization(&UpdateOrganization { org, options })?;
+        let updated = ctx.backend().update_organization(&req)?;
         Ok(Json(api::Organization::from_model(&updated.organization)).into_response())
     })
     .await
+}
+
+/// A `CharField` value: text, or a number as its text (as Django REST framework takes it).
+fn text_field(value: &Value) -> Result<String, String> {
+    match value {
+        Value::String(text) => Ok(text.clone()),
+        Value::Number(number) => Ok(number.to_string()),
+        Value::Null => Err("This field may not be null.".to_string()),
+        _ => Err("Not a valid string.".to_string()),
+    }
 }
 
 /// Why `value` cannot be the option's value, in the field's own 400 (the backend checks again).

@@ -2,7 +2,7 @@
 
 use super::sql::{Db, DbResult, Row, params};
 
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgRow {
@@ -50,6 +50,26 @@ pub fn list(conn: &Db<'_>) -> Result<Vec<OrgRow>> {
         params![],
         org_from_row,
     )?)
+}
+
+/// Gives organization `id` a new slug and name. A slug another organization took meanwhile (a
+/// rename racing this one) is a conflict on the `slug` field.
+pub fn rename(conn: &Db<'_>, id: i64, slug: &str, name: &str) -> Result<()> {
+    match conn.execute(
+        "UPDATE organization SET slug = ?1, name = ?2 WHERE id = ?3",
+        params![slug, name, id],
+    ) {
+        Ok(_) => Ok(()),
+        Err(err) if err.is_unique_violation() => {
+            let mut conflict = Error::invalid_fields(vec![(
+                "slug".to_string(),
+                "An organization with this slug already exists.".to_string(),
+            )]);
+            conflict.kind = ErrorKind::Conflict;
+            Err(conflict)
+        }
+        Err(err) => Err(err.into()),
+    }
 }
 
 /// The stored JSON value of an option, if a row exists.

@@ -269,9 +269,14 @@ impl Backend for LocalBackend {
             })
             .collect();
         self.write(&req.org, |tx, env, org| {
-            let changes = flow::orgs::set_options(tx, env, org, &inputs)?;
+            let edit = flow::orgs::OrgEdit {
+                options: &inputs,
+                name: req.name.as_deref(),
+                slug: req.slug.as_deref(),
+            };
+            let (org, changes) = flow::orgs::update(tx, env, org, &edit)?;
             Ok(OrganizationUpdated {
-                organization: flow::orgs::details(tx, org)?,
+                organization: flow::orgs::details(tx, &org)?,
                 changes: changes
                     .into_iter()
                     .filter_map(|c| c.change.map(|change| (c.field, change)))

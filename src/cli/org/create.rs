@@ -9,7 +9,8 @@ use crate::output::details;
 
 #[derive(Debug, Args)]
 pub struct CreateArgs {
-    /// Slug: lower-case letters, digits, '-' and '_'
+    /// Slug: 3 to 50 lower-case letters, digits and '-', not starting or ending with '-', not
+    /// only digits, not one Sentry reserves (api, settings, ...)
     pub slug: String,
     /// Display name (default: the slug)
     #[arg(long)]

@@ -28,7 +28,8 @@ pub enum OrgCommand {
     /// Show the organization (--org) and every option's value
     #[command(after_long_help = crate::cli::examples::ORG_SHOW)]
     Show,
-    /// Set an organization option by its API field name (e.g. scrapeJavaScript false)
+    /// Set an organization option by its API field name (e.g. scrapeJavaScript false), or its
+    /// name or slug
     #[command(after_long_help = crate::cli::examples::ORG_SET)]
     Set(SetArgs),
     /// The audit log, newest first

@@ -206,3 +206,29 @@ fn set_commits_deletes_the_release_it_created_when_binding_fails() {
     );
     assert_eq!(server.stop(), Some(0));
 }
+
+/// `org set` through `relctl serve`: Sentry's refusals come back with the same words and exit 2,
+/// and a rename answers by the new slug (the PUT carries `slug`, the change is worded as Sentry
+/// words it).
+#[test]
+fn org_set_through_serve_refuses_and_renames() {
+    let server = Server::start();
+    let client = server.client();
+    let err = client.fails(&["org", "set", "safeFields", "email,$$"], 2);
+    assert!(
+        err.contains(r#"Invalid syntax near "$$" (line 2)"#),
+        "{err}"
+    );
+    let err = client.fails(&["org", "set", "slug", "api"], 2);
+    assert!(err.contains("is reserved and not allowed"), "{err}");
+    let err = client.fails(&["org", "set", "apdexThreshold", "0"], 2);
+    assert!(err.contains("greater than or equal to 1"), "{err}");
+    let set = client.json(&["org", "set", "slug", "renamed"]);
+    assert_eq!(set["changed"], "from default to renamed");
+    assert_eq!(set["value"], "renamed");
+    client.fails(&["org", "show"], 3);
+    let shown = client.json(&["-o", "renamed", "org", "show"]);
+    assert_eq!(shown["slug"], "renamed");
+    let named = client.json(&["-o", "renamed", "org", "set", "name", "Renamed Inc"]);
+    assert_eq!(named["value"], "Renamed Inc");
+}

@@ -5,6 +5,7 @@ mod access;
 mod harness;
 mod issue_updates;
 mod limits;
+mod org_put;
 mod origin;
 mod props;
 mod refs;
