@@ -22,7 +22,6 @@ use serde::Serialize;
 
 use super::log::Quiet;
 use super::state::Api;
-use crate::backend::Backend;
 use crate::backend::watch::Part;
 
 /// The longest a readiness probe of one part may take.
@@ -50,7 +49,10 @@ pub async fn readyz(State(api): State<Api>) -> Response {
         .backend
         .parts()
         .into_iter()
-        .map(|part| (part, tokio::spawn(probe(Arc::clone(&api.backend), part))))
+        .map(|part| {
+            let api = api.clone();
+            (part, tokio::spawn(async move { probe(&api, part).await }))
+        })
         .collect();
     let mut results = Vec::with_capacity(tasks.len());
     for (part, task) in tasks {
@@ -90,9 +92,26 @@ pub async fn readyz(State(api): State<Api>) -> Response {
 
 /// One part's probe on a blocking thread, bounded by [`PROBE_TIMEOUT`]; `Err` says why it is
 /// down, passwords masked. A probe that timed out runs on to its own bound (a connection
-/// timeout) on its thread; its answer is dropped.
-async fn probe(backend: Arc<dyn Backend>, part: Part) -> Result<(), String> {
-    let task = tokio::task::spawn_blocking(move || backend.probe(part));
+/// timeout) on its thread; its answer is dropped, and until it ends the part is down.
+async fn probe(api: &Api, part: Part) -> Result<(), String> {
+    // One probe of a part at a time: a part that hangs (a server that accepts connections and
+    // never answers) holds one thread, not one more per probe.
+    let probing = Arc::clone(&api.probing);
+    let started = probing
+        .lock()
+        .map(|mut running| running.insert(part.name()))
+        .unwrap_or(false);
+    if !started {
+        return Err("the previous probe has not answered yet".to_string());
+    }
+    let backend = Arc::clone(&api.backend);
+    let task = tokio::task::spawn_blocking(move || {
+        let result = backend.probe(part);
+        if let Ok(mut running) = probing.lock() {
+            running.remove(part.name());
+        }
+        result
+    });
     match tokio::time::timeout(PROBE_TIMEOUT, task).await {
         Ok(Ok(Ok(()))) => Ok(()),
         Ok(Ok(Err(err))) => Err(crate::secrets::mask_passwords(&err.message)),

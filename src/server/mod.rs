@@ -191,6 +191,7 @@ fn app(opts: &ServeOptions, log: tracing::Dispatch) -> axum::Router {
         permits_max: (opts.max_concurrent.max(1), opts.max_concurrent_pages.max(1)),
         metrics: Arc::new(metrics::Metrics::new()),
         metrics_public: opts.metrics_public,
+        probing: Arc::default(),
     };
     router::router(api, opts.request_timeout)
 }

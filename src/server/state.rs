@@ -68,6 +68,8 @@ pub struct Api {
     pub metrics: Arc<Metrics>,
     /// `--metrics-public`: `/metrics` needs no token.
     pub metrics_public: bool,
+    /// The parts whose readiness probe is running now (`health.rs`).
+    pub probing: Arc<std::sync::Mutex<std::collections::HashSet<&'static str>>>,
 }
 
 /// What a request's work sees: the state and the authenticated token (None: anonymous).
