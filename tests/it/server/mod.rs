@@ -5,6 +5,8 @@ mod access;
 mod harness;
 mod issue_updates;
 mod limits;
+mod operators;
+mod operators_socket;
 mod origin;
 mod props;
 mod refs;
