@@ -17,3 +17,4 @@ mod resources;
 mod sentry_answers;
 mod slow_clients;
 mod socket;
+mod systemd;
