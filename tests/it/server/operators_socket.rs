@@ -312,3 +312,30 @@ fn readyz_is_503_while_redis_is_stopped() {
     redis.run();
     readyz_becomes(&server.url, 200);
 }
+
+#[test]
+fn the_readmes_serve_table_is_read_key_by_key() {
+    let readme = include_str!("../../../README.md");
+    let start = readme.find("# /etc/relctl/config.toml").unwrap();
+    let table = &readme[start..start + readme[start..].find("```").unwrap()];
+    let env = TestEnv::new();
+    let config = env.path().join("config.toml");
+    std::fs::write(&config, table).unwrap();
+    let shown = env.ok(&["--config", config.to_str().unwrap(), "config", "show"]);
+    for key in [
+        "bind",
+        "repos",
+        "max_body",
+        "pool_size",
+        "header_timeout",
+        "max_connections",
+        "public_pages",
+        "metrics_public",
+    ] {
+        let row = shown
+            .lines()
+            .find(|line| line.starts_with(&format!("serve.{key} ")))
+            .unwrap_or_else(|| panic!("no serve.{key}: {shown}"));
+        assert!(row.contains(config.to_str().unwrap()), "{row}");
+    }
+}
