@@ -6,8 +6,9 @@
 //!   bounded by the router's map; anything no route matched is `unmatched`), and methods other
 //!   than HTTP's usual ones are `other`.
 //! - `relctl_http_request_duration_seconds{method,route}`: the time to the answer's head.
-//! - `relctl_store_wait_seconds{wait}`: time waiting for a PostgreSQL connection of the pool
-//!   (`connection`) and for the write lock (`write_lock`: SQLite's, or the organization's).
+//! - `relctl_store_wait_seconds{wait}`: time waiting for a turn to do the blocking work
+//!   (`turn`: four requests per core at once, `state.rs`), for a PostgreSQL connection of the
+//!   pool (`connection`) and for the write lock (`write_lock`: SQLite's, or the organization's).
 //! - `relctl_store_connections_in_use` / `relctl_store_connections_max`: the PostgreSQL pool.
 //! - `relctl_work_permits_in_use{pool}`: requests doing their blocking work now (`api`, `pages`).
 //! - `relctl_commits_bound_total`: commits bound to releases by writes that committed.
@@ -107,7 +108,7 @@ impl Metrics {
         let waits: Histograms<WaitLabels> = Family::new_with_constructor(wait_buckets);
         registry.register(
             "relctl_store_wait_seconds",
-            "Time requests waited for a store connection (connection) or the write lock (write_lock)",
+            "Time requests waited for a turn at the store (turn), a store connection (connection) or the write lock (write_lock)",
             waits.clone(),
         );
         let commits_bound = Counter::default();
@@ -160,6 +161,15 @@ impl Metrics {
                 status,
             })
             .inc();
+    }
+}
+
+impl Metrics {
+    /// A request waited `took` for a turn to do its blocking work (`state.rs`).
+    pub fn waited_for_turn(&self, took: Duration) {
+        self.waits
+            .get_or_create(&WaitLabels { wait: "turn" })
+            .observe(took.as_secs_f64());
     }
 }
 

@@ -139,10 +139,12 @@ impl Api {
         T: Send + 'static,
         F: FnOnce(Api) -> Result<T, ApiError> + Send + 'static,
     {
+        let asked = std::time::Instant::now();
         let permit = Arc::clone(permits)
             .acquire_owned()
             .await
             .map_err(|err| ApiError::internal(format!("no permit for the request: {err}")))?;
+        self.metrics.waited_for_turn(asked.elapsed());
         let api = self.clone();
         let task = tokio::task::spawn_blocking(move || {
             let _permit = permit;

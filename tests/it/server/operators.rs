@@ -283,6 +283,8 @@ fn metrics_count_requests_by_route_and_commits_bound() {
     assert_eq!(value(&after_post, &latency), value(&before, &latency) + 1.0);
     assert_eq!(value(&after_post, bound), value(&before, bound) + 1.0);
     assert!(value(&after_post, lock_waits) > value(&before, lock_waits));
+    let turns = r#"relctl_store_wait_seconds_count{wait="turn"}"#;
+    assert!(value(&after_post, turns) > value(&before, turns));
 
     // set-commits: a PUT binding three commits.
     let commits: Vec<Value> = ["a1", "b2", "c3"]
