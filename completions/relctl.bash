@@ -4334,7 +4334,7 @@ _relctl() {
             return 0
             ;;
         relctl__subcmd__serve)
-            opts="-o -q -v -h -V --bind --repo --max-body --pool-size --public-pages --header-timeout --max-connections --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
+            opts="-o -q -v -h -V --bind --repo --max-body --pool-size --public-pages --metrics-public --header-timeout --max-connections --store --auth-token --org --format --quiet --verbose --no-progress --config --timeout --dry-run --header --log-level --allow-failure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

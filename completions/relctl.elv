@@ -2271,11 +2271,11 @@ set edit:completion:arg-completer[relctl] = {|@words|
         &'relctl;config;help;help'= {
         }
         &'relctl;serve'= {
-            cand --bind 'Address to listen on (port 0 picks a free one; the address is printed)'
+            cand --bind 'Address to listen on (port 0 picks a free one; the address is printed) [default: 127.0.0.1:8765]'
             cand --repo 'A local clone (usually a bare mirror) that `refs` in release updates are read from, as NAME=PATH with NAME the repository''s name (e.g. acme/backend); repeatable'
-            cand --max-body 'Largest request body accepted, in bytes (larger: 413)'
-            cand --pool-size 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway'
-            cand --header-timeout 'Seconds a client may take to send a request''s headers, counted from the connection (or from the first byte of its next request); slower connections are closed'
+            cand --max-body 'Largest request body accepted, in bytes (larger: 413) [default: 20971520]'
+            cand --pool-size 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway [default: 16]'
+            cand --header-timeout 'Seconds a client may take to send a request''s headers, counted from the connection (or from the first byte of its next request); slower connections are closed [default: 10]'
             cand --max-connections 'Client connections open at once at most; more are closed as they arrive [default: three quarters of the descriptor limit, at most 16384]'
             cand --store 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)'
             cand --auth-token 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed'
@@ -2287,6 +2287,7 @@ set edit:completion:arg-completer[relctl] = {|@words|
             cand --header 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)'
             cand --log-level 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)'
             cand --public-pages 'Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in with a token; the API still needs its tokens'
+            cand --metrics-public 'Answer /metrics without a token (else it needs one with org:read); /healthz and /readyz never need one'
             cand -q 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
             cand --quiet 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
             cand -v 'More detail on stderr (repeatable)'

@@ -1485,11 +1485,11 @@ complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_su
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print every setting, its value and its source (tokens redacted)'
 complete -c relctl -n "__fish_relctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c relctl -n "__fish_relctl_using_subcommand serve" -l bind -d 'Address to listen on (port 0 picks a free one; the address is printed)' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l bind -d 'Address to listen on (port 0 picks a free one; the address is printed) [default: 127.0.0.1:8765]' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l repo -d 'A local clone (usually a bare mirror) that `refs` in release updates are read from, as NAME=PATH with NAME the repository\'s name (e.g. acme/backend); repeatable' -r
-complete -c relctl -n "__fish_relctl_using_subcommand serve" -l max-body -d 'Largest request body accepted, in bytes (larger: 413)' -r
-complete -c relctl -n "__fish_relctl_using_subcommand serve" -l pool-size -d 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway' -r
-complete -c relctl -n "__fish_relctl_using_subcommand serve" -l header-timeout -d 'Seconds a client may take to send a request\'s headers, counted from the connection (or from the first byte of its next request); slower connections are closed' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l max-body -d 'Largest request body accepted, in bytes (larger: 413) [default: 20971520]' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l pool-size -d 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway [default: 16]' -r
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l header-timeout -d 'Seconds a client may take to send a request\'s headers, counted from the connection (or from the first byte of its next request); slower connections are closed [default: 10]' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l max-connections -d 'Client connections open at once at most; more are closed as they arrive [default: three quarters of the descriptor limit, at most 16384]' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l store -d 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)' -r -F
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l auth-token -d 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed' -r
@@ -1501,6 +1501,7 @@ complete -c relctl -n "__fish_relctl_using_subcommand serve" -l timeout -d 'Long
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l header -d 'sentry-cli\'s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l log-level -d 'sentry-cli\'s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)' -r
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l public-pages -d 'Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in with a token; the API still needs its tokens'
+complete -c relctl -n "__fish_relctl_using_subcommand serve" -l metrics-public -d 'Answer /metrics without a token (else it needs one with org:read); /healthz and /readyz never need one'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s q -l quiet -d 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -s v -l verbose -d 'More detail on stderr (repeatable)'
 complete -c relctl -n "__fish_relctl_using_subcommand serve" -l no-progress -d 'Never draw progress bars'

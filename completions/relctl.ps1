@@ -2444,11 +2444,11 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             break
         }
         'relctl;serve' {
-            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on (port 0 picks a free one; the address is printed)')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on (port 0 picks a free one; the address is printed) [default: 127.0.0.1:8765]')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'A local clone (usually a bare mirror) that `refs` in release updates are read from, as NAME=PATH with NAME the repository''s name (e.g. acme/backend); repeatable')
-            [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest request body accepted, in bytes (larger: 413)')
-            [CompletionResult]::new('--pool-size', '--pool-size', [CompletionResultType]::ParameterName, 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway')
-            [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'Seconds a client may take to send a request''s headers, counted from the connection (or from the first byte of its next request); slower connections are closed')
+            [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest request body accepted, in bytes (larger: 413) [default: 20971520]')
+            [CompletionResult]::new('--pool-size', '--pool-size', [CompletionResultType]::ParameterName, 'Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway [default: 16]')
+            [CompletionResult]::new('--header-timeout', '--header-timeout', [CompletionResultType]::ParameterName, 'Seconds a client may take to send a request''s headers, counted from the connection (or from the first byte of its next request); slower connections are closed [default: 10]')
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Client connections open at once at most; more are closed as they arrive [default: three quarters of the descriptor limit, at most 16384]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store: a SQLite file, or a postgres://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default $XDG_DATA_HOME/relctl/relctl.db)')
             [CompletionResult]::new('--auth-token', '--auth-token', [CompletionResultType]::ParameterName, 'Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed')
@@ -2460,6 +2460,7 @@ Register-ArgumentCompleter -Native -CommandName 'relctl' -ScriptBlock {
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'sentry-cli''s: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)')
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'sentry-cli''s: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)')
             [CompletionResult]::new('--public-pages', '--public-pages', [CompletionResultType]::ParameterName, 'Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in with a token; the API still needs its tokens')
+            [CompletionResult]::new('--metrics-public', '--metrics-public', [CompletionResultType]::ParameterName, 'Answer /metrics without a token (else it needs one with org:read); /healthz and /readyz never need one')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (repeatable)')

@@ -2845,11 +2845,11 @@ esac
 ;;
 (serve)
 _arguments "${_arguments_options[@]}" : \
-'--bind=[Address to listen on (port 0 picks a free one; the address is printed)]:ADDR:_default' \
+'--bind=[Address to listen on (port 0 picks a free one; the address is printed) \[default\: 127.0.0.1\:8765\]]:ADDR:_default' \
 '*--repo=[A local clone (usually a bare mirror) that \`refs\` in release updates are read from, as NAME=PATH with NAME the repository'\''s name (e.g. acme/backend); repeatable]:NAME=PATH:_default' \
-'--max-body=[Largest request body accepted, in bytes (larger\: 413)]:BYTES:_default' \
-'--pool-size=[Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway]:N:_default' \
-'--header-timeout=[Seconds a client may take to send a request'\''s headers, counted from the connection (or from the first byte of its next request); slower connections are closed]:S:_default' \
+'--max-body=[Largest request body accepted, in bytes (larger\: 413) \[default\: 20971520\]]:BYTES:_default' \
+'--pool-size=[Connections to a PostgreSQL store kept open at most (requests beyond wait for one); no effect on a SQLite store, whose writes take turns anyway \[default\: 16\]]:N:_default' \
+'--header-timeout=[Seconds a client may take to send a request'\''s headers, counted from the connection (or from the first byte of its next request); slower connections are closed \[default\: 10\]]:S:_default' \
 '--max-connections=[Client connections open at once at most; more are closed as they arrive \[default\: three quarters of the descriptor limit, at most 16384\]]:N:_default' \
 '--store=[The store\: a SQLite file, or a postgres\://USER@HOST/DB URL for a shared one (env RELCTL_STORE; default \$XDG_DATA_HOME/relctl/relctl.db)]:PATH|URL:_files' \
 '--auth-token=[Bearer token for the server (env RELCTL_AUTH_TOKEN, SENTRY_AUTH_TOKEN); never printed]:TOKEN:_default' \
@@ -2861,6 +2861,7 @@ _arguments "${_arguments_options[@]}" : \
 '*--header=[sentry-cli'\''s\: an extra header on every request to a server (repeatable; env CUSTOM_HEADER)]:KEY:VALUE:_default' \
 '--log-level=[sentry-cli'\''s\: trace|debug (-vv), info (-v), warn|error|off (env SENTRY_LOG_LEVEL)]:LEVEL:_default' \
 '--public-pages[Open the release pages (/, /releases/VERSION, /issues) to anyone, without logging in with a token; the API still needs its tokens]' \
+'--metrics-public[Answer /metrics without a token (else it needs one with org\:read); /healthz and /readyz never need one]' \
 '-q[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '--quiet[Writing commands print nothing on success (the exit code says it); what a read command was asked for, --format json output, warnings and errors still print]' \
 '*-v[More detail on stderr (repeatable)]' \

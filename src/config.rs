@@ -32,7 +32,9 @@ use serde::Deserialize;
 use crate::error::{Error, Result};
 
 mod compat;
+mod serve;
 pub use compat::{Header, LogLevel};
+pub use serve::ServeSettings;
 
 /// Where a setting's value came from (shown by `relctl config show`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,6 +163,8 @@ struct FileValues {
     timeout: Option<u64>,
     region_id: Option<u64>,
     redis_url: Option<String>,
+    /// `relctl serve`'s settings (`serve.rs`).
+    serve: Option<serve::ServeValues>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -204,6 +208,8 @@ pub struct Settings {
     pub log_level: Option<Sourced<LogLevel>>,
     /// Exit 0 when the target fails (`--allow-failure`, `SENTRY_ALLOW_FAILURE`).
     pub allow_failure: Sourced<bool>,
+    /// What the config files' `[serve]` tables say (`relctl serve`'s settings).
+    pub serve: ServeSettings,
     /// The config files that were read, user file first.
     pub files: Vec<PathBuf>,
     /// What the caller should warn about: config files found but ignored, and why.
@@ -545,6 +551,12 @@ impl Settings {
             headers: compat::read_headers(found.take("header"))?,
             log_level: compat::read_log_level(found.take("log_level"))?,
             allow_failure: compat::read_allow_failure(found.take("allow_failure"))?,
+            serve: serve::read(
+                &files
+                    .iter()
+                    .map(|(path, values)| (path.clone(), values.serve.clone()))
+                    .collect::<Vec<_>>(),
+            ),
             files: files.into_iter().map(|(path, _)| path).collect(),
             warnings,
         })
@@ -626,6 +638,7 @@ impl Settings {
             None => rows.push(("auth_token", String::new(), "none".to_string())),
         }
         rows.extend(compat::describe(self));
+        rows.extend(serve::describe(&self.serve));
         rows
     }
 

@@ -78,6 +78,20 @@ impl RedisSequence {
         })
     }
 
+    /// Whether Redis answers `PING` now, on a connection of its own (the sequence's is left
+    /// alone), each wait bounded by `wait`; the error names the URL with its password masked.
+    pub fn ping(&self, wait: Duration) -> Result<()> {
+        let answered = self
+            .client
+            .get_connection_with_timeout(wait)
+            .and_then(|mut connection| {
+                connection.set_read_timeout(Some(wait))?;
+                connection.set_write_timeout(Some(wait))?;
+                redis::cmd("PING").query::<String>(&mut connection)
+            });
+        answered.map(|_| ()).map_err(|err| self.unavailable(&err))
+    }
+
     fn increment_on(
         &self,
         slot: &mut Option<redis::Connection>,

@@ -15,6 +15,7 @@ pub mod dry_run;
 pub mod local;
 mod pg_pool;
 pub mod remote;
+pub mod watch;
 
 use chrono::{DateTime, Utc};
 
@@ -161,6 +162,25 @@ pub trait Backend: Send + Sync {
     fn end_session(&self, secret: &str) -> Result<()> {
         let _ = secret;
         Err(local_only("a page session"))
+    }
+
+    // What an operator watches (`watch.rs`; serve's /readyz and /metrics). A backend that
+    // needs nothing that can be down has no parts.
+
+    /// The parts this backend needs that can be down, in the order a readiness check names them.
+    fn parts(&self) -> Vec<watch::Part> {
+        Vec::new()
+    }
+
+    /// Whether `part` answers now (a query, a PING); the error says why not.
+    fn probe(&self, part: watch::Part) -> Result<()> {
+        let _ = part;
+        Ok(())
+    }
+
+    /// The store connections lent now, when they are pooled and capped.
+    fn pool_use(&self) -> Option<watch::PoolUse> {
+        None
     }
 }
 

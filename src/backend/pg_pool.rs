@@ -91,6 +91,13 @@ impl PgPool {
         self.max
     }
 
+    /// Connections lent now (open and not idle).
+    pub(super) fn in_use(&self) -> usize {
+        self.state
+            .lock()
+            .map_or(0, |state| state.open.saturating_sub(state.idle.len()))
+    }
+
     /// Keeps at most `max` connections open (at least one).
     pub(super) fn set_max(&mut self, max: usize) {
         self.max = max.max(1);

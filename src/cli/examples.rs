@@ -287,7 +287,10 @@ Examples:
       Sentry's releases API over the store, for CI runners and sentry-cli
   relctl --store postgres://relctl@db/relctl serve --pool-size 16
       One of several instances sharing a PostgreSQL store
-  relctl serve --repo acme/backend=/srv/mirrors/backend.git";
+  relctl serve --repo acme/backend=/srv/mirrors/backend.git
+  relctl --config /etc/relctl/config.toml serve
+      Every flag from the file's [serve] table (a flag given wins); GET /healthz, /readyz
+      (no token) and /metrics (org:read, or --metrics-public) for operators";
 
 pub const COMPLETIONS: &str = "\
 Examples:

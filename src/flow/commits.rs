@@ -124,6 +124,8 @@ pub struct Outcome {
     pub release: ReleaseRow,
     /// Qualified short ids of the issues now resolved in this release, in release order.
     pub resolved_issues: Vec<String>,
+    /// The commits this request bound (an append's kept ones not counted).
+    pub bound: usize,
 }
 
 /// Commits and head commits read so far, handed to the store a batch at a time (set-commits from
@@ -348,6 +350,7 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
             }
         }
         let mut bound = self.bound;
+        let bound_now = bound.len();
         if self.append {
             let new_ids: HashSet<i64> = bound.iter().map(|(id, _)| *id).collect();
             let kept = store::commits::release_commits(conn, self.release.id, None)?
@@ -403,6 +406,7 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
         Ok(Outcome {
             release,
             resolved_issues,
+            bound: bound_now,
         })
     }
 }

@@ -57,7 +57,10 @@ impl OptionalFromRequestParts<Api> for Credentials {
 
 /// Reads the header and looks the token up in a blocking task; a token bound to another
 /// organization than the path's `{org}` is answered as if that organization did not exist.
-async fn authenticate(parts: &mut Parts, api: &Api) -> Result<Option<Credentials>, ApiError> {
+pub(super) async fn authenticate(
+    parts: &mut Parts,
+    api: &Api,
+) -> Result<Option<Credentials>, ApiError> {
     let header = match parts.headers.get(header::AUTHORIZATION) {
         None => Header::Anonymous,
         Some(value) => match value.to_str() {

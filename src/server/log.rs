@@ -3,7 +3,8 @@
 //! tower-http's [`TraceLayer`] times each request: its span holds the method and the path, and
 //! once the answer is ready [`LogAnswer`] emits its status, its duration and the cause an
 //! [`ApiError`](super::error::ApiError) left for the log ([`LoggedCause`]); the subscriber of
-//! `crate::logging` writes them as one line, `GET /api/0/ 200 1.2ms`. Only the path is
+//! `crate::logging` writes them as one line, `GET /api/0/ 200 1.2ms`; an answer marked [`Quiet`] (the probes) at debug level only, so
+//! never in the server's log. Only the path is
 //! written, never the query string nor any header, so tokens and whatever a client puts in
 //! parameters stay out of logs.
 //!
@@ -83,14 +84,20 @@ impl<B> OnResponse<B> for LogAnswer {
             }
             None => String::new(),
         };
-        tracing::info!(
-            parent: span,
-            "{} {:.1}ms{cause}",
-            response.status().as_u16(),
-            latency.as_secs_f64() * 1000.0
-        );
+        let status = response.status().as_u16();
+        let millis = latency.as_secs_f64() * 1000.0;
+        if response.extensions().get::<Quiet>().is_some() {
+            tracing::debug!(parent: span, "{status} {millis:.1}ms{cause}");
+        } else {
+            tracing::info!(parent: span, "{status} {millis:.1}ms{cause}");
+        }
     }
 }
+
+/// On an answer: its line is written at debug level, below the server's log (the health and
+/// readiness probes, `health.rs`, that an orchestrator sends every few seconds).
+#[derive(Debug, Clone, Copy)]
+pub struct Quiet;
 
 /// The outermost middleware: the request is handled (its span made, its line written) with the
 /// server's subscriber as the default.

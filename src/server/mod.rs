@@ -9,16 +9,19 @@
 //! `error.rs` turns failures into responses, `pagination.rs` and `query.rs` read and write
 //! Sentry's paging, `log.rs` writes one line per request (through a `tracing` subscriber of the
 //! server's own, `crate::logging`). `pages/` renders the HTML release pages for people, next to
-//! the API.
+//! the API. For operators, `health.rs` answers `/healthz` and `/readyz`, and `metrics.rs`
+//! `/metrics`.
 
 mod auth;
 mod decode;
 mod deploys;
 mod error;
+mod health;
 mod issue_updates;
 mod issues;
 mod listen;
 mod log;
+mod metrics;
 mod organizations;
 mod pages;
 mod pagination;
@@ -111,6 +114,8 @@ pub struct ServeOptions {
     pub pages_org: String,
     /// `--public-pages`: the release pages need no login.
     pub public_pages: bool,
+    /// `--metrics-public`: `/metrics` needs no token (else one with `org:read`).
+    pub metrics_public: bool,
     /// Called once with the bound address, before the first request is accepted, with the
     /// server's subscriber as the default: what it logs with `tracing` goes to `log`.
     pub ready: Option<Box<dyn FnOnce(SocketAddr) + Send>>,
@@ -144,6 +149,7 @@ impl ServeOptions {
             log: log::stderr(),
             pages_org: crate::store::DEFAULT_ORG_SLUG.to_string(),
             public_pages: false,
+            metrics_public: false,
             ready: None,
             shutdown: None,
         }
@@ -182,6 +188,10 @@ fn app(opts: &ServeOptions, log: tracing::Dispatch) -> axum::Router {
             org: opts.pages_org.clone(),
             public: opts.public_pages,
         }),
+        permits_max: (opts.max_concurrent.max(1), opts.max_concurrent_pages.max(1)),
+        metrics: Arc::new(metrics::Metrics::new()),
+        metrics_public: opts.metrics_public,
+        probing: Arc::default(),
     };
     router::router(api, opts.request_timeout)
 }

@@ -22,13 +22,17 @@ use axum::routing::{get, post};
 use super::error::ApiError;
 use super::log::{in_log_scope, request_log};
 use super::state::Api;
-use super::{deploys, issue_updates, issues, organizations, pages, projects, releases, repos};
+use super::{
+    deploys, health, issue_updates, issues, metrics, organizations, pages, projects, releases,
+    repos,
+};
 
 /// The router over `api`, answering 503 to requests that take longer than `timeout`, logging
 /// with the server's subscriber.
 pub fn router(api: Api, timeout: Duration) -> Router {
     let log = api.log.clone();
     let max_body = api.max_body;
+    let counted = std::sync::Arc::clone(&api.metrics);
     Router::new()
         .route("/api/0/", get(organizations::index))
         // Organizations.
@@ -96,11 +100,18 @@ pub fn router(api: Api, timeout: Duration) -> Router {
         )
         // The release pages for people (`pages/`), outside `/api/`.
         .merge(pages::routes())
+        // For operators: probes without a token (`health.rs`), numbers behind one unless
+        // `--metrics-public` (`metrics.rs`).
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::metrics))
+        .route_layer(middleware::from_fn(metrics::note_route))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(max_body))
         .with_state(api)
         .layer(middleware::from_fn_with_state(timeout, time_limit))
+        .layer(middleware::from_fn_with_state(counted, metrics::count))
         .layer(request_log())
         .layer(middleware::from_fn_with_state(log, in_log_scope))
 }

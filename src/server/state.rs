@@ -24,8 +24,10 @@ use tracing::Dispatch;
 
 use super::auth::{self, Credentials, Need};
 use super::error::ApiError;
+use super::metrics::Metrics;
 use super::pages::PagesConfig;
 use crate::backend::Backend;
+use crate::backend::watch::{self, StoreObserver};
 use crate::error::Result;
 use crate::model::Token;
 
@@ -59,6 +61,15 @@ pub struct Api {
     pub log: Dispatch,
     /// What the release pages show, and to whom.
     pub pages: Arc<PagesConfig>,
+    /// The permits there are of `permits` and of `page_permits`, for `/metrics`.
+    pub permits_max: (usize, usize),
+    /// This server's numbers (`metrics.rs`); told what the store waited for, in the blocking
+    /// work of each request.
+    pub metrics: Arc<Metrics>,
+    /// `--metrics-public`: `/metrics` needs no token.
+    pub metrics_public: bool,
+    /// The parts whose readiness probe is running now (`health.rs`).
+    pub probing: Arc<std::sync::Mutex<std::collections::HashSet<&'static str>>>,
 }
 
 /// What a request's work sees: the state and the authenticated token (None: anonymous).
@@ -114,20 +125,32 @@ impl Api {
         self.blocking_with(&self.page_permits, work).await
     }
 
+    /// The permits there are of the pool `pool` (`api` or `pages`).
+    pub fn max_permits(&self, pool: &str) -> usize {
+        if pool == "pages" {
+            self.permits_max.1
+        } else {
+            self.permits_max.0
+        }
+    }
+
     async fn blocking_with<T, F>(&self, permits: &Arc<Semaphore>, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(Api) -> Result<T, ApiError> + Send + 'static,
     {
+        let asked = std::time::Instant::now();
         let permit = Arc::clone(permits)
             .acquire_owned()
             .await
             .map_err(|err| ApiError::internal(format!("no permit for the request: {err}")))?;
+        self.metrics.waited_for_turn(asked.elapsed());
         let api = self.clone();
         let task = tokio::task::spawn_blocking(move || {
             let _permit = permit;
             let log = api.log.clone();
-            tracing::dispatcher::with_default(&log, || work(api))
+            let observer: Arc<dyn StoreObserver> = api.metrics.clone();
+            tracing::dispatcher::with_default(&log, || watch::observed(&observer, || work(api)))
         });
         match task.await {
             Ok(result) => result,

@@ -58,7 +58,7 @@ impl Redis {
     }
 
     /// (Re)starts the server on its port and waits until it answers.
-    fn run(&mut self) {
+    pub(crate) fn run(&mut self) {
         let child = Command::new("redis-server")
             .args(["--bind", "127.0.0.1", "--port", &self.port.to_string()])
             .args(["--save", "", "--appendonly", "no"])
@@ -83,7 +83,7 @@ impl Redis {
         }
     }
 
-    fn stop(&mut self) {
+    pub(crate) fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
             let _ = child.kill();
             let _ = child.wait();

@@ -4,10 +4,12 @@
 //! `mod.rs` says what each request does; this file says how it gets a transaction to do it in.
 
 use std::path::Path;
+use std::time::Instant;
 
 use super::{COMMITS_LOCK_WAIT, LocalBackend, POOL_SIZE};
 use crate::backend::UpdateRelease;
 use crate::backend::pg_pool::PgPool;
+use crate::backend::watch::{self, Wait};
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow::{self, FlowEnv};
 use crate::store::orgs::OrgRow;
@@ -50,7 +52,10 @@ impl LocalBackend {
                 // server restart every idle connection is such a one, hence the loop).
                 let mut tries = pool.max() + 1;
                 loop {
-                    let mut conn = pool.get()?;
+                    let asked = Instant::now();
+                    let got = pool.get();
+                    watch::waited(Wait::Connection, asked.elapsed());
+                    let mut conn = got?;
                     let result = work(&mut StoreConn::Postgres(conn.store()?));
                     tries -= 1;
                     if result.is_ok() || tries == 0 || !conn.reused() {
@@ -133,9 +138,11 @@ impl LocalBackend {
     ) -> Result<T> {
         let env = self.env();
         self.with_store(true, |store| {
+            let asked = Instant::now();
             store.write(|tx| {
                 let org = flow::organization(tx, org)?;
                 tx.lock_organization(org.id)?;
+                watch::waited(Wait::WriteLock, asked.elapsed());
                 work(tx, &env, &org)
             })
         })
@@ -155,6 +162,20 @@ impl LocalBackend {
         })
     }
 
+    /// Whether the store answers a query now: a missing SQLite store is ready (the first write
+    /// creates it); a PostgreSQL store is asked on a connection of the pool.
+    pub(super) fn probe_store(&self) -> Result<()> {
+        if let Location::File(path) = &self.location
+            && !path.exists()
+        {
+            return Ok(());
+        }
+        self.with_store(false, |store| {
+            store.read(|tx| Ok(tx.query_one("SELECT 1", &[], |row| row.get::<i64>(0))?))
+        })
+        .map(|_| ())
+    }
+
     /// A write that binds commits: it waits a bounded time for another writer, then reports a
     /// conflict the caller can retry.
     pub(super) fn write_commits<T>(
@@ -165,9 +186,11 @@ impl LocalBackend {
         let env = self.env();
         let result = self.with_store(true, |store| {
             store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
+            let asked = Instant::now();
             let result = store.write(|tx| {
                 let org = flow::organization(tx, &req.org)?;
                 tx.lock_organization(org.id)?;
+                watch::waited(Wait::WriteLock, asked.elapsed());
                 work(tx, &env, &org)
             });
             store.set_busy_timeout(store::BUSY_TIMEOUT)?;

@@ -25,6 +25,7 @@ mod issues;
 use access::commits_conflict;
 
 use super::pg_pool::PgPool;
+use super::watch::{self, Part, PoolUse};
 use super::{
     AuditQuery, Backend, CommitBatches, CommitsChange, CreateDeploy, CreateIssue,
     CreateOrganization, CreateOutcome, CreateProject, CreateRelease, CreateToken, DeployListQuery,
@@ -43,6 +44,9 @@ use crate::store::{self, Location, Store};
 
 /// How long binding commits waits for another writer before giving up with a conflict.
 const COMMITS_LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// The longest wait of a readiness probe of Redis (connect, then `PING`).
+const PROBE_WAIT: Duration = Duration::from_secs(2);
 
 /// At most this many idle connections to a SQLite store are kept.
 const POOL_SIZE: usize = 8;
@@ -196,6 +200,7 @@ fn apply_update(
     mut release: ReleaseRow,
     req: &UpdateRelease,
     streamed: Option<CommitBatches<'_>>,
+    bound: &std::cell::Cell<u64>,
 ) -> Result<ReleaseUpdated> {
     if let Some(url) = &req.url {
         flow::releases::check_url("url", url)?;
@@ -225,6 +230,7 @@ fn apply_update(
             };
             release = outcome.release;
             resolved_issues = outcome.resolved_issues;
+            bound.set(u64::try_from(outcome.bound).unwrap_or(u64::MAX));
             rebound_releases =
                 flow::commits::set_heads_and_rebind_later(tx, env, org, &release, &heads)?;
         }
@@ -374,70 +380,78 @@ impl Backend for LocalBackend {
             env
         };
         let binds_commits = !matches!(req.commits, CommitsChange::Keep);
-        self.with_store(true, |store| {
-            if binds_commits {
-                store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
-            }
-            let result = store.write(|tx| {
-                let org = flow::organization(tx, &req.org)?;
-                tx.lock_organization(org.id)?;
-                let projects = flow::projects(tx, &org, &req.projects)?;
-                let created = flow::releases::create(
-                    tx,
-                    &env,
-                    &org,
-                    &flow::releases::NewReleaseRequest {
-                        version: &req.version,
-                        projects: &projects,
-                        ref_: req.ref_.as_deref(),
-                        url: req.url.as_deref(),
-                        date_released: req.date_released,
-                        finalize_existing: req.finalize_existing,
-                    },
-                )?;
-                let mut release = created.release;
-                if let Some(status) = req.status {
-                    release = flow::releases::set_status(tx, &release, status.code())?.0;
+        let bound = std::cell::Cell::new(0);
+        let created = self
+            .with_store(true, |store| {
+                if binds_commits {
+                    store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
                 }
-                match &req.commits {
-                    CommitsChange::Keep => {}
-                    CommitsChange::Replace(commits) | CommitsChange::Append(commits) => {
-                        let append = matches!(req.commits, CommitsChange::Append(_));
-                        release =
-                            flow::commits::set_commits(tx, &env, &org, &release, commits, append)?
-                                .release;
-                        flow::commits::set_heads_and_rebind_later(
-                            tx,
-                            &env,
-                            &org,
-                            &release,
-                            &req.head_commits,
-                        )?;
+                let asked = std::time::Instant::now();
+                let result = store.write(|tx| {
+                    let org = flow::organization(tx, &req.org)?;
+                    tx.lock_organization(org.id)?;
+                    watch::waited(watch::Wait::WriteLock, asked.elapsed());
+                    let projects = flow::projects(tx, &org, &req.projects)?;
+                    let created = flow::releases::create(
+                        tx,
+                        &env,
+                        &org,
+                        &flow::releases::NewReleaseRequest {
+                            version: &req.version,
+                            projects: &projects,
+                            ref_: req.ref_.as_deref(),
+                            url: req.url.as_deref(),
+                            date_released: req.date_released,
+                            finalize_existing: req.finalize_existing,
+                        },
+                    )?;
+                    let mut release = created.release;
+                    if let Some(status) = req.status {
+                        release = flow::releases::set_status(tx, &release, status.code())?.0;
                     }
-                    CommitsChange::Clear => {
-                        release = flow::commits::clear_commits(tx, &release)?;
+                    match &req.commits {
+                        CommitsChange::Keep => {}
+                        CommitsChange::Replace(commits) | CommitsChange::Append(commits) => {
+                            let append = matches!(req.commits, CommitsChange::Append(_));
+                            let outcome = flow::commits::set_commits(
+                                tx, &env, &org, &release, commits, append,
+                            )?;
+                            release = outcome.release;
+                            bound.set(u64::try_from(outcome.bound).unwrap_or(u64::MAX));
+                            flow::commits::set_heads_and_rebind_later(
+                                tx,
+                                &env,
+                                &org,
+                                &release,
+                                &req.head_commits,
+                            )?;
+                        }
+                        CommitsChange::Clear => {
+                            release = flow::commits::clear_commits(tx, &release)?;
+                        }
                     }
+                    let outcome = if created.created {
+                        CreateOutcome::Created
+                    } else if created.newly_linked.is_empty() {
+                        CreateOutcome::AlreadyThere
+                    } else {
+                        CreateOutcome::Linked(
+                            created.newly_linked.into_iter().map(|p| p.slug).collect(),
+                        )
+                    };
+                    Ok(ReleaseCreated {
+                        release: flow::views::release(tx, &release, None)?,
+                        outcome,
+                    })
+                });
+                if binds_commits {
+                    store.set_busy_timeout(store::BUSY_TIMEOUT)?;
                 }
-                let outcome = if created.created {
-                    CreateOutcome::Created
-                } else if created.newly_linked.is_empty() {
-                    CreateOutcome::AlreadyThere
-                } else {
-                    CreateOutcome::Linked(
-                        created.newly_linked.into_iter().map(|p| p.slug).collect(),
-                    )
-                };
-                Ok(ReleaseCreated {
-                    release: flow::views::release(tx, &release, None)?,
-                    outcome,
-                })
-            });
-            if binds_commits {
-                store.set_busy_timeout(store::BUSY_TIMEOUT)?;
-            }
-            result
-        })
-        .map_err(|err| commits_conflict(err, &req.version))
+                result
+            })
+            .map_err(|err| commits_conflict(err, &req.version))?;
+        watch::commits_bound(bound.get());
+        Ok(created)
     }
 
     fn update_release(&self, req: &UpdateRelease) -> Result<ReleaseUpdated> {
@@ -445,15 +459,18 @@ impl Backend for LocalBackend {
         if !req.server_ranges.is_empty() {
             return Err(super::refs_need_a_server());
         }
+        let bound = std::cell::Cell::new(0);
         let work = |tx: &Db<'_>, env: &FlowEnv, org: &OrgRow| {
             let release = release_to_update(tx, env, org, req)?;
-            apply_update(tx, env, org, release, req, None)
+            apply_update(tx, env, org, release, req, None, &bound)
         };
-        if matches!(req.commits, CommitsChange::Keep) {
+        let updated = if matches!(req.commits, CommitsChange::Keep) {
             self.write(&req.org, work)
         } else {
             self.write_commits(req, work)
-        }
+        }?;
+        watch::commits_bound(bound.get());
+        Ok(updated)
     }
 
     fn update_release_streamed(
@@ -473,13 +490,16 @@ impl Backend for LocalBackend {
         // The batches can be read once: should the work run again (see `with_store`), it
         // fails as a conflict to retry rather than binding what is left of them.
         let batches = std::cell::RefCell::new(Some(batches));
-        self.write_commits(req, |tx, env, org| {
+        let bound = std::cell::Cell::new(0);
+        let updated = self.write_commits(req, |tx, env, org| {
             let batches = batches.borrow_mut().take().ok_or_else(|| {
                 Error::conflict("the store changed while commits were bound; run the command again")
             })?;
             let release = release_to_update(tx, env, org, req)?;
-            apply_update(tx, env, org, release, req, Some(batches))
-        })
+            apply_update(tx, env, org, release, req, Some(batches), &bound)
+        })?;
+        watch::commits_bound(bound.get());
+        Ok(updated)
     }
 
     fn release(&self, req: &ReleaseQuery) -> Result<model::Release> {
@@ -674,6 +694,34 @@ impl Backend for LocalBackend {
         let env = self.env();
         self.with_store(false, |store| {
             store.read(|tx| flow::tokens::session_token(tx, &env, secret))
+        })
+    }
+
+    fn parts(&self) -> Vec<Part> {
+        let store = match self.location {
+            Location::File(_) => Part::Store,
+            Location::Postgres(_) => Part::Postgres,
+        };
+        std::iter::once(store)
+            .chain(self.redis.is_some().then_some(Part::Redis))
+            .collect()
+    }
+
+    fn probe(&self, part: Part) -> Result<()> {
+        match part {
+            Part::Store | Part::Postgres => self.probe_store(),
+            Part::Redis => match &self.redis {
+                Some(redis) => redis.ping(PROBE_WAIT),
+                None => Ok(()),
+            },
+        }
+    }
+
+    fn pool_use(&self) -> Option<PoolUse> {
+        let pool = self.pg.as_ref()?;
+        Some(PoolUse {
+            in_use: pool.in_use(),
+            max: pool.max(),
         })
     }
 

@@ -162,6 +162,37 @@ impl App {
         self.send_request(method, path, request)
     }
 
+    /// A GET with these headers whose answer is returned as it is: status, content type, body
+    /// as text (`/healthz`, `/metrics`: not JSON).
+    pub fn get_text(&self, path: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
+        let mut request = Request::builder()
+            .method("GET")
+            .uri(path)
+            .header("host", "relctl.test:8765");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let request = request.body(Body::empty()).unwrap();
+        let router = self.router.clone();
+        self.runtime.block_on(async move {
+            let response = router.oneshot(request).await.unwrap();
+            let status = response.status().as_u16();
+            let content_type = response
+                .headers()
+                .get("content-type")
+                .map(|v| v.to_str().unwrap().to_string())
+                .unwrap_or_default();
+            let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            (
+                status,
+                content_type,
+                String::from_utf8(bytes.to_vec()).unwrap(),
+            )
+        })
+    }
+
     /// Runs `request` through the router; the answer's body parsed as JSON (`Null` when empty).
     fn send_request(&self, method: &str, path: &str, request: Request<Body>) -> Answer {
         let router = self.router.clone();
