@@ -104,9 +104,7 @@ impl PgStore {
         }
         config.connect_timeout(CONNECT_TIMEOUT);
         config.application_name("relctl");
-        let client = config
-            .connect(NoTls)
-            .map_err(|err| connect_error(&shown, &err))?;
+        let client = connect_within(config, &shown)?;
         Ok(PgStore {
             session: Session::new(client),
             shown,
@@ -294,6 +292,36 @@ fn upgrade(db: &Db<'_>, shown: &str) -> Result<()> {
         params![migrations::latest()],
     )?;
     Ok(())
+}
+
+/// How long a connection may take from the TCP connect to a session ready for queries. The
+/// driver's `connect_timeout` bounds only the TCP connect: a server (or a proxy in front of it)
+/// that accepts and then never answers the startup message would hold the caller forever.
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// `config.connect`, given up after [`HANDSHAKE_TIMEOUT`]. The driver has no bound of its own
+/// on the handshake, so it runs on a thread of its own; given up, that thread ends when the
+/// server closes the connection, and only it waits: the caller gets a one-line network error.
+fn connect_within(config: postgres::Config, shown: &str) -> Result<postgres::Client> {
+    let (sender, answer) = std::sync::mpsc::sync_channel(1);
+    std::thread::Builder::new()
+        .name("relctl-pg-connect".to_string())
+        .spawn(move || {
+            // The receiver is gone only when the caller gave up: nothing to tell then.
+            let _ = sender.send(config.connect(NoTls));
+        })
+        .map_err(|err| Error::other(format!("cannot start a thread to connect: {err}")))?;
+    match answer.recv_timeout(HANDSHAKE_TIMEOUT) {
+        Ok(connected) => connected.map_err(|err| connect_error(shown, &err)),
+        Err(_) => Err(Error::new(
+            ErrorKind::Network,
+            format!(
+                "cannot connect to the store database {shown}: the server accepted the \
+                 connection but did not answer within {} seconds",
+                HANDSHAKE_TIMEOUT.as_secs()
+            ),
+        )),
+    }
 }
 
 /// Why a connection failed, as the exit code a user acts on: a database that does not exist is

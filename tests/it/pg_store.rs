@@ -72,6 +72,31 @@ fn bad_store_urls_are_usage_errors_and_a_closed_port_is_a_network_error() {
     }
 }
 
+/// A server that accepts the connection and never answers (a hung server, a proxy whose
+/// backend is gone): the driver bounds only the TCP connect, relctl the whole handshake, so
+/// the command ends with exit 5 after about 10 seconds instead of waiting forever.
+#[test]
+fn a_server_that_accepts_and_never_answers_is_a_network_error_in_bounded_time() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    // Accept every connection and hold it open, answering nothing.
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    let started = std::time::Instant::now();
+    refused(
+        &format!("postgres://alice:hunter2@127.0.0.1:{port}/relctl"),
+        &["project", "list"],
+        5,
+        "did not answer within 10 seconds",
+    );
+    let took = started.elapsed();
+    assert!(took.as_secs() < 30, "took {took:?}");
+}
+
 #[test]
 fn a_missing_database_a_refused_login_and_a_foreign_database_are_refused_untouched() {
     let Some(db) = database("refuse") else {
