@@ -37,22 +37,16 @@ fn commit_info() -> Option<String> {
         return None;
     }
     // Rebuilt when HEAD moves: HEAD itself (a checkout), the branch it names (a commit), and
-    // packed-refs (a branch that is only packed).
-    for name in ["HEAD", "packed-refs"] {
+    // packed-refs (a branch that is only packed). Only the files that exist: cargo takes a
+    // missing one for a change, and would rebuild every time.
+    let branch = git(&["-C", &manifest_dir, "symbolic-ref", "-q", "HEAD"]);
+    for name in ["HEAD", "packed-refs"].into_iter().chain(branch.as_deref()) {
         if let Some(path) = git(&["-C", &manifest_dir, "rev-parse", "--git-path", name]) {
-            println!(
-                "cargo:rerun-if-changed={}",
-                Path::new(&top).join(path).display()
-            );
+            let path = Path::new(&top).join(path);
+            if path.exists() {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
         }
-    }
-    if let Some(branch) = git(&["-C", &manifest_dir, "symbolic-ref", "-q", "HEAD"])
-        && let Some(path) = git(&["-C", &manifest_dir, "rev-parse", "--git-path", &branch])
-    {
-        println!(
-            "cargo:rerun-if-changed={}",
-            Path::new(&top).join(path).display()
-        );
     }
     let line = git(&[
         "-C",
