@@ -20,8 +20,8 @@ use tempfile::TempDir;
 
 /// The `relctl` binary the suite runs: the one cargo built for it, or the one named by
 /// `RELCTL_TEST_BIN` (a release build, e.g. the static musl binary of `dist/build`, so the
-/// end-to-end tests run against what ships: `RELCTL_TEST_BIN=$PWD/target/dist/relctl-x86_64-unknown-linux-musl
-/// cargo test --test it remote:: sentry_cli`).
+/// end-to-end tests run against what ships: `.ci/run` sets it to
+/// `target/dist/relctl-x86_64-unknown-linux-musl` for `cargo test --test it -- remote:: sentry_cli`).
 pub fn relctl_bin() -> PathBuf {
     match std::env::var_os("RELCTL_TEST_BIN") {
         Some(path) if !path.is_empty() => {
