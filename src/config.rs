@@ -684,7 +684,7 @@ fn read_files(
         let values = read_file(&path)?;
         return Ok(vec![(path, values)]);
     }
-    let owner = rustix::process::geteuid().as_raw();
+    let owner = current_user();
     let mut files = Vec::new();
     // Lowest: sentry-cli's files, the user's then the project's.
     let user_rc = home
@@ -845,6 +845,33 @@ fn user_file(env: &dyn Environment) -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
+/// The user whose project files are read: the effective uid.
+#[cfg(unix)]
+fn current_user() -> u32 {
+    rustix::process::geteuid().as_raw()
+}
+
+/// Windows has no uids (see [`other_owner`]).
+#[cfg(not(unix))]
+fn current_user() -> u32 {
+    0
+}
+
+/// The file's owner when it is not `owner`.
+#[cfg(unix)]
+fn other_owner(meta: &std::fs::Metadata, owner: u32) -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    (meta.uid() != owner).then_some(meta.uid())
+}
+
+/// Not checked on Windows: a file's owner is a SID behind the security API (GetSecurityInfo),
+/// which std does not reach, and a directory another user could plant a file in is the shared
+/// multi-user Unix case (/tmp, a checkout under another's home) this check is for.
+#[cfg(not(unix))]
+fn other_owner(_meta: &std::fs::Metadata, _owner: u32) -> Option<u32> {
+    None
+}
+
 /// The nearest file `name` (`.relctl.toml`, `.sentryclirc`) owned by `owner`, from `cwd` up to
 /// the root of its git repository,
 /// else up to `home`; when `cwd` is in neither, only `cwd` itself. A file owned by someone else
@@ -856,8 +883,6 @@ fn project_file(
     name: &str,
     warnings: &mut Vec<String>,
 ) -> Option<PathBuf> {
-    use std::os::unix::fs::MetadataExt;
-
     let home = home.map(|home| std::fs::canonicalize(home).unwrap_or_else(|_| home.to_path_buf()));
     let is_boundary =
         |dir: &Path| dir.join(".git").exists() || home.as_deref().is_some_and(|h| h == dir);
@@ -873,11 +898,10 @@ fn project_file(
         if !meta.is_file() {
             continue;
         }
-        if meta.uid() != owner {
+        if let Some(uid) = other_owner(&meta, owner) {
             warnings.push(format!(
-                "ignoring {}: it belongs to another user (uid {}), not to you (uid {owner})",
+                "ignoring {}: it belongs to another user (uid {uid}), not to you (uid {owner})",
                 path.display(),
-                meta.uid()
             ));
             continue;
         }

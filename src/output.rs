@@ -192,6 +192,23 @@ const MIN_WIDTH: usize = 20;
 /// A column is never cut below this many columns (or its header's width).
 const MIN_COLUMN: usize = 8;
 
+/// The width of the terminal on stdout, from the terminal itself.
+#[cfg(unix)]
+fn terminal_columns() -> Option<usize> {
+    rustix::termios::tcgetwinsize(io::stdout())
+        .ok()
+        .map(|size| usize::from(size.ws_col))
+        .filter(|&cols| cols > 0)
+}
+
+/// Elsewhere (Windows) only `COLUMNS` says: asking the console (GetConsoleScreenBufferInfo)
+/// would bring in windows-sys' console bindings for one number. A terminal of unknown width
+/// gets the tables unwrapped, as a pipe does.
+#[cfg(not(unix))]
+fn terminal_columns() -> Option<usize> {
+    None
+}
+
 impl Layout {
     /// The layout of this process's stdout.
     pub fn of_stdout() -> Layout {
@@ -202,13 +219,7 @@ impl Layout {
                 .ok()
                 .and_then(|text| text.trim().parse::<usize>().ok());
             let width = columns
-                .or_else(|| {
-                    terminal
-                        .then(|| rustix::termios::tcgetwinsize(io::stdout()).ok())
-                        .flatten()
-                        .map(|size| usize::from(size.ws_col))
-                        .filter(|&cols| cols > 0)
-                })
+                .or_else(|| terminal.then(terminal_columns).flatten())
                 .map(|cols| cols.max(MIN_WIDTH));
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             Layout {

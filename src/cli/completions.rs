@@ -61,7 +61,12 @@ fn add_man_pages(
     name: &str,
     files: &mut Vec<(PathBuf, Vec<u8>)>,
 ) -> Result<()> {
-    let page_cmd = cmd.clone().name(name.to_string());
+    // The pages say the version alone (`-V`'s), not the commit `--version` names: they are
+    // kept in the repository and must not change with every commit.
+    let page_cmd = cmd
+        .clone()
+        .name(name.to_string())
+        .long_version(None::<&'static str>);
     let mut page = Vec::new();
     clap_mangen::Man::new(page_cmd)
         .render(&mut page)

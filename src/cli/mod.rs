@@ -61,12 +61,18 @@ Setup:
 Options:
 {options}{after-help}";
 
+/// What `relctl --version` prints after the name: the version, and the commit the binary was
+/// built from with its date when the build knew it (build.rs), e.g. `0.1.0 (abc1234 2026-12-07)`.
+/// `-V` and the man pages say the version alone.
+pub const LONG_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("RELCTL_BUILD_INFO"));
+
 /// relctl: create releases, bind their git commits and resolve the issues those commits fix,
 /// on an embedded SQLite store or a Sentry-compatible server.
 #[derive(Debug, Parser)]
 #[command(
     name = "relctl",
     version,
+    long_version = LONG_VERSION,
     propagate_version = true,
     max_term_width = 100,
     help_template = HELP_TEMPLATE,

@@ -26,7 +26,9 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use flate2::{Decompress, FlushDecompress, Status};
-use memmap2::{Mmap, UncheckedAdvice};
+use memmap2::Mmap;
+#[cfg(unix)]
+use memmap2::UncheckedAdvice;
 
 /// The length of a SHA-1 object id.
 const ID_LEN: usize = 20;
@@ -264,6 +266,11 @@ impl Touched {
             return;
         }
         self.bytes = 0;
+        // Windows has no MADV_DONTNEED (memmap2 offers advice on Unix only): there the
+        // working set stays as the memory manager trims it.
+        #[cfg(not(unix))]
+        let _ = packs;
+        #[cfg(unix)]
         for pack in packs {
             // SAFETY: the mapping is a read-only file mapping: dropping its pages loses nothing,
             // the next read maps them again from the file. Nothing borrowed from a mapping

@@ -76,6 +76,7 @@ pub fn connection_cap(requested: Option<usize>) -> usize {
 }
 
 /// Raises the soft limit of open descriptors to the hard one (as servers do); the limit now.
+#[cfg(unix)]
 fn raise_descriptor_limit() -> u64 {
     use rustix::process::{Resource, getrlimit, setrlimit};
     let mut limit = getrlimit(Resource::Nofile);
@@ -89,6 +90,13 @@ fn raise_descriptor_limit() -> u64 {
         }
     }
     limit.current.unwrap_or(1 << 20)
+}
+
+/// Windows has no per-process limit of open sockets to raise (they are bounded by memory): the
+/// same 1 Mi as an unlimited Unix limit, so `--max-connections` alone bounds the connections.
+#[cfg(not(unix))]
+fn raise_descriptor_limit() -> u64 {
+    1 << 20
 }
 
 /// What the watchdog knows of one connection.

@@ -25,7 +25,9 @@
 use std::ffi::OsString;
 use std::fs::{DirBuilder, OpenOptions};
 use std::io::Read;
+#[cfg(unix)]
 use std::os::unix::ffi::OsStrExt;
+#[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -319,7 +321,22 @@ fn uri(path: &Path, query: &str) -> PathBuf {
         .remove(b'_')
         .remove(b'.')
         .remove(b'~');
-    let encoded = percent_encoding::percent_encode(path.as_os_str().as_bytes(), KEEP);
+    #[cfg(unix)]
+    let bytes = path.as_os_str().as_bytes();
+    // Elsewhere (Windows) a path is UTF-16; SQLite's URIs are UTF-8, with `/` separators and the
+    // drive as the first segment (`file:/C:/Users/...`).
+    #[cfg(not(unix))]
+    let text = {
+        let text = path.to_string_lossy().replace('\\', "/");
+        if text.starts_with('/') {
+            text
+        } else {
+            format!("/{text}")
+        }
+    };
+    #[cfg(not(unix))]
+    let bytes = text.as_bytes();
+    let encoded = percent_encoding::percent_encode(bytes, KEEP);
     PathBuf::from(format!("file:{encoded}?{query}"))
 }
 
@@ -404,7 +421,7 @@ fn make_dirs(dir: &Path) -> std::result::Result<Vec<PathBuf>, (PathBuf, std::io:
     }
     let mut made = Vec::new();
     for missing in missing.iter().rev() {
-        match DirBuilder::new().mode(0o700).create(missing) {
+        match private_dir_builder().create(missing) {
             Ok(()) => made.push(missing.clone()),
             Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(err) => {
@@ -414,6 +431,21 @@ fn make_dirs(dir: &Path) -> std::result::Result<Vec<PathBuf>, (PathBuf, std::io:
         }
     }
     Ok(made)
+}
+
+/// Private to the user on Unix (0700).
+#[cfg(unix)]
+fn private_dir_builder() -> DirBuilder {
+    let mut builder = DirBuilder::new();
+    builder.mode(0o700);
+    builder
+}
+
+/// Windows has no modes: a directory under the user's profile (where the default store lives)
+/// inherits the profile's ACL, which is the user's own.
+#[cfg(not(unix))]
+fn private_dir_builder() -> DirBuilder {
+    DirBuilder::new()
 }
 
 /// Removes directories [`make_dirs`] made, innermost first, as long as they are empty (another
@@ -441,12 +473,12 @@ impl TempFile {
                 COUNTER.fetch_add(1, Ordering::Relaxed)
             ));
             let path = dir.join(name);
-            match OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(&path)
-            {
+            let mut options = OpenOptions::new();
+            options.write(true).create_new(true);
+            // As for the directories (make_dirs): 0600 on Unix, the directory's ACL on Windows.
+            #[cfg(unix)]
+            options.mode(0o600);
+            match options.open(&path) {
                 Ok(_) => return Ok(TempFile { path }),
                 Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => continue,
                 Err(err) => return Err(err),

@@ -18,6 +18,7 @@
 //! inode: a symbolic link, another spelling of the path, and a new store's temporary name (which
 //! is hard-linked into place) are the same file.
 
+#[cfg(unix)]
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -39,11 +40,29 @@ fn held() -> MutexGuard<'static, Vec<(FileId, usize)>> {
 }
 
 /// The file at `path` (following links); `None` when there is none. `stat` opens nothing.
+#[cfg(unix)]
 fn file_id(path: &Path) -> Option<FileId> {
     let meta = std::fs::metadata(path).ok()?;
     Some(FileId {
         dev: meta.dev(),
         ino: meta.ino(),
+    })
+}
+
+/// Elsewhere (Windows) the file's canonical path stands for it, hashed: the volume serial and
+/// file index are behind an unstable std API. What this module guards against is POSIX's: on
+/// Windows SQLite locks with `LockFileEx`, per handle, so another handle's close drops nothing;
+/// the hold only has to name the file consistently there, and two hard links to one file count
+/// as two files.
+#[cfg(not(unix))]
+fn file_id(path: &Path) -> Option<FileId> {
+    use std::hash::{Hash, Hasher};
+    let canonical = std::fs::canonicalize(path).ok()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    canonical.hash(&mut hasher);
+    Some(FileId {
+        dev: 0,
+        ino: hasher.finish(),
     })
 }
 

@@ -18,6 +18,25 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// The `relctl` binary the suite runs: the one cargo built for it, or the one named by
+/// `RELCTL_TEST_BIN` (a release build, e.g. the static musl binary of `dist/build`, so the
+/// end-to-end tests run against what ships: `.ci/run` sets it to
+/// `target/dist/relctl-x86_64-unknown-linux-musl` for `cargo test --test it -- remote:: sentry_cli`).
+pub fn relctl_bin() -> PathBuf {
+    match std::env::var_os("RELCTL_TEST_BIN") {
+        Some(path) if !path.is_empty() => {
+            let path = PathBuf::from(path);
+            assert!(
+                path.is_file(),
+                "RELCTL_TEST_BIN={} is not a file",
+                path.display()
+            );
+            path
+        }
+        _ => PathBuf::from(env!("CARGO_BIN_EXE_relctl")),
+    }
+}
+
 pub struct TestEnv {
     pub dir: TempDir,
     /// What `RELCTL_STORE` gets: the SQLite file in `dir`, or the URL of [`TestEnv::pg`].
@@ -117,7 +136,7 @@ impl TestEnv {
 
     /// `relctl` with a clean environment pointing at this test's store and home.
     pub fn cmd(&self) -> Command {
-        self.cmd_of(Path::new(env!("CARGO_BIN_EXE_relctl")))
+        self.cmd_of(&relctl_bin())
     }
 
     /// [`TestEnv::cmd`] running the relctl binary at `program` (a copy another user can reach).

@@ -421,7 +421,7 @@ fn unprivileged_cmd(env: &TestEnv) -> Command {
         let dir = tempfile::tempdir().unwrap();
         std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
         let program = dir.path().join("relctl");
-        std::fs::copy(env!("CARGO_BIN_EXE_relctl"), &program).unwrap();
+        std::fs::copy(crate::harness::relctl_bin(), &program).unwrap();
         std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
         (dir, program)
     });
