@@ -138,73 +138,16 @@ pub fn update(
     org: &OrgRow,
     edit: &OrgEdit<'_>,
 ) -> Result<(OrgRow, Vec<OptionChange>)> {
-    let mut refused: Vec<(String, String)> = Vec::new();
-    let mut parsed = Vec::with_capacity(edit.options.len());
-    for (field, raw) in edit.options {
-        let option = find(field)?;
-        let checked = option
-            .parse(raw)
-            .and_then(|value| org_rules::check_option(option.field, &value).map(|()| value));
-        match checked {
-            Ok(value) => parsed.push((option, value)),
-            Err(message) => refused.push((field.clone(), message)),
-        }
-    }
-    let name = match edit.name.map(org_rules::check_name) {
-        Some(Ok(name)) => Some(name),
-        Some(Err(messages)) => {
-            refused.extend(messages.into_iter().map(|m| ("name".to_string(), m)));
-            None
-        }
-        None => None,
-    };
-    let slug = match edit.slug {
-        Some(raw) => {
-            let checked = org_rules::check_slug(raw, |slug| {
-                Ok::<_, Error>(
-                    store::orgs::find_by_slug(conn, slug)?.is_some_and(|o| o.id != org.id),
-                )
-            })?;
-            match checked {
-                Ok(slug) => Some(slug),
-                Err(messages) => {
-                    refused.extend(messages.into_iter().map(|m| ("slug".to_string(), m)));
-                    None
-                }
-            }
-        }
-        None => None,
-    };
-    if !refused.is_empty() {
-        return Err(Error::invalid_fields(refused));
-    }
-
+    let checked = check_edit(conn, org, edit)?;
     let mut data = Map::new();
-    let mut changes = Vec::with_capacity(parsed.len().saturating_add(2));
-    for (option, value) in parsed {
-        let previous = match store::orgs::option_value(conn, org.id, option.key)? {
-            Some(json) => Some(serde_json::from_str::<OptionValue>(&json)?),
-            None => None,
-        };
-        let change =
-            org_options::change_description(&(option.default)(), previous.as_ref(), &value);
-        store::orgs::save_option(conn, org.id, option.key, &serde_json::to_string(&value)?)?;
-        if let Some(change) = &change {
-            data.insert(option.field.to_string(), Value::String(change.clone()));
-        }
-        changes.push(OptionChange {
-            field: option.field.to_string(),
-            value,
-            change,
-        });
-    }
+    let mut changes = save_options(conn, org, checked.options, &mut data)?;
 
     // Tracked organization fields (6.3 step 6): "from OLD to NEW" when they changed.
     let mut renamed = org.clone();
-    if let Some(name) = name {
+    if let Some(name) = checked.name {
         renamed.name = name;
     }
-    if let Some(slug) = slug {
+    if let Some(slug) = checked.slug {
         renamed.slug = slug;
     }
     let tracked = [
@@ -239,6 +182,91 @@ pub fn update(
         )?;
     }
     Ok((renamed, changes))
+}
+
+/// An organization change that passed every check: typed option values, the new name and slug.
+struct CheckedEdit {
+    options: Vec<(&'static OrgOption, OptionValue)>,
+    name: Option<String>,
+    slug: Option<String>,
+}
+
+/// Checks every field of `edit` (the serializer's validation): all refusals together, as one
+/// [`Error::invalid_fields`], or the typed change.
+fn check_edit(conn: &Db<'_>, org: &OrgRow, edit: &OrgEdit<'_>) -> Result<CheckedEdit> {
+    let mut refused: Vec<(String, String)> = Vec::new();
+    let mut options = Vec::with_capacity(edit.options.len());
+    for (field, raw) in edit.options {
+        let option = find(field)?;
+        let checked = option
+            .parse(raw)
+            .and_then(|value| org_rules::check_option(option.field, &value).map(|()| value));
+        match checked {
+            Ok(value) => options.push((option, value)),
+            Err(message) => refused.push((field.clone(), message)),
+        }
+    }
+    let name = match edit.name.map(org_rules::check_name) {
+        Some(Ok(name)) => Some(name),
+        Some(Err(messages)) => {
+            refused.extend(messages.into_iter().map(|m| ("name".to_string(), m)));
+            None
+        }
+        None => None,
+    };
+    let slug = match edit.slug {
+        Some(raw) => {
+            let checked = org_rules::check_slug(raw, |slug| {
+                Ok::<_, Error>(
+                    store::orgs::find_by_slug(conn, slug)?.is_some_and(|o| o.id != org.id),
+                )
+            })?;
+            match checked {
+                Ok(slug) => Some(slug),
+                Err(messages) => {
+                    refused.extend(messages.into_iter().map(|m| ("slug".to_string(), m)));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    if !refused.is_empty() {
+        return Err(Error::invalid_fields(refused));
+    }
+    Ok(CheckedEdit {
+        options,
+        name,
+        slug,
+    })
+}
+
+/// Stores each checked option (6.3 step 2), putting its change description into `data`.
+fn save_options(
+    conn: &Db<'_>,
+    org: &OrgRow,
+    options: Vec<(&'static OrgOption, OptionValue)>,
+    data: &mut Map<String, Value>,
+) -> Result<Vec<OptionChange>> {
+    let mut changes = Vec::with_capacity(options.len().saturating_add(2));
+    for (option, value) in options {
+        let previous = match store::orgs::option_value(conn, org.id, option.key)? {
+            Some(json) => Some(serde_json::from_str::<OptionValue>(&json)?),
+            None => None,
+        };
+        let change =
+            org_options::change_description(&(option.default)(), previous.as_ref(), &value);
+        store::orgs::save_option(conn, org.id, option.key, &serde_json::to_string(&value)?)?;
+        if let Some(change) = &change {
+            data.insert(option.field.to_string(), Value::String(change.clone()));
+        }
+        changes.push(OptionChange {
+            field: option.field.to_string(),
+            value,
+            change,
+        });
+    }
+    Ok(changes)
 }
 
 fn find(field: &str) -> Result<&'static OrgOption> {
