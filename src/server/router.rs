@@ -33,6 +33,27 @@ pub fn router(api: Api, timeout: Duration) -> Router {
     let log = api.log.clone();
     let max_body = api.max_body;
     let counted = std::sync::Arc::clone(&api.metrics);
+    api_routes()
+        // The release pages for people (`pages/`), outside `/api/`.
+        .merge(pages::routes())
+        // For operators: probes without a token (`health.rs`), numbers behind one unless
+        // `--metrics-public` (`metrics.rs`).
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(metrics::metrics))
+        .route_layer(middleware::from_fn(metrics::note_route))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(max_body))
+        .with_state(api)
+        .layer(middleware::from_fn_with_state(timeout, time_limit))
+        .layer(middleware::from_fn_with_state(counted, metrics::count))
+        .layer(request_log())
+        .layer(middleware::from_fn_with_state(log, in_log_scope))
+}
+
+/// Sentry's API paths, each with its methods and handlers.
+fn api_routes() -> Router<Api> {
     Router::new()
         .route("/api/0/", get(organizations::index))
         // Organizations.
@@ -98,22 +119,6 @@ pub fn router(api: Api, timeout: Duration) -> Router {
             "/api/0/organizations/{org}/shortids/{short_id}/",
             get(issues::short_id),
         )
-        // The release pages for people (`pages/`), outside `/api/`.
-        .merge(pages::routes())
-        // For operators: probes without a token (`health.rs`), numbers behind one unless
-        // `--metrics-public` (`metrics.rs`).
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/metrics", get(metrics::metrics))
-        .route_layer(middleware::from_fn(metrics::note_route))
-        .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed)
-        .layer(DefaultBodyLimit::max(max_body))
-        .with_state(api)
-        .layer(middleware::from_fn_with_state(timeout, time_limit))
-        .layer(middleware::from_fn_with_state(counted, metrics::count))
-        .layer(request_log())
-        .layer(middleware::from_fn_with_state(log, in_log_scope))
 }
 
 /// Answers 503 `{detail}` when the request is not answered within `limit`. The request's future

@@ -34,6 +34,7 @@ use super::{
     ReleaseQuery, ReleaseUpdated, UpdateIssues, UpdateOrganization, UpdateProject, UpdateRelease,
 };
 use crate::error::{Error, Result};
+use crate::flow::commits::HeadCommit;
 use crate::flow::{self, FlowEnv};
 use crate::model;
 use crate::redis_sequence::RedisSequence;
@@ -191,6 +192,83 @@ fn release_to_update(
     }
 }
 
+/// What a commits change did to a release.
+struct CommitsApplied {
+    release: ReleaseRow,
+    resolved_issues: Vec<String>,
+    rebound_releases: Vec<String>,
+}
+
+/// A release's commits change (replace, append, clear or keep), in the caller's transaction:
+/// the commits bound (from `streamed` when given, else the list in the change), the head
+/// commits recorded and later releases re-bound; the number bound goes into `bound`.
+fn apply_commits_change(
+    tx: &Db<'_>,
+    env: &FlowEnv,
+    org: &OrgRow,
+    release: ReleaseRow,
+    (change, head_commits): (&CommitsChange, &[HeadCommit]),
+    streamed: Option<CommitBatches<'_>>,
+    bound: &std::cell::Cell<u64>,
+) -> Result<CommitsApplied> {
+    let (commits, append) = match change {
+        CommitsChange::Keep => {
+            return Ok(CommitsApplied {
+                release,
+                resolved_issues: Vec::new(),
+                rebound_releases: Vec::new(),
+            });
+        }
+        CommitsChange::Clear => {
+            return Ok(CommitsApplied {
+                release: flow::commits::clear_commits(tx, &release)?,
+                resolved_issues: Vec::new(),
+                rebound_releases: Vec::new(),
+            });
+        }
+        CommitsChange::Replace(commits) => (commits, false),
+        CommitsChange::Append(commits) => (commits, true),
+    };
+    let mut heads = head_commits.to_vec();
+    let outcome = match streamed {
+        None => flow::commits::set_commits(tx, env, org, &release, commits, append)?,
+        Some(batches) => {
+            let mut binder = flow::commits::CommitBinder::start(tx, env, org, &release, append);
+            for batch in batches {
+                let batch = batch?;
+                binder.add(&batch.commits.iter().collect::<Vec<_>>())?;
+                heads.extend(batch.heads);
+            }
+            binder.finish()?
+        }
+    };
+    bound.set(u64::try_from(outcome.bound).unwrap_or(u64::MAX));
+    let rebound_releases =
+        flow::commits::set_heads_and_rebind_later(tx, env, org, &outcome.release, &heads)?;
+    Ok(CommitsApplied {
+        release: outcome.release,
+        resolved_issues: outcome.resolved_issues,
+        rebound_releases,
+    })
+}
+
+/// What a release POST did: created it, found it as asked, or linked it to more projects.
+fn create_outcome(created: &flow::releases::Created) -> CreateOutcome {
+    if created.created {
+        CreateOutcome::Created
+    } else if created.newly_linked.is_empty() {
+        CreateOutcome::AlreadyThere
+    } else {
+        CreateOutcome::Linked(
+            created
+                .newly_linked
+                .iter()
+                .map(|p| p.slug.clone())
+                .collect(),
+        )
+    }
+}
+
 /// Applies a release PUT to `release`, in the caller's transaction; its commits come from
 /// `streamed` when given.
 fn apply_update(
@@ -208,34 +286,20 @@ fn apply_update(
     if let Some(reference) = &req.ref_ {
         release = flow::releases::set_ref(tx, &release, reference)?;
     }
-    let mut resolved_issues = Vec::new();
-    let mut rebound_releases = Vec::new();
-    match &req.commits {
-        CommitsChange::Keep => {}
-        CommitsChange::Replace(commits) | CommitsChange::Append(commits) => {
-            let append = matches!(req.commits, CommitsChange::Append(_));
-            let mut heads = req.head_commits.clone();
-            let outcome = match streamed {
-                None => flow::commits::set_commits(tx, env, org, &release, commits, append)?,
-                Some(batches) => {
-                    let mut binder =
-                        flow::commits::CommitBinder::start(tx, env, org, &release, append);
-                    for batch in batches {
-                        let batch = batch?;
-                        binder.add(&batch.commits.iter().collect::<Vec<_>>())?;
-                        heads.extend(batch.heads);
-                    }
-                    binder.finish()?
-                }
-            };
-            release = outcome.release;
-            resolved_issues = outcome.resolved_issues;
-            bound.set(u64::try_from(outcome.bound).unwrap_or(u64::MAX));
-            rebound_releases =
-                flow::commits::set_heads_and_rebind_later(tx, env, org, &release, &heads)?;
-        }
-        CommitsChange::Clear => release = flow::commits::clear_commits(tx, &release)?,
-    }
+    let applied = apply_commits_change(
+        tx,
+        env,
+        org,
+        release,
+        (&req.commits, &req.head_commits),
+        streamed,
+        bound,
+    )?;
+    let (mut release, resolved_issues, rebound_releases) = (
+        applied.release,
+        applied.resolved_issues,
+        applied.rebound_releases,
+    );
     if let Some(date) = req.date_released {
         release = flow::releases::finalize(tx, &release, date, req.url.as_deref())?;
     } else if let Some(url) = &req.url {
@@ -405,42 +469,22 @@ impl Backend for LocalBackend {
                             finalize_existing: req.finalize_existing,
                         },
                     )?;
+                    let outcome = create_outcome(&created);
                     let mut release = created.release;
                     if let Some(status) = req.status {
                         release = flow::releases::set_status(tx, &release, status.code())?.0;
                     }
-                    match &req.commits {
-                        CommitsChange::Keep => {}
-                        CommitsChange::Replace(commits) | CommitsChange::Append(commits) => {
-                            let append = matches!(req.commits, CommitsChange::Append(_));
-                            let outcome = flow::commits::set_commits(
-                                tx, &env, &org, &release, commits, append,
-                            )?;
-                            release = outcome.release;
-                            bound.set(u64::try_from(outcome.bound).unwrap_or(u64::MAX));
-                            flow::commits::set_heads_and_rebind_later(
-                                tx,
-                                &env,
-                                &org,
-                                &release,
-                                &req.head_commits,
-                            )?;
-                        }
-                        CommitsChange::Clear => {
-                            release = flow::commits::clear_commits(tx, &release)?;
-                        }
-                    }
-                    let outcome = if created.created {
-                        CreateOutcome::Created
-                    } else if created.newly_linked.is_empty() {
-                        CreateOutcome::AlreadyThere
-                    } else {
-                        CreateOutcome::Linked(
-                            created.newly_linked.into_iter().map(|p| p.slug).collect(),
-                        )
-                    };
+                    let applied = apply_commits_change(
+                        tx,
+                        &env,
+                        &org,
+                        release,
+                        (&req.commits, &req.head_commits),
+                        None,
+                        &bound,
+                    )?;
                     Ok(ReleaseCreated {
-                        release: flow::views::release(tx, &release, None)?,
+                        release: flow::views::release(tx, &applied.release, None)?,
                         outcome,
                     })
                 });
