@@ -76,6 +76,9 @@ pub fn read(backend: &dyn Backend, settings: &Settings, remote: bool) -> Result<
         },
     };
     if !remote {
+        // The store is the target: one that is not relctl's, or a database that is down, is
+        // the command's error (a store not made yet is fine: the first write makes it).
+        backend.organizations()?;
         return Ok(Info {
             info,
             failure: None,

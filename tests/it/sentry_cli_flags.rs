@@ -152,6 +152,12 @@ fn info_says_whether_the_server_takes_the_token() {
     let text = env.ok(&["info"]);
     assert!(text.contains("Method: none needed (local store)"), "{text}");
     assert!(!env.store_exists());
+    // A store that is not relctl's is the target's failure: exit 2, left as it was.
+    let foreign = env.path().join("foreign.db");
+    std::fs::write(&foreign, "not a store").unwrap();
+    let err = env.fails(&["--store", foreign.to_str().unwrap(), "info"], 2);
+    assert!(err.contains("is not a relctl store"), "{err}");
+    assert_eq!(std::fs::read(&foreign).unwrap(), b"not a store");
 
     let server = Serve::start();
     let client = server.client().with_env("SENTRY_PROJECT", "backend");
