@@ -8,7 +8,7 @@
 //! commit id is taken: nothing here can resolve a branch name.
 
 use crate::config::Environment;
-use crate::domain::commit_id::is_commit_id;
+use crate::domain::commit_id::is_full_commit_id;
 
 /// A job's commit and, when the CI system says it, the repository's `owner/name`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,7 +96,7 @@ pub const VARIABLES: &[&str] = &[
 pub fn from_environment(env: &dyn Environment) -> Option<CiCheckout> {
     SYSTEMS.iter().find_map(|system| {
         let commit = (system.head)(env)?.trim().to_ascii_lowercase();
-        (is_commit_id(&commit) && (commit.len() == 40 || commit.len() == 64)).then(|| CiCheckout {
+        is_full_commit_id(&commit).then(|| CiCheckout {
             source: system.commit,
             repository: (system.repository)(env),
             commit,

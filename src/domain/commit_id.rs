@@ -14,6 +14,12 @@ pub fn is_commit_id(text: &str) -> bool {
         && text.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// Whether `text` is a whole commit id (40 hexadecimal characters, or 64 for SHA-256): what
+/// names a commit without a repository to resolve an abbreviation in.
+pub fn is_full_commit_id(text: &str) -> bool {
+    (text.len() == 40 || text.len() == 64) && is_commit_id(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

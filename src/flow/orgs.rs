@@ -30,23 +30,11 @@ pub fn create(conn: &Db<'_>, env: &FlowEnv, slug: &str, name: Option<&str>) -> R
     let checked = org_rules::check_slug(slug, |slug| {
         Ok::<_, Error>(store::orgs::find_by_slug(conn, slug)?.is_some())
     })?;
-    let slug = checked.map_err(|messages| {
-        Error::invalid_fields(
-            messages
-                .into_iter()
-                .map(|m| ("slug".to_string(), m))
-                .collect(),
-        )
-    })?;
+    let slug =
+        checked.map_err(|messages| Error::invalid_fields(field_messages("slug", messages)))?;
     let name = match name.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(name) => org_rules::check_name(name).map_err(|messages| {
-            Error::invalid_fields(
-                messages
-                    .into_iter()
-                    .map(|m| ("name".to_string(), m))
-                    .collect(),
-            )
-        })?,
+        Some(name) => org_rules::check_name(name)
+            .map_err(|messages| Error::invalid_fields(field_messages("name", messages)))?,
         None => slug.clone(),
     };
     let now = env.now_text();
@@ -184,6 +172,14 @@ pub fn update(
     Ok((renamed, changes))
 }
 
+/// A field's refusals as [`Error::invalid_fields`] takes them.
+fn field_messages(field: &str, messages: Vec<String>) -> Vec<(String, String)> {
+    messages
+        .into_iter()
+        .map(|message| (field.to_string(), message))
+        .collect()
+}
+
 /// An organization change that passed every check: typed option values, the new name and slug.
 struct CheckedEdit {
     options: Vec<(&'static OrgOption, OptionValue)>,
@@ -209,7 +205,7 @@ fn check_edit(conn: &Db<'_>, org: &OrgRow, edit: &OrgEdit<'_>) -> Result<Checked
     let name = match edit.name.map(org_rules::check_name) {
         Some(Ok(name)) => Some(name),
         Some(Err(messages)) => {
-            refused.extend(messages.into_iter().map(|m| ("name".to_string(), m)));
+            refused.extend(field_messages("name", messages));
             None
         }
         None => None,
@@ -224,7 +220,7 @@ fn check_edit(conn: &Db<'_>, org: &OrgRow, edit: &OrgEdit<'_>) -> Result<Checked
             match checked {
                 Ok(slug) => Some(slug),
                 Err(messages) => {
-                    refused.extend(messages.into_iter().map(|m| ("slug".to_string(), m)));
+                    refused.extend(field_messages("slug", messages));
                     None
                 }
             }

@@ -11,7 +11,7 @@ use std::time::Instant;
 use super::set_commits::{RangeAsked, SetCommits, SetCommitsRun};
 use crate::backend::{Backend, EarlierHeads, ServerRange, UpdateRelease};
 use crate::ci_checkout::CiCheckout;
-use crate::domain::commit_id::is_commit_id;
+use crate::domain::commit_id::{is_commit_id, is_full_commit_id};
 use crate::error::Result;
 use crate::git::GitRepo;
 
@@ -36,9 +36,8 @@ pub fn without_history(ranges: &[RangeAsked]) -> Option<Vec<ServerRange>> {
     ranges
         .iter()
         .map(|range| {
-            let full = |id: &str| is_commit_id(id) && (id.len() == 40 || id.len() == 64);
-            let previous_ok = range.previous.as_deref().is_none_or(full);
-            (full(&range.head) && previous_ok).then(|| ServerRange {
+            let previous_ok = range.previous.as_deref().is_none_or(is_full_commit_id);
+            (is_full_commit_id(&range.head) && previous_ok).then(|| ServerRange {
                 repository: range.repository.clone(),
                 commit: range.head.to_ascii_lowercase(),
                 previous: range.previous.as_deref().map(str::to_ascii_lowercase),

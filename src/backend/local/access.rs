@@ -136,15 +136,34 @@ impl LocalBackend {
         org: &str,
         work: impl Fn(&Db<'_>, &FlowEnv, &OrgRow) -> Result<T>,
     ) -> Result<T> {
-        let env = self.env();
+        self.write_in(org, &self.env(), false, work)
+    }
+
+    /// One write transaction in organization `org` with `env`, under the organization's lock
+    /// (the wait for it is watched). `binds_commits`: the lock is waited for a bounded time
+    /// ([`COMMITS_LOCK_WAIT`]), after which the caller reports a conflict to retry.
+    pub(super) fn write_in<T>(
+        &self,
+        org: &str,
+        env: &FlowEnv,
+        binds_commits: bool,
+        work: impl Fn(&Db<'_>, &FlowEnv, &OrgRow) -> Result<T>,
+    ) -> Result<T> {
         self.with_store(true, |store| {
+            if binds_commits {
+                store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
+            }
             let asked = Instant::now();
-            store.write(|tx| {
+            let result = store.write(|tx| {
                 let org = flow::organization(tx, org)?;
                 tx.lock_organization(org.id)?;
                 watch::waited(Wait::WriteLock, asked.elapsed());
-                work(tx, &env, &org)
-            })
+                work(tx, env, &org)
+            });
+            if binds_commits {
+                store.set_busy_timeout(store::BUSY_TIMEOUT)?;
+            }
+            result
         })
     }
 
@@ -183,20 +202,8 @@ impl LocalBackend {
         req: &UpdateRelease,
         work: impl Fn(&Db<'_>, &FlowEnv, &OrgRow) -> Result<T>,
     ) -> Result<T> {
-        let env = self.env();
-        let result = self.with_store(true, |store| {
-            store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
-            let asked = Instant::now();
-            let result = store.write(|tx| {
-                let org = flow::organization(tx, &req.org)?;
-                tx.lock_organization(org.id)?;
-                watch::waited(Wait::WriteLock, asked.elapsed());
-                work(tx, &env, &org)
-            });
-            store.set_busy_timeout(store::BUSY_TIMEOUT)?;
-            result
-        });
-        result.map_err(|err| commits_conflict(err, &req.version))
+        self.write_in(&req.org, &self.env(), true, work)
+            .map_err(|err| commits_conflict(err, &req.version))
     }
 }
 

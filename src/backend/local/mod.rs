@@ -446,52 +446,39 @@ impl Backend for LocalBackend {
         let binds_commits = !matches!(req.commits, CommitsChange::Keep);
         let bound = std::cell::Cell::new(0);
         let created = self
-            .with_store(true, |store| {
-                if binds_commits {
-                    store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
+            .write_in(&req.org, &env, binds_commits, |tx, env, org| {
+                let projects = flow::projects(tx, org, &req.projects)?;
+                let created = flow::releases::create(
+                    tx,
+                    env,
+                    org,
+                    &flow::releases::NewReleaseRequest {
+                        version: &req.version,
+                        projects: &projects,
+                        ref_: req.ref_.as_deref(),
+                        url: req.url.as_deref(),
+                        date_released: req.date_released,
+                        finalize_existing: req.finalize_existing,
+                    },
+                )?;
+                let outcome = create_outcome(&created);
+                let mut release = created.release;
+                if let Some(status) = req.status {
+                    release = flow::releases::set_status(tx, &release, status.code())?.0;
                 }
-                let asked = std::time::Instant::now();
-                let result = store.write(|tx| {
-                    let org = flow::organization(tx, &req.org)?;
-                    tx.lock_organization(org.id)?;
-                    watch::waited(watch::Wait::WriteLock, asked.elapsed());
-                    let projects = flow::projects(tx, &org, &req.projects)?;
-                    let created = flow::releases::create(
-                        tx,
-                        &env,
-                        &org,
-                        &flow::releases::NewReleaseRequest {
-                            version: &req.version,
-                            projects: &projects,
-                            ref_: req.ref_.as_deref(),
-                            url: req.url.as_deref(),
-                            date_released: req.date_released,
-                            finalize_existing: req.finalize_existing,
-                        },
-                    )?;
-                    let outcome = create_outcome(&created);
-                    let mut release = created.release;
-                    if let Some(status) = req.status {
-                        release = flow::releases::set_status(tx, &release, status.code())?.0;
-                    }
-                    let applied = apply_commits_change(
-                        tx,
-                        &env,
-                        &org,
-                        release,
-                        (&req.commits, &req.head_commits),
-                        None,
-                        &bound,
-                    )?;
-                    Ok(ReleaseCreated {
-                        release: flow::views::release(tx, &applied.release, None)?,
-                        outcome,
-                    })
-                });
-                if binds_commits {
-                    store.set_busy_timeout(store::BUSY_TIMEOUT)?;
-                }
-                result
+                let applied = apply_commits_change(
+                    tx,
+                    env,
+                    org,
+                    release,
+                    (&req.commits, &req.head_commits),
+                    None,
+                    &bound,
+                )?;
+                Ok(ReleaseCreated {
+                    release: flow::views::release(tx, &applied.release, None)?,
+                    outcome,
+                })
             })
             .map_err(|err| commits_conflict(err, &req.version))?;
         watch::commits_bound(bound.get());
