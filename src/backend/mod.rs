@@ -336,6 +336,11 @@ pub struct UpdateRelease {
     /// `commits`: Sentry with a repository integration, `serve --repo`), when there is no local
     /// history to read; with `commits` Keep. The local store cannot.
     pub server_ranges: Vec<ServerRange>,
+    /// Repositories whose range was read by the `--auto` rule, for commits streamed in batches
+    /// (whose head commits come with the batches): such a release is compared with the other
+    /// releases of the repository, so its write takes the repository's ancestry lock. Heads in
+    /// `head_commits` without a `previous` say the same.
+    pub auto_repositories: Vec<String>,
 }
 
 /// A range a server reads itself: up to `commit` in `repository`, from `previous` when named,

@@ -238,6 +238,7 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
         }
         self.meet_authors(&batch)?;
         let mut stored = stored_commits(self.conn, self.org, &self.repositories, &batch)?;
+        let created = self.store_new_commits(&batch, &mut stored)?;
         // Written after the batch's commits, in one statement per batch on PostgreSQL.
         let mut file_changes: Vec<(i64, &str, &str)> = Vec::new();
         let mut in_batch: HashSet<(i64, &str)> = HashSet::with_capacity(batch.len());
@@ -251,27 +252,45 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
                 // The same commit twice in one list: bound once.
                 continue;
             }
-            let author_id = commit_email(commit)
-                .and_then(|email| self.authors.get(&email).map(|author| author.id));
             let sort_key = commit
                 .timestamp
                 .map(crate::time::format_ts)
                 .unwrap_or_default();
-            let date = commit.timestamp.map(crate::time::format_ts);
-            let target = CommitTarget {
-                repository_id,
-                author_id,
-                date: date.as_deref(),
+            let commit_id = match existing {
+                Some(stored) => {
+                    let date = commit.timestamp.map(crate::time::format_ts);
+                    let target = CommitTarget {
+                        author_id: self.author_id(commit),
+                        date: date.as_deref(),
+                    };
+                    update_stored_commit(
+                        self.conn,
+                        self.env,
+                        self.org,
+                        &mut self.issues,
+                        &stored,
+                        &target,
+                        commit,
+                    )?
+                }
+                None => {
+                    let id = created
+                        .get(&(repository_id, commit.id.clone()))
+                        .copied()
+                        .ok_or_else(|| Error::other("a commit went missing while binding"))?;
+                    let text = commit.message_text();
+                    link_referenced_issues(
+                        self.conn,
+                        self.env,
+                        self.org,
+                        &mut self.issues,
+                        id,
+                        text,
+                        true,
+                    )?;
+                    id
+                }
             };
-            let commit_id = upsert_commit(
-                self.conn,
-                self.env,
-                self.org,
-                &mut self.issues,
-                existing.as_ref(),
-                &target,
-                commit,
-            )?;
             for (path, kind) in &commit.patch_set {
                 file_changes.push((commit_id, path.as_str(), kind.as_str()));
             }
@@ -287,6 +306,65 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
             self.bound.push((commit_id, sort_key));
         }
         store::commits::insert_file_changes(self.conn, self.org.id, &file_changes)
+    }
+
+    /// The id of the author of `commit`, met by [`CommitBinder::meet_authors`].
+    fn author_id(&self, commit: &CommitInput) -> Option<i64> {
+        commit_email(commit).and_then(|email| self.authors.get(&email).map(|author| author.id))
+    }
+
+    /// Stores the batch's commits that are not in `stored`, in one go (a new commit without a
+    /// date is dated now); the ids of those stored, by (repository id, sha). One another writer
+    /// stored since `stored` was read is read back into `stored`, to be compared and updated as
+    /// any stored commit is.
+    fn store_new_commits(
+        &self,
+        batch: &[&CommitInput],
+        stored: &mut HashMap<(i64, String), StoredCommit>,
+    ) -> Result<HashMap<(i64, String), i64>> {
+        let now = self.env.now_text();
+        let mut seen: HashSet<(i64, &str)> = HashSet::new();
+        let mut new: Vec<(i64, &CommitInput, Option<String>)> = Vec::new();
+        for commit in batch {
+            let repository_id = repository_of(&self.repositories, self.org, commit)?;
+            if stored.contains_key(&(repository_id, commit.id.clone()))
+                || !seen.insert((repository_id, commit.id.as_str()))
+            {
+                continue;
+            }
+            new.push((
+                repository_id,
+                commit,
+                commit.timestamp.map(crate::time::format_ts),
+            ));
+        }
+        let rows: Vec<NewCommit<'_>> = new
+            .iter()
+            .map(|(repository_id, commit, date)| NewCommit {
+                organization_id: self.org.id,
+                repository_id: *repository_id,
+                key: &commit.id,
+                author_id: self.author_id(commit),
+                message: commit.message.as_value().map(String::as_str),
+                date_added: date.as_deref().unwrap_or(&now),
+            })
+            .collect();
+        let created = store::commits::insert_commits(self.conn, &rows)?;
+        let mut taken_meanwhile: HashMap<i64, Vec<&str>> = HashMap::new();
+        for row in &rows {
+            if !created.contains_key(&(row.repository_id, row.key.to_string())) {
+                taken_meanwhile
+                    .entry(row.repository_id)
+                    .or_default()
+                    .push(row.key);
+            }
+        }
+        for (repository_id, keys) in taken_meanwhile {
+            for (key, commit) in store::commits::find_commits(self.conn, repository_id, &keys)? {
+                stored.insert((repository_id, key), commit);
+            }
+        }
+        Ok(created)
     }
 
     /// Authors by e-mail (create_commit_authors, latest): each new e-mail is stored now, without a
@@ -320,13 +398,17 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
         }
         let emails: Vec<&str> = new_emails.iter().map(String::as_str).collect();
         let existing = store::commits::authors_by_email(self.conn, self.org.id, &emails)?;
+        let missing: Vec<&str> = emails
+            .iter()
+            .copied()
+            .filter(|email| !existing.contains_key(*email))
+            .collect();
+        let created = store::commits::insert_authors(self.conn, self.org.id, &missing)?;
         for email in new_emails {
-            let (id, stored_name) = match existing.get(&email) {
-                Some((id, name)) => (*id, name.clone()),
-                None => (
-                    store::commits::insert_author(self.conn, self.org.id, &email, None)?,
-                    None,
-                ),
+            let (id, stored_name) = match (existing.get(&email), created.get(&email)) {
+                (Some((id, name)), _) => (*id, name.clone()),
+                (None, Some(id)) => (*id, None),
+                (None, None) => return Err(Error::other("an author went missing while binding")),
             };
             if let Some(author) = self.authors.get_mut(&email) {
                 author.id = id;
@@ -341,7 +423,10 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
     /// the resolution of every issue the commits fix.
     pub fn finish(self) -> Result<Outcome> {
         let conn = self.conn;
-        for author in self.authors.values() {
+        // In id order: two writers renaming the same authors lock their rows in one order.
+        let mut authors: Vec<&AuthorSeen> = self.authors.values().collect();
+        authors.sort_unstable_by_key(|author| author.id);
+        for author in authors {
             // A stored name is updated when it differs, never erased.
             if let Some(name) = &author.newest.1
                 && author.stored_name.as_ref() != Some(name)
@@ -430,26 +515,20 @@ pub fn set_head_commits(
                 head.commit
             )));
         }
-        let name = match head.repository.as_str() {
-            "" => format!("organization-{}", org.id),
-            name => name.to_string(),
-        };
+        let name = repository_or_default(org, &head.repository);
         let repository_id = store::commits::repository_id(conn, org.id, &name, &now)?;
         let key = head.commit.as_str();
-        let commit_id = match store::commits::find_commits(conn, repository_id, &[key])?.get(key) {
-            Some(stored) => stored.id,
-            None => store::commits::insert_commit(
-                conn,
-                &NewCommit {
-                    organization_id: org.id,
-                    repository_id,
-                    key,
-                    author_id: None,
-                    message: None,
-                    date_added: &now,
-                },
-            )?,
-        };
+        let commit_id = store::commits::commit_id_or_insert(
+            conn,
+            &NewCommit {
+                organization_id: org.id,
+                repository_id,
+                key,
+                author_id: None,
+                message: None,
+                date_added: &now,
+            },
+        )?;
         store::commits::set_head_commit(
             conn,
             org.id,
@@ -505,6 +584,13 @@ pub fn set_heads_and_rebind_later(
             }
             _ => later.push((later_id, version, HashSet::from([commit_id]))),
         }
+    }
+    // Each later release is changed under its own lock, taken in id order. Its writer waits
+    // for nothing this transaction holds (ancestry locks come before release locks), except
+    // rarely a commit row both store: a deadlock PostgreSQL breaks, reported as a conflict.
+    later.sort_by_key(|(later_id, _, _)| *later_id);
+    for (_, version, _) in &later {
+        conn.lock_release(org.id, version)?;
     }
     let mut rebound = Vec::new();
     for (later_id, version, shared) in later {
@@ -664,9 +750,15 @@ fn check_commit(commit: &CommitInput) -> Result<()> {
 }
 
 fn repository_name(org: &OrgRow, commit: &CommitInput) -> String {
-    match commit.repository.as_deref().filter(|r| !r.is_empty()) {
-        Some(name) => name.to_string(),
-        None => format!("organization-{}", org.id),
+    repository_or_default(org, commit.repository.as_deref().unwrap_or(""))
+}
+
+/// The repository a commit or head names; one that names none is the organization's own
+/// (`organization-{id}`, as Sentry's).
+pub fn repository_or_default(org: &OrgRow, name: &str) -> String {
+    match name {
+        "" => format!("organization-{}", org.id),
+        name => name.to_string(),
     }
 }
 
@@ -724,11 +816,10 @@ impl IssueCache {
     }
 }
 
-/// Where and how a commit is stored.
+/// How a stored commit is to be updated.
 struct CommitTarget<'a> {
-    repository_id: i64,
     author_id: Option<i64>,
-    /// None: keep the stored date (a new commit is dated now).
+    /// None: keep the stored date.
     date: Option<&'a str>,
 }
 
@@ -747,61 +838,34 @@ fn author_name(commit: &CommitInput) -> Option<String> {
         .map(|n| n.chars().take(MAX_AUTHOR_NAME_LENGTH).collect())
 }
 
-/// Commit get-or-create by (repository, sha); an existing commit is updated when its author,
-/// message or date differ. Either way the message's issue references are linked.
-fn upsert_commit(
+/// A stored commit, updated when its author, message or date differ (then the message's issue
+/// references are linked again); its id.
+fn update_stored_commit(
     conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     issues: &mut IssueCache,
-    existing: Option<&StoredCommit>,
+    stored: &StoredCommit,
     target: &CommitTarget<'_>,
     commit: &CommitInput,
 ) -> Result<i64> {
-    match existing {
-        Some(stored) => {
-            // A commit without an author keeps the one it had; a message left out keeps the
-            // stored one; a missing date keeps the stored date.
-            let author_id = target.author_id.or(stored.author_id);
-            let message = match &commit.message {
-                Sent::Absent => stored.message.clone(),
-                Sent::Null => None,
-                Sent::Value(text) => Some(text.clone()),
-            };
-            let date = target.date.unwrap_or(&stored.date_added);
-            let changed = stored.author_id != author_id
-                || stored.message != message
-                || stored.date_added != date;
-            if changed {
-                store::commits::update_commit(
-                    conn,
-                    stored.id,
-                    author_id,
-                    message.as_deref(),
-                    date,
-                )?;
-                let text = message.as_deref().unwrap_or("");
-                link_referenced_issues(conn, env, org, issues, stored.id, text, false)?;
-            }
-            Ok(stored.id)
-        }
-        None => {
-            let now = env.now_text();
-            let id = store::commits::insert_commit(
-                conn,
-                &NewCommit {
-                    organization_id: org.id,
-                    repository_id: target.repository_id,
-                    key: &commit.id,
-                    author_id: target.author_id,
-                    message: commit.message.as_value().map(String::as_str),
-                    date_added: target.date.unwrap_or(&now),
-                },
-            )?;
-            link_referenced_issues(conn, env, org, issues, id, commit.message_text(), true)?;
-            Ok(id)
-        }
+    // A commit without an author keeps the one it had; a message left out keeps the stored
+    // one; a missing date keeps the stored date.
+    let author_id = target.author_id.or(stored.author_id);
+    let message = match &commit.message {
+        Sent::Absent => stored.message.clone(),
+        Sent::Null => None,
+        Sent::Value(text) => Some(text.clone()),
+    };
+    let date = target.date.unwrap_or(&stored.date_added);
+    let changed =
+        stored.author_id != author_id || stored.message != message || stored.date_added != date;
+    if changed {
+        store::commits::update_commit(conn, stored.id, author_id, message.as_deref(), date)?;
+        let text = message.as_deref().unwrap_or("");
+        link_referenced_issues(conn, env, org, issues, stored.id, text, false)?;
     }
+    Ok(stored.id)
 }
 
 /// The commit receiver (2.7, latest): link the commit to every issue its message says it fixes,
@@ -865,7 +929,12 @@ fn resolve_linked_issues(
     let now = env.now_text();
     let mut done: HashSet<i64> = HashSet::new();
     let mut resolved = Vec::new();
-    for (group_id, commit_id) in store::commits::release_commit_links(conn, release.id)? {
+    let links = store::commits::release_commit_links(conn, release.id)?;
+    let mut group_ids: Vec<i64> = links.iter().map(|(group_id, _)| *group_id).collect();
+    group_ids.sort_unstable();
+    group_ids.dedup();
+    store::commits::lock_issues(conn, &group_ids)?;
+    for (group_id, commit_id) in links {
         if !done.insert(group_id) {
             continue;
         }

@@ -15,7 +15,7 @@
 
 use std::ops::ControlFlow;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, RecvError, sync_channel};
 use std::time::{Duration, Instant};
 
 use crate::backend::{Backend, CommitsChange, EarlierHeads, PreviousQuery, ReleaseUpdated};
@@ -34,6 +34,11 @@ const BATCH_COMMITS: usize = 256;
 /// Batches read ahead of the store: reading waits when the store is this far behind, so memory
 /// stays flat whatever the length of the range.
 const BATCHES_AHEAD: usize = 4;
+
+/// How much of a range (in bytes of commits, roughly) is read before the store's write
+/// transaction begins: several thousand commits, a bounded part of the memory a set-commits
+/// takes whatever the range (tests/it/memory.rs).
+const PRE_READ_BYTES: usize = 8 << 20;
 
 /// What to bind, as the user asked it.
 #[derive(Debug, Clone, Default)]
@@ -257,6 +262,10 @@ fn read_and_bind(
     let (reader, receiver) = start_reading(req, repo, jobs)?;
     let started = Instant::now();
     let mut batches = Batches::new(receiver, progress);
+    // Read ahead before the store's transaction starts, so a slow repository holds no writer
+    // up: the whole range when it fits in PRE_READ_BYTES (a release of a few thousand
+    // commits), else that much, and the rest is streamed into the open transaction.
+    batches.read_ahead(PRE_READ_BYTES);
     let first = batches.next();
     let bound_any = matches!(first, Some(Ok(_)));
     let update = UpdateRelease {
@@ -268,6 +277,11 @@ fn read_and_bind(
             CommitsChange::Replace(Vec::new())
         },
         projects: req.projects.clone(),
+        auto_repositories: resolved
+            .iter()
+            .filter(|range| range.previous.is_none())
+            .map(|range| range.repository.clone())
+            .collect(),
         ..UpdateRelease::default()
     };
     let updated = match first {
@@ -343,6 +357,8 @@ fn start_reading(
 /// when the last is), so a user, or a test killing the process, can follow the write itself.
 struct Batches<'p> {
     receiver: BatchReceiver,
+    /// What [`Batches::read_ahead`] read, to hand over first.
+    ahead: std::collections::VecDeque<Option<Result<CommitBatch>>>,
     ended: bool,
     progress: OnProgress<'p>,
     /// Commits handed to the store so far.
@@ -353,11 +369,55 @@ impl<'p> Batches<'p> {
     fn new(receiver: BatchReceiver, progress: OnProgress<'p>) -> Self {
         Batches {
             receiver,
+            ahead: std::collections::VecDeque::new(),
             ended: false,
             progress,
             taken: 0,
         }
     }
+
+    /// Receives batches until the reader ends, fails, or about `budget` bytes of commits are
+    /// held; they are handed over first, as if received then.
+    fn read_ahead(&mut self, budget: usize) {
+        let mut held = 0;
+        while held < budget {
+            match self.receiver.recv() {
+                Ok(Some(Ok(batch))) => {
+                    held += batch_bytes(&batch);
+                    self.ahead.push_back(Some(Ok(batch)));
+                }
+                Ok(end_or_error) => {
+                    self.ahead.push_back(end_or_error);
+                    return;
+                }
+                // The reader died: `next` says so once the batches read are handed over.
+                Err(_) => return,
+            }
+        }
+    }
+
+    fn receive(&mut self) -> std::result::Result<Option<Result<CommitBatch>>, RecvError> {
+        match self.ahead.pop_front() {
+            Some(item) => Ok(item),
+            None => self.receiver.recv(),
+        }
+    }
+}
+
+/// About how many bytes a batch holds in memory.
+fn batch_bytes(batch: &CommitBatch) -> usize {
+    batch
+        .commits
+        .iter()
+        .map(|commit| {
+            let files: usize = commit
+                .patch_set
+                .iter()
+                .map(|(path, _)| path.len() + 32)
+                .sum();
+            256 + commit.id.len() + commit.message_text().len() + files
+        })
+        .sum()
 }
 
 impl Iterator for Batches<'_> {
@@ -371,7 +431,7 @@ impl Iterator for Batches<'_> {
         if let Some(progress) = progress {
             progress(Progress::Written(self.taken));
         }
-        match self.receiver.recv() {
+        match self.receive() {
             Ok(Some(batch)) => {
                 if let Ok(batch) = &batch {
                     self.taken += batch.commits.len();

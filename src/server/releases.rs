@@ -399,6 +399,8 @@ pub async fn put(
                 projects: Vec::new(),
                 // serve has read the refs into commits itself.
                 server_ranges: Vec::new(),
+                // The heads without a named start say which (`head_commits`).
+                auto_repositories: Vec::new(),
             })?;
             (
                 updated.release,

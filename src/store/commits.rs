@@ -31,15 +31,23 @@ pub struct ReleaseCommitRow {
     pub repository: String,
 }
 
-/// The active repository of that name with the highest id; created when there is none.
+/// The active repository of that name with the highest id; created when there is none. Two
+/// writers that both find none take turns at the repository's creation lock, and the second
+/// finds the first's.
 pub fn repository_id(conn: &Db<'_>, org_id: i64, name: &str, now: &str) -> Result<i64> {
-    let existing: Option<i64> = conn.query_opt(
-        "SELECT id FROM repository WHERE organization_id = ?1 AND name = ?2 AND status = 0
-         ORDER BY id DESC LIMIT 1",
-        params![org_id, name],
-        |row| row.get(0),
-    )?;
-    if let Some(id) = existing {
+    let find = || -> Result<Option<i64>> {
+        Ok(conn.query_opt(
+            "SELECT id FROM repository WHERE organization_id = ?1 AND name = ?2 AND status = 0
+             ORDER BY id DESC LIMIT 1",
+            params![org_id, name],
+            |row| row.get(0),
+        )?)
+    };
+    if let Some(id) = find()? {
+        return Ok(id);
+    }
+    conn.lock_repository_name(org_id, name)?;
+    if let Some(id) = find()? {
         return Ok(id);
     }
     Ok(conn.insert(
@@ -82,11 +90,61 @@ pub fn authors_by_email(
     Ok(found)
 }
 
+/// Stores an author unless one of that e-mail exists (another writer may have stored it since
+/// it was looked up: then it is read back); its id either way.
 pub fn insert_author(conn: &Db<'_>, org_id: i64, email: &str, name: Option<&str>) -> Result<i64> {
-    Ok(conn.insert(
-        "INSERT INTO commit_author (organization_id, email, name) VALUES (?1, ?2, ?3)",
+    let inserted: Option<i64> = conn.query_opt(
+        "INSERT INTO commit_author (organization_id, email, name) VALUES (?1, ?2, ?3)
+         ON CONFLICT (organization_id, email) DO NOTHING RETURNING id",
         params![org_id, email, name],
+        |row| row.get(0),
+    )?;
+    if let Some(id) = inserted {
+        return Ok(id);
+    }
+    Ok(conn.query_one(
+        "SELECT id FROM commit_author WHERE organization_id = ?1 AND email = ?2",
+        params![org_id, email],
+        |row| row.get(0),
     )?)
+}
+
+/// Stores authors (no name yet) for the e-mails not stored yet: one by one on SQLite, in one
+/// statement in e-mail order on PostgreSQL (so two writers wait for each other's rows in one
+/// order); the id of every one of `emails`, stored now or by another writer meanwhile.
+pub fn insert_authors(conn: &Db<'_>, org_id: i64, emails: &[&str]) -> Result<HashMap<String, i64>> {
+    if conn.dialect() == Dialect::Sqlite {
+        let mut ids = HashMap::with_capacity(emails.len());
+        for email in emails {
+            ids.insert(
+                (*email).to_string(),
+                insert_author(conn, org_id, email, None)?,
+            );
+        }
+        return Ok(ids);
+    }
+    let mut ids = HashMap::with_capacity(emails.len());
+    for chunk in emails.chunks(BATCH_ROWS) {
+        conn.query_each(
+            "INSERT INTO commit_author (organization_id, email)
+             SELECT ?1, e FROM json_array_elements_text(?2::json) e ORDER BY e COLLATE \"C\"
+             ON CONFLICT (organization_id, email) DO NOTHING RETURNING email, id",
+            params![org_id, serde_json::to_string(chunk)?],
+            |row| {
+                ids.insert(row.get(0)?, row.get(1)?);
+                Ok(())
+            },
+        )?;
+    }
+    let taken_meanwhile: Vec<&str> = emails
+        .iter()
+        .copied()
+        .filter(|email| !ids.contains_key(*email))
+        .collect();
+    for (email, (id, _)) in authors_by_email(conn, org_id, &taken_meanwhile)? {
+        ids.insert(email, id);
+    }
+    Ok(ids)
 }
 
 pub fn set_author_name(conn: &Db<'_>, author_id: i64, name: &str) -> Result<()> {
@@ -138,19 +196,84 @@ pub struct NewCommit<'a> {
     pub date_added: &'a str,
 }
 
-pub fn insert_commit(conn: &Db<'_>, commit: &NewCommit<'_>) -> Result<i64> {
-    Ok(conn.insert(
-        "INSERT INTO git_commit (organization_id, repository_id, key, author_id, message, date_added)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            commit.organization_id,
-            commit.repository_id,
-            commit.key,
-            commit.author_id,
-            commit.message,
-            commit.date_added
-        ],
-    )?)
+/// Stores the commits not stored yet, in one statement per [`BATCH_ROWS`] on PostgreSQL (in
+/// key order, so two writers of overlapping commits wait for each other's rows in one order);
+/// the ids of those this call stored, by (repository id, key). A commit another writer stored
+/// first is left out (`ON CONFLICT DO NOTHING`): the caller reads it back.
+pub fn insert_commits(
+    conn: &Db<'_>,
+    commits: &[NewCommit<'_>],
+) -> Result<HashMap<(i64, String), i64>> {
+    let mut stored = HashMap::with_capacity(commits.len());
+    if conn.dialect() == Dialect::Sqlite {
+        for commit in commits {
+            let id: Option<i64> = conn.query_opt(
+                "INSERT INTO git_commit
+                     (organization_id, repository_id, key, author_id, message, date_added)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (repository_id, key) DO NOTHING RETURNING id",
+                params![
+                    commit.organization_id,
+                    commit.repository_id,
+                    commit.key,
+                    commit.author_id,
+                    commit.message,
+                    commit.date_added
+                ],
+                |row| row.get(0),
+            )?;
+            if let Some(id) = id {
+                stored.insert((commit.repository_id, commit.key.to_string()), id);
+            }
+        }
+        return Ok(stored);
+    }
+    for chunk in commits.chunks(BATCH_ROWS) {
+        let rows: Vec<serde_json::Value> = chunk
+            .iter()
+            .map(|c| {
+                serde_json::json!([
+                    c.organization_id,
+                    c.repository_id,
+                    c.key,
+                    c.author_id,
+                    c.message,
+                    c.date_added
+                ])
+            })
+            .collect();
+        conn.query_each(
+            "INSERT INTO git_commit
+                 (organization_id, repository_id, key, author_id, message, date_added)
+             SELECT (c->>0)::bigint, (c->>1)::bigint, c->>2, (c->>3)::bigint, c->>4, c->>5
+             FROM json_array_elements(?1::json) c
+             ORDER BY (c->>1)::bigint, (c->>2) COLLATE \"C\"
+             ON CONFLICT (repository_id, key) DO NOTHING RETURNING repository_id, key, id",
+            params![serde_json::to_string(&rows)?],
+            |row| {
+                stored.insert((row.get(0)?, row.get(1)?), row.get(2)?);
+                Ok(())
+            },
+        )?;
+    }
+    Ok(stored)
+}
+
+/// The id of the commit of that sha in the repository; stored as given when there is none.
+pub fn commit_id_or_insert(conn: &Db<'_>, commit: &NewCommit<'_>) -> Result<i64> {
+    if let Some(stored) =
+        find_commits(conn, commit.repository_id, &[commit.key])?.remove(commit.key)
+    {
+        return Ok(stored.id);
+    }
+    let created = insert_commits(conn, std::slice::from_ref(commit))?;
+    if let Some(id) = created.get(&(commit.repository_id, commit.key.to_string())) {
+        return Ok(*id);
+    }
+    find_commits(conn, commit.repository_id, &[commit.key])?
+        .remove(commit.key)
+        .map(|stored| stored.id)
+        .ok_or_else(|| crate::error::Error::other("a commit went missing while it was stored"))
 }
 
 pub fn update_commit(
@@ -614,6 +737,22 @@ pub fn upsert_resolution(
 }
 
 /// Marks an issue resolved (status 1, substatus NULL; `resolved_at` untouched, as in Sentry).
+/// Locks these issues' rows in id order until the transaction ends (PostgreSQL; SQLite's
+/// writer holds the database already), so two releases resolving the same issues at once
+/// take them in one order instead of deadlocking.
+pub fn lock_issues(conn: &Db<'_>, group_ids: &[i64]) -> Result<()> {
+    if conn.dialect() == Dialect::Sqlite || group_ids.is_empty() {
+        return Ok(());
+    }
+    conn.query_each(
+        "SELECT id FROM issue_group WHERE id IN (SELECT json_array_elements_text(?1::json)::bigint)
+         ORDER BY id FOR NO KEY UPDATE",
+        params![serde_json::to_string(group_ids)?],
+        |_| Ok(()),
+    )?;
+    Ok(())
+}
+
 pub fn set_issue_resolved(conn: &Db<'_>, group_id: i64) -> Result<()> {
     conn.execute(
         "UPDATE issue_group SET status = 1, substatus = NULL WHERE id = ?1",

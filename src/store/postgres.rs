@@ -58,6 +58,15 @@ const MIGRATIONS: &[&str] = &[
 /// The advisory lock class of relctl's locks: the ASCII bytes "RELC", as in SQLite's mark.
 pub const LOCK_CLASS: i32 = APPLICATION_ID;
 
+/// The advisory lock class of release locks ([`Db::lock_release`]).
+pub const RELEASE_LOCK_CLASS: i32 = LOCK_CLASS + 2;
+
+/// The advisory lock class of repository-creation locks ([`Db::lock_repository_name`]).
+pub const REPOSITORY_LOCK_CLASS: i32 = LOCK_CLASS + 3;
+
+/// The advisory lock class of repository ancestry locks ([`Db::lock_repository_ancestry`]).
+pub const ANCESTRY_LOCK_CLASS: i32 = LOCK_CLASS + 4;
+
 /// The advisory lock (class [`LOCK_CLASS`] + 1, object 0) held while the schema is created or
 /// upgraded.
 pub const SCHEMA_LOCK: (i32, i32) = (LOCK_CLASS + 1, 0);

@@ -55,6 +55,7 @@ mod projects;
 mod quiet;
 mod redis;
 mod release_info;
+mod release_locks;
 mod releases;
 mod remote;
 mod remote_http;

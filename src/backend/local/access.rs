@@ -7,10 +7,11 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::{COMMITS_LOCK_WAIT, LocalBackend, POOL_SIZE};
-use crate::backend::UpdateRelease;
 use crate::backend::pg_pool::PgPool;
 use crate::backend::watch::{self, Wait};
+use crate::backend::{CommitsChange, UpdateRelease};
 use crate::error::{Error, ErrorKind, Result};
+use crate::flow::commits::HeadCommit;
 use crate::flow::{self, FlowEnv};
 use crate::store::orgs::OrgRow;
 use crate::store::sql::Db;
@@ -130,25 +131,32 @@ impl LocalBackend {
         }
     }
 
-    /// One write transaction in organization `org`.
+    /// One write transaction in organization `org`, under its organization-wide lock.
     pub(super) fn write<T>(
         &self,
         org: &str,
         work: impl Fn(&Db<'_>, &FlowEnv, &OrgRow) -> Result<T>,
     ) -> Result<T> {
-        self.write_in(org, &self.env(), false, work)
+        self.write_in(org, &self.env(), WriteScope::Organization, work)
     }
 
-    /// One write transaction in organization `org` with `env`, under the organization's lock
-    /// (the wait for it is watched). `binds_commits`: the lock is waited for a bounded time
-    /// ([`COMMITS_LOCK_WAIT`]), after which the caller reports a conflict to retry.
+    /// One write transaction in organization `org` with `env`, under the lock `scope` names
+    /// (the wait for it is watched). A release's writes take the organization's lock shared and
+    /// the release's own lock, so writes of different releases run side by side.
     pub(super) fn write_in<T>(
         &self,
         org: &str,
         env: &FlowEnv,
-        binds_commits: bool,
+        scope: WriteScope<'_>,
         work: impl Fn(&Db<'_>, &FlowEnv, &OrgRow) -> Result<T>,
     ) -> Result<T> {
+        let binds_commits = matches!(
+            scope,
+            WriteScope::Release {
+                binds_commits: true,
+                ..
+            }
+        );
         self.with_store(true, |store| {
             if binds_commits {
                 store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
@@ -156,7 +164,24 @@ impl LocalBackend {
             let asked = Instant::now();
             let result = store.write(|tx| {
                 let org = flow::organization(tx, org)?;
-                tx.lock_organization(org.id)?;
+                match scope {
+                    WriteScope::Organization => tx.lock_organization(org.id)?,
+                    WriteScope::Release {
+                        version, ancestry, ..
+                    } => {
+                        tx.lock_organization_shared(org.id)?;
+                        let mut names: Vec<String> = ancestry
+                            .iter()
+                            .map(|name| flow::commits::repository_or_default(&org, name))
+                            .collect();
+                        names.sort_unstable();
+                        names.dedup();
+                        for name in &names {
+                            tx.lock_repository_ancestry(org.id, name)?;
+                        }
+                        tx.lock_release(org.id, version)?;
+                    }
+                }
                 watch::waited(Wait::WriteLock, asked.elapsed());
                 work(tx, env, &org)
             });
@@ -195,15 +220,23 @@ impl LocalBackend {
         .map(|_| ())
     }
 
-    /// A write that binds commits: it waits a bounded time for another writer, then reports a
-    /// conflict the caller can retry.
-    pub(super) fn write_commits<T>(
+    /// A write of release `req.version`; one that binds commits waits a bounded time
+    /// ([`COMMITS_LOCK_WAIT`]) for another writer of the release, then reports a conflict the
+    /// caller can retry.
+    pub(super) fn write_release<T>(
         &self,
         req: &UpdateRelease,
         work: impl Fn(&Db<'_>, &FlowEnv, &OrgRow) -> Result<T>,
     ) -> Result<T> {
-        self.write_in(&req.org, &self.env(), true, work)
-            .map_err(|err| commits_conflict(err, &req.version))
+        let binds_commits = !matches!(req.commits, CommitsChange::Keep);
+        let ancestry = auto_repositories(&req.head_commits, &req.auto_repositories);
+        let scope = WriteScope::Release {
+            version: &req.version,
+            binds_commits,
+            ancestry: &ancestry,
+        };
+        self.write_in(&req.org, &self.env(), scope, work)
+            .map_err(|err| commits_conflict(err, &req.version, binds_commits))
     }
 }
 
@@ -221,9 +254,35 @@ fn missing_store_hint(path: &Path, err: Error) -> Error {
     ))
 }
 
+/// Which lock a write transaction takes.
+#[derive(Clone, Copy)]
+pub(super) enum WriteScope<'v> {
+    /// The organization's lock: for what is organization-wide (projects, options, deploys).
+    Organization,
+    /// The organization's lock shared, the ancestry lock of each repository in `ancestry` (in
+    /// name order), then release `version`'s own. `binds_commits`: the wait is bounded by
+    /// [`COMMITS_LOCK_WAIT`].
+    Release {
+        version: &'v str,
+        binds_commits: bool,
+        ancestry: &'v [String],
+    },
+}
+
+/// The repositories whose range the `--auto` rule read: heads without a named start, and
+/// those the request names.
+pub(super) fn auto_repositories(heads: &[HeadCommit], named: &[String]) -> Vec<String> {
+    heads
+        .iter()
+        .filter(|head| head.previous.is_none())
+        .map(|head| head.repository.clone())
+        .chain(named.iter().cloned())
+        .collect()
+}
+
 /// A conflict while binding commits, said as what it is.
-pub(super) fn commits_conflict(err: Error, version: &str) -> Error {
-    if err.kind == ErrorKind::Conflict {
+pub(super) fn commits_conflict(err: Error, version: &str, binds_commits: bool) -> Error {
+    if binds_commits && err.kind == ErrorKind::Conflict {
         Error::conflict(format!(
             "release {version:?}: commits are being written by someone else; retry in a moment"
         ))

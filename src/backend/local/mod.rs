@@ -22,7 +22,7 @@ use std::time::Duration;
 mod access;
 mod issues;
 
-use access::commits_conflict;
+use access::{WriteScope, commits_conflict};
 
 use super::pg_pool::PgPool;
 use super::watch::{self, Part, PoolUse};
@@ -444,9 +444,15 @@ impl Backend for LocalBackend {
             env
         };
         let binds_commits = !matches!(req.commits, CommitsChange::Keep);
+        let ancestry = access::auto_repositories(&req.head_commits, &[]);
+        let scope = WriteScope::Release {
+            version: &req.version,
+            binds_commits,
+            ancestry: &ancestry,
+        };
         let bound = std::cell::Cell::new(0);
         let created = self
-            .write_in(&req.org, &env, binds_commits, |tx, env, org| {
+            .write_in(&req.org, &env, scope, |tx, env, org| {
                 let projects = flow::projects(tx, org, &req.projects)?;
                 let created = flow::releases::create(
                     tx,
@@ -480,7 +486,7 @@ impl Backend for LocalBackend {
                     outcome,
                 })
             })
-            .map_err(|err| commits_conflict(err, &req.version))?;
+            .map_err(|err| commits_conflict(err, &req.version, binds_commits))?;
         watch::commits_bound(bound.get());
         Ok(created)
     }
@@ -495,11 +501,7 @@ impl Backend for LocalBackend {
             let release = release_to_update(tx, env, org, req)?;
             apply_update(tx, env, org, release, req, None, &bound)
         };
-        let updated = if matches!(req.commits, CommitsChange::Keep) {
-            self.write(&req.org, work)
-        } else {
-            self.write_commits(req, work)
-        }?;
+        let updated = self.write_release(req, work)?;
         watch::commits_bound(bound.get());
         Ok(updated)
     }
@@ -522,7 +524,7 @@ impl Backend for LocalBackend {
         // fails as a conflict to retry rather than binding what is left of them.
         let batches = std::cell::RefCell::new(Some(batches));
         let bound = std::cell::Cell::new(0);
-        let updated = self.write_commits(req, |tx, env, org| {
+        let updated = self.write_release(req, |tx, env, org| {
             let batches = batches.borrow_mut().take().ok_or_else(|| {
                 Error::conflict("the store changed while commits were bound; run the command again")
             })?;

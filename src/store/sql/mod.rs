@@ -463,6 +463,63 @@ impl Db<'_> {
         }
     }
 
+    /// Takes organization `org_id`'s lock in shared mode until the transaction ends: what a
+    /// release's own writes take, so they run side by side while an organization-wide write
+    /// ([`Db::lock_organization`]) waits for them, and they for it. SQLite: as
+    /// [`Db::lock_organization`].
+    pub fn lock_organization_shared(&self, org_id: i64) -> DbResult<()> {
+        match &self.inner {
+            Inner::Sqlite(_) => Ok(()),
+            Inner::Postgres(_) => {
+                self.execute(
+                    "SELECT pg_advisory_xact_lock_shared(?1, ?2)",
+                    params![i64::from(crate::store::postgres::LOCK_CLASS), org_id],
+                )?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Takes the lock of release `version` in organization `org_id` until the transaction
+    /// ends (Sentry's `releasecommits:{release}` lock, and the guard of the release's
+    /// check-then-insert): writers of one release take turns, writers of different releases
+    /// do not wait for each other. Keyed by a hash of the name, so it can be taken before the
+    /// release exists; two names that share a hash only wait for each other. SQLite: as
+    /// [`Db::lock_organization`].
+    pub fn lock_release(&self, org_id: i64, version: &str) -> DbResult<()> {
+        self.lock_name(crate::store::postgres::RELEASE_LOCK_CLASS, org_id, version)
+    }
+
+    /// Takes the lock that guards creating repository `name` in organization `org_id` (a
+    /// repository has no unique key: several of one name may exist, one of them active), until
+    /// the transaction ends. Taken only when the repository is missing. SQLite: as
+    /// [`Db::lock_organization`].
+    pub fn lock_repository_name(&self, org_id: i64, name: &str) -> DbResult<()> {
+        self.lock_name(crate::store::postgres::REPOSITORY_LOCK_CLASS, org_id, name)
+    }
+
+    /// Takes the ancestry lock of repository `name` in organization `org_id` until the
+    /// transaction ends: what a release whose range the `--auto` rule read takes before its own
+    /// lock, since it compares itself with (and takes commits out of) the other releases of the
+    /// repository. SQLite: as [`Db::lock_organization`].
+    pub fn lock_repository_ancestry(&self, org_id: i64, name: &str) -> DbResult<()> {
+        self.lock_name(crate::store::postgres::ANCESTRY_LOCK_CLASS, org_id, name)
+    }
+
+    fn lock_name(&self, class: i32, org_id: i64, name: &str) -> DbResult<()> {
+        match &self.inner {
+            Inner::Sqlite(_) => Ok(()),
+            Inner::Postgres(_) => {
+                let key = format!("{org_id}:{name}");
+                self.execute(
+                    "SELECT pg_advisory_xact_lock(?1, hashtext(?2))",
+                    params![i64::from(class), key.as_str()],
+                )?;
+                Ok(())
+            }
+        }
+    }
+
     /// Runs `work` in a savepoint: kept when it succeeds, rolled back when it fails, so a
     /// failed attempt leaves no trace and the transaction can go on (on PostgreSQL, a failed
     /// statement otherwise aborts the whole transaction). Savepoints nest.

@@ -706,3 +706,23 @@ fn the_checker_finds_every_acknowledged_write() {
     let counts = run(&plan, &env);
     eprintln!("the checker ({seconds} s, 16 HTTP + 4 CLI clients): {counts}");
 }
+
+/// Many releases written at once: 64 HTTP writers through two serve instances on the suite's
+/// store, their commit sets overlapping by half, nothing disturbing them: every acknowledged
+/// write is there, exactly once.
+#[test]
+fn sixty_four_writers_through_two_serves_lose_nothing() {
+    let env = TestEnv::new();
+    let plan = Plan {
+        http_clients: 64,
+        cli_clients: 0,
+        commits_per_set: 1000,
+        disturbances: Vec::new(),
+        pause_ms: (500, 1000),
+        two_servers: true,
+        kills: 0,
+        duration: Duration::from_secs(8),
+    };
+    let counts = run(&plan, &env);
+    eprintln!("64 writers, two serves: {counts}");
+}

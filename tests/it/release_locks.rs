@@ -1,0 +1,295 @@
+//! Many releases written at once in one organization: writers of different releases do not
+//! wait for each other, and shared rows (commits, authors, repositories) are stored once.
+//!
+//! - Two set-commits of overlapping ranges into two releases at once, on the suite's store,
+//!   directly and through `serve`: both complete, each release holds its own range, and every
+//!   commit, author and repository row exists once.
+//! - 64 HTTP writers through two `serve` instances, checked by the crash checker (every
+//!   acknowledged write present, exactly once): in `crash::checker`.
+//! - One test per lock kind on PostgreSQL (an advisory lock held by the test's own connection,
+//!   with the keys `store::postgres` documents): a writer of the locked release, repository or
+//!   organization waits its bounded time and fails with exit 4, writing nothing, while a writer
+//!   of another release goes ahead at once.
+
+use std::sync::Barrier;
+use std::time::{Duration, Instant};
+
+use crate::big_repo::big_repo;
+use crate::crash::{bound_commits, sorted};
+use crate::harness::{Repo, StoreSql, TestEnv};
+use crate::pg_store::database;
+use crate::remote::harness::Server;
+
+/// Rounds of two overlapping set-commits, each round on commits no earlier round stored (so the
+/// two writers race to store the same new rows).
+const ROUNDS: usize = 3;
+
+/// Two set-commits at once per round, `a` and `b` each binding its own release: ranges of 600
+/// commits that share 300.
+fn overlapping_set_commits_at_once(a: &TestEnv, b: &TestEnv, admin: &TestEnv) {
+    let repo = big_repo();
+    let mut union: Vec<String> = Vec::new();
+    for round in 0..ROUNDS {
+        // Round 0 reads commits 9,000..8,400 and 8,700..8,100 back from HEAD, and so on down.
+        let top = 9_000 - round * 1_000;
+        let ranges = [(top, top - 600), (top - 300, top - 900)];
+        let versions = [format!("left-{round}"), format!("right-{round}")];
+        for version in &versions {
+            admin.ok(&["release", "new", version, "-p", "base"]);
+        }
+        let barrier = Barrier::new(2);
+        std::thread::scope(|scope| {
+            let runs: Vec<_> = [a, b]
+                .into_iter()
+                .zip(ranges)
+                .zip(&versions)
+                .map(|((env, (from, to)), version)| {
+                    let barrier = &barrier;
+                    let spec = format!("big@{}..{}", repo.back(from), repo.back(to));
+                    scope.spawn(move || {
+                        barrier.wait();
+                        let args = [
+                            "release",
+                            "set-commits",
+                            version,
+                            "--repo",
+                            repo.path(),
+                            "--commit",
+                            &spec,
+                        ];
+                        env.ok(&args);
+                    })
+                })
+                .collect();
+            for run in runs {
+                run.join().unwrap();
+            }
+        });
+        for ((from, to), version) in ranges.into_iter().zip(&versions) {
+            let (keys, count) = bound_commits(&admin.store, version).unwrap();
+            assert_eq!(keys, sorted(repo.range(from, to)), "{version}");
+            assert_eq!(count, 600, "{version}");
+            union.extend(keys);
+        }
+    }
+    union.sort();
+    union.dedup();
+    let mut sql = StoreSql::open(&admin.store);
+    let stored = sql.i64("SELECT count(*) FROM git_commit", &[]).unwrap();
+    let distinct = sql
+        .i64(
+            "SELECT count(*) FROM (SELECT DISTINCT repository_id, key FROM git_commit) d",
+            &[],
+        )
+        .unwrap();
+    assert_eq!((stored, distinct), (union.len() as i64, union.len() as i64));
+    let repositories = sql.i64("SELECT count(*) FROM repository", &[]).unwrap();
+    assert_eq!(repositories, 1, "one repository row for `big`");
+    let authors = sql.i64("SELECT count(*) FROM commit_author", &[]).unwrap();
+    let emails = sql
+        .i64(
+            "SELECT count(*) FROM (SELECT DISTINCT organization_id, email FROM commit_author) d",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(authors, emails, "each author once");
+}
+
+#[test]
+fn overlapping_ranges_into_two_releases_at_once_both_complete_with_each_row_once() {
+    let env = TestEnv::new();
+    env.ok(&["project", "create", "Base"]);
+    overlapping_set_commits_at_once(&env, &env, &env);
+}
+
+#[test]
+fn overlapping_ranges_into_two_releases_through_serve_both_complete_with_each_row_once() {
+    let server = Server::start();
+    server.env.ok(&["project", "create", "Base"]);
+    let (a, b) = (server.client(), server.client());
+    overlapping_set_commits_at_once(&a, &b, &server.env);
+}
+
+/// A PostgreSQL store with a project, two releases and a repository of two commits, and a
+/// connection of the test's own to hold locks on.
+struct Locked {
+    env: TestEnv,
+    db: crate::harness::PgDatabase,
+    repo: Repo,
+    /// The repository's first commit (of two).
+    first: String,
+    org: i32,
+}
+
+fn locked_store(test: &str) -> Option<Locked> {
+    let db = database(test)?;
+    let env = TestEnv::new().with_env("RELCTL_STORE", &db.url);
+    env.ok(&["project", "create", "Backend"]);
+    for version in ["1.0.0", "2.0.0"] {
+        env.ok(&["release", "new", version, "-p", "backend"]);
+    }
+    let repo = Repo::init(&env.path().join("repo"));
+    let first = repo.commit("a", "1", "first");
+    repo.commit("b", "2", "second");
+    let org: i64 = db
+        .client()
+        .query_one("SELECT id FROM organization WHERE slug = 'default'", &[])
+        .unwrap()
+        .get(0);
+    Some(Locked {
+        env,
+        db,
+        repo,
+        first,
+        org: org as i32,
+    })
+}
+
+impl Locked {
+    /// Runs `work` while the test's connection holds advisory lock (`class`, hashtext of
+    /// "ORG:name"), or the organization's lock when `name` is None.
+    fn holding<T>(&self, class: i32, name: Option<&str>, work: impl FnOnce() -> T) -> T {
+        let mut holder = self.db.client();
+        let mut tx = holder.transaction().unwrap();
+        match name {
+            Some(name) => tx.execute(
+                "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+                &[&class, &format!("{}:{name}", self.org)],
+            ),
+            None => tx.execute("SELECT pg_advisory_xact_lock($1, $2)", &[&class, &self.org]),
+        }
+        .unwrap();
+        let result = work();
+        tx.rollback().unwrap();
+        result
+    }
+
+    fn set_commits(&self, version: &str, range: Option<&str>) -> Vec<String> {
+        let mut args = vec![
+            "release".to_string(),
+            "set-commits".to_string(),
+            version.to_string(),
+            "--repo".to_string(),
+            self.repo.path().to_string(),
+        ];
+        match range {
+            Some(range) => args.extend(["--commit".to_string(), range.to_string()]),
+            None => args.push("--auto".to_string()),
+        }
+        args
+    }
+
+    fn commit_count(&self, version: &str) -> i64 {
+        let info = self.env.json(&["release", "info", version]);
+        info["commitCount"].as_i64().unwrap()
+    }
+
+    /// `args` waits about the commit-binding wait (10 s), then fails with exit 4 having bound
+    /// nothing.
+    fn waits_then_conflicts(&self, args: &[String], version: &str) {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let started = Instant::now();
+        let stderr = self.env.fails(&args, 4);
+        let waited = started.elapsed();
+        assert!(stderr.contains("retry"), "{stderr}");
+        assert!(
+            waited >= Duration::from_secs(9) && waited < Duration::from_secs(25),
+            "waited {waited:?}"
+        );
+        assert_eq!(self.commit_count(version), 0, "nothing bound");
+    }
+
+    /// `args` succeeds without waiting for the lock held.
+    fn goes_ahead(&self, args: &[String]) {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let started = Instant::now();
+        self.env.ok(&args);
+        assert!(
+            started.elapsed() < Duration::from_secs(8),
+            "{args:?} waited {:?}",
+            started.elapsed()
+        );
+    }
+}
+
+#[test]
+fn a_release_lock_holds_up_that_release_only() {
+    let Some(store) = locked_store("release lock") else {
+        return;
+    };
+    let class = relctl::store::postgres::RELEASE_LOCK_CLASS;
+    // Named starts: neither release takes commits from the other by the --auto rule.
+    let range = format!("acme/app@{}..{}", store.first, store.repo.head());
+    store.holding(class, Some("1.0.0"), || {
+        store.goes_ahead(&store.set_commits("2.0.0", Some(&range)));
+        store.waits_then_conflicts(&store.set_commits("1.0.0", Some(&range)), "1.0.0");
+    });
+    store.goes_ahead(&store.set_commits("1.0.0", Some(&range)));
+    assert_eq!(store.commit_count("1.0.0"), 1);
+    assert_eq!(store.commit_count("2.0.0"), 1);
+}
+
+#[test]
+fn an_ancestry_lock_holds_up_auto_ranges_of_that_repository_only() {
+    let Some(store) = locked_store("ancestry lock") else {
+        return;
+    };
+    let class = relctl::store::postgres::ANCESTRY_LOCK_CLASS;
+    // The repository has no remote: it is named after its directory. A range whose start
+    // the user names takes no ancestry lock.
+    let named = format!("repo@{}..{}", store.first, store.repo.head());
+    store.holding(class, Some("repo"), || {
+        store.goes_ahead(&store.set_commits("2.0.0", Some(&named)));
+        store.waits_then_conflicts(&store.set_commits("1.0.0", None), "1.0.0");
+    });
+    store.goes_ahead(&store.set_commits("1.0.0", None));
+}
+
+#[test]
+fn a_repository_creation_lock_holds_up_only_writers_creating_it() {
+    let Some(store) = locked_store("repository lock") else {
+        return;
+    };
+    let class = relctl::store::postgres::REPOSITORY_LOCK_CLASS;
+    let head = store.repo.head();
+    store.goes_ahead(&store.set_commits("2.0.0", Some(&format!("acme/old@{head}"))));
+    store.holding(class, Some("acme/new"), || {
+        // A repository stored already is not created again: no wait.
+        store.goes_ahead(&store.set_commits("2.0.0", Some(&format!("acme/old@{head}"))));
+        store.waits_then_conflicts(
+            &store.set_commits("1.0.0", Some(&format!("acme/new@{head}"))),
+            "1.0.0",
+        );
+    });
+    store.goes_ahead(&store.set_commits("1.0.0", Some(&format!("acme/new@{head}"))));
+}
+
+#[test]
+fn the_organization_lock_shared_lets_release_writes_through_and_excludes_org_wide_ones() {
+    let Some(store) = locked_store("organization lock") else {
+        return;
+    };
+    let class = relctl::store::postgres::LOCK_CLASS;
+    let range = format!("acme/app@{}..{}", store.first, store.repo.head());
+    let mut holder = store.db.client();
+    let mut tx = holder.transaction().unwrap();
+    tx.execute(
+        "SELECT pg_advisory_xact_lock_shared($1, $2)",
+        &[&class, &store.org],
+    )
+    .unwrap();
+    // Another release writer (shared too) goes ahead.
+    store.goes_ahead(&store.set_commits("1.0.0", Some(&range)));
+    store.goes_ahead(&[
+        "release".to_string(),
+        "new".to_string(),
+        "3.0.0".to_string(),
+        "-p".to_string(),
+        "backend".to_string(),
+    ]);
+    tx.rollback().unwrap();
+    // Held exclusively (as an organization-wide write holds it), a release writer waits.
+    store.holding(class, None, || {
+        store.waits_then_conflicts(&store.set_commits("2.0.0", Some(&range)), "2.0.0");
+    });
+}
