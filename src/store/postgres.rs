@@ -91,6 +91,8 @@ pub struct PgStore {
     current: bool,
     /// Whether the last transaction got past its `BEGIN`.
     began: bool,
+    /// The session's `lock_timeout`, when relctl set it in a committed transaction.
+    wait_set: Option<String>,
 }
 
 impl PgStore {
@@ -120,6 +122,7 @@ impl PgStore {
             lock_wait: super::BUSY_TIMEOUT,
             current: false,
             began: false,
+            wait_set: None,
         })
     }
 
@@ -178,13 +181,23 @@ impl PgStore {
         self.began = false;
         self.session.batch(begin).map_err(|err| self.failed(err))?;
         self.began = true;
+        let known_current = self.current;
+        let set_wait = self.wait_set.as_deref() != Some(wait.as_str());
         let result = (|| {
             let db = Db::postgres(&self.session);
-            db.execute(
-                "SELECT set_config('lock_timeout', ?1, true)",
-                params![wait.as_str()],
-            )?;
-            let version = inspect(&db, &self.shown)?;
+            if set_wait {
+                // For the session, so the next transactions need no round trip for it (a
+                // rolled-back transaction undoes it: then it is set again).
+                db.execute(
+                    "SELECT set_config('lock_timeout', ?1, false)",
+                    params![wait.as_str()],
+                )?;
+            }
+            let version = if known_current {
+                current_version(&db, &self.shown)?
+            } else {
+                inspect(&db, &self.shown)?
+            };
             if version < migrations::latest() {
                 upgrade(&db, &self.shown)?;
             }
@@ -195,7 +208,11 @@ impl PgStore {
         } else {
             "ROLLBACK"
         };
-        match (result, self.session.batch(end)) {
+        let ended = self.session.batch(end);
+        self.wait_set = (commit && result.is_ok() && ended.is_ok())
+            .then_some(wait)
+            .or_else(|| self.wait_set.take().filter(|_| !set_wait));
+        match (result, ended) {
             (Ok(value), Ok(())) => {
                 self.current = true;
                 Ok(value)
@@ -237,6 +254,27 @@ fn inspect(db: &Db<'_>, shown: &str) -> Result<i64> {
             "a PostgreSQL database whose schema holds other tables",
         ));
     }
+    let (application_id, version): (i64, i64) = db.query_one(
+        "SELECT application_id, schema_version FROM relctl_store",
+        params![],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    if application_id != i64::from(APPLICATION_ID) {
+        return Err(migrations::not_a_store(
+            Path::new(shown),
+            &format!("its relctl_store table holds application id {application_id:#x}"),
+        ));
+    }
+    if version > migrations::latest() {
+        return Err(migrations::newer_store(Path::new(shown), version));
+    }
+    Ok(version)
+}
+
+/// The schema version, read from `relctl_store` alone: for a connection that found the schema
+/// current in its last transaction (a store cannot become someone else's database in between,
+/// but a newer relctl may have upgraded it, which this still sees).
+fn current_version(db: &Db<'_>, shown: &str) -> Result<i64> {
     let (application_id, version): (i64, i64) = db.query_one(
         "SELECT application_id, schema_version FROM relctl_store",
         params![],
