@@ -68,3 +68,4 @@ mod set_commits;
 mod store_files;
 mod store_migrate;
 mod tables;
+mod tls;
