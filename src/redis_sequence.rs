@@ -7,6 +7,12 @@
 //! Redis is reached with bounded waits (connect, read, write), so a Redis that is down ends the
 //! command with a network error (exit 5, HTTP 503 from `serve`) in bounded time; the project save
 //! that asked for the id is inside the store's write transaction, which the error rolls back.
+//!
+//! `rediss://` is Redis over TLS (rustls, as for PostgreSQL): the server's certificate must lead
+//! to one of the system's roots (`SSL_CERT_FILE` or `SSL_CERT_DIR` name others) and name the
+//! host; `rediss://...#insecure` takes any certificate (the redis crate's own spelling). A
+//! certificate that fails, or a server that does not speak TLS, is a network error like any
+//! other failure to reach Redis (exit 5), its message saying why.
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -25,6 +31,8 @@ pub struct RedisSequence {
     client: redis::Client,
     /// The URL with its password masked, for messages.
     shown: String,
+    /// Whether the URL is `rediss://` (TLS).
+    tls: bool,
     connection: Mutex<Option<redis::Connection>>,
 }
 
@@ -37,19 +45,25 @@ impl std::fmt::Debug for RedisSequence {
 }
 
 impl RedisSequence {
-    /// Checks `url` (`redis://[[user]:password@]host[:port][/db]`); nothing is contacted yet.
+    /// Checks `url` (`redis://[[user]:password@]host[:port][/db]`, or `rediss://` for TLS);
+    /// nothing is contacted yet.
     pub fn new(url: &str) -> Result<RedisSequence> {
         let shown = crate::secrets::mask_passwords(url);
         let client = redis::Client::open(url).map_err(|err| {
             Error::usage(format!(
-                "invalid Redis URL {} ({}): expected redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]",
+                "invalid Redis URL {} ({}): expected redis://[[USER]:PASSWORD@]HOST[:PORT][/DB] \
+                 (rediss:// for TLS)",
                 crate::domain::shown(&shown),
                 crate::secrets::mask_passwords(&err.to_string())
             ))
         })?;
+        let tls = url
+            .get(..9)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("rediss://"));
         Ok(RedisSequence {
             client,
             shown,
+            tls,
             connection: Mutex::new(None),
         })
     }
@@ -121,14 +135,39 @@ impl RedisSequence {
     }
 
     fn unavailable(&self, err: &redis::RedisError) -> Error {
+        let hint = match tls_hint(err) {
+            Some(hint) if self.tls => format!("; {hint}"),
+            _ => String::new(),
+        };
         Error::new(
             ErrorKind::Network,
             format!(
-                "the snowflake sequence on Redis ({}) is unavailable: {}",
+                "the snowflake sequence on Redis ({}) is unavailable: {}{hint}",
                 self.shown,
                 crate::secrets::mask_passwords(&err.to_string())
             ),
         )
+    }
+}
+
+/// What a user of `rediss://` is to check when `err` came from TLS: a certificate that failed
+/// verification, or a server that never answered the handshake (a plain Redis port waits for
+/// the end of a command that never comes).
+fn tls_hint(err: &redis::RedisError) -> Option<&'static str> {
+    // The crate keeps its I/O error to itself; its text is rustls's, whose certificate
+    // failures all begin so.
+    if err.to_string().contains("invalid peer certificate") {
+        Some(
+            "rediss:// trusts the system's root certificates (SSL_CERT_FILE or SSL_CERT_DIR \
+             name others) and checks the host name; rediss://HOST:PORT/DB#insecure checks neither",
+        )
+    } else if err.is_timeout() {
+        Some(
+            "no TLS answer in time: a rediss:// URL needs the port where Redis speaks TLS \
+             (redis-server --tls-port)",
+        )
+    } else {
+        None
     }
 }
 
@@ -153,6 +192,8 @@ mod tests {
             }
         }
         assert!(RedisSequence::new("redis://127.0.0.1:6379/2").is_ok());
+        assert!(RedisSequence::new("rediss://:secret@127.0.0.1:6379/2").is_ok());
+        assert!(RedisSequence::new("rediss://127.0.0.1:6379/2#insecure").is_ok());
     }
 
     #[test]

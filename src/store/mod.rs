@@ -35,6 +35,7 @@ mod held;
 pub mod issues;
 mod migrations;
 pub mod orgs;
+mod pg_tls;
 pub mod postgres;
 pub mod projects;
 pub mod releases;

@@ -37,13 +37,20 @@
 //!
 //! How long a writer waits for a lock is `lock_timeout` ([`PgStore::set_busy_timeout`]);
 //! a wait that runs out, a deadlock or a serialization failure is a conflict (exit 4, 409).
+//!
+//! # TLS
+//!
+//! libpq's `sslmode` (`disable`, `prefer` the default, `require`, `verify-ca`, `verify-full`)
+//! and `sslrootcert` in the URL, through rustls: `pg_tls.rs` takes them out of the URL before
+//! the driver parses it and makes the connector that verifies what they ask. The handshake,
+//! TLS included, is bounded as a whole (`HANDSHAKE_TIMEOUT`); a server without TLS when the
+//! URL requires it, or a certificate that fails verification, is exit 2 with one line.
 
 use std::path::Path;
 use std::time::Duration;
 
-use postgres::NoTls;
-
 use super::migrations::{self, APPLICATION_ID, DEFAULT_ORG_SLUG};
+use super::pg_tls::{self, TlsOptions};
 use super::sql::{Db, Session, params};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -104,6 +111,7 @@ impl PgStore {
             Some((scheme, rest)) => format!("{}://{rest}", scheme.to_ascii_lowercase()),
             None => url.to_string(),
         };
+        let (url, tls) = pg_tls::split(&url, &shown)?;
         let mut config: postgres::Config = url
             .parse()
             .map_err(|err| Error::usage(format!("invalid PostgreSQL store URL {shown}: {err}")))?;
@@ -115,7 +123,8 @@ impl PgStore {
         }
         config.connect_timeout(CONNECT_TIMEOUT);
         config.application_name("relctl");
-        let client = connect_within(config, &shown)?;
+        config.ssl_mode(tls.driver_mode());
+        let client = connect_within(config, &tls, &shown)?;
         Ok(PgStore {
             session: Session::new(client),
             shown,
@@ -346,20 +355,28 @@ fn upgrade(db: &Db<'_>, shown: &str) -> Result<()> {
 /// that accepts and then never answers the startup message would hold the caller forever.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// `config.connect`, given up after [`HANDSHAKE_TIMEOUT`]. The driver has no bound of its own
-/// on the handshake, so it runs on a thread of its own; given up, that thread ends when the
-/// server closes the connection, and only it waits: the caller gets a one-line network error.
-fn connect_within(config: postgres::Config, shown: &str) -> Result<postgres::Client> {
+/// `config.connect` (with TLS as `tls` says), given up after [`HANDSHAKE_TIMEOUT`]. The driver
+/// has no bound of its own on the handshake (the TLS one included), so it runs on a thread of
+/// its own; given up, that thread ends when the server closes the connection, and only it
+/// waits: the caller gets a one-line network error.
+fn connect_within(
+    config: postgres::Config,
+    tls: &TlsOptions,
+    shown: &str,
+) -> Result<postgres::Client> {
+    let connector = tls.connector(shown)?;
     let (sender, answer) = std::sync::mpsc::sync_channel(1);
     std::thread::Builder::new()
         .name("relctl-pg-connect".to_string())
         .spawn(move || {
             // The receiver is gone only when the caller gave up: nothing to tell then.
-            let _ = sender.send(config.connect(NoTls));
+            let _ = sender.send(config.connect(connector));
         })
         .map_err(|err| Error::other(format!("cannot start a thread to connect: {err}")))?;
     match answer.recv_timeout(HANDSHAKE_TIMEOUT) {
-        Ok(connected) => connected.map_err(|err| connect_error(shown, &err)),
+        Ok(connected) => connected.map_err(|err| {
+            pg_tls::refusal(shown, tls, &err).unwrap_or_else(|| connect_error(shown, &err))
+        }),
         Err(_) => Err(Error::new(
             ErrorKind::Network,
             format!(

@@ -69,3 +69,4 @@ mod set_commits;
 mod store_files;
 mod store_migrate;
 mod tables;
+mod tls;
