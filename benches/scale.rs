@@ -39,10 +39,10 @@
 //! once were stored once) and the counts checked: a configuration that lost or failed anything is
 //! reported as FAILED, never with a rate.
 //!
-//! A PostgreSQL set-commits sends about four statements per commit (some 4,000 round trips for
-//! 1,000 commits, all under the organization's write lock), so its time follows the round-trip
-//! latency and the server's CPU time per statement, both of which move with the machine's other
-//! load.
+//! A PostgreSQL set-commits of 1,000 new commits sends a few dozen statements (commits,
+//! authors, file changes and release links go in batches of 1,000 rows) under its release's
+//! lock, so its time follows the round-trip latency and the server's CPU time per statement,
+//! both of which move with the machine's other load.
 //!
 //! PostgreSQL rows need `RELCTL_BENCH_POSTGRES`, an admin URL such as
 //! `postgres://postgres@127.0.0.1:54329/postgres` (the bench creates and drops the database

@@ -257,37 +257,15 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
                 .map(crate::time::format_ts)
                 .unwrap_or_default();
             let commit_id = match existing {
-                Some(stored) => {
-                    let date = commit.timestamp.map(crate::time::format_ts);
-                    let target = CommitTarget {
-                        author_id: self.author_id(commit),
-                        date: date.as_deref(),
-                    };
-                    update_stored_commit(
-                        self.conn,
-                        self.env,
-                        self.org,
-                        &mut self.issues,
-                        &stored,
-                        &target,
-                        commit,
-                    )?
-                }
+                Some(stored) => self.update_stored(&stored, commit)?,
                 None => {
                     let id = created
                         .get(&(repository_id, commit.id.clone()))
                         .copied()
                         .ok_or_else(|| Error::other("a commit went missing while binding"))?;
                     let text = commit.message_text();
-                    link_referenced_issues(
-                        self.conn,
-                        self.env,
-                        self.org,
-                        &mut self.issues,
-                        id,
-                        text,
-                        true,
-                    )?;
+                    let issues = &mut self.issues;
+                    link_referenced_issues(self.conn, self.env, self.org, issues, id, text, true)?;
                     id
                 }
             };
@@ -306,6 +284,19 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
             self.bound.push((commit_id, sort_key));
         }
         store::commits::insert_file_changes(self.conn, self.org.id, &file_changes)
+    }
+
+    /// [`update_stored_commit`] with what `commit` says of its author and date.
+    fn update_stored(&mut self, stored: &StoredCommit, commit: &CommitInput) -> Result<i64> {
+        let date = commit.timestamp.map(crate::time::format_ts);
+        let target = CommitTarget {
+            author_id: self.author_id(commit),
+            date: date.as_deref(),
+        };
+        let issues = &mut self.issues;
+        update_stored_commit(
+            self.conn, self.env, self.org, issues, stored, &target, commit,
+        )
     }
 
     /// The id of the author of `commit`, met by [`CommitBinder::meet_authors`].

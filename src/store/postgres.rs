@@ -19,25 +19,30 @@
 //!
 //! Write transactions run at PostgreSQL's default READ COMMITTED level, so each statement sees
 //! what other transactions committed before it began. Writers are kept apart by
-//! transaction-scoped **advisory locks**, released by COMMIT or ROLLBACK (so a killed process
-//! never leaves one behind):
+//! transaction-scoped **advisory locks** (released by COMMIT or ROLLBACK, so a killed process
+//! never leaves one behind), as narrow as Sentry's, so many releases of one organization are
+//! written at once:
 //!
-//! - **The organization write lock** (`pg_advisory_xact_lock(RELC, org id)`), taken by every
-//!   write in an organization right after it has looked the organization up
-//!   ([`Db::lock_organization`]). It is at once Sentry's per-organization slug lock of project
-//!   save, its `releasecommits:{release}` lock (a set-commits waits for it at most
-//!   `COMMITS_LOCK_WAIT`, then fails with a conflict: exit 4, HTTP 409), and the guard of every
-//!   check-then-insert of the flow (release by version, repository by name, authors, commits).
-//!   Writes in different organizations, and every read, run in parallel.
-//! - **The short-id counter** is a **row lock**: `UPDATE project SET last_short_id =
-//!   last_short_id + 1 ... RETURNING` locks the project's row until the transaction ends.
-//! - **The snowflake sequence** (without Redis) is a row lock too: `INSERT ... ON CONFLICT
-//!   (second) DO UPDATE ... RETURNING value` on `snowflake_sequence`.
-//! - **Creating an organization** takes the organization lock of id 0.
+//! | lock | key | taken by | guards |
+//! |---|---|---|---|
+//! | organization, exclusive | (RELC, org id) | organization-wide writes: projects, options, deploys, issues, release delete ([`Db::lock_organization`]) | project slugs, option edits and the audit log, environments |
+//! | organization, shared | same | every write of one release ([`Db::lock_organization_shared`]) | the release against organization-wide writes (a project renamed or deleted under it) |
+//! | repository ancestry | (RELC+4, hash "org:name") | a release whose range the `--auto` rule read, for each such repository, in name order ([`Db::lock_repository_ancestry`]) | the rule that an earlier release's head hides a later release's commits: two releases of one repository compare themselves one after the other |
+//! | release | (RELC+2, hash "org:version") | every write of the release, after the above ([`Db::lock_release`]); the `--auto` rule also takes each later release's it changes, in id order | Sentry's `releasecommits:{release}`: the release's row, its commit list, head commits, stats |
+//! | repository creation | (RELC+3, hash "org:name") | a writer that finds the repository missing ([`Db::lock_repository_name`]) | one active repository per name (the table has no unique key for it) |
 //!
-//! How long a writer waits for a lock is `lock_timeout` ([`PgStore::set_busy_timeout`]);
-//! a wait that runs out, a deadlock or a serialization failure is a conflict (exit 4, 409).
+//! Shared rows need no lock of their own: commits and authors are get-or-created with `INSERT
+//! ... ON CONFLICT DO NOTHING` and read back, in key order within a statement; issues resolved
+//! are row-locked in id order (`FOR NO KEY UPDATE`); the short-id counter and the snowflake
+//! sequence (without Redis) are row locks (`UPDATE ... RETURNING`, `INSERT ... ON CONFLICT DO
+//! UPDATE`). Creating an organization takes the organization lock of id 0. Hashed keys can
+//! collide: two names that share one only wait for each other.
 //!
+//! A set-commits waits for its release at most `COMMITS_LOCK_WAIT`, any other writer
+//! `lock_timeout` ([`PgStore::set_busy_timeout`]); a wait that runs out, a deadlock
+//! (PostgreSQL breaks one, rare: two new commit rows both writers store, in different order
+//! across batches) or a serialization failure is a conflict (exit 4, HTTP 409) to retry.
+
 //! # TLS
 //!
 //! libpq's `sslmode` (`disable`, `prefer` the default, `require`, `verify-ca`, `verify-full`)
@@ -263,26 +268,13 @@ fn inspect(db: &Db<'_>, shown: &str) -> Result<i64> {
             "a PostgreSQL database whose schema holds other tables",
         ));
     }
-    let (application_id, version): (i64, i64) = db.query_one(
-        "SELECT application_id, schema_version FROM relctl_store",
-        params![],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )?;
-    if application_id != i64::from(APPLICATION_ID) {
-        return Err(migrations::not_a_store(
-            Path::new(shown),
-            &format!("its relctl_store table holds application id {application_id:#x}"),
-        ));
-    }
-    if version > migrations::latest() {
-        return Err(migrations::newer_store(Path::new(shown), version));
-    }
-    Ok(version)
+    current_version(db, shown)
 }
 
-/// The schema version, read from `relctl_store` alone: for a connection that found the schema
-/// current in its last transaction (a store cannot become someone else's database in between,
-/// but a newer relctl may have upgraded it, which this still sees).
+/// The schema version, read from `relctl_store` alone: what [`inspect`] reads once it found
+/// the mark, and all a connection that found the schema current in its last transaction reads
+/// (a store does not become someone else's database in between, but a newer relctl may have
+/// upgraded it, which this still sees).
 fn current_version(db: &Db<'_>, shown: &str) -> Result<i64> {
     let (application_id, version): (i64, i64) = db.query_one(
         "SELECT application_id, schema_version FROM relctl_store",

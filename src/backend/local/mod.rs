@@ -10,10 +10,11 @@
 //! every request; the command line makes one request and drops the backend.
 //!
 //! PostgreSQL: each request borrows a connection from a bounded pool (`pg_pool.rs`,
-//! `serve --pool-size`) and runs one transaction on it; every write in an organization first
-//! takes that organization's write lock ([`Db::lock_organization`], an advisory lock;
-//! `store/postgres.rs` says what it guards), which on SQLite the database-wide write lock
-//! already is.
+//! `serve --pool-size`) and runs one transaction on it; a write of one release takes the
+//! organization's lock shared and the release's own (writes of different releases run side by
+//! side), any other write the organization's lock exclusively (`access.rs`'s `WriteScope`;
+//! `store/postgres.rs` says what each lock guards). On SQLite the database-wide write lock
+//! already is all of them.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
