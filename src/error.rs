@@ -47,6 +47,9 @@ pub struct Error {
     /// Refused input fields as (field, message), in the order they were checked: what a server
     /// answers as its `{field: [messages]}` 400. Empty for every other error.
     pub fields: Vec<(String, String)>,
+    /// A conflict the database broke as a deadlock: nothing waited out a lock, so the whole
+    /// transaction can run again at once (`backend::local` does, when it can replay it).
+    pub deadlock: bool,
 }
 
 /// At most this many chars of each field's message go into [`Error::invalid_fields`]'s message.
@@ -61,6 +64,7 @@ impl Error {
             message: message.into(),
             hint: None,
             fields: Vec::new(),
+            deadlock: false,
         }
     }
 

@@ -153,7 +153,7 @@ impl RemoteBackend {
         let CommitsChange::Replace(commits) = &req.commits else {
             return Ok(Vec::new());
         };
-        if commits.is_empty() || !req.head_commits.iter().any(|h| h.previous.is_none()) {
+        if commits.is_empty() || !req.head_commits.iter().any(|h| h.read_by_auto_rule()) {
             return Ok(Vec::new());
         }
         let ours: std::collections::HashSet<&str> = commits.iter().map(|c| c.id.as_str()).collect();

@@ -118,6 +118,14 @@ pub struct HeadCommit {
     pub previous: Option<String>,
 }
 
+impl HeadCommit {
+    /// Whether the range up to it was read by the `--auto` rule (its start not named): only
+    /// such a release is compared with the repository's other releases.
+    pub fn read_by_auto_rule(&self) -> bool {
+        self.previous.is_none()
+    }
+}
+
 /// What set-commits did.
 #[derive(Debug, Clone)]
 pub struct Outcome {
@@ -135,6 +143,26 @@ pub struct CommitBatch {
     pub commits: Vec<CommitInput>,
     /// Where the commits end in each repository whose first commit is in this batch.
     pub heads: Vec<HeadCommit>,
+}
+
+impl CommitBatch {
+    /// About how many bytes the batch holds in memory.
+    pub fn approx_bytes(&self) -> usize {
+        self.commits
+            .iter()
+            .map(|commit| {
+                let files: usize = commit
+                    .patch_set
+                    .iter()
+                    .map(|(path, kind)| 48 + path.len() + kind.len())
+                    .sum();
+                let author = commit.author_name.as_ref().map_or(0, String::len)
+                    + commit.author_email.as_ref().map_or(0, String::len);
+                let repository = commit.repository.as_ref().map_or(0, String::len);
+                256 + commit.id.len() + commit.message_text().len() + author + repository + files
+            })
+            .sum()
+    }
 }
 
 /// Binds `commits` to the release: replacing its commits, or adding to them with `append`.
@@ -156,6 +184,26 @@ pub fn set_commits(
     let mut binder = CommitBinder::start(conn, env, org, release, append);
     binder.add(&sorted)?;
     binder.finish()
+}
+
+/// [`set_commits`] without resolving the issues the commits fix: for a caller that applies the
+/// `--auto` rule first ([`set_heads_and_rebind_later`]), then [`resolve_issues`].
+pub fn bind_commits(
+    conn: &Db<'_>,
+    env: &FlowEnv,
+    org: &OrgRow,
+    release: &ReleaseRow,
+    commits: &[CommitInput],
+    append: bool,
+) -> Result<Outcome> {
+    for commit in commits {
+        check_commit(commit)?;
+    }
+    let mut sorted: Vec<&CommitInput> = commits.iter().collect();
+    sorted.sort_by_key(|c| std::cmp::Reverse(c.timestamp));
+    let mut binder = CommitBinder::start(conn, env, org, release, append);
+    binder.add(&sorted)?;
+    binder.bind()
 }
 
 /// set-commits a batch at a time, in the caller's transaction: each batch's repositories,
@@ -229,12 +277,17 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
             .copied()
             .filter(|c| !c.message_text().contains(SKIP_MARKER))
             .collect();
-        for commit in &batch {
-            let name = repository_name(self.org, commit);
-            if !self.repositories.contains_key(&name) {
-                let id = store::commits::repository_id(self.conn, self.org.id, &name, &self.now)?;
-                self.repositories.insert(name, id);
-            }
+        // New repositories in name order: their creation locks are taken in one order.
+        let mut missing: Vec<String> = batch
+            .iter()
+            .map(|commit| repository_name(self.org, commit))
+            .filter(|name| !self.repositories.contains_key(name))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        for name in missing {
+            let id = store::commits::repository_id(self.conn, self.org.id, &name, &self.now)?;
+            self.repositories.insert(name, id);
         }
         self.meet_authors(&batch)?;
         let mut stored = stored_commits(self.conn, self.org, &self.repositories, &batch)?;
@@ -413,6 +466,15 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
     /// stats, the authors' names, the newest commit of each repository as its head commit, and
     /// the resolution of every issue the commits fix.
     pub fn finish(self) -> Result<Outcome> {
+        let (conn, env) = (self.conn, self.env);
+        let mut outcome = self.bind()?;
+        outcome.resolved_issues = resolve_linked_issues(conn, env, &outcome.release)?;
+        Ok(outcome)
+    }
+
+    /// [`CommitBinder::finish`] without resolving the issues the commits fix (see
+    /// [`bind_commits`]).
+    pub fn bind(self) -> Result<Outcome> {
         let conn = self.conn;
         // In id order: two writers renaming the same authors lock their rows in one order.
         let mut authors: Vec<&AuthorSeen> = self.authors.values().collect();
@@ -476,12 +538,11 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
                 commit_id,
             )?;
         }
-        let resolved_issues = resolve_linked_issues(conn, self.env, self.release)?;
         let release = store::releases::find_by_id(conn, self.release.id)?
             .ok_or_else(|| Error::other("the release vanished from the store"))?;
         Ok(Outcome {
             release,
-            resolved_issues,
+            resolved_issues: Vec::new(),
             bound: bound_now,
         })
     }
@@ -554,7 +615,7 @@ pub fn set_heads_and_rebind_later(
     set_head_commits(conn, env, org, release, heads)?;
     // Commits sent as a list (no refs), or a range whose start the caller named, are bound as
     // given: only a range read by the --auto rule says where this release sits in the history.
-    if !heads.iter().any(|head| head.previous.is_none()) {
+    if !heads.iter().any(HeadCommit::read_by_auto_rule) {
         return Ok(Vec::new());
     }
     // An earlier release that bound while this range was being read (its head was not known
@@ -576,10 +637,10 @@ pub fn set_heads_and_rebind_later(
             _ => later.push((later_id, version, HashSet::from([commit_id]))),
         }
     }
-    // Each later release is changed under its own lock, taken in id order. Its writer waits
-    // for nothing this transaction holds (ancestry locks come before release locks), except
-    // rarely a commit row both store: a deadlock PostgreSQL breaks, reported as a conflict.
-    later.sort_by_key(|(later_id, _, _)| *later_id);
+    // Each later release is changed under its own lock, taken in the order of the releases'
+    // dates (the query's, this release's own first), which every writer follows. A writer of
+    // a later release may still wait for a row this transaction holds (a new commit both
+    // store, an issue both resolve): PostgreSQL breaks that deadlock, and the write runs again.
     for (_, version, _) in &later {
         conn.lock_release(org.id, version)?;
     }
@@ -911,7 +972,13 @@ fn link_referenced_issues(
 }
 
 /// update_group_resolutions (2.8): every issue linked from a commit of this release, in one of
-/// its projects, is resolved in the release and taken out of the inbox.
+/// its projects, is resolved in the release and taken out of the inbox. Returns their
+/// qualified short ids.
+pub fn resolve_issues(conn: &Db<'_>, env: &FlowEnv, release: &ReleaseRow) -> Result<Vec<String>> {
+    resolve_linked_issues(conn, env, release)
+}
+
+/// [`resolve_issues`].
 fn resolve_linked_issues(
     conn: &Db<'_>,
     env: &FlowEnv,

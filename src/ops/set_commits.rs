@@ -38,7 +38,7 @@ const BATCHES_AHEAD: usize = 4;
 /// How much of a range (in bytes of commits, roughly) is read before the store's write
 /// transaction begins: several thousand commits, a bounded part of the memory a set-commits
 /// takes whatever the range (tests/it/memory.rs).
-const PRE_READ_BYTES: usize = 8 << 20;
+const PRE_READ_BYTES: usize = 4 << 20;
 
 /// What to bind, as the user asked it.
 #[derive(Debug, Clone, Default)]
@@ -377,17 +377,23 @@ impl<'p> Batches<'p> {
     }
 
     /// Receives batches until the reader ends, fails, or about `budget` bytes of commits are
-    /// held; they are handed over first, as if received then.
+    /// held; they are handed over first, as if received then. An error met while reading
+    /// ahead is handed over alone, so nothing is written.
     fn read_ahead(&mut self, budget: usize) {
         let mut held = 0;
         while held < budget {
             match self.receiver.recv() {
                 Ok(Some(Ok(batch))) => {
-                    held += batch_bytes(&batch);
+                    held += batch.approx_bytes();
                     self.ahead.push_back(Some(Ok(batch)));
                 }
-                Ok(end_or_error) => {
-                    self.ahead.push_back(end_or_error);
+                Ok(Some(Err(err))) => {
+                    self.ahead.clear();
+                    self.ahead.push_back(Some(Err(err)));
+                    return;
+                }
+                Ok(None) => {
+                    self.ahead.push_back(None);
                     return;
                 }
                 // The reader died: `next` says so once the batches read are handed over.
@@ -402,22 +408,6 @@ impl<'p> Batches<'p> {
             None => self.receiver.recv(),
         }
     }
-}
-
-/// About how many bytes a batch holds in memory.
-fn batch_bytes(batch: &CommitBatch) -> usize {
-    batch
-        .commits
-        .iter()
-        .map(|commit| {
-            let files: usize = commit
-                .patch_set
-                .iter()
-                .map(|(path, _)| path.len() + 32)
-                .sum();
-            256 + commit.id.len() + commit.message_text().len() + files
-        })
-        .sum()
 }
 
 impl Iterator for Batches<'_> {

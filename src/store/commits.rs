@@ -124,7 +124,9 @@ pub fn insert_authors(conn: &Db<'_>, org_id: i64, emails: &[&str]) -> Result<Has
         return Ok(ids);
     }
     let mut ids = HashMap::with_capacity(emails.len());
-    for chunk in emails.chunks(BATCH_ROWS) {
+    let mut ordered = emails.to_vec();
+    ordered.sort_unstable();
+    for chunk in ordered.chunks(BATCH_ROWS) {
         conn.query_each(
             "INSERT INTO commit_author (organization_id, email)
              SELECT ?1, e FROM json_array_elements_text(?2::json) e ORDER BY e COLLATE \"C\"
@@ -228,7 +230,11 @@ pub fn insert_commits(
         }
         return Ok(stored);
     }
-    for chunk in commits.chunks(BATCH_ROWS) {
+    // In one order across the chunks too: two writers storing the same new commits lock
+    // them in that order.
+    let mut ordered: Vec<&NewCommit<'_>> = commits.iter().collect();
+    ordered.sort_unstable_by_key(|c| (c.repository_id, c.key));
+    for chunk in ordered.chunks(BATCH_ROWS) {
         let rows: Vec<serde_json::Value> = chunk
             .iter()
             .map(|c| {

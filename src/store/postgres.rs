@@ -231,8 +231,15 @@ impl PgStore {
                 self.current = true;
                 Ok(value)
             }
-            (Ok(_), Err(err)) => Err(self.failed(err)),
-            (Err(err), _) => Err(err),
+            (Ok(_), Err(err)) => {
+                self.current = false;
+                Err(self.failed(err))
+            }
+            (Err(err), _) => {
+                // The store may be gone or replaced: the next transaction looks at it whole.
+                self.current = false;
+                Err(err)
+            }
         }
     }
 

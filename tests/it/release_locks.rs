@@ -265,7 +265,7 @@ fn a_repository_creation_lock_holds_up_only_writers_creating_it() {
 }
 
 #[test]
-fn the_organization_lock_shared_lets_release_writes_through_and_excludes_org_wide_ones() {
+fn the_organization_lock_held_shared_lets_release_writes_through_held_exclusively_not() {
     let Some(store) = locked_store("organization lock") else {
         return;
     };
@@ -292,4 +292,65 @@ fn the_organization_lock_shared_lets_release_writes_through_and_excludes_org_wid
     store.holding(class, None, || {
         store.waits_then_conflicts(&store.set_commits("2.0.0", Some(&range)), "2.0.0");
     });
+}
+
+/// Two `--auto` set-commits of one repository at once, the later release's range reaching over
+/// the earlier one's and a commit fixing an issue in both: whichever writes first, the ancestry
+/// rule gives the same result (the earlier release keeps its 5 commits and the fix, the later
+/// one the 10 above), and neither fails, as the two take the repository's ancestry lock in
+/// turn (on PostgreSQL; SQLite's one writer makes them take turns anyway).
+#[test]
+fn two_auto_ranges_of_one_repository_at_once_give_what_one_after_the_other_gives() {
+    for round in 0..3 {
+        let env = TestEnv::new();
+        env.ok(&["project", "create", "Backend"]);
+        env.ok(&["issue", "new", "-p", "backend", "Checkout crash"]);
+        let repo = Repo::init(&env.path().join(format!("app-{round}")));
+        let mut shas = Vec::new();
+        for i in 1..=15 {
+            let message = if i == 3 {
+                "Fixes BACKEND-1".to_string()
+            } else {
+                format!("change {i}")
+            };
+            shas.push(repo.commit("a.txt", &i.to_string(), &message));
+        }
+        for version in ["early", "late"] {
+            env.ok(&["release", "new", version, "-p", "backend"]);
+        }
+        let name = format!("app-{round}");
+        let heads = [
+            ("early", format!("{name}@{}", shas[4])),
+            ("late", format!("{name}@{}", shas[14])),
+        ];
+        let barrier = Barrier::new(2);
+        let path = repo.path().to_string();
+        std::thread::scope(|scope| {
+            for (version, range) in &heads {
+                let (env, path, barrier) = (&env, &path, &barrier);
+                scope.spawn(move || {
+                    barrier.wait();
+                    let args = [
+                        "release",
+                        "set-commits",
+                        version,
+                        "--repo",
+                        path,
+                        "--commit",
+                        range,
+                    ];
+                    env.ok(&args);
+                });
+            }
+        });
+        let (early, _) = bound_commits(&env.store, "early").unwrap();
+        let (late, _) = bound_commits(&env.store, "late").unwrap();
+        assert_eq!(early, sorted(shas[..5].to_vec()), "round {round}");
+        assert_eq!(late, sorted(shas[5..].to_vec()), "round {round}");
+        let issue = &env.json(&["issue", "list", "--status", "resolved"])[0];
+        assert_eq!(
+            issue["resolution"]["release"], "early",
+            "round {round}: {issue}"
+        );
+    }
 }

@@ -157,39 +157,32 @@ impl LocalBackend {
                 ..
             }
         );
-        self.with_store(true, |store| {
-            if binds_commits {
-                store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
-            }
-            let asked = Instant::now();
-            let result = store.write(|tx| {
-                let org = flow::organization(tx, org)?;
-                match scope {
-                    WriteScope::Organization => tx.lock_organization(org.id)?,
-                    WriteScope::Release {
-                        version, ancestry, ..
-                    } => {
-                        tx.lock_organization_shared(org.id)?;
-                        let mut names: Vec<String> = ancestry
-                            .iter()
-                            .map(|name| flow::commits::repository_or_default(&org, name))
-                            .collect();
-                        names.sort_unstable();
-                        names.dedup();
-                        for name in &names {
-                            tx.lock_repository_ancestry(org.id, name)?;
-                        }
-                        tx.lock_release(org.id, version)?;
-                    }
+        let mut tries = DEADLOCK_TRIES;
+        loop {
+            let result = self.with_store(true, |store| {
+                if binds_commits {
+                    store.set_busy_timeout(COMMITS_LOCK_WAIT)?;
                 }
-                watch::waited(Wait::WriteLock, asked.elapsed());
-                work(tx, env, &org)
+                let asked = Instant::now();
+                let result = store.write(|tx| {
+                    let org = flow::organization(tx, org)?;
+                    take_locks(tx, &org, scope)?;
+                    watch::waited(Wait::WriteLock, asked.elapsed());
+                    work(tx, env, &org)
+                });
+                if binds_commits {
+                    store.set_busy_timeout(store::BUSY_TIMEOUT)?;
+                }
+                result
             });
-            if binds_commits {
-                store.set_busy_timeout(store::BUSY_TIMEOUT)?;
+            tries -= 1;
+            // A deadlock PostgreSQL broke rolled everything back and waited out no lock: the
+            // transaction runs again (a streamed one cannot: it fails as a conflict then).
+            match result {
+                Err(err) if err.deadlock && tries > 0 => continue,
+                result => return result,
             }
-            result
-        })
+        }
     }
 
     /// One read transaction in organization `org`.
@@ -254,6 +247,33 @@ fn missing_store_hint(path: &Path, err: Error) -> Error {
     ))
 }
 
+/// How many times a write transaction runs when PostgreSQL breaks a deadlock it was in.
+const DEADLOCK_TRIES: usize = 3;
+
+/// Takes the locks `scope` names, in the one order every writer takes them (see
+/// `store/postgres.rs`): the organization's, the ancestry locks by name, the release's.
+fn take_locks(tx: &Db<'_>, org: &OrgRow, scope: WriteScope<'_>) -> Result<()> {
+    match scope {
+        WriteScope::Organization => tx.lock_organization(org.id)?,
+        WriteScope::Release {
+            version, ancestry, ..
+        } => {
+            tx.lock_organization_shared(org.id)?;
+            let mut names: Vec<String> = ancestry
+                .iter()
+                .map(|name| flow::commits::repository_or_default(org, name))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            for name in &names {
+                tx.lock_repository_ancestry(org.id, name)?;
+            }
+            tx.lock_release(org.id, version)?;
+        }
+    }
+    Ok(())
+}
+
 /// Which lock a write transaction takes.
 #[derive(Clone, Copy)]
 pub(super) enum WriteScope<'v> {
@@ -274,7 +294,7 @@ pub(super) enum WriteScope<'v> {
 pub(super) fn auto_repositories(heads: &[HeadCommit], named: &[String]) -> Vec<String> {
     heads
         .iter()
-        .filter(|head| head.previous.is_none())
+        .filter(|head| head.read_by_auto_rule())
         .map(|head| head.repository.clone())
         .chain(named.iter().cloned())
         .collect()

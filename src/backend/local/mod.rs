@@ -22,6 +22,7 @@ use std::time::Duration;
 
 mod access;
 mod issues;
+mod replay;
 
 use access::{WriteScope, commits_conflict};
 
@@ -232,7 +233,7 @@ fn apply_commits_change(
     };
     let mut heads = head_commits.to_vec();
     let outcome = match streamed {
-        None => flow::commits::set_commits(tx, env, org, &release, commits, append)?,
+        None => flow::commits::bind_commits(tx, env, org, &release, commits, append)?,
         Some(batches) => {
             let mut binder = flow::commits::CommitBinder::start(tx, env, org, &release, append);
             for batch in batches {
@@ -240,15 +241,20 @@ fn apply_commits_change(
                 binder.add(&batch.commits.iter().collect::<Vec<_>>())?;
                 heads.extend(batch.heads);
             }
-            binder.finish()?
+            binder.bind()?
         }
     };
     bound.set(u64::try_from(outcome.bound).unwrap_or(u64::MAX));
     let rebound_releases =
         flow::commits::set_heads_and_rebind_later(tx, env, org, &outcome.release, &heads)?;
+    // Once the --auto rule has given commits held by an earlier release back to it: the issues
+    // they fix stay resolved there. (Issue rows are locked after every release lock, too.)
+    let release = store::releases::find_by_id(tx, outcome.release.id)?
+        .ok_or_else(|| Error::other("the release vanished from the store"))?;
+    let resolved_issues = flow::commits::resolve_issues(tx, env, &release)?;
     Ok(CommitsApplied {
-        release: outcome.release,
-        resolved_issues: outcome.resolved_issues,
+        release,
+        resolved_issues,
         rebound_releases,
     })
 }
@@ -521,16 +527,18 @@ impl Backend for LocalBackend {
                 "internal error: streamed commits must replace or append",
             ));
         }
-        // The batches can be read once: should the work run again (see `with_store`), it
-        // fails as a conflict to retry rather than binding what is left of them.
-        let batches = std::cell::RefCell::new(Some(batches));
+        // Should the work run again (see `with_store`, and `write_in` after a deadlock), it
+        // reads the batches again when they were kept, else it fails as a conflict to retry
+        // rather than binding what is left of them.
+        let batches = std::cell::RefCell::new(replay::Replayable::new(batches));
         let bound = std::cell::Cell::new(0);
         let updated = self.write_release(req, |tx, env, org| {
-            let batches = batches.borrow_mut().take().ok_or_else(|| {
+            let mut batches = batches.borrow_mut();
+            let mut run = batches.run().ok_or_else(|| {
                 Error::conflict("the store changed while commits were bound; run the command again")
             })?;
             let release = release_to_update(tx, env, org, req)?;
-            apply_update(tx, env, org, release, req, Some(batches), &bound)
+            apply_update(tx, env, org, release, req, Some(&mut run), &bound)
         })?;
         watch::commits_bound(bound.get());
         Ok(updated)

@@ -186,7 +186,10 @@ fn postgres_error(err: &postgres::PgError) -> Error {
         SqlState::QUERY_CANCELED,
     ];
     if err.code().is_some_and(|code| busy.contains(code)) {
-        return Error::conflict(format!("the store is busy: {err}"));
+        return Error {
+            deadlock: err.code() == Some(&SqlState::T_R_DEADLOCK_DETECTED),
+            ..Error::conflict(format!("the store is busy: {err}"))
+        };
     }
     // Class 08 (connection exception) and 57P (the server shutting down or restarting: what a
     // connection killed by an administrator or a restart reports) are the server going away.
