@@ -166,7 +166,8 @@ impl CommitBatch {
 }
 
 /// Binds `commits` to the release: replacing its commits, or adding to them with `append`.
-/// Commits are bound newest first by their own timestamps (Sentry's order).
+/// Commits are bound newest first by their own timestamps (Sentry's order). Then the issues
+/// they fix are resolved in the release.
 pub fn set_commits(
     conn: &Db<'_>,
     env: &FlowEnv,
@@ -175,15 +176,9 @@ pub fn set_commits(
     commits: &[CommitInput],
     append: bool,
 ) -> Result<Outcome> {
-    for commit in commits {
-        check_commit(commit)?;
-    }
-    // Newest first; a missing timestamp sorts as the oldest (Sentry's key 0), stably.
-    let mut sorted: Vec<&CommitInput> = commits.iter().collect();
-    sorted.sort_by_key(|c| std::cmp::Reverse(c.timestamp));
-    let mut binder = CommitBinder::start(conn, env, org, release, append);
-    binder.add(&sorted)?;
-    binder.finish()
+    let mut outcome = bind_commits(conn, env, org, release, commits, append)?;
+    outcome.resolved_issues = resolve_issues(conn, env, &outcome.release)?;
+    Ok(outcome)
 }
 
 /// [`set_commits`] without resolving the issues the commits fix: for a caller that applies the
@@ -199,6 +194,7 @@ pub fn bind_commits(
     for commit in commits {
         check_commit(commit)?;
     }
+    // Newest first; a missing timestamp sorts as the oldest (Sentry's key 0), stably.
     let mut sorted: Vec<&CommitInput> = commits.iter().collect();
     sorted.sort_by_key(|c| std::cmp::Reverse(c.timestamp));
     let mut binder = CommitBinder::start(conn, env, org, release, append);
@@ -468,7 +464,7 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
     pub fn finish(self) -> Result<Outcome> {
         let (conn, env) = (self.conn, self.env);
         let mut outcome = self.bind()?;
-        outcome.resolved_issues = resolve_linked_issues(conn, env, &outcome.release)?;
+        outcome.resolved_issues = resolve_issues(conn, env, &outcome.release)?;
         Ok(outcome)
     }
 
@@ -975,15 +971,6 @@ fn link_referenced_issues(
 /// its projects, is resolved in the release and taken out of the inbox. Returns their
 /// qualified short ids.
 pub fn resolve_issues(conn: &Db<'_>, env: &FlowEnv, release: &ReleaseRow) -> Result<Vec<String>> {
-    resolve_linked_issues(conn, env, release)
-}
-
-/// [`resolve_issues`].
-fn resolve_linked_issues(
-    conn: &Db<'_>,
-    env: &FlowEnv,
-    release: &ReleaseRow,
-) -> Result<Vec<String>> {
     let now = env.now_text();
     let mut done: HashSet<i64> = HashSet::new();
     let mut resolved = Vec::new();

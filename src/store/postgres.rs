@@ -226,9 +226,10 @@ impl PgStore {
             "ROLLBACK"
         };
         let ended = self.session.batch(end);
-        self.wait_set = (commit && result.is_ok() && ended.is_ok())
-            .then_some(wait)
-            .or_else(|| self.wait_set.take().filter(|_| !set_wait));
+        if set_wait {
+            // Set in this transaction: kept only if it committed.
+            self.wait_set = (commit && result.is_ok() && ended.is_ok()).then_some(wait);
+        }
         match (result, ended) {
             (Ok(value), Ok(())) => {
                 self.current = true;

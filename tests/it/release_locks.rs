@@ -110,6 +110,15 @@ fn overlapping_ranges_into_two_releases_through_serve_both_complete_with_each_ro
     overlapping_set_commits_at_once(&a, &b, &server.env);
 }
 
+/// Which advisory lock the test holds: keyed by the hash of "ORG:name", or the organization's
+/// (exclusive or shared).
+#[derive(Clone, Copy)]
+enum Held<'n> {
+    Named(&'n str),
+    Organization,
+    OrganizationShared,
+}
+
 /// A PostgreSQL store with a project, two releases and a repository of two commits, and a
 /// connection of the test's own to hold locks on.
 struct Locked {
@@ -146,17 +155,22 @@ fn locked_store(test: &str) -> Option<Locked> {
 }
 
 impl Locked {
-    /// Runs `work` while the test's connection holds advisory lock (`class`, hashtext of
-    /// "ORG:name"), or the organization's lock when `name` is None.
-    fn holding<T>(&self, class: i32, name: Option<&str>, work: impl FnOnce() -> T) -> T {
+    /// Runs `work` while the test's connection holds advisory lock `held` of class `class`.
+    fn holding<T>(&self, class: i32, held: Held<'_>, work: impl FnOnce() -> T) -> T {
         let mut holder = self.db.client();
         let mut tx = holder.transaction().unwrap();
-        match name {
-            Some(name) => tx.execute(
+        match held {
+            Held::Named(name) => tx.execute(
                 "SELECT pg_advisory_xact_lock($1, hashtext($2))",
                 &[&class, &format!("{}:{name}", self.org)],
             ),
-            None => tx.execute("SELECT pg_advisory_xact_lock($1, $2)", &[&class, &self.org]),
+            Held::Organization => {
+                tx.execute("SELECT pg_advisory_xact_lock($1, $2)", &[&class, &self.org])
+            }
+            Held::OrganizationShared => tx.execute(
+                "SELECT pg_advisory_xact_lock_shared($1, $2)",
+                &[&class, &self.org],
+            ),
         }
         .unwrap();
         let result = work();
@@ -220,7 +234,7 @@ fn a_release_lock_holds_up_that_release_only() {
     let class = relctl::store::postgres::RELEASE_LOCK_CLASS;
     // Named starts: neither release takes commits from the other by the --auto rule.
     let range = format!("acme/app@{}..{}", store.first, store.repo.head());
-    store.holding(class, Some("1.0.0"), || {
+    store.holding(class, Held::Named("1.0.0"), || {
         store.goes_ahead(&store.set_commits("2.0.0", Some(&range)));
         store.waits_then_conflicts(&store.set_commits("1.0.0", Some(&range)), "1.0.0");
     });
@@ -238,7 +252,7 @@ fn an_ancestry_lock_holds_up_auto_ranges_of_that_repository_only() {
     // The repository has no remote: it is named after its directory. A range whose start
     // the user names takes no ancestry lock.
     let named = format!("repo@{}..{}", store.first, store.repo.head());
-    store.holding(class, Some("repo"), || {
+    store.holding(class, Held::Named("repo"), || {
         store.goes_ahead(&store.set_commits("2.0.0", Some(&named)));
         store.waits_then_conflicts(&store.set_commits("1.0.0", None), "1.0.0");
     });
@@ -253,7 +267,7 @@ fn a_repository_creation_lock_holds_up_only_writers_creating_it() {
     let class = relctl::store::postgres::REPOSITORY_LOCK_CLASS;
     let head = store.repo.head();
     store.goes_ahead(&store.set_commits("2.0.0", Some(&format!("acme/old@{head}"))));
-    store.holding(class, Some("acme/new"), || {
+    store.holding(class, Held::Named("acme/new"), || {
         // A repository stored already is not created again: no wait.
         store.goes_ahead(&store.set_commits("2.0.0", Some(&format!("acme/old@{head}"))));
         store.waits_then_conflicts(
@@ -271,25 +285,19 @@ fn the_organization_lock_held_shared_lets_release_writes_through_held_exclusivel
     };
     let class = relctl::store::postgres::LOCK_CLASS;
     let range = format!("acme/app@{}..{}", store.first, store.repo.head());
-    let mut holder = store.db.client();
-    let mut tx = holder.transaction().unwrap();
-    tx.execute(
-        "SELECT pg_advisory_xact_lock_shared($1, $2)",
-        &[&class, &store.org],
-    )
-    .unwrap();
-    // Another release writer (shared too) goes ahead.
-    store.goes_ahead(&store.set_commits("1.0.0", Some(&range)));
-    store.goes_ahead(&[
-        "release".to_string(),
-        "new".to_string(),
-        "3.0.0".to_string(),
-        "-p".to_string(),
-        "backend".to_string(),
-    ]);
-    tx.rollback().unwrap();
+    store.holding(class, Held::OrganizationShared, || {
+        // Another release writer (shared too) goes ahead.
+        store.goes_ahead(&store.set_commits("1.0.0", Some(&range)));
+        store.goes_ahead(&[
+            "release".to_string(),
+            "new".to_string(),
+            "3.0.0".to_string(),
+            "-p".to_string(),
+            "backend".to_string(),
+        ]);
+    });
     // Held exclusively (as an organization-wide write holds it), a release writer waits.
-    store.holding(class, None, || {
+    store.holding(class, Held::Organization, || {
         store.waits_then_conflicts(&store.set_commits("2.0.0", Some(&range)), "2.0.0");
     });
 }
