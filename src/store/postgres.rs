@@ -10,10 +10,12 @@
 //! The tables are `schema_pg_v*.sql`, the SQLite schema in PostgreSQL's types. The version and
 //! relctl's mark live in a one-row table `relctl_store` (SQLite keeps them in `PRAGMA
 //! user_version` / `application_id`). A database whose current schema holds other tables and no
-//! `relctl_store` is refused, untouched. Migrations run inside the write transaction that
-//! needs them, after taking the advisory lock [`SCHEMA_LOCK`], so two first writers cannot both
-//! create the tables. A read of an empty or older database runs the migrations in its own
-//! transaction and rolls them back: reads never write.
+//! `relctl_store` is refused, untouched. Every transaction reads the mark in the round trip of
+//! its `BEGIN` (one simple-protocol message); only a database without it is looked at whole, in
+//! the catalog. Migrations run inside the write transaction that needs them, after taking the
+//! advisory lock [`SCHEMA_LOCK`], so two first writers cannot both create the tables. A read of
+//! an empty or older database runs the migrations in its own transaction and rolls them back:
+//! reads never write.
 //!
 //! # Locks (what stands for SQLite's database-wide write lock)
 //!
@@ -102,8 +104,6 @@ pub struct PgStore {
     shown: String,
     /// How long a writer waits for a lock.
     lock_wait: Duration,
-    /// Whether the schema was current at this connection's last transaction.
-    current: bool,
     /// Whether the last transaction got past its `BEGIN`.
     began: bool,
     /// The session's `lock_timeout`, when relctl set it in a committed transaction.
@@ -137,7 +137,6 @@ impl PgStore {
             session: Session::new(client),
             shown,
             lock_wait: super::BUSY_TIMEOUT,
-            current: false,
             began: false,
             wait_set: None,
         })
@@ -153,11 +152,6 @@ impl PgStore {
     /// it may run again on another connection.
     pub fn lost_before_begin(&self) -> bool {
         !self.began && !self.is_usable()
-    }
-
-    /// Whether the schema was current when this connection last looked.
-    pub fn is_current(&self) -> bool {
-        self.current
     }
 
     /// How long a writer waits for another transaction's lock before the command fails with a
@@ -196,9 +190,8 @@ impl PgStore {
     ) -> Result<T> {
         let wait = format!("{}ms", self.lock_wait.as_millis());
         self.began = false;
-        self.session.batch(begin).map_err(|err| self.failed(err))?;
+        let mark = self.begin(begin)?;
         self.began = true;
-        let known_current = self.current;
         let set_wait = self.wait_set.as_deref() != Some(wait.as_str());
         let result = (|| {
             let db = Db::postgres(&self.session);
@@ -210,10 +203,9 @@ impl PgStore {
                     params![wait.as_str()],
                 )?;
             }
-            let version = if known_current {
-                current_version(&db, &self.shown)?
-            } else {
-                inspect(&db, &self.shown)?
+            let version = match mark {
+                Some(mark) => checked_version(mark, &self.shown)?,
+                None => inspect(&db, &self.shown)?,
             };
             if version < migrations::latest() {
                 upgrade(&db, &self.shown)?;
@@ -231,18 +223,38 @@ impl PgStore {
             self.wait_set = (commit && result.is_ok() && ended.is_ok()).then_some(wait);
         }
         match (result, ended) {
-            (Ok(value), Ok(())) => {
-                self.current = true;
-                Ok(value)
+            (Ok(value), Ok(())) => Ok(value),
+            (Ok(_), Err(err)) => Err(self.failed(err)),
+            (Err(err), _) => Err(err),
+        }
+    }
+
+    /// Begins a transaction with `begin` and reads relctl's mark in the same round trip: the
+    /// (application id, schema version) of `relctl_store`, or `None` when the database has no
+    /// such table (or row): then the transaction has begun again, for [`inspect`] to look at
+    /// the database whole.
+    fn begin(&mut self, begin: &str) -> Result<Option<(i64, i64)>> {
+        let read = self.session.begin_and_read(
+            begin,
+            "SELECT application_id, schema_version FROM relctl_store",
+        );
+        match read {
+            Ok(Some(row)) => match row[..] {
+                [application_id, version] => Ok(Some((application_id, version))),
+                _ => Ok(None),
+            },
+            Ok(None) => Ok(None),
+            Err(err) if err.is_undefined_table() => {
+                self.session
+                    .batch("ROLLBACK")
+                    .map_err(|err| self.failed(err))?;
+                self.session.batch(begin).map_err(|err| self.failed(err))?;
+                Ok(None)
             }
-            (Ok(_), Err(err)) => {
-                self.current = false;
+            Err(err) => {
+                // The transaction may have begun (and be aborted): end it, keeping the error.
+                let _ = self.session.batch("ROLLBACK");
                 Err(self.failed(err))
-            }
-            (Err(err), _) => {
-                // The store may be gone or replaced: the next transaction looks at it whole.
-                self.current = false;
-                Err(err)
             }
         }
     }
@@ -282,16 +294,20 @@ fn inspect(db: &Db<'_>, shown: &str) -> Result<i64> {
     current_version(db, shown)
 }
 
-/// The schema version, read from `relctl_store` alone: what [`inspect`] reads once it found
-/// the mark, and all a connection that found the schema current in its last transaction reads
-/// (a store does not become someone else's database in between, but a newer relctl may have
-/// upgraded it, which this still sees).
+/// The schema version, read from `relctl_store`: what [`inspect`] reads once it found the
+/// mark, and what every transaction reads as it begins.
 fn current_version(db: &Db<'_>, shown: &str) -> Result<i64> {
-    let (application_id, version): (i64, i64) = db.query_one(
+    let mark: (i64, i64) = db.query_one(
         "SELECT application_id, schema_version FROM relctl_store",
         params![],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
+    checked_version(mark, shown)
+}
+
+/// The schema version of relctl's mark (application id, version); a database marked by
+/// another application, or by a newer relctl, is refused.
+fn checked_version((application_id, version): (i64, i64), shown: &str) -> Result<i64> {
     if application_id != i64::from(APPLICATION_ID) {
         return Err(migrations::not_a_store(
             Path::new(shown),

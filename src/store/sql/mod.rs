@@ -151,6 +151,14 @@ impl DbError {
             ErrorInner::Postgres(err) => postgres::is_unique_violation(err),
         }
     }
+
+    /// Whether a statement named a table that does not exist (PostgreSQL only).
+    pub fn is_undefined_table(&self) -> bool {
+        match &self.inner {
+            ErrorInner::Sqlite(_) => false,
+            ErrorInner::Postgres(err) => postgres::is_undefined_table(err),
+        }
+    }
 }
 
 impl std::fmt::Display for DbError {
@@ -671,6 +679,86 @@ mod tests {
                 },
             )?;
             assert_eq!(got, (7, 1.5, true, "text".into(), None, Some(3)));
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_statement_binds_alike_on_its_first_run_and_when_prepared() {
+        // On PostgreSQL a statement's first run sends its parameters as text of no type, the
+        // later ones bind them to the prepared statement's types: the same values either way,
+        // whatever width or type the server inferred.
+        on_each_engine(|db| {
+            let none: Option<i64> = None;
+            let sql = db.pick(
+                "SELECT ?1 + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 = 1, ?9",
+                "SELECT ?1::int4 + 1, ?2::int8, ?3::float8, ?4::float8, ?5::text, ?6::boolean,
+                        ?7::int8, ?8::boolean, ?9::int2",
+            );
+            for _run in 0..3 {
+                let got = db.query_one(
+                    sql,
+                    params![
+                        41_i64,
+                        i64::MIN,
+                        0.1_f64,
+                        -1e300_f64,
+                        "ünï \\ \' \" %",
+                        true,
+                        false,
+                        1_i64,
+                        none
+                    ],
+                    |row| {
+                        Ok((
+                            row.get::<i64>(0)?,
+                            row.get::<i64>(1)?,
+                            row.get::<f64>(2)?,
+                            row.get::<f64>(3)?,
+                            row.get::<String>(4)?,
+                            row.get::<bool>(5)?,
+                            row.get::<i64>(6)?,
+                            row.get::<bool>(7)?,
+                            row.get::<Option<i64>>(8)?,
+                        ))
+                    },
+                )?;
+                assert_eq!(
+                    got,
+                    (
+                        42,
+                        i64::MIN,
+                        0.1,
+                        -1e300,
+                        "ünï \\ \' \" %".into(),
+                        true,
+                        0,
+                        true,
+                        None
+                    )
+                );
+            }
+            if db.dialect() == Dialect::Postgres {
+                for _run in 0..2 {
+                    let got: (f64, f64) = db.query_one(
+                        "SELECT ?1::float8, ?2::float8",
+                        params![f64::INFINITY, f64::NEG_INFINITY],
+                        |row| Ok((row.get(0)?, row.get(1)?)),
+                    )?;
+                    assert_eq!(got, (f64::INFINITY, f64::NEG_INFINITY));
+                    let nan: f64 =
+                        db.query_one("SELECT ?1::float8", params![f64::NAN], |row| row.get(0))?;
+                    assert!(nan.is_nan());
+                    // Out of range for the inferred type: refused on every run (by the server
+                    // on the first, by the driver once prepared), never cut.
+                    let refused = db.savepoint(|| {
+                        db.query_one("SELECT ?1::int4", params![i64::MAX], |row| {
+                            row.get::<i64>(0)
+                        })
+                    });
+                    assert!(refused.is_err(), "{refused:?}");
+                }
+            }
             Ok(())
         });
     }

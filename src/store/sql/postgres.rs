@@ -3,19 +3,25 @@
 //! A [`Session`] is one connection and its statement cache. The store runs a transaction on it
 //! with plain `BEGIN` / `COMMIT` (`crate::store::postgres`), and hands the flow a [`Db`] over the
 //! session: every statement of that transaction goes through it. The shared SQL text uses
-//! SQLite's `?N` placeholders; [`to_dollar_placeholders`] rewrites them to PostgreSQL's `$N` once,
-//! when the statement is first prepared on a connection, and the prepared statement is cached by
-//! its original text, so a statement that set-commits runs 15,000 times is parsed once.
+//! SQLite's `?N` placeholders; [`to_dollar_placeholders`] rewrites them to PostgreSQL's `$N`.
+//!
+//! A statement's first run on a connection is one round trip: parsed, bound and run unnamed
+//! (`query_typed`), its parameters sent as text of an unspecified type, so the server infers
+//! each type exactly as it does when preparing. Most statements of a one-shot command run once,
+//! and preparing them would cost a second round trip each. A statement run again on the
+//! connection is prepared then and cached by its original text, so a statement that
+//! set-commits runs 15,000 times (or a pooled `serve` connection runs per request) is parsed
+//! once.
 //!
 //! Rows are read in full before a row closure runs, so a closure may run another statement on
 //! the same [`Db`] (as it may on SQLite).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use postgres::binary_copy::{BinaryCopyInWriter, BinaryCopyOutIter};
 use postgres::error::SqlState;
-use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
+use postgres::types::{Format, IsNull, Kind, ToSql, Type, to_sql_checked};
 use postgres::{Client, Statement};
 
 use super::{Db, DbError, DbResult, ErrorInner, Inner, Param, Row, RowInner};
@@ -26,6 +32,8 @@ pub(super) type RawRow = postgres::Row;
 pub struct Session {
     client: RefCell<Client>,
     cache: RefCell<HashMap<String, Statement>>,
+    /// Statements run once, unprepared: the next run prepares them.
+    seen: RefCell<HashSet<String>>,
 }
 
 impl Session {
@@ -33,12 +41,35 @@ impl Session {
         Session {
             client: RefCell::new(client),
             cache: RefCell::new(HashMap::new()),
+            seen: RefCell::new(HashSet::new()),
         }
     }
 
     /// Runs statements without parameters (transaction control, schema scripts).
     pub fn batch(&self, sql: &str) -> DbResult<()> {
         Ok(self.client.borrow_mut().batch_execute(sql)?)
+    }
+
+    /// Runs `begin` and then `select` in one round trip (the simple query protocol, which takes
+    /// no parameters): the first row's columns as integers, `None` without a row. When
+    /// `select` fails the transaction is left aborted, for the caller to roll back.
+    pub fn begin_and_read(&self, begin: &str, select: &str) -> DbResult<Option<Vec<i64>>> {
+        use postgres::SimpleQueryMessage;
+        let messages = self
+            .client
+            .borrow_mut()
+            .simple_query(&format!("{begin}; {select}"))?;
+        for message in &messages {
+            if let SimpleQueryMessage::Row(row) = message {
+                let mut values = Vec::with_capacity(row.len());
+                for idx in 0..row.len() {
+                    let value = row.try_get(idx)?.and_then(|text| text.parse::<i64>().ok());
+                    values.push(value.ok_or_else(|| null_error(idx))?);
+                }
+                return Ok(Some(values));
+            }
+        }
+        Ok(None)
     }
 
     /// Whether the server closed the connection (it must not go back to a pool).
@@ -75,9 +106,14 @@ impl Session {
         read(&mut BinaryCopyOutIter::new(reader, types))
     }
 
-    fn prepared(&self, sql: &str) -> DbResult<Statement> {
+    /// The prepared statement of `sql`, prepared now if it ran before; `None` on its first run
+    /// (see the module docs).
+    fn prepared(&self, sql: &str) -> DbResult<Option<Statement>> {
         if let Some(statement) = self.cache.borrow().get(sql) {
-            return Ok(statement.clone());
+            return Ok(Some(statement.clone()));
+        }
+        if self.seen.borrow_mut().insert(sql.to_string()) {
+            return Ok(None);
         }
         let statement = self
             .client
@@ -86,13 +122,30 @@ impl Session {
         self.cache
             .borrow_mut()
             .insert(sql.to_string(), statement.clone());
-        Ok(statement)
+        Ok(Some(statement))
+    }
+
+    /// Runs `sql`: its rows, and how many rows it changed.
+    fn run(&self, sql: &str, params: &[Param<'_>]) -> DbResult<(Vec<RawRow>, u64)> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let prepared = self.prepared(sql)?;
+        let mut client = self.client.borrow_mut();
+        let Some(statement) = prepared else {
+            let typed = params.iter().map(|param| (Untyped(param), unspecified()));
+            let mut rows = client.query_typed_raw(&to_dollar_placeholders(sql), typed)?;
+            let collected: Vec<RawRow> = rows.by_ref().collect()?;
+            let changed = rows.rows_affected().unwrap_or(0);
+            return Ok((collected, changed));
+        };
+        let bound = bind(params);
+        let mut rows = client.query_raw(&statement, bound)?;
+        let collected: Vec<RawRow> = rows.by_ref().collect()?;
+        let changed = rows.rows_affected().unwrap_or(0);
+        Ok((collected, changed))
     }
 
     fn rows(&self, sql: &str, params: &[Param<'_>]) -> DbResult<Vec<RawRow>> {
-        let statement = self.prepared(sql)?;
-        let bound = bind(params);
-        Ok(self.client.borrow_mut().query(&statement, &bound)?)
+        Ok(self.run(sql, params)?.0)
     }
 }
 
@@ -165,6 +218,10 @@ pub(super) fn is_unique_violation(err: &PgError) -> bool {
     err.code() == Some(&SqlState::UNIQUE_VIOLATION)
 }
 
+pub(super) fn is_undefined_table(err: &PgError) -> bool {
+    err.code() == Some(&SqlState::UNDEFINED_TABLE)
+}
+
 /// A [`Param`] bound to whatever type PostgreSQL inferred for its placeholder: integers to any
 /// integer width that holds them, text to text, booleans to `boolean` (or 0/1 to an integer).
 impl ToSql for Param<'_> {
@@ -217,6 +274,52 @@ fn bind<'p>(params: &'p [Param<'_>]) -> Vec<&'p (dyn ToSql + Sync)> {
         .iter()
         .map(|param| param as &(dyn ToSql + Sync))
         .collect()
+}
+
+/// The type of a parameter the server is to infer (OID 0 in the Parse message).
+fn unspecified() -> Type {
+    Type::new("unspecified".to_string(), 0, Kind::Pseudo, String::new())
+}
+
+/// A [`Param`] sent as text for the server to read as the type it inferred, as libpq's
+/// `PQexecParams` sends parameters without types: an integer reads as any integer width (or
+/// `numeric`, or `boolean` for 0 and 1), a boolean as `boolean` or as 0/1 in an integer.
+#[derive(Debug)]
+struct Untyped<'p>(&'p Param<'p>);
+
+impl ToSql for Untyped<'_> {
+    fn to_sql(
+        &self,
+        _ty: &Type,
+        out: &mut postgres::types::private::BytesMut,
+    ) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        let text = match *self.0 {
+            Param::Null => return Ok(IsNull::Yes),
+            Param::Int(value) => value.to_string(),
+            Param::Real(value) if value.is_nan() => "NaN".to_string(),
+            Param::Real(value) if value.is_infinite() => {
+                if value > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
+            }
+            Param::Real(value) => value.to_string(),
+            Param::Text(value) => {
+                out.extend_from_slice(value.as_bytes());
+                return Ok(IsNull::No);
+            }
+            Param::Bool(value) => if value { "1" } else { "0" }.to_string(),
+        };
+        out.extend_from_slice(text.as_bytes());
+        Ok(IsNull::No)
+    }
+
+    fn accepts(_ty: &Type) -> bool {
+        true
+    }
+
+    fn encode_format(&self, _ty: &Type) -> Format {
+        Format::Text
+    }
+
+    to_sql_checked!();
 }
 
 /// Reads column `idx` of `row` as an integer, whatever integer width (or boolean) it has.
@@ -275,9 +378,7 @@ pub(super) fn null_error(column: usize) -> DbError {
 }
 
 pub(super) fn execute(session: &Session, sql: &str, params: &[Param<'_>]) -> DbResult<usize> {
-    let statement = session.prepared(sql)?;
-    let bound = bind(params);
-    let changed = session.client.borrow_mut().execute(&statement, &bound)?;
+    let (_, changed) = session.run(sql, params)?;
     Ok(usize::try_from(changed).unwrap_or(usize::MAX))
 }
 
