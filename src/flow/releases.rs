@@ -110,13 +110,24 @@ pub fn create(
             (reload(conn, id)?, true)
         }
     };
-    let mut newly_linked = Vec::new();
-    for project in req.projects {
+    // Linked in id order: marking a project as having releases locks its row, and two
+    // releases naming the same projects in opposite orders must not wait for each other.
+    let mut by_id: Vec<_> = req.projects.iter().collect();
+    by_id.sort_by_key(|project| project.id);
+    let mut linked_ids = std::collections::HashSet::new();
+    for project in by_id {
         if store::releases::link_project(conn, release.id, project.id)? {
             store::projects::set_has_releases(conn, project.id)?;
-            newly_linked.push(project.clone());
+            linked_ids.insert(project.id);
         }
     }
+    // In the order asked for, each once.
+    let newly_linked: Vec<_> = req
+        .projects
+        .iter()
+        .filter(|project| linked_ids.remove(&project.id))
+        .cloned()
+        .collect();
     if let Some(date_released) = &release.date_released {
         for project in &newly_linked {
             store::releases::insert_release_activity(

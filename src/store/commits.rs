@@ -652,19 +652,26 @@ pub fn release_file_changes(
     Ok(changes)
 }
 
-/// Authors by id, as (name, email), in the order of `ids`.
+/// Authors by id, as (name, email), in the order of `ids` (ids not stored are left out); read
+/// in batches, one statement per 500 ids.
 pub fn authors(conn: &Db<'_>, ids: &[i64]) -> Result<Vec<(Option<String>, String)>> {
-    let mut found = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(author) = conn.query_opt(
-            "SELECT name, email FROM commit_author WHERE id = ?1",
-            params![id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )? {
-            found.push(author);
-        }
+    let mut by_id: HashMap<i64, (Option<String>, String)> = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        conn.query_each(
+            conn.pick(
+                "SELECT id, name, email FROM commit_author
+                 WHERE id IN (SELECT value FROM json_each(?1))",
+                "SELECT id, name, email FROM commit_author
+                 WHERE id IN (SELECT json_array_elements_text(?1::json)::bigint)",
+            ),
+            params![serde_json::to_string(chunk)?],
+            |row| {
+                by_id.insert(row.get(0)?, (row.get(1)?, row.get(2)?));
+                Ok(())
+            },
+        )?;
     }
-    Ok(found)
+    Ok(ids.iter().filter_map(|id| by_id.get(id).cloned()).collect())
 }
 
 // --- commit <-> issue links (GroupLink with linked_type = commit) -----------------------------
