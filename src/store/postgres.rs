@@ -147,9 +147,9 @@ impl PgStore {
         !self.session.is_closed()
     }
 
-    /// Whether the last transaction failed at its `BEGIN` because the connection is gone (the
-    /// server restarted, or closed it while it sat idle): nothing of it reached the server, so
-    /// it may run again on another connection.
+    /// Whether the last transaction failed at its `BEGIN` (and the read of the store's mark sent
+    /// with it) because the connection is gone (the server restarted, or closed it while it sat
+    /// idle): nothing of it was written, so it may run again on another connection.
     pub fn lost_before_begin(&self) -> bool {
         !self.began && !self.is_usable()
     }
@@ -230,13 +230,19 @@ impl PgStore {
     }
 
     /// Begins a transaction with `begin` and reads relctl's mark in the same round trip: the
-    /// (application id, schema version) of `relctl_store`, or `None` when the database has no
-    /// such table (or row): then the transaction has begun again, for [`inspect`] to look at
-    /// the database whole.
+    /// (application id, schema version) of the current schema's `relctl_store`, or `None` when
+    /// there is no such table (or row): then the transaction is open (begun again if the read
+    /// failed) for [`inspect`] to look at the database whole.
     fn begin(&mut self, begin: &str) -> Result<Option<(i64, i64)>> {
+        // Only the current schema's table counts, as in `inspect`: a `relctl_store` found
+        // further along the search_path (or a view of that name) makes no row here.
         let read = self.session.begin_and_read(
             begin,
-            "SELECT application_id, schema_version FROM relctl_store",
+            "SELECT application_id, schema_version FROM relctl_store
+             WHERE 'relctl_store'::regclass
+                   = to_regclass(quote_ident(current_schema()) || '.relctl_store')
+               AND (SELECT relkind FROM pg_catalog.pg_class
+                    WHERE oid = 'relctl_store'::regclass) = 'r'",
         );
         match read {
             Ok(Some(row)) => match row[..] {

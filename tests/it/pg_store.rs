@@ -139,6 +139,36 @@ fn a_missing_database_a_refused_login_and_a_foreign_database_are_refused_untouch
 }
 
 #[test]
+fn a_store_behind_another_applications_schema_on_the_search_path_is_refused() {
+    // relctl's tables in `public`; another application's in `billing`, put first on the
+    // database's search_path afterwards: relctl's unqualified statements would now reach
+    // `billing`'s tables, so the store is refused, and neither schema is touched.
+    let Some(db) = database("search_path") else {
+        return;
+    };
+    let env = TestEnv::new().with_env("RELCTL_STORE", &db.url);
+    env.ok(&["project", "create", "Backend"]);
+    let mut client = db.client();
+    let name: String = client
+        .query_one("SELECT current_database()", &[])
+        .unwrap()
+        .get(0);
+    client
+        .batch_execute(&format!(
+            "CREATE SCHEMA billing; CREATE TABLE billing.project (id int);
+             ALTER DATABASE \"{name}\" SET search_path = billing, public"
+        ))
+        .unwrap();
+    for args in [&["release", "list"][..], &["project", "create", "Web"][..]] {
+        let stderr = env.fails(args, 2);
+        assert!(stderr.contains("is not a relctl store"), "{stderr}");
+    }
+    let count = |sql: &str| -> i64 { db.client().query_one(sql, &[]).unwrap().get(0) };
+    assert_eq!(count("SELECT COUNT(*) FROM billing.project"), 0);
+    assert_eq!(count("SELECT COUNT(*) FROM public.project"), 1);
+}
+
+#[test]
 fn reads_of_an_empty_database_write_nothing_and_the_first_write_creates_the_schema() {
     let Some(db) = database("empty") else {
         return;

@@ -24,8 +24,9 @@
 //!
 //! Every statement goes through the engine's statement cache (SQLite: rusqlite's
 //! `prepare_cached`, whose capacity [`STATEMENT_CACHE_CAPACITY`] holds every statement relctl
-//! has), so a statement is compiled once per connection however often it runs: set-commits
-//! runs a handful of statements tens of thousands of times in one transaction. A [`Param`] is a
+//! has; PostgreSQL: prepared at its second run, its first is one unnamed round trip), so a
+//! statement is compiled at most twice per connection however often it runs: set-commits runs
+//! a handful of statements tens of thousands of times in one transaction. A [`Param`] is a
 //! small `Copy` value that borrows its text; binding one costs what rusqlite's own `params!`
 //! costs. Rows are read in place, never copied into an intermediate form.
 //!
@@ -34,8 +35,8 @@
 //! SQL text uses SQLite's numbered placeholders `?1`, `?2`, ... and may repeat one (`?2 IS NULL
 //! OR x = ?2`). `$N` is not an option for the shared text: SQLite reads `$1` as a *named*
 //! parameter, numbered by first appearance, so `SET a = $2 WHERE id = $1` would bind the
-//! values the wrong way round. The PostgreSQL implementation rewrites `?N` to `$N` once, when
-//! it prepares (and caches) a statement, skipping string literals and quoted identifiers.
+//! values the wrong way round. The PostgreSQL implementation rewrites `?N` to `$N` before it
+//! sends a statement, skipping string literals and quoted identifiers.
 //!
 //! # Where SQLite and PostgreSQL differ
 //!
@@ -64,10 +65,11 @@
 //!   PostgreSQL: `= ANY(?N)` with an array parameter, or
 //!   `IN (SELECT jsonb_array_elements_text(?N::jsonb)::bigint)`.
 //! - **Untyped parameters**: SQLite binds anything anywhere; PostgreSQL infers each parameter's
-//!   type when it prepares the statement. `?N IS NULL OR ...` (`orgs::audit`, `releases::list`,
-//!   `issues::list`) and a bare `SELECT ?1` give it nothing to infer from (or `text`, which an
-//!   `i64` will not bind to): such statements need casts (`?2::text IS NULL`,
-//!   `?4::bigint IS NULL`), as do the seam's own tests below.
+//!   type when it parses the statement (relctl sends every value as text for the type it
+//!   inferred). `?N IS NULL OR ...` (`orgs::audit`, `releases::list`, `issues::list`) and a bare
+//!   `SELECT ?1` give it nothing to infer from (`text` at best, so a number would come back as
+//!   text): such statements need casts (`?2::text IS NULL`, `?4::bigint IS NULL`), as do the
+//!   seam's own tests below.
 //! - **`IS NOT` between values** (`releases::previous_with_commits`: `r.id IS NOT ?2`):
 //!   PostgreSQL spells it `IS DISTINCT FROM`.
 //! - **Substring test**: `instr(r.version, ?3) > 0` (`releases::list`) is `strpos(...)` there.

@@ -6,12 +6,12 @@
 //! SQLite's `?N` placeholders; [`to_dollar_placeholders`] rewrites them to PostgreSQL's `$N`.
 //!
 //! A statement's first run on a connection is one round trip: parsed, bound and run unnamed
-//! (`query_typed`), its parameters sent as text of an unspecified type, so the server infers
-//! each type exactly as it does when preparing. Most statements of a one-shot command run once,
-//! and preparing them would cost a second round trip each. A statement run again on the
-//! connection is prepared then and cached by its original text, so a statement that
-//! set-commits runs 15,000 times (or a pooled `serve` connection runs per request) is parsed
-//! once.
+//! (`query_typed_raw`), its parameters of an unspecified type, so the server infers each type
+//! exactly as it does when preparing. Most statements of a one-shot command run once, and
+//! preparing them would cost a second round trip each. A statement run again on the connection
+//! is prepared then and cached by its original text, so a statement that set-commits runs
+//! 15,000 times (or a pooled `serve` connection runs per request) is parsed twice, not 15,000
+//! times. Parameters are sent as text either way ([`Untyped`]).
 //!
 //! Rows are read in full before a row closure runs, so a closure may run another statement on
 //! the same [`Db`] (as it may on SQLite).
@@ -137,8 +137,7 @@ impl Session {
             let changed = rows.rows_affected().unwrap_or(0);
             return Ok((collected, changed));
         };
-        let bound = bind(params);
-        let mut rows = client.query_raw(&statement, bound)?;
+        let mut rows = client.query_raw(&statement, params.iter().map(Untyped))?;
         let collected: Vec<RawRow> = rows.by_ref().collect()?;
         let changed = rows.rows_affected().unwrap_or(0);
         Ok((collected, changed))
@@ -222,8 +221,9 @@ pub(super) fn is_undefined_table(err: &PgError) -> bool {
     err.code() == Some(&SqlState::UNDEFINED_TABLE)
 }
 
-/// A [`Param`] bound to whatever type PostgreSQL inferred for its placeholder: integers to any
-/// integer width that holds them, text to text, booleans to `boolean` (or 0/1 to an integer).
+/// A [`Param`] in PostgreSQL's binary format, for `COPY ... (FORMAT binary)` (`store::copy`),
+/// whose columns' types the caller names: integers to any integer width that holds them, text
+/// to text, booleans to `boolean` (or 0/1 to an integer). Statements send [`Untyped`] instead.
 impl ToSql for Param<'_> {
     fn to_sql(
         &self,
@@ -269,21 +269,18 @@ impl ToSql for Param<'_> {
     to_sql_checked!();
 }
 
-fn bind<'p>(params: &'p [Param<'_>]) -> Vec<&'p (dyn ToSql + Sync)> {
-    params
-        .iter()
-        .map(|param| param as &(dyn ToSql + Sync))
-        .collect()
-}
-
 /// The type of a parameter the server is to infer (OID 0 in the Parse message).
 fn unspecified() -> Type {
     Type::new("unspecified".to_string(), 0, Kind::Pseudo, String::new())
 }
 
 /// A [`Param`] sent as text for the server to read as the type it inferred, as libpq's
-/// `PQexecParams` sends parameters without types: an integer reads as any integer width (or
-/// `numeric`, or `boolean` for 0 and 1), a boolean as `boolean` or as 0/1 in an integer.
+/// `PQexecParams` sends parameters: an integer reads as any integer width (or `numeric`, or
+/// `boolean` for 0 and 1), a boolean as `boolean` or as 0/1 in an integer, text as any type
+/// whose input accepts it (`json`, `jsonb`, ...). Prepared or not, a statement gets its
+/// parameters this one way, so its first run and later ones read them alike; a value the
+/// inferred type does not accept is the server's error (SQLSTATE class 22), never a
+/// conversion on this side.
 #[derive(Debug)]
 struct Untyped<'p>(&'p Param<'p>);
 
