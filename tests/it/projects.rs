@@ -49,10 +49,24 @@ fn reserved_and_digit_names_and_explicit_slugs() {
     let env = TestEnv::new();
     let settings = env.json(&["project", "create", "Settings"]);
     let slug = settings["slug"].as_str().unwrap();
+    // 12 random hex chars; when all 12 happen to be digits (one time in about 280), the slug
+    // gets a suffix as any all-digit slug does.
+    let random = slug.split_once('-').map_or(slug, |(random, _)| random);
     assert_eq!(
-        slug.len(),
+        random.len(),
         12,
         "reserved slug replaced by 12 random chars: {slug}"
+    );
+    assert!(
+        random
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()),
+        "{slug}"
+    );
+    assert_eq!(
+        slug.contains('-'),
+        random.chars().all(|c| c.is_ascii_digit()),
+        "only an all-digit slug gets a suffix: {slug}"
     );
     let digits = env.json(&["project", "create", "2024"]);
     assert!(digits["slug"].as_str().unwrap().starts_with("2024-"));
