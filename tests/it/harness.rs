@@ -295,6 +295,25 @@ pub fn test_postgres(test: &str) -> Option<String> {
     }
 }
 
+/// A loopback port nothing listens on now (the OS's pick, released at once).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Says that `test` is skipped for want of `what` (a server's binary); under
+/// `RELCTL_REQUIRE_SERVERS=1` (set by `.ci/run`, which installs them) it fails instead.
+pub fn skipped(test: &str, what: &str) {
+    assert!(
+        std::env::var("RELCTL_REQUIRE_SERVERS").as_deref() != Ok("1"),
+        "{test}: {what} not found, and RELCTL_REQUIRE_SERVERS=1 requires it"
+    );
+    eprintln!("skipped: {test} needs {what} (Debian's package; .ci/run installs it)");
+}
+
 /// A database of the test's own on the `RELCTL_TEST_POSTGRES` server, dropped when dropped.
 pub struct PgDatabase {
     admin: String,

@@ -19,15 +19,6 @@ pub(crate) fn database(test: &str) -> Option<PgDatabase> {
     Some(PgDatabase::create())
 }
 
-/// A loopback port nothing listens on.
-fn closed_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// Runs `args` on the store `url` and expects exit `code` with one line naming `says`, the
 /// password never shown, and nothing written under the test's directory.
 fn refused(url: &str, args: &[&str], code: i32, says: &str) {
@@ -41,7 +32,7 @@ fn refused(url: &str, args: &[&str], code: i32, says: &str) {
 
 #[test]
 fn bad_store_urls_are_usage_errors_and_a_closed_port_is_a_network_error() {
-    let port = closed_port();
+    let port = crate::harness::free_port();
     for (url, code, says) in [
         ("postgres://", 2, "names no host"),
         ("postgres:///relctl", 2, "names no host"),

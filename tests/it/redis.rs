@@ -43,11 +43,7 @@ impl Redis {
             );
             return None;
         }
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = crate::harness::free_port();
         let mut redis = Redis {
             child: None,
             port,

@@ -24,6 +24,29 @@ use crate::remote::harness::Server;
 /// two writers race to store the same new rows).
 const ROUNDS: usize = 3;
 
+/// `release set-commits VERSION --repo repo --commit SPEC` of each run, on its environment,
+/// all started together (a barrier); each must succeed.
+fn set_commits_at_once(repo: &str, runs: &[(&TestEnv, &str, &str)]) {
+    let barrier = Barrier::new(runs.len());
+    std::thread::scope(|scope| {
+        for &(env, version, spec) in runs {
+            let barrier = &barrier;
+            scope.spawn(move || {
+                barrier.wait();
+                env.ok(&[
+                    "release",
+                    "set-commits",
+                    version,
+                    "--repo",
+                    repo,
+                    "--commit",
+                    spec,
+                ]);
+            });
+        }
+    });
+}
+
 /// Two set-commits at once per round, `a` and `b` each binding its own release: ranges of 600
 /// commits that share 300.
 fn overlapping_set_commits_at_once(a: &TestEnv, b: &TestEnv, admin: &TestEnv) {
@@ -37,34 +60,14 @@ fn overlapping_set_commits_at_once(a: &TestEnv, b: &TestEnv, admin: &TestEnv) {
         for version in &versions {
             admin.ok(&["release", "new", version, "-p", "base"]);
         }
-        let barrier = Barrier::new(2);
-        std::thread::scope(|scope| {
-            let runs: Vec<_> = [a, b]
-                .into_iter()
-                .zip(ranges)
-                .zip(&versions)
-                .map(|((env, (from, to)), version)| {
-                    let barrier = &barrier;
-                    let spec = format!("big@{}..{}", repo.back(from), repo.back(to));
-                    scope.spawn(move || {
-                        barrier.wait();
-                        let args = [
-                            "release",
-                            "set-commits",
-                            version,
-                            "--repo",
-                            repo.path(),
-                            "--commit",
-                            &spec,
-                        ];
-                        env.ok(&args);
-                    })
-                })
-                .collect();
-            for run in runs {
-                run.join().unwrap();
-            }
-        });
+        let specs: Vec<String> = ranges
+            .iter()
+            .map(|&(from, to)| format!("big@{}..{}", repo.back(from), repo.back(to)))
+            .collect();
+        set_commits_at_once(
+            repo.path(),
+            &[(a, &versions[0], &specs[0]), (b, &versions[1], &specs[1])],
+        );
         for ((from, to), version) in ranges.into_iter().zip(&versions) {
             let (keys, count) = bound_commits(&admin.store, version).unwrap();
             assert_eq!(keys, sorted(repo.range(from, to)), "{version}");
@@ -327,30 +330,14 @@ fn two_auto_ranges_of_one_repository_at_once_give_what_one_after_the_other_gives
             env.ok(&["release", "new", version, "-p", "backend"]);
         }
         let name = format!("app-{round}");
-        let heads = [
-            ("early", format!("{name}@{}", shas[4])),
-            ("late", format!("{name}@{}", shas[14])),
-        ];
-        let barrier = Barrier::new(2);
-        let path = repo.path().to_string();
-        std::thread::scope(|scope| {
-            for (version, range) in &heads {
-                let (env, path, barrier) = (&env, &path, &barrier);
-                scope.spawn(move || {
-                    barrier.wait();
-                    let args = [
-                        "release",
-                        "set-commits",
-                        version,
-                        "--repo",
-                        path,
-                        "--commit",
-                        range,
-                    ];
-                    env.ok(&args);
-                });
-            }
-        });
+        let (early_head, late_head) = (
+            format!("{name}@{}", shas[4]),
+            format!("{name}@{}", shas[14]),
+        );
+        set_commits_at_once(
+            repo.path(),
+            &[(&env, "early", &early_head), (&env, "late", &late_head)],
+        );
         let (early, _) = bound_commits(&env.store, "early").unwrap();
         let (late, _) = bound_commits(&env.store, "late").unwrap();
         assert_eq!(early, sorted(shas[..5].to_vec()), "round {round}");

@@ -16,19 +16,11 @@ use crate::harness::{Repo, TestEnv};
 
 /// The admin URL of the test server, or `None` (with a note) when there is none.
 fn server() -> Option<String> {
-    match std::env::var("RELCTL_TEST_POSTGRES") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ => {
-            assert!(
-                std::env::var("RELCTL_REQUIRE_SERVERS").as_deref() != Ok("1"),
-                "RELCTL_TEST_POSTGRES is not set, and RELCTL_REQUIRE_SERVERS=1 requires a PostgreSQL server"
-            );
-            eprintln!(
-                "skipped: RELCTL_TEST_POSTGRES (a PostgreSQL admin URL) is not set; the store migrate tests need one"
-            );
-            None
-        }
-    }
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a store migrate test")
+        .to_string();
+    crate::harness::test_postgres(&test)
 }
 
 /// A database of the test's own on the test server, dropped with it.

@@ -9,29 +9,11 @@
 //! `RELCTL_REQUIRE_SERVERS=1` (`.ci/run`), where it fails. The server runs as `nobody` when the
 //! tests run as root (PostgreSQL refuses root).
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::harness::TestEnv;
-
-/// Says a test is skipped for want of `what`, or fails it under `RELCTL_REQUIRE_SERVERS=1`.
-fn skipped(test: &str, what: &str) {
-    assert!(
-        std::env::var("RELCTL_REQUIRE_SERVERS").as_deref() != Ok("1"),
-        "{test}: {what} not found, and RELCTL_REQUIRE_SERVERS=1 requires it"
-    );
-    eprintln!("skipped: {test} needs {what} (Debian's package; .ci/run installs it)");
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+use crate::harness::{TestEnv, free_port, skipped};
 
 fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions and cannot fail.

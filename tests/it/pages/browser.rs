@@ -6,7 +6,6 @@
 //! `chromium-driver`). Without them the test says so in one line and passes, unless
 //! `RELCTL_REQUIRE_SERVERS=1` (set by `.ci/run`), where it fails.
 
-use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -41,11 +40,7 @@ impl Driver {
             );
             return None;
         }
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = crate::harness::free_port();
         let child = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
             .arg(format!("--log-path={}", log.display()))

@@ -56,15 +56,6 @@ fn metrics_public_answers_anyone_and_the_probes_stay_out_of_the_log() {
     assert!(!log.contains("healthz") && !log.contains("readyz"), "{log}");
 }
 
-/// A port free now.
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 #[test]
 fn a_config_files_serve_table_gives_bind_repos_and_metrics_public() {
     let env = TestEnv::new();
@@ -75,7 +66,7 @@ fn a_config_files_serve_table_gives_bind_repos_and_metrics_public() {
         .as_str()
         .unwrap()
         .to_string();
-    let port = free_port();
+    let port = crate::harness::free_port();
     let config = env.path().join("etc").join("relctl.toml");
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
     // A repository's relative path is relative to the file.
@@ -160,7 +151,7 @@ struct Proxy {
 impl Proxy {
     fn start(target: SocketAddr) -> Proxy {
         let mut proxy = Proxy {
-            port: free_port(),
+            port: crate::harness::free_port(),
             target,
             stopping: Arc::new(AtomicBool::new(false)),
             streams: Arc::new(Mutex::new(Vec::new())),
