@@ -38,7 +38,7 @@ const BATCHES_AHEAD: usize = 4;
 /// How much of a range (in bytes of commits, roughly) is read before the store's write
 /// transaction begins: several thousand commits, a bounded part of the memory a set-commits
 /// takes whatever the range (tests/it/memory.rs).
-const PRE_READ_BYTES: usize = 4 << 20;
+pub(crate) const PRE_READ_BYTES: usize = 4 << 20;
 
 /// What to bind, as the user asked it.
 #[derive(Debug, Clone, Default)]

@@ -9,9 +9,8 @@ use crate::error::Result;
 use crate::flow::commits::CommitBatch;
 
 /// How much of a stream (in bytes of commits, roughly) is kept to be read again: what
-/// set-commits reads before its transaction begins (`ops::set_commits`), so a range read
-/// whole can always run again.
-const KEPT_BYTES: usize = 4 << 20;
+/// set-commits reads before its transaction begins, so a range read whole can always run again.
+const KEPT_BYTES: usize = crate::ops::set_commits::PRE_READ_BYTES;
 
 /// A stream of batches, and those of it handed out so far while they fit in [`KEPT_BYTES`].
 pub(super) struct Replayable<'b> {

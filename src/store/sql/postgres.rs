@@ -130,14 +130,13 @@ impl Session {
         use postgres::fallible_iterator::FallibleIterator;
         let prepared = self.prepared(sql)?;
         let mut client = self.client.borrow_mut();
-        let Some(statement) = prepared else {
-            let typed = params.iter().map(|param| (Untyped(param), unspecified()));
-            let mut rows = client.query_typed_raw(&to_dollar_placeholders(sql), typed)?;
-            let collected: Vec<RawRow> = rows.by_ref().collect()?;
-            let changed = rows.rows_affected().unwrap_or(0);
-            return Ok((collected, changed));
+        let mut rows = match prepared {
+            None => {
+                let typed = params.iter().map(|param| (Untyped(param), unspecified()));
+                client.query_typed_raw(&to_dollar_placeholders(sql), typed)?
+            }
+            Some(statement) => client.query_raw(&statement, params.iter().map(Untyped))?,
         };
-        let mut rows = client.query_raw(&statement, params.iter().map(Untyped))?;
         let collected: Vec<RawRow> = rows.by_ref().collect()?;
         let changed = rows.rows_affected().unwrap_or(0);
         Ok((collected, changed))
