@@ -31,8 +31,6 @@ pub struct RedisSequence {
     client: redis::Client,
     /// The URL with its password masked, for messages.
     shown: String,
-    /// Whether the URL is `rediss://` (TLS).
-    tls: bool,
     connection: Mutex<Option<redis::Connection>>,
 }
 
@@ -57,15 +55,19 @@ impl RedisSequence {
                 crate::secrets::mask_passwords(&err.to_string())
             ))
         })?;
-        let tls = url
-            .get(..9)
-            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("rediss://"));
         Ok(RedisSequence {
             client,
             shown,
-            tls,
             connection: Mutex::new(None),
         })
+    }
+
+    /// Whether the URL is `rediss://` (TLS), as the client parsed it.
+    fn is_tls(&self) -> bool {
+        matches!(
+            self.client.get_connection_info().addr(),
+            redis::ConnectionAddr::TcpTls { .. }
+        )
     }
 
     /// Sentry's step for one second: `INCR str(second)`, and `EXPIRE str(second) 300` when the
@@ -136,7 +138,7 @@ impl RedisSequence {
 
     fn unavailable(&self, err: &redis::RedisError) -> Error {
         let hint = match tls_hint(err) {
-            Some(hint) if self.tls => format!("; {hint}"),
+            Some(hint) if self.is_tls() => format!("; {hint}"),
             _ => String::new(),
         };
         Error::new(

@@ -176,13 +176,26 @@ pub fn set_commits(
     commits: &[CommitInput],
     append: bool,
 ) -> Result<Outcome> {
-    let mut outcome = bind_commits(conn, env, org, release, commits, append)?;
-    outcome.resolved_issues = resolve_issues(conn, env, &outcome.release)?;
-    Ok(outcome)
+    let bound = bind_commits(conn, env, org, release, commits, append)?;
+    outcome_of(conn, env, release, bound)
+}
+
+/// The outcome of binding `bound` commits to `release`: the release as stored now, and the
+/// issues resolved in it.
+fn outcome_of(conn: &Db<'_>, env: &FlowEnv, release: &ReleaseRow, bound: usize) -> Result<Outcome> {
+    let release = store::releases::find_by_id(conn, release.id)?
+        .ok_or_else(|| Error::other("the release vanished from the store"))?;
+    let resolved_issues = resolve_issues(conn, env, &release)?;
+    Ok(Outcome {
+        release,
+        resolved_issues,
+        bound,
+    })
 }
 
 /// [`set_commits`] without resolving the issues the commits fix: for a caller that applies the
-/// `--auto` rule first ([`set_heads_and_rebind_later`]), then [`resolve_issues`].
+/// `--auto` rule first ([`set_heads_and_rebind_later`]), then [`resolve_issues`]. How many
+/// commits it bound (an append's kept ones not counted).
 pub fn bind_commits(
     conn: &Db<'_>,
     env: &FlowEnv,
@@ -190,7 +203,7 @@ pub fn bind_commits(
     release: &ReleaseRow,
     commits: &[CommitInput],
     append: bool,
-) -> Result<Outcome> {
+) -> Result<usize> {
     for commit in commits {
         check_commit(commit)?;
     }
@@ -462,15 +475,14 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
     /// stats, the authors' names, the newest commit of each repository as its head commit, and
     /// the resolution of every issue the commits fix.
     pub fn finish(self) -> Result<Outcome> {
-        let (conn, env) = (self.conn, self.env);
-        let mut outcome = self.bind()?;
-        outcome.resolved_issues = resolve_issues(conn, env, &outcome.release)?;
-        Ok(outcome)
+        let (conn, env, release) = (self.conn, self.env, self.release);
+        let bound = self.bind()?;
+        outcome_of(conn, env, release, bound)
     }
 
     /// [`CommitBinder::finish`] without resolving the issues the commits fix (see
-    /// [`bind_commits`]).
-    pub fn bind(self) -> Result<Outcome> {
+    /// [`bind_commits`]): how many commits it bound.
+    pub fn bind(self) -> Result<usize> {
         let conn = self.conn;
         // In id order: two writers renaming the same authors lock their rows in one order.
         let mut authors: Vec<&AuthorSeen> = self.authors.values().collect();
@@ -534,13 +546,7 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
                 commit_id,
             )?;
         }
-        let release = store::releases::find_by_id(conn, self.release.id)?
-            .ok_or_else(|| Error::other("the release vanished from the store"))?;
-        Ok(Outcome {
-            release,
-            resolved_issues: Vec::new(),
-            bound: bound_now,
-        })
+        Ok(bound_now)
     }
 }
 

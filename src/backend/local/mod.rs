@@ -232,7 +232,7 @@ fn apply_commits_change(
         CommitsChange::Append(commits) => (commits, true),
     };
     let mut heads = head_commits.to_vec();
-    let outcome = match streamed {
+    let bound_now = match streamed {
         None => flow::commits::bind_commits(tx, env, org, &release, commits, append)?,
         Some(batches) => {
             let mut binder = flow::commits::CommitBinder::start(tx, env, org, &release, append);
@@ -244,12 +244,12 @@ fn apply_commits_change(
             binder.bind()?
         }
     };
-    bound.set(u64::try_from(outcome.bound).unwrap_or(u64::MAX));
+    bound.set(u64::try_from(bound_now).unwrap_or(u64::MAX));
     let rebound_releases =
-        flow::commits::set_heads_and_rebind_later(tx, env, org, &outcome.release, &heads)?;
+        flow::commits::set_heads_and_rebind_later(tx, env, org, &release, &heads)?;
     // Once the --auto rule has given commits held by an earlier release back to it: the issues
     // they fix stay resolved there. (Issue rows are locked after every release lock, too.)
-    let release = store::releases::find_by_id(tx, outcome.release.id)?
+    let release = store::releases::find_by_id(tx, release.id)?
         .ok_or_else(|| Error::other("the release vanished from the store"))?;
     let resolved_issues = flow::commits::resolve_issues(tx, env, &release)?;
     Ok(CommitsApplied {
