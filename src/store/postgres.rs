@@ -41,7 +41,9 @@
 //! collide: two names that share one only wait for each other.
 //!
 //! A set-commits waits for its release at most `COMMITS_LOCK_WAIT`, any other writer
-//! `lock_timeout` ([`PgStore::set_busy_timeout`]); a wait that runs out or a serialization
+//! `lock_timeout` ([`PgStore::set_busy_timeout`], set on the session before its first
+//! transaction, so a table someone's DDL holds bounds even the first read); a wait that runs
+//! out or a serialization
 //! failure is a conflict (exit 4, HTTP 409) to retry. A deadlock is still possible where rows
 //! are met in different orders by two writers (new commits both store, spread over several
 //! batches; a release rebinding a later one whose writer waits for such a row): PostgreSQL
@@ -106,7 +108,7 @@ pub struct PgStore {
     lock_wait: Duration,
     /// Whether the last transaction got past its `BEGIN`.
     began: bool,
-    /// The session's `lock_timeout`, when relctl set it in a committed transaction.
+    /// The session's `lock_timeout`, once relctl has set it.
     wait_set: Option<String>,
 }
 
@@ -188,21 +190,12 @@ impl PgStore {
         commit: bool,
         work: impl FnOnce(&Db<'_>) -> Result<T>,
     ) -> Result<T> {
-        let wait = format!("{}ms", self.lock_wait.as_millis());
         self.began = false;
+        self.bound_lock_waits()?;
         let mark = self.begin(begin)?;
         self.began = true;
-        let set_wait = self.wait_set.as_deref() != Some(wait.as_str());
         let result = (|| {
             let db = Db::postgres(&self.session);
-            if set_wait {
-                // For the session, so the next transactions need no round trip for it (a
-                // rolled-back transaction undoes it: then it is set again).
-                db.execute(
-                    "SELECT set_config('lock_timeout', ?1, false)",
-                    params![wait.as_str()],
-                )?;
-            }
             let version = match mark {
                 Some(mark) => checked_version(mark, &self.shown)?,
                 None => inspect(&db, &self.shown)?,
@@ -218,15 +211,29 @@ impl PgStore {
             "ROLLBACK"
         };
         let ended = self.session.batch(end);
-        if set_wait {
-            // Set in this transaction: kept only if it committed.
-            self.wait_set = (commit && result.is_ok() && ended.is_ok()).then_some(wait);
-        }
         match (result, ended) {
             (Ok(value), Ok(())) => Ok(value),
             (Ok(_), Err(err)) => Err(self.failed(err)),
             (Err(err), _) => Err(err),
         }
+    }
+
+    /// Sets the session's `lock_timeout` to the writer's wait when it is not set to it yet: on
+    /// its own, before the transaction, so that every statement of it is bounded, the read of
+    /// the store's mark included (a table locked by someone's DDL would hold it forever).
+    fn bound_lock_waits(&mut self) -> Result<()> {
+        let wait = format!("{}ms", self.lock_wait.as_millis());
+        if self.wait_set.as_deref() == Some(wait.as_str()) {
+            return Ok(());
+        }
+        Db::postgres(&self.session)
+            .execute(
+                "SELECT set_config('lock_timeout', ?1, false)",
+                params![wait.as_str()],
+            )
+            .map_err(|err| self.failed(err))?;
+        self.wait_set = Some(wait);
+        Ok(())
     }
 
     /// Begins a transaction with `begin` and reads relctl's mark in the same round trip: the

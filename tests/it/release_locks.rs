@@ -305,6 +305,41 @@ fn the_organization_lock_held_shared_lets_release_writes_through_held_exclusivel
     });
 }
 
+/// Someone's DDL holding relctl's own mark table (`relctl_store`) exclusively: a writer's very
+/// first statement, the read of the mark, waits the writer's bounded wait too, and fails as a
+/// conflict to retry instead of hanging until the DDL ends.
+#[test]
+fn a_table_lock_of_someone_elses_ddl_bounds_even_the_first_read_of_the_store() {
+    let Some(store) = locked_store("mark table lock") else {
+        return;
+    };
+    let range = format!("acme/app@{}..{}", store.first, store.repo.head());
+    let args = store.set_commits("1.0.0", Some(&range));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut holder = store.db.client();
+    let mut tx = holder.transaction().unwrap();
+    // Should the wait ever be unbounded again, the server ends this session (and its lock)
+    // after a minute, so the test fails on the time waited instead of hanging.
+    tx.batch_execute(
+        "SET LOCAL idle_in_transaction_session_timeout = '60s';
+         LOCK TABLE relctl_store IN ACCESS EXCLUSIVE MODE",
+    )
+    .unwrap();
+    let started = Instant::now();
+    let stderr = store.env.fails(&args, 4);
+    let waited = started.elapsed();
+    let _ = tx.rollback();
+    assert!(stderr.contains("retry"), "{stderr}");
+    assert_eq!(crate::harness::error_lines(&stderr), 1, "{stderr}");
+    assert!(
+        waited >= Duration::from_secs(9) && waited < Duration::from_secs(25),
+        "waited {waited:?}"
+    );
+    assert_eq!(store.commit_count("1.0.0"), 0, "nothing bound");
+    store.goes_ahead(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>());
+    assert_eq!(store.commit_count("1.0.0"), 1);
+}
+
 /// Two `--auto` set-commits of one repository at once, the later release's range reaching over
 /// the earlier one's and a commit fixing an issue in both: whichever writes first, the ancestry
 /// rule gives the same result (the earlier release keeps its 5 commits and the fix, the later
