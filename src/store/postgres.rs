@@ -43,12 +43,12 @@
 //! A set-commits waits for its release at most `COMMITS_LOCK_WAIT`, any other writer
 //! `lock_timeout` ([`PgStore::set_busy_timeout`], set on the session before its first
 //! transaction, so a table someone's DDL holds bounds even the first read); a wait that runs
-//! out or a serialization
-//! failure is a conflict (exit 4, HTTP 409) to retry. A deadlock is still possible where rows
-//! are met in different orders by two writers (new commits both store, spread over several
-//! batches; a release rebinding a later one whose writer waits for such a row): PostgreSQL
-//! breaks it, and the rolled-back write runs again, up to three times (`backend::local`; a
-//! set-commits streaming more than it keeps to read again fails as a conflict instead).
+//! out or a serialization failure is a conflict (exit 4, HTTP 409) to retry. A deadlock is
+//! still possible where rows are met in different orders by two writers (new commits both
+//! store, spread over several batches; a release rebinding a later one whose writer waits for
+//! such a row): PostgreSQL breaks it, and the rolled-back write runs again, up to three times
+//! (`backend::local`; a set-commits streaming more than it keeps to read again fails as a
+//! conflict instead).
 
 //! # TLS
 //!
