@@ -252,7 +252,7 @@ pub fn insert_commits(
             "INSERT INTO git_commit
                  (organization_id, repository_id, key, author_id, message, date_added)
              SELECT (c->>0)::bigint, (c->>1)::bigint, c->>2, (c->>3)::bigint, c->>4, c->>5
-             FROM json_array_elements(?1::json) c
+             FROM jsonb_array_elements(?1::jsonb) c
              ORDER BY (c->>1)::bigint, (c->>2) COLLATE \"C\"
              ON CONFLICT (repository_id, key) DO NOTHING RETURNING repository_id, key, id",
             params![serde_json::to_string(&rows)?],
@@ -318,7 +318,9 @@ const BATCH_ROWS: usize = 1000;
 /// Records changed files, (commit id, filename, type) each; existing (commit, filename) rows
 /// are kept. SQLite runs one cached statement per row (in-process, that is the fast way);
 /// PostgreSQL gets the rows as one JSON array per statement, a round trip per
-/// [`BATCH_ROWS`] rows instead of per row.
+/// [`BATCH_ROWS`] rows instead of per row. The array is read as `jsonb`, parsed once: as `json`
+/// each element would be parsed again for every field taken out of it (a seventh of the
+/// server's time for storing 1,000 commits).
 pub fn insert_file_changes(
     conn: &Db<'_>,
     org_id: i64,
@@ -334,7 +336,7 @@ pub fn insert_file_changes(
         let rows = serde_json::to_string(chunk)?;
         conn.execute(
             "INSERT INTO commit_file_change (organization_id, commit_id, filename, type)
-             SELECT ?1, (f->>0)::bigint, f->>1, f->>2 FROM json_array_elements(?2::json) f
+             SELECT ?1, (f->>0)::bigint, f->>1, f->>2 FROM jsonb_array_elements(?2::jsonb) f
              ON CONFLICT (commit_id, filename) DO NOTHING",
             params![org_id, rows],
         )?;
