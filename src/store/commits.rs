@@ -31,9 +31,12 @@ pub struct ReleaseCommitRow {
     pub repository: String,
 }
 
-/// The active repository of that name with the highest id; created when there is none. Two
-/// writers that both find none take turns at the repository's creation lock, and the second
-/// finds the first's.
+/// The active repository of that name with the highest id; created when there is none. Of
+/// the writers that find it missing at once, the one that gets its creation lock creates it;
+/// the others wait for that one's transaction to end (sharing the lock, so they then go on
+/// side by side rather than one after the other) and find its repository. Should it have
+/// rolled back, one of them takes the lock whole and creates it (two that try at once are a
+/// deadlock PostgreSQL breaks: the loser's write runs again).
 pub fn repository_id(conn: &Db<'_>, org_id: i64, name: &str, now: &str) -> Result<i64> {
     let find = || -> Result<Option<i64>> {
         Ok(conn.query_opt(
@@ -46,7 +49,13 @@ pub fn repository_id(conn: &Db<'_>, org_id: i64, name: &str, now: &str) -> Resul
     if let Some(id) = find()? {
         return Ok(id);
     }
-    conn.lock_repository_name(org_id, name)?;
+    if !conn.try_lock_repository_name(org_id, name)? {
+        conn.lock_repository_name(org_id, name, false)?;
+        if let Some(id) = find()? {
+            return Ok(id);
+        }
+        conn.lock_repository_name(org_id, name, true)?;
+    }
     if let Some(id) = find()? {
         return Ok(id);
     }

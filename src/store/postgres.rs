@@ -31,7 +31,7 @@
 //! | organization, shared | same | every write of one release ([`Db::lock_organization_shared`]) | the release against organization-wide writes (a project renamed or deleted under it) |
 //! | repository ancestry | (RELC+4, hash "org:name") | a release whose range the `--auto` rule read, for each such repository, in name order ([`Db::lock_repository_ancestry`]) | the rule that an earlier release's head hides a later release's commits: two releases of one repository compare themselves one after the other |
 //! | release | (RELC+2, hash "org:version") | every write of the release, after the above ([`Db::lock_release`]); the `--auto` rule also takes each later release's it changes, in id order | Sentry's `releasecommits:{release}`: the release's row, its commit list, head commits, stats |
-//! | repository creation | (RELC+3, hash "org:name") | a writer that finds the repository missing ([`Db::lock_repository_name`]) | one active repository per name (the table has no unique key for it) |
+//! | repository creation | (RELC+3, hash "org:name") | a writer that finds the repository missing: the one that gets it whole creates it, the others wait for that one sharing it ([`Db::try_lock_repository_name`]) | one active repository per name (the table has no unique key for it), and the writers that waited go on side by side, not in turn |
 //!
 //! Shared rows need no lock of their own: commits and authors are get-or-created with `INSERT
 //! ... ON CONFLICT DO NOTHING` and read back, in key order within a statement; issues resolved
@@ -80,7 +80,7 @@ pub const LOCK_CLASS: i32 = APPLICATION_ID;
 /// The advisory lock class of release locks ([`Db::lock_release`]).
 pub const RELEASE_LOCK_CLASS: i32 = LOCK_CLASS + 2;
 
-/// The advisory lock class of repository-creation locks ([`Db::lock_repository_name`]).
+/// The advisory lock class of repository-creation locks ([`Db::try_lock_repository_name`]).
 pub const REPOSITORY_LOCK_CLASS: i32 = LOCK_CLASS + 3;
 
 /// The advisory lock class of repository ancestry locks ([`Db::lock_repository_ancestry`]).

@@ -9,7 +9,9 @@
 //! - One test per lock kind on PostgreSQL (an advisory lock held by the test's own connection,
 //!   with the keys `store::postgres` documents): a writer of the locked release, repository or
 //!   organization waits its bounded time and fails with exit 4, writing nothing, while a writer
-//!   of another release goes ahead at once.
+//!   of another release goes ahead at once. Writers that found a new repository missing wait
+//!   for its creator only, not for each other; a creator that rolls back leaves it to them;
+//!   a mark table held by someone's DDL bounds even the first read.
 
 use std::sync::Barrier;
 use std::time::{Duration, Instant};
@@ -303,6 +305,166 @@ fn the_organization_lock_held_shared_lets_release_writes_through_held_exclusivel
     store.holding(class, Held::Organization, || {
         store.waits_then_conflicts(&store.set_commits("2.0.0", Some(&range)), "2.0.0");
     });
+}
+
+/// Two set-commits that both found a new repository missing while a third writer was creating
+/// it: once that one commits, both go on side by side. (They used to take the creation lock in
+/// turn, each holding it to the end of its own transaction: a slow one held the other up.)
+/// The test's connection plays the creator; release 1.0.0's writer is then held up on a
+/// commit row, and release 2.0.0's completes meanwhile.
+#[test]
+fn writers_that_waited_for_a_repository_being_created_then_go_on_side_by_side() {
+    let Some(store) = locked_store("repository creation waiters") else {
+        return;
+    };
+    let class = relctl::store::postgres::REPOSITORY_LOCK_CLASS;
+    let (first, head) = (store.first.clone(), store.repo.head());
+    // The commits' author is known already (through another repository), so that the two
+    // writers share no new row but the repository.
+    store.goes_ahead(&store.set_commits("2.0.0", Some(&format!("acme/old@{head}"))));
+    let waiting = || -> i64 {
+        let sql = "SELECT count(*) FROM pg_locks
+                   WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = $1
+                     AND database = (SELECT oid FROM pg_database
+                                     WHERE datname = current_database())";
+        store
+            .db
+            .client()
+            .query_one(sql, &[&i64::from(class)])
+            .unwrap()
+            .get(0)
+    };
+    let wait_for = |count: i64| {
+        let started = Instant::now();
+        while waiting() < count {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "no writer waits"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let mut creator = store.db.client();
+    let mut creating = creator.transaction().unwrap();
+    creating
+        .execute(
+            "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+            &[&class, &format!("{}:acme/new", store.org)],
+        )
+        .unwrap();
+    let slow_args = store.set_commits("1.0.0", Some(&format!("acme/new@{first}")));
+    let quick_args = store.set_commits("2.0.0", Some(&format!("acme/new@{first}..{head}")));
+    let env = &store.env;
+    std::thread::scope(|scope| {
+        let slow = scope.spawn(|| env.ok(&vec_of(&slow_args)));
+        wait_for(1);
+        let quick = scope.spawn(|| {
+            env.ok(&vec_of(&quick_args));
+            Instant::now()
+        });
+        wait_for(2);
+        // The repository appears (committed), while 1.0.0's one commit is being stored by
+        // someone else (uncommitted): 1.0.0's writer will wait for that row.
+        let mut other = store.db.client();
+        let repository: i64 = other
+            .query_one(
+                "INSERT INTO repository (organization_id, name, date_added)
+                 VALUES ($1, 'acme/new', '2026-01-01T00:00:00Z') RETURNING id",
+                &[&i64::from(store.org)],
+            )
+            .unwrap()
+            .get(0);
+        let mut row_holder = store.db.client();
+        let mut holding_row = row_holder.transaction().unwrap();
+        holding_row
+            .execute(
+                "INSERT INTO git_commit (organization_id, repository_id, key, date_added)
+                 VALUES ($1, $2, $3, '2026-01-01T00:00:00Z')",
+                &[&i64::from(store.org), &repository, &first],
+            )
+            .unwrap();
+        let released = Instant::now();
+        creating.rollback().unwrap();
+        let done = quick.join().unwrap();
+        assert!(
+            done.duration_since(released) < Duration::from_secs(8) && !slow.is_finished(),
+            "2.0.0 waited for 1.0.0's writer: {:?}",
+            done.duration_since(released)
+        );
+        holding_row.rollback().unwrap();
+        slow.join().unwrap();
+    });
+    assert_eq!(store.commit_count("1.0.0"), 1);
+    assert_eq!(store.commit_count("2.0.0"), 1);
+    let repositories: i64 = store
+        .db
+        .client()
+        .query_one(
+            "SELECT count(*) FROM repository WHERE name = 'acme/new'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(repositories, 1);
+}
+
+/// A writer waiting for a repository's creator that then rolls back, creating nothing: the
+/// writer creates the repository itself, once.
+#[test]
+fn a_writer_that_waited_for_a_creator_that_rolled_back_creates_the_repository() {
+    let Some(store) = locked_store("repository creator rolled back") else {
+        return;
+    };
+    let class = relctl::store::postgres::REPOSITORY_LOCK_CLASS;
+    let args = store.set_commits("1.0.0", Some(&format!("acme/new@{}", store.repo.head())));
+    let mut creator = store.db.client();
+    let mut creating = creator.transaction().unwrap();
+    creating
+        .execute(
+            "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+            &[&class, &format!("{}:acme/new", store.org)],
+        )
+        .unwrap();
+    let env = &store.env;
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| env.ok(&vec_of(&args)));
+        let started = Instant::now();
+        let sql = "SELECT count(*) FROM pg_locks
+                   WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = $1
+                     AND database = (SELECT oid FROM pg_database
+                                     WHERE datname = current_database())";
+        while store
+            .db
+            .client()
+            .query_one(sql, &[&i64::from(class)])
+            .unwrap()
+            .get::<_, i64>(0)
+            < 1
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the writer never waited"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        creating.rollback().unwrap();
+        writer.join().unwrap();
+    });
+    assert_eq!(store.commit_count("1.0.0"), 2);
+    let repositories: i64 = store
+        .db
+        .client()
+        .query_one(
+            "SELECT count(*) FROM repository WHERE name = 'acme/new'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(repositories, 1);
+}
+
+fn vec_of(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
 }
 
 /// Someone's DDL holding relctl's own mark table (`relctl_store`) exclusively: a writer's very

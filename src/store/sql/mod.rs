@@ -504,11 +504,47 @@ impl Db<'_> {
     }
 
     /// Takes the lock that guards creating repository `name` in organization `org_id` (a
-    /// repository has no unique key: several of one name may exist, one of them active), until
-    /// the transaction ends. Taken only when the repository is missing. SQLite: as
-    /// [`Db::lock_organization`].
-    pub fn lock_repository_name(&self, org_id: i64, name: &str) -> DbResult<()> {
-        self.lock_name(crate::store::postgres::REPOSITORY_LOCK_CLASS, org_id, name)
+    /// repository has no unique key: several of one name may exist, one of them active) until
+    /// the transaction ends, if no other transaction holds it; whether it was taken. What a
+    /// writer that finds the repository missing tries first: holding it, it may create the
+    /// repository. SQLite: always taken (its one writer needs no lock).
+    pub fn try_lock_repository_name(&self, org_id: i64, name: &str) -> DbResult<bool> {
+        match &self.inner {
+            Inner::Sqlite(_) => Ok(true),
+            Inner::Postgres(_) => self.query_one(
+                "SELECT pg_try_advisory_xact_lock(?1, hashtext(?2))",
+                params![
+                    i64::from(crate::store::postgres::REPOSITORY_LOCK_CLASS),
+                    named_key(org_id, name).as_str()
+                ],
+                |row| row.get(0),
+            ),
+        }
+    }
+
+    /// Takes the repository-creation lock of [`Db::try_lock_repository_name`] in shared mode
+    /// until the transaction ends, waiting for the writer creating the repository (who holds
+    /// it exclusively) to commit or roll back. The writers that found the repository missing
+    /// while another created it all wait for that one, and then go on side by side. With
+    /// `exclusive`, the lock as the creator holds it, waiting for the shared holders too.
+    /// SQLite: as [`Db::lock_organization`].
+    pub fn lock_repository_name(&self, org_id: i64, name: &str, exclusive: bool) -> DbResult<()> {
+        if exclusive {
+            return self.lock_name(crate::store::postgres::REPOSITORY_LOCK_CLASS, org_id, name);
+        }
+        match &self.inner {
+            Inner::Sqlite(_) => Ok(()),
+            Inner::Postgres(_) => {
+                self.execute(
+                    "SELECT pg_advisory_xact_lock_shared(?1, hashtext(?2))",
+                    params![
+                        i64::from(crate::store::postgres::REPOSITORY_LOCK_CLASS),
+                        named_key(org_id, name).as_str()
+                    ],
+                )?;
+                Ok(())
+            }
+        }
     }
 
     /// Takes the ancestry lock of repository `name` in organization `org_id` until the
@@ -523,10 +559,9 @@ impl Db<'_> {
         match &self.inner {
             Inner::Sqlite(_) => Ok(()),
             Inner::Postgres(_) => {
-                let key = format!("{org_id}:{name}");
                 self.execute(
                     "SELECT pg_advisory_xact_lock(?1, hashtext(?2))",
-                    params![i64::from(class), key.as_str()],
+                    params![i64::from(class), named_key(org_id, name).as_str()],
                 )?;
                 Ok(())
             }
@@ -554,6 +589,12 @@ impl Db<'_> {
             }
         }
     }
+}
+
+/// The text a name lock's key is hashed from: the organization's id and the name, so equal
+/// names in two organizations do not wait for each other.
+fn named_key(org_id: i64, name: &str) -> String {
+    format!("{org_id}:{name}")
 }
 
 /// The seam's contract, on SQLite and on PostgreSQL (with casts where a bare parameter's type
