@@ -27,18 +27,18 @@
 //!
 //! | lock | key | taken by | guards |
 //! |---|---|---|---|
-//! | organization, exclusive | (RELC, org id) | organization-wide writes: projects, options, deploys, issues, release delete ([`Db::lock_organization`]) | project slugs, option edits and the audit log, environments |
-//! | organization, shared | same | every write of one release ([`Db::lock_organization_shared`]) | the release against organization-wide writes (a project renamed or deleted under it) |
+//! | organization, exclusive | (RELC, org id) | organization-wide writes: projects, options, issues, release delete ([`Db::lock_organization`]) | project slugs, option edits and the audit log |
+//! | organization, shared | same | every write of one release, its deploys included ([`Db::lock_organization_shared`]) | the release against organization-wide writes (a project renamed or deleted under it) |
 //! | repository ancestry | (RELC+4, hash "org:name") | a release whose range the `--auto` rule read, for each such repository, in name order ([`Db::lock_repository_ancestry`]) | the rule that an earlier release's head hides a later release's commits: two releases of one repository compare themselves one after the other |
 //! | release | (RELC+2, hash "org:version") | every write of the release, after the above ([`Db::lock_release`]); the `--auto` rule also takes each later release's it changes, in id order | Sentry's `releasecommits:{release}`: the release's row, its commit list, head commits, stats |
 //! | repository creation | (RELC+3, hash "org:name") | a writer that finds the repository missing: the one that gets it whole creates it, the others wait for that one sharing it ([`Db::try_lock_repository_name`]) | one active repository per name (the table has no unique key for it), and the writers that waited go on side by side, not in turn |
 //!
-//! Shared rows need no lock of their own: commits and authors are get-or-created with `INSERT
-//! ... ON CONFLICT DO NOTHING` and read back, in key order within a statement; issues resolved
-//! are row-locked in id order (`FOR NO KEY UPDATE`); the short-id counter and the snowflake
-//! sequence (without Redis) are row locks (`UPDATE ... RETURNING`, `INSERT ... ON CONFLICT DO
-//! UPDATE`). Creating an organization takes the organization lock of id 0. Hashed keys can
-//! collide: two names that share one only wait for each other.
+//! Shared rows need no lock of their own: commits, authors and environments are get-or-created with
+//! `INSERT ... ON CONFLICT DO NOTHING` and read back, in key order within a statement; issues
+//! resolved are row-locked in id order (`FOR NO KEY UPDATE`); the short-id counter and the
+//! snowflake sequence (without Redis) are row locks (`UPDATE ... RETURNING`, `INSERT ... ON
+//! CONFLICT DO UPDATE`). Creating an organization takes the organization lock of id 0. Hashed keys
+//! can collide: two names that share one only wait for each other.
 //!
 //! A set-commits waits for its release at most `COMMITS_LOCK_WAIT`, any other writer
 //! `lock_timeout` ([`PgStore::set_busy_timeout`], set on the session before its first

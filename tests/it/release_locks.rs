@@ -241,6 +241,7 @@ fn a_release_lock_holds_up_that_release_only() {
     let range = format!("acme/app@{}..{}", store.first, store.repo.head());
     store.holding(class, Held::Named("1.0.0"), || {
         store.goes_ahead(&store.set_commits("2.0.0", Some(&range)));
+        store.goes_ahead(&["deploy", "new", "-r", "2.0.0", "-e", "production"].map(String::from));
         store.waits_then_conflicts(&store.set_commits("1.0.0", Some(&range)), "1.0.0");
     });
     store.goes_ahead(&store.set_commits("1.0.0", Some(&range)));
@@ -300,7 +301,17 @@ fn the_organization_lock_held_shared_lets_release_writes_through_held_exclusivel
             "-p".to_string(),
             "backend".to_string(),
         ]);
+        // So does a deploy, of a release to an environment new to the organization.
+        store.goes_ahead(&["deploy", "new", "-r", "3.0.0", "-e", "canary"].map(String::from));
     });
+    assert_eq!(
+        store
+            .env
+            .json(&["deploy", "list", "-r", "3.0.0"])
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
     // Held exclusively (as an organization-wide write holds it), a release writer waits.
     store.holding(class, Held::Organization, || {
         store.waits_then_conflicts(&store.set_commits("2.0.0", Some(&range)), "2.0.0");

@@ -277,7 +277,7 @@ fn take_locks(tx: &Db<'_>, org: &OrgRow, scope: WriteScope<'_>) -> Result<()> {
 /// Which lock a write transaction takes.
 #[derive(Clone, Copy)]
 pub(super) enum WriteScope<'v> {
-    /// The organization's lock: for what is organization-wide (projects, options, deploys).
+    /// The organization's lock: for what is organization-wide (projects, options, issues).
     Organization,
     /// The organization's lock shared, the ancestry lock of each repository in `ancestry` (in
     /// name order), then release `version`'s own. `binds_commits`: the wait is bounded by

@@ -623,7 +623,14 @@ impl Backend for LocalBackend {
     fn create_deploy(&self, req: &CreateDeploy) -> Result<model::Deploy> {
         flow::releases::check_version(&req.version)?;
         flow::deploys::check_environment(&req.environment)?;
-        self.write(&req.org, |tx, env, org| {
+        // A release's own write: the environment is get-or-created by its unique name, and
+        // the rest is the release's rows; so deploys of different releases run side by side.
+        let scope = WriteScope::Release {
+            version: &req.version,
+            binds_commits: false,
+            ancestry: &[],
+        };
+        self.write_in(&req.org, &self.env(), scope, |tx, env, org| {
             let release = flow::releases::find(tx, org, &req.version)?;
             let projects = flow::projects(tx, org, &req.projects)?;
             flow::deploys::create(
