@@ -286,15 +286,23 @@ impl PgStore {
 fn inspect(db: &Db<'_>, shown: &str) -> Result<i64> {
     // One statement, so one snapshot: a first writer committing the schema in between must
     // not make the marker look absent and its tables look like someone else's.
-    let (marked, tables): (bool, i64) = db.query_one(
+    let (marked, tables, no_schema): (bool, i64, bool) = db.query_one(
         "SELECT COALESCE(bool_or(c.relname = 'relctl_store' AND c.relkind = 'r'), false),
-                count(*)
+                count(*), current_schema() IS NULL
          FROM pg_catalog.pg_class c
          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
         params![],
-        |row| Ok((row.get(0)?, row.get(1)?)),
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?;
+    if no_schema {
+        // Nothing could be read or created there: the URL's (or the role's) search_path
+        // names only schemas that do not exist.
+        return Err(Error::usage(format!(
+            "store database {shown}: its search_path names no schema that exists; \
+             create the schema or set search_path to one that does"
+        )));
+    }
     if !marked {
         if tables == 0 {
             return Ok(0);

@@ -160,6 +160,26 @@ fn a_store_behind_another_applications_schema_on_the_search_path_is_refused() {
 }
 
 #[test]
+fn a_search_path_naming_no_existing_schema_is_a_usage_error_and_writes_nothing() {
+    let Some(db) = database("no schema") else {
+        return;
+    };
+    let url = format!("{}?options=-csearch_path%3Dnowhere", db.url);
+    for args in [&["release", "list"][..], &["project", "create", "Web"][..]] {
+        refused(&url, args, 2, "its search_path names no schema that exists");
+    }
+    let tables: i64 = db
+        .client()
+        .query_one(
+            "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(tables, 0);
+}
+
+#[test]
 fn reads_of_an_empty_database_write_nothing_and_the_first_write_creates_the_schema() {
     let Some(db) = database("empty") else {
         return;
