@@ -547,11 +547,9 @@ pub fn earlier_heads(
 }
 
 /// The releases created after `release_id` (sharing a project with it) that hold one of its
-/// commits in a repository where both ranges, theirs and this release's, were read by the
-/// `--auto` rule (a range whose start the user named says nothing of where its release sits in
-/// the history, as [`commits_held_earlier`] has it too): (id, version, commit id), oldest
-/// release first. Driven by this release's commits (one index probe each), not by the later
-/// releases.
+/// commits in a repository where their range was read by the `--auto` rule: (id, version,
+/// commit id), oldest release first. Driven by this release's commits (one index probe each),
+/// not by the later releases.
 pub fn later_releases_sharing_commits(
     conn: &Db<'_>,
     release_id: i64,
@@ -565,8 +563,6 @@ pub fn later_releases_sharing_commits(
          JOIN git_commit c ON c.id = lc.commit_id
          JOIN release_head_commit h
            ON h.release_id = l.id AND h.repository_id = c.repository_id AND h.named_start = 0
-         JOIN release_head_commit rh
-           ON rh.release_id = r.id AND rh.repository_id = c.repository_id AND rh.named_start = 0
          WHERE r.id = ?1
            AND EXISTS (SELECT 1 FROM release_project rp JOIN release_project lp
                          ON lp.project_id = rp.project_id

@@ -264,40 +264,6 @@ fn a_later_range_the_user_named_keeps_its_commits_when_an_earlier_release_binds(
     });
 }
 
-#[test]
-fn an_earlier_release_s_named_range_takes_nothing_from_a_later_one_beside_a_range_of_the_rule() {
-    on_both(|env| {
-        env.json(&["project", "create", "Backend"]);
-        let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
-        let base = repo.commit("a.txt", "x", "base");
-        set_commits(env, &repo, "r1");
-        let x = (1..=2)
-            .map(|i| repo.commit(&format!("x{i}.txt"), "x", &format!("x{i}")))
-            .last()
-            .unwrap();
-        let y = repo.commit("y.txt", "x", "y");
-        env.json(&["release", "new", "r2", "-p", "backend"]);
-        env.json(&["release", "new", "r3", "-p", "backend"]);
-        // r3 is bound first, by the rule: above r1's head, up to y.
-        let r3 = ["release", "set-commits", "r3", "--repo", repo.path()];
-        env.json(&[&r3[..], &["--commit", &format!("Acme/App@{y}")]].concat());
-        // r2 then binds a range of Acme/App whose start the user named, beside a repository
-        // the rule reads: as with the named range alone, it says nothing of where r2 sits in
-        // Acme/App's history, so r3 keeps what it shares with r2 there.
-        let r2 = ["release", "set-commits", "r2", "--repo", repo.path()];
-        let answer = env.json(
-            &[
-                &r2[..],
-                &["--commit", &format!("Acme/App@{base}..{x}")],
-                &["--commit", &format!("Acme/Lib@{x}")],
-            ]
-            .concat(),
-        );
-        assert_eq!(answer["reboundReleases"], serde_json::json!([]), "{answer}");
-        assert_eq!(bound(env, "r3"), rev_list_at(&repo, &y, &[&base]));
-    });
-}
-
 /// `git rev-list HEAD_ --not HIDE...` for a head other than HEAD.
 fn rev_list_at(repo: &Repo, head: &str, hide: &[&str]) -> BTreeSet<String> {
     let mut args = vec!["rev-list", head, "--not"];
