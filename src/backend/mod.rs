@@ -341,6 +341,11 @@ pub struct UpdateRelease {
     /// releases of the repository, so its write takes the repository's ancestry lock. Heads in
     /// `head_commits` without a `previous` say the same.
     pub auto_repositories: Vec<String>,
+    /// Repositories whose range start the user named, for commits streamed in batches: such a
+    /// release's head may still hide commits of a later release the rule read, so its write
+    /// takes the repository's ancestry lock shared. Heads in `head_commits` with a `previous`
+    /// say the same.
+    pub named_repositories: Vec<String>,
 }
 
 /// A range a server reads itself: up to `commit` in `repository`, from `previous` when named,

@@ -114,7 +114,8 @@ pub struct HeadCommit {
     pub commit: String,
     /// Where the range read up to it started, when the caller named that commit (`--commit
     /// REPO@PREV..REV`, a ref's `previousCommit`); `None`: it started where `--auto` does.
-    /// Only a release read by the `--auto` rule re-binds later releases.
+    /// Either way the head hides its commits from later releases the rule reads; only a range
+    /// the rule read is itself compared with earlier releases.
     pub previous: Option<String>,
 }
 
@@ -604,6 +605,9 @@ pub fn set_head_commits(
 /// commits fix are resolved in this release already (the resolution is one row per issue).
 /// Returns the versions re-bound.
 ///
+/// A range whose start the caller named (`PREV..REV`) takes out of them its own commits only:
+/// ancestors of `PREV` a later release holds are not this release's to take.
+///
 /// A later release that took `--initial-depth` commits because no earlier head was recorded yet
 /// cannot gain the commits its range now reaches: only git can say which they are (binding it
 /// again does).
@@ -615,19 +619,21 @@ pub fn set_heads_and_rebind_later(
     heads: &[HeadCommit],
 ) -> Result<Vec<String>> {
     set_head_commits(conn, env, org, release, heads)?;
-    // Commits sent as a list (no refs), or a range whose start the caller named, are bound as
-    // given: only a range read by the --auto rule says where this release sits in the history.
-    if !heads.iter().any(HeadCommit::read_by_auto_rule) {
+    // Commits sent as a list (no refs) record no head: nothing to compare.
+    if heads.is_empty() {
         return Ok(Vec::new());
     }
     // An earlier release that bound while this range was being read (its head was not known
-    // when the range started) holds commits this range hides: they are that release's.
+    // when the range started) holds commits this range hides: they are that release's. (Only
+    // where the rule read this release's range: one whose start the caller named is bound as
+    // given.)
     let held_earlier: HashSet<i64> = store::commits::commits_held_earlier(conn, release.id)?
         .into_iter()
         .collect();
     take_out_commits(conn, org, release.id, &held_earlier)?;
     // A later release gives up what it shares with this one, in the repositories where the
-    // --auto rule read its range (one the user named stays as named).
+    // --auto rule read its range (one the user named stays as named), whether this release's
+    // range there was read by the rule or named: its head hides them either way.
     let mut later: Vec<(i64, String, HashSet<i64>)> = Vec::new();
     for (later_id, version, commit_id) in
         store::commits::later_releases_sharing_commits(conn, release.id)?

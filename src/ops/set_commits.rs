@@ -282,6 +282,11 @@ fn read_and_bind(
             .filter(|range| range.previous.is_none())
             .map(|range| range.repository.clone())
             .collect(),
+        named_repositories: resolved
+            .iter()
+            .filter(|range| range.previous.is_some())
+            .map(|range| range.repository.clone())
+            .collect(),
         ..UpdateRelease::default()
     };
     let updated = match first {

@@ -399,8 +399,9 @@ pub async fn put(
                 projects: Vec::new(),
                 // serve has read the refs into commits itself.
                 server_ranges: Vec::new(),
-                // The heads without a named start say which (`head_commits`).
+                // The heads say which, and how (`head_commits`).
                 auto_repositories: Vec::new(),
+                named_repositories: Vec::new(),
             })?;
             (
                 updated.release,

@@ -264,6 +264,63 @@ fn a_later_range_the_user_named_keeps_its_commits_when_an_earlier_release_binds(
     });
 }
 
+/// An earlier release whose range start the user named, bound after a later release the rule
+/// read, takes back what its head hides: the later release ends with what binding in order
+/// gives it, alone or beside a range of another repository the rule reads.
+#[test]
+fn an_earlier_release_s_named_range_bound_late_gives_what_binding_in_order_gives() {
+    for beside_a_range_of_the_rule in [false, true] {
+        let server = Server::start();
+        let envs = [TestEnv::new(), TestEnv::new(), server.client()];
+        let orders = [["r2", "r3"], ["r3", "r2"], ["r3", "r2"]];
+        let results: Vec<BTreeSet<String>> = envs
+            .iter()
+            .zip(orders)
+            .map(|(env, order)| {
+                env.json(&["project", "create", "Backend"]);
+                let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
+                let base = repo.commit("a.txt", "x", "base");
+                set_commits(env, &repo, "r1");
+                let x = (1..=2)
+                    .map(|i| repo.commit(&format!("x{i}.txt"), "x", &format!("x{i}")))
+                    .last()
+                    .unwrap();
+                let y = repo.commit("y.txt", "x", "y");
+                env.json(&["release", "new", "r2", "-p", "backend"]);
+                env.json(&["release", "new", "r3", "-p", "backend"]);
+                for version in order {
+                    let mut args = vec![
+                        "release".to_string(),
+                        "set-commits".to_string(),
+                        version.to_string(),
+                        "--repo".to_string(),
+                        repo.path().to_string(),
+                    ];
+                    let ranges = match version {
+                        "r2" if beside_a_range_of_the_rule => {
+                            vec![format!("Acme/App@{base}..{x}"), format!("Acme/Lib@{x}")]
+                        }
+                        "r2" => vec![format!("Acme/App@{base}..{x}")],
+                        _ => vec![format!("Acme/App@{y}")],
+                    };
+                    for range in ranges {
+                        args.extend(["--commit".to_string(), range]);
+                    }
+                    env.json(&strs(&args));
+                }
+                // (Beside Acme/Lib's range, r2 also holds base, there.)
+                assert!(bound(env, "r2").is_superset(&rev_list_at(&repo, &x, &[&base])));
+                bound(env, "r3")
+            })
+            .collect();
+        let beside = beside_a_range_of_the_rule;
+        assert_eq!(results[0], results[1], "beside: {beside}");
+        assert_eq!(results[0], results[2], "through serve, beside: {beside}");
+        assert_eq!(results[0].len(), 1, "r3 holds y only");
+        assert_eq!(server.stop(), Some(0));
+    }
+}
+
 /// `git rev-list HEAD_ --not HIDE...` for a head other than HEAD.
 fn rev_list_at(repo: &Repo, head: &str, hide: &[&str]) -> BTreeSet<String> {
     let mut args = vec!["rev-list", head, "--not"];

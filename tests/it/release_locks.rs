@@ -120,6 +120,7 @@ fn overlapping_ranges_into_two_releases_through_serve_both_complete_with_each_ro
 #[derive(Clone, Copy)]
 enum Held<'n> {
     Named(&'n str),
+    NamedShared(&'n str),
     Organization,
     OrganizationShared,
 }
@@ -167,6 +168,10 @@ impl Locked {
         match held {
             Held::Named(name) => tx.execute(
                 "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+                &[&class, &format!("{}:{name}", self.org)],
+            ),
+            Held::NamedShared(name) => tx.execute(
+                "SELECT pg_advisory_xact_lock_shared($1, hashtext($2))",
                 &[&class, &format!("{}:{name}", self.org)],
             ),
             Held::Organization => {
@@ -256,13 +261,20 @@ fn an_ancestry_lock_holds_up_auto_ranges_of_that_repository_only() {
     };
     let class = relctl::store::postgres::ANCESTRY_LOCK_CLASS;
     // The repository has no remote: it is named after its directory. A range whose start
-    // the user names takes no ancestry lock.
+    // the user names takes the ancestry lock shared (its head may hide a later release's
+    // commits): held shared, it goes ahead while a range of the rule waits...
     let named = format!("repo@{}..{}", store.first, store.repo.head());
-    store.holding(class, Held::Named("repo"), || {
+    store.holding(class, Held::NamedShared("repo"), || {
         store.goes_ahead(&store.set_commits("2.0.0", Some(&named)));
         store.waits_then_conflicts(&store.set_commits("1.0.0", None), "1.0.0");
     });
+    // ... and held whole (as a range of the rule holds it), it waits too.
+    store.env.ok(&["release", "new", "3.0.0", "-p", "backend"]);
+    store.holding(class, Held::Named("repo"), || {
+        store.waits_then_conflicts(&store.set_commits("3.0.0", Some(&named)), "3.0.0");
+    });
     store.goes_ahead(&store.set_commits("1.0.0", None));
+    store.goes_ahead(&store.set_commits("3.0.0", Some(&named)));
 }
 
 #[test]
@@ -329,10 +341,12 @@ fn writers_that_waited_for_a_repository_being_created_then_go_on_side_by_side() 
         return;
     };
     let class = relctl::store::postgres::REPOSITORY_LOCK_CLASS;
-    let (first, head) = (store.first.clone(), store.repo.head());
+    let (first, second) = (store.first.clone(), store.repo.head());
+    let third = store.repo.commit("c", "3", "third");
     // The commits' author is known already (through another repository), so that the two
-    // writers share no new row but the repository.
-    store.goes_ahead(&store.set_commits("2.0.0", Some(&format!("acme/old@{head}"))));
+    // writers share no new row but the repository. Both ranges have a named start, so they
+    // share the repository's ancestry lock too.
+    store.goes_ahead(&store.set_commits("2.0.0", Some(&format!("acme/old@{third}"))));
     let waiting = || -> i64 {
         let sql = "SELECT count(*) FROM pg_locks
                    WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = $1
@@ -363,8 +377,8 @@ fn writers_that_waited_for_a_repository_being_created_then_go_on_side_by_side() 
             &[&class, &format!("{}:acme/new", store.org)],
         )
         .unwrap();
-    let slow_args = store.set_commits("1.0.0", Some(&format!("acme/new@{first}")));
-    let quick_args = store.set_commits("2.0.0", Some(&format!("acme/new@{first}..{head}")));
+    let slow_args = store.set_commits("1.0.0", Some(&format!("acme/new@{first}..{second}")));
+    let quick_args = store.set_commits("2.0.0", Some(&format!("acme/new@{second}..{third}")));
     let env = &store.env;
     std::thread::scope(|scope| {
         let slow = scope.spawn(|| env.ok(&vec_of(&slow_args)));
@@ -391,7 +405,7 @@ fn writers_that_waited_for_a_repository_being_created_then_go_on_side_by_side() 
             .execute(
                 "INSERT INTO git_commit (organization_id, repository_id, key, date_added)
                  VALUES ($1, $2, $3, '2026-01-01T00:00:00Z')",
-                &[&i64::from(store.org), &repository, &first],
+                &[&i64::from(store.org), &repository, &second],
             )
             .unwrap();
         let released = Instant::now();

@@ -222,7 +222,11 @@ impl LocalBackend {
         work: impl Fn(&Db<'_>, &FlowEnv, &OrgRow) -> Result<T>,
     ) -> Result<T> {
         let binds_commits = !matches!(req.commits, CommitsChange::Keep);
-        let ancestry = auto_repositories(&req.head_commits, &req.auto_repositories);
+        let ancestry = ancestry_locks(
+            &req.head_commits,
+            &req.auto_repositories,
+            &req.named_repositories,
+        );
         let scope = WriteScope::Release {
             version: &req.version,
             binds_commits,
@@ -259,14 +263,19 @@ fn take_locks(tx: &Db<'_>, org: &OrgRow, scope: WriteScope<'_>) -> Result<()> {
             version, ancestry, ..
         } => {
             tx.lock_organization_shared(org.id)?;
-            let mut names: Vec<String> = ancestry
+            // In name order, each repository once: whole where any range of it was read by
+            // the rule.
+            let mut locks: Vec<(String, bool)> = ancestry
                 .iter()
-                .map(|name| flow::commits::repository_or_default(org, name))
+                .map(|lock| {
+                    let name = flow::commits::repository_or_default(org, &lock.repository);
+                    (name, !lock.exclusive)
+                })
                 .collect();
-            names.sort_unstable();
-            names.dedup();
-            for name in &names {
-                tx.lock_repository_ancestry(org.id, name)?;
+            locks.sort_unstable();
+            locks.dedup_by(|later, first| later.0 == first.0);
+            for (name, shared) in &locks {
+                tx.lock_repository_ancestry(org.id, name, !shared)?;
             }
             tx.lock_release(org.id, version)?;
         }
@@ -279,24 +288,40 @@ fn take_locks(tx: &Db<'_>, org: &OrgRow, scope: WriteScope<'_>) -> Result<()> {
 pub(super) enum WriteScope<'v> {
     /// The organization's lock: for what is organization-wide (projects, options, issues).
     Organization,
-    /// The organization's lock shared, the ancestry lock of each repository in `ancestry` (in
-    /// name order), then release `version`'s own. `binds_commits`: the wait is bounded by
+    /// The organization's lock shared, the ancestry locks in `ancestry` (in repository name
+    /// order), then release `version`'s own. `binds_commits`: the wait is bounded by
     /// [`COMMITS_LOCK_WAIT`].
     Release {
         version: &'v str,
         binds_commits: bool,
-        ancestry: &'v [String],
+        ancestry: &'v [AncestryLock],
     },
 }
 
-/// The repositories whose range the `--auto` rule read: heads without a named start, and
-/// those the request names.
-pub(super) fn auto_repositories(heads: &[HeadCommit], named: &[String]) -> Vec<String> {
+/// A repository's ancestry lock a release write takes ([`Db::lock_repository_ancestry`]).
+pub(super) struct AncestryLock {
+    pub(super) repository: String,
+    /// Whole where the `--auto` rule read the release's range; shared where the user named
+    /// its start.
+    pub(super) exclusive: bool,
+}
+
+/// The ancestry locks of a write binding commits up to `heads`, or streaming commits of the
+/// ranges in `auto` (read by the `--auto` rule) and `named` (start named by the user).
+pub(super) fn ancestry_locks(
+    heads: &[HeadCommit],
+    auto: &[String],
+    named: &[String],
+) -> Vec<AncestryLock> {
+    let lock = |repository: &String, exclusive: bool| AncestryLock {
+        repository: repository.clone(),
+        exclusive,
+    };
     heads
         .iter()
-        .filter(|head| head.read_by_auto_rule())
-        .map(|head| head.repository.clone())
-        .chain(named.iter().cloned())
+        .map(|head| lock(&head.repository, head.read_by_auto_rule()))
+        .chain(auto.iter().map(|repository| lock(repository, true)))
+        .chain(named.iter().map(|repository| lock(repository, false)))
         .collect()
 }
 

@@ -500,7 +500,12 @@ impl Db<'_> {
     /// release exists; two names that share a hash only wait for each other. SQLite: as
     /// [`Db::lock_organization`].
     pub fn lock_release(&self, org_id: i64, version: &str) -> DbResult<()> {
-        self.lock_name(crate::store::postgres::RELEASE_LOCK_CLASS, org_id, version)
+        self.lock_name(
+            crate::store::postgres::RELEASE_LOCK_CLASS,
+            org_id,
+            version,
+            true,
+        )
     }
 
     /// Takes the lock that guards creating repository `name` in organization `org_id` (a
@@ -529,38 +534,39 @@ impl Db<'_> {
     /// `exclusive`, the lock as the creator holds it, waiting for the shared holders too.
     /// SQLite: as [`Db::lock_organization`].
     pub fn lock_repository_name(&self, org_id: i64, name: &str, exclusive: bool) -> DbResult<()> {
-        if exclusive {
-            return self.lock_name(crate::store::postgres::REPOSITORY_LOCK_CLASS, org_id, name);
-        }
-        match &self.inner {
-            Inner::Sqlite(_) => Ok(()),
-            Inner::Postgres(_) => {
-                self.execute(
-                    "SELECT pg_advisory_xact_lock_shared(?1, hashtext(?2))",
-                    params![
-                        i64::from(crate::store::postgres::REPOSITORY_LOCK_CLASS),
-                        named_key(org_id, name).as_str()
-                    ],
-                )?;
-                Ok(())
-            }
-        }
+        let class = crate::store::postgres::REPOSITORY_LOCK_CLASS;
+        self.lock_name(class, org_id, name, exclusive)
     }
 
     /// Takes the ancestry lock of repository `name` in organization `org_id` until the
-    /// transaction ends: what a release whose range the `--auto` rule read takes before its own
-    /// lock, since it compares itself with (and takes commits out of) the other releases of the
-    /// repository. SQLite: as [`Db::lock_organization`].
-    pub fn lock_repository_ancestry(&self, org_id: i64, name: &str) -> DbResult<()> {
-        self.lock_name(crate::store::postgres::ANCESTRY_LOCK_CLASS, org_id, name)
+    /// transaction ends, before the release's own lock: whole (`exclusive`) for a release whose
+    /// range the `--auto` rule read, since it compares itself with (and takes commits out of)
+    /// the other releases of the repository; shared for one whose range start the user named,
+    /// whose head may still hide commits of a later release that one compares (two such do not
+    /// wait for each other). SQLite: as [`Db::lock_organization`].
+    pub fn lock_repository_ancestry(
+        &self,
+        org_id: i64,
+        name: &str,
+        exclusive: bool,
+    ) -> DbResult<()> {
+        let class = crate::store::postgres::ANCESTRY_LOCK_CLASS;
+        self.lock_name(class, org_id, name, exclusive)
     }
 
-    fn lock_name(&self, class: i32, org_id: i64, name: &str) -> DbResult<()> {
+    /// Takes the advisory lock of `class` keyed by `name` in organization `org_id` until the
+    /// transaction ends, whole or (`exclusive` false) shared. SQLite: nothing to take.
+    fn lock_name(&self, class: i32, org_id: i64, name: &str, exclusive: bool) -> DbResult<()> {
         match &self.inner {
             Inner::Sqlite(_) => Ok(()),
             Inner::Postgres(_) => {
+                let sql = if exclusive {
+                    "SELECT pg_advisory_xact_lock(?1, hashtext(?2))"
+                } else {
+                    "SELECT pg_advisory_xact_lock_shared(?1, hashtext(?2))"
+                };
                 self.execute(
-                    "SELECT pg_advisory_xact_lock(?1, hashtext(?2))",
+                    sql,
                     params![i64::from(class), named_key(org_id, name).as_str()],
                 )?;
                 Ok(())
