@@ -75,6 +75,10 @@ pub fn create(
         }
         req.projects.to_vec()
     };
+    // Rows of shared environments and projects are written in project id order, so two
+    // deploys of overlapping projects wait for each other's rows in one order.
+    let mut projects = projects;
+    projects.sort_unstable_by_key(|project| project.id);
     let now = env.now_text();
     let environment_id = store::deploys::environment_id(conn, org.id, req.environment, &now)?;
     for project in &projects {
