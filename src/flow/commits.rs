@@ -627,10 +627,12 @@ pub fn set_heads_and_rebind_later(
     // when the range started) holds commits this range hides: they are that release's. (Only
     // where the rule read this release's range: one whose start the caller named is bound as
     // given.)
-    let held_earlier: HashSet<i64> = store::commits::commits_held_earlier(conn, release.id)?
-        .into_iter()
-        .collect();
-    take_out_commits(conn, org, release.id, &held_earlier)?;
+    if heads.iter().any(HeadCommit::read_by_auto_rule) {
+        let held_earlier: HashSet<i64> = store::commits::commits_held_earlier(conn, release.id)?
+            .into_iter()
+            .collect();
+        take_out_commits(conn, org, release.id, &held_earlier)?;
+    }
     // A later release gives up what it shares with this one, in the repositories where the
     // --auto rule read its range (one the user named stays as named), whether this release's
     // range there was read by the rule or named: its head hides them either way.
