@@ -548,26 +548,29 @@ pub fn earlier_heads(
 
 /// The releases created after `release_id` (sharing a project with it) that hold one of its
 /// commits in a repository where their range was read by the `--auto` rule: (id, version,
-/// commit id), oldest release first. Driven by this release's commits (one index probe each),
-/// not by the later releases.
+/// commit id), oldest release first. Those later releases are found first (most writes have
+/// none: ranges named, or no release after this one), then each one's commits there are
+/// matched against this release's (one index probe each).
 pub fn later_releases_sharing_commits(
     conn: &Db<'_>,
     release_id: i64,
 ) -> Result<Vec<(i64, String, i64)>> {
     Ok(conn.query_all(
-        "SELECT l.id, l.version, lc.commit_id FROM release r JOIN release l
-           ON l.organization_id = r.organization_id
-          AND (l.date_added > r.date_added OR (l.date_added = r.date_added AND l.id > r.id))
-         JOIN release_commit lc ON lc.release_id = l.id
-         JOIN release_commit rc ON rc.commit_id = lc.commit_id AND rc.release_id = r.id
-         JOIN git_commit c ON c.id = lc.commit_id
-         JOIN release_head_commit h
-           ON h.release_id = l.id AND h.repository_id = c.repository_id AND h.named_start = 0
-         WHERE r.id = ?1
-           AND EXISTS (SELECT 1 FROM release_project rp JOIN release_project lp
-                         ON lp.project_id = rp.project_id
-                       WHERE rp.release_id = r.id AND lp.release_id = l.id)
-         ORDER BY l.date_added, l.id",
+        "WITH later AS MATERIALIZED (
+           SELECT l.id, l.version, l.date_added, h.repository_id
+           FROM release r JOIN release l
+             ON l.organization_id = r.organization_id
+            AND (l.date_added > r.date_added OR (l.date_added = r.date_added AND l.id > r.id))
+           JOIN release_head_commit h ON h.release_id = l.id AND h.named_start = 0
+           WHERE r.id = ?1
+             AND EXISTS (SELECT 1 FROM release_project rp JOIN release_project lp
+                           ON lp.project_id = rp.project_id
+                         WHERE rp.release_id = r.id AND lp.release_id = l.id))
+         SELECT later.id, later.version, lc.commit_id FROM later
+         JOIN release_commit lc ON lc.release_id = later.id
+         JOIN git_commit c ON c.id = lc.commit_id AND c.repository_id = later.repository_id
+         JOIN release_commit rc ON rc.release_id = ?1 AND rc.commit_id = lc.commit_id
+         ORDER BY later.date_added, later.id",
         params![release_id],
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?)
