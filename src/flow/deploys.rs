@@ -56,29 +56,7 @@ pub fn create(
             "the deploy cannot start after it finished (--started is after --finished)",
         ));
     }
-    let linked = store::releases::projects(conn, release.id)?;
-    let projects: Vec<ProjectRow> = if req.projects.is_empty() {
-        linked
-    } else {
-        let unlinked: Vec<&str> = req
-            .projects
-            .iter()
-            .filter(|p| !linked.iter().any(|l| l.id == p.id))
-            .map(|p| p.slug.as_str())
-            .collect();
-        if !unlinked.is_empty() {
-            return Err(Error::usage(format!(
-                "Invalid projects ({}) for release {}",
-                unlinked.join(", "),
-                release.version
-            )));
-        }
-        req.projects.to_vec()
-    };
-    // Rows of shared environments and projects are written in project id order, so two
-    // deploys of overlapping projects wait for each other's rows in one order.
-    let mut projects = projects;
-    projects.sort_unstable_by_key(|project| project.id);
+    let projects = deployed_projects(conn, release, req.projects)?;
     let now = env.now_text();
     let environment_id = store::deploys::environment_id(conn, org.id, req.environment, &now)?;
     for project in &projects {
@@ -112,6 +90,37 @@ pub fn create(
     let row = store::deploys::find(conn, deploy_id)?
         .ok_or_else(|| Error::other("the new deploy vanished from the store"))?;
     Ok(views::deploy(&row))
+}
+
+/// The projects a deploy of `release` is recorded for: those asked (each must be one of the
+/// release's), or every project of the release; in id order, so two deploys of overlapping
+/// projects write their shared environment rows in one order and wait for each other's rows
+/// instead of deadlocking.
+fn deployed_projects(
+    conn: &Db<'_>,
+    release: &ReleaseRow,
+    asked: &[ProjectRow],
+) -> Result<Vec<ProjectRow>> {
+    let linked = store::releases::projects(conn, release.id)?;
+    let mut projects: Vec<ProjectRow> = if asked.is_empty() {
+        linked
+    } else {
+        let unlinked: Vec<&str> = asked
+            .iter()
+            .filter(|p| !linked.iter().any(|l| l.id == p.id))
+            .map(|p| p.slug.as_str())
+            .collect();
+        if !unlinked.is_empty() {
+            return Err(Error::usage(format!(
+                "Invalid projects ({}) for release {}",
+                unlinked.join(", "),
+                release.version
+            )));
+        }
+        asked.to_vec()
+    };
+    projects.sort_unstable_by_key(|project| project.id);
+    Ok(projects)
 }
 
 /// Every deploy of a release, newest finished first.

@@ -268,27 +268,7 @@ fn read_and_bind(
     batches.read_ahead(PRE_READ_BYTES);
     let first = batches.next();
     let bound_any = matches!(first, Some(Ok(_)));
-    let update = UpdateRelease {
-        org: req.org.clone(),
-        version: req.version.clone(),
-        commits: if req.append {
-            CommitsChange::Append(Vec::new())
-        } else {
-            CommitsChange::Replace(Vec::new())
-        },
-        projects: req.projects.clone(),
-        auto_repositories: resolved
-            .iter()
-            .filter(|range| range.previous.is_none())
-            .map(|range| range.repository.clone())
-            .collect(),
-        named_repositories: resolved
-            .iter()
-            .filter(|range| range.previous.is_some())
-            .map(|range| range.repository.clone())
-            .collect(),
-        ..UpdateRelease::default()
-    };
+    let update = streamed_update(req, resolved);
     let updated = match first {
         // An error before any commit: nothing to write at all.
         Some(Err(err)) => Err(err),
@@ -317,6 +297,31 @@ fn read_and_bind(
         elapsed: started.elapsed(),
         updated,
     })
+}
+
+/// The update that binds the commits streamed in batches: the ranges' repositories say which
+/// ancestry locks it takes (whole where the `--auto` rule read the range).
+fn streamed_update(req: &SetCommits, resolved: &[RangeAsked]) -> UpdateRelease {
+    let repositories = |named: bool| -> Vec<String> {
+        resolved
+            .iter()
+            .filter(|range| range.previous.is_some() == named)
+            .map(|range| range.repository.clone())
+            .collect()
+    };
+    UpdateRelease {
+        org: req.org.clone(),
+        version: req.version.clone(),
+        commits: if req.append {
+            CommitsChange::Append(Vec::new())
+        } else {
+            CommitsChange::Replace(Vec::new())
+        },
+        projects: req.projects.clone(),
+        auto_repositories: repositories(false),
+        named_repositories: repositories(true),
+        ..UpdateRelease::default()
+    }
 }
 
 /// What the reading thread ends with: the ranges read, and whether the repository is shallow.

@@ -230,20 +230,28 @@ fn pipelines_finishing_out_of_order_give_each_release_the_same_commits() {
     assert_eq!(server.stop(), Some(0));
 }
 
+/// Project Backend, repository Acme/App with `base` bound to r1 by the rule, then x1, x2 (`x`)
+/// and `y` above it, and releases r2 and r3 created in that order, bound to nothing yet:
+/// (repository, base, x, y).
+fn r1_at_base_then_r2_and_r3(env: &TestEnv) -> (Repo, String, String, String) {
+    env.json(&["project", "create", "Backend"]);
+    let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
+    let base = repo.commit("a.txt", "x", "base");
+    set_commits(env, &repo, "r1");
+    let x = (1..=2)
+        .map(|i| repo.commit(&format!("x{i}.txt"), "x", &format!("x{i}")))
+        .last()
+        .unwrap();
+    let y = repo.commit("y.txt", "x", "y");
+    env.json(&["release", "new", "r2", "-p", "backend"]);
+    env.json(&["release", "new", "r3", "-p", "backend"]);
+    (repo, base, x, y)
+}
+
 #[test]
 fn a_later_range_the_user_named_keeps_its_commits_when_an_earlier_release_binds() {
     on_both(|env| {
-        env.json(&["project", "create", "Backend"]);
-        let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
-        let base = repo.commit("a.txt", "x", "base");
-        set_commits(env, &repo, "r1");
-        let x = (1..=2)
-            .map(|i| repo.commit(&format!("x{i}.txt"), "x", &format!("x{i}")))
-            .last()
-            .unwrap();
-        let y = repo.commit("y.txt", "x", "y");
-        env.json(&["release", "new", "r2", "-p", "backend"]);
-        env.json(&["release", "new", "r3", "-p", "backend"]);
+        let (repo, base, x, y) = r1_at_base_then_r2_and_r3(env);
         // r3 is bound first, from a start the user named: base..y.
         let named = format!("Acme/App@{base}..{y}");
         let r3 = ["release", "set-commits", "r3", "--repo", repo.path()];
@@ -277,17 +285,7 @@ fn an_earlier_release_s_named_range_bound_late_gives_what_binding_in_order_gives
             .iter()
             .zip(orders)
             .map(|(env, order)| {
-                env.json(&["project", "create", "Backend"]);
-                let repo = repo_named(env, "app", "git@github.com:Acme/App.git");
-                let base = repo.commit("a.txt", "x", "base");
-                set_commits(env, &repo, "r1");
-                let x = (1..=2)
-                    .map(|i| repo.commit(&format!("x{i}.txt"), "x", &format!("x{i}")))
-                    .last()
-                    .unwrap();
-                let y = repo.commit("y.txt", "x", "y");
-                env.json(&["release", "new", "r2", "-p", "backend"]);
-                env.json(&["release", "new", "r3", "-p", "backend"]);
+                let (repo, base, x, y) = r1_at_base_then_r2_and_r3(env);
                 for version in order {
                     let mut args = vec![
                         "release".to_string(),

@@ -188,6 +188,54 @@ impl Locked {
         result
     }
 
+    /// Holds the creation lock of repository `name` whole on `client`, as a writer creating
+    /// it does, until the transaction returned ends.
+    fn creating_repository<'c>(
+        &self,
+        client: &'c mut postgres::Client,
+        name: &str,
+    ) -> postgres::Transaction<'c> {
+        let mut creating = client.transaction().unwrap();
+        creating
+            .execute(
+                "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+                &[
+                    &relctl::store::postgres::REPOSITORY_LOCK_CLASS,
+                    &format!("{}:{name}", self.org),
+                ],
+            )
+            .unwrap();
+        creating
+    }
+
+    /// Waits (at most 20 s) until `count` connections to this test's database wait for an
+    /// advisory lock of `class`.
+    fn wait_for_waiters(&self, class: i32, count: i64) {
+        let sql = "SELECT count(*) FROM pg_locks
+                   WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = $1
+                     AND database = (SELECT oid FROM pg_database
+                                     WHERE datname = current_database())";
+        let mut client = self.db.client();
+        let started = Instant::now();
+        while client
+            .query_one(sql, &[&i64::from(class)])
+            .unwrap()
+            .get::<_, i64>(0)
+            < count
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "no writer waits"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn repositories_named(&self, name: &str) -> i64 {
+        let sql = "SELECT count(*) FROM repository WHERE name = $1";
+        self.db.client().query_one(sql, &[&name]).unwrap().get(0)
+    }
+
     fn set_commits(&self, version: &str, range: Option<&str>) -> Vec<String> {
         let mut args = vec![
             "release".to_string(),
@@ -347,36 +395,9 @@ fn writers_that_waited_for_a_repository_being_created_then_go_on_side_by_side() 
     // writers share no new row but the repository. Both ranges have a named start, so they
     // share the repository's ancestry lock too.
     store.goes_ahead(&store.set_commits("2.0.0", Some(&format!("acme/old@{third}"))));
-    let waiting = || -> i64 {
-        let sql = "SELECT count(*) FROM pg_locks
-                   WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = $1
-                     AND database = (SELECT oid FROM pg_database
-                                     WHERE datname = current_database())";
-        store
-            .db
-            .client()
-            .query_one(sql, &[&i64::from(class)])
-            .unwrap()
-            .get(0)
-    };
-    let wait_for = |count: i64| {
-        let started = Instant::now();
-        while waiting() < count {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "no writer waits"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    };
+    let wait_for = |count: i64| store.wait_for_waiters(class, count);
     let mut creator = store.db.client();
-    let mut creating = creator.transaction().unwrap();
-    creating
-        .execute(
-            "SELECT pg_advisory_xact_lock($1, hashtext($2))",
-            &[&class, &format!("{}:acme/new", store.org)],
-        )
-        .unwrap();
+    let creating = store.creating_repository(&mut creator, "acme/new");
     let slow_args = store.set_commits("1.0.0", Some(&format!("acme/new@{first}..{second}")));
     let quick_args = store.set_commits("2.0.0", Some(&format!("acme/new@{second}..{third}")));
     let env = &store.env;
@@ -421,16 +442,7 @@ fn writers_that_waited_for_a_repository_being_created_then_go_on_side_by_side() 
     });
     assert_eq!(store.commit_count("1.0.0"), 1);
     assert_eq!(store.commit_count("2.0.0"), 1);
-    let repositories: i64 = store
-        .db
-        .client()
-        .query_one(
-            "SELECT count(*) FROM repository WHERE name = 'acme/new'",
-            &[],
-        )
-        .unwrap()
-        .get(0);
-    assert_eq!(repositories, 1);
+    assert_eq!(store.repositories_named("acme/new"), 1);
 }
 
 /// A writer waiting for a repository's creator that then rolls back, creating nothing: the
@@ -443,49 +455,16 @@ fn a_writer_that_waited_for_a_creator_that_rolled_back_creates_the_repository() 
     let class = relctl::store::postgres::REPOSITORY_LOCK_CLASS;
     let args = store.set_commits("1.0.0", Some(&format!("acme/new@{}", store.repo.head())));
     let mut creator = store.db.client();
-    let mut creating = creator.transaction().unwrap();
-    creating
-        .execute(
-            "SELECT pg_advisory_xact_lock($1, hashtext($2))",
-            &[&class, &format!("{}:acme/new", store.org)],
-        )
-        .unwrap();
+    let creating = store.creating_repository(&mut creator, "acme/new");
     let env = &store.env;
     std::thread::scope(|scope| {
         let writer = scope.spawn(|| env.ok(&vec_of(&args)));
-        let started = Instant::now();
-        let sql = "SELECT count(*) FROM pg_locks
-                   WHERE locktype = 'advisory' AND NOT granted AND classid::bigint = $1
-                     AND database = (SELECT oid FROM pg_database
-                                     WHERE datname = current_database())";
-        while store
-            .db
-            .client()
-            .query_one(sql, &[&i64::from(class)])
-            .unwrap()
-            .get::<_, i64>(0)
-            < 1
-        {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "the writer never waited"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        store.wait_for_waiters(class, 1);
         creating.rollback().unwrap();
         writer.join().unwrap();
     });
     assert_eq!(store.commit_count("1.0.0"), 2);
-    let repositories: i64 = store
-        .db
-        .client()
-        .query_one(
-            "SELECT count(*) FROM repository WHERE name = 'acme/new'",
-            &[],
-        )
-        .unwrap()
-        .get(0);
-    assert_eq!(repositories, 1);
+    assert_eq!(store.repositories_named("acme/new"), 1);
 }
 
 fn vec_of(args: &[String]) -> Vec<&str> {
