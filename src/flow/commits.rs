@@ -606,7 +606,9 @@ pub fn set_head_commits(
 /// Returns the versions re-bound.
 ///
 /// A range whose start the caller named (`PREV..REV`) takes out of them its own commits only:
-/// ancestors of `PREV` a later release holds are not this release's to take.
+/// ancestors of `PREV` a later release holds are not this release's to take. So where `PREV` is
+/// not an earlier release's head, binding in order can still give the later release less (its
+/// range would hide everything below `REV`).
 ///
 /// A later release that took `--initial-depth` commits because no earlier head was recorded yet
 /// cannot gain the commits its range now reaches: only git can say which they are (binding it
@@ -619,7 +621,8 @@ pub fn set_heads_and_rebind_later(
     heads: &[HeadCommit],
 ) -> Result<Vec<String>> {
     set_head_commits(conn, env, org, release, heads)?;
-    // Commits sent as a list (no refs) record no head: nothing to compare.
+    // Commits sent as a list (no refs) are kept as given and move no other release (the
+    // binder recorded each repository's newest commit as a stand-in head, as Sentry does).
     if heads.is_empty() {
         return Ok(Vec::new());
     }
@@ -636,16 +639,9 @@ pub fn set_heads_and_rebind_later(
     // A later release gives up what it shares with this one, in the repositories where the
     // --auto rule read its range (one the user named stays as named), whether this release's
     // range there was read by the rule or named: its head hides them either way.
-    let mut later: Vec<(i64, String, HashSet<i64>)> = Vec::new();
-    for (later_id, version, commit_id) in
-        store::commits::later_releases_sharing_commits(conn, release.id)?
-    {
-        match later.last_mut() {
-            Some((id, _, commits)) if *id == later_id => {
-                commits.insert(commit_id);
-            }
-            _ => later.push((later_id, version, HashSet::from([commit_id]))),
-        }
+    let later = later_releases_sharing_commits(conn, release.id)?;
+    if later.is_empty() {
+        return Ok(Vec::new());
     }
     // Each later release is changed under its own lock, taken in the order of the releases'
     // dates (the query's, this release's own first), which every writer follows. A writer of
@@ -654,6 +650,20 @@ pub fn set_heads_and_rebind_later(
     for (_, version, _) in &later {
         conn.lock_release(org.id, version)?;
     }
+    // Read again under those locks: a writer of a later release that committed meanwhile may
+    // have bound it anew (from a start its user named: then it keeps its commits). Only what
+    // both reads found is taken out (a release created meanwhile was not locked).
+    let now: HashMap<i64, HashSet<i64>> = later_releases_sharing_commits(conn, release.id)?
+        .into_iter()
+        .map(|(id, _, commits)| (id, commits))
+        .collect();
+    let later: Vec<(i64, String, HashSet<i64>)> = later
+        .into_iter()
+        .filter_map(|(id, version, commits)| {
+            let still = now.get(&id)?;
+            Some((id, version, commits.intersection(still).copied().collect()))
+        })
+        .collect();
     let mut rebound = Vec::new();
     for (later_id, version, shared) in later {
         if take_out_commits(conn, org, later_id, &shared)? {
@@ -661,6 +671,26 @@ pub fn set_heads_and_rebind_later(
         }
     }
     Ok(rebound)
+}
+
+/// [`store::commits::later_releases_sharing_commits`], each later release once with the
+/// commits it shares with this one, oldest release first.
+fn later_releases_sharing_commits(
+    conn: &Db<'_>,
+    release_id: i64,
+) -> Result<Vec<(i64, String, HashSet<i64>)>> {
+    let mut later: Vec<(i64, String, HashSet<i64>)> = Vec::new();
+    for (later_id, version, commit_id) in
+        store::commits::later_releases_sharing_commits(conn, release_id)?
+    {
+        match later.last_mut() {
+            Some((id, _, commits)) if *id == later_id => {
+                commits.insert(commit_id);
+            }
+            _ => later.push((later_id, version, HashSet::from([commit_id]))),
+        }
+    }
+    Ok(later)
 }
 
 /// Takes `remove` out of a release's commits, keeping their order, and sets its stats again;

@@ -303,7 +303,7 @@ fn a_release_lock_holds_up_that_release_only() {
 }
 
 #[test]
-fn an_ancestry_lock_holds_up_auto_ranges_of_that_repository_only() {
+fn an_ancestry_lock_held_whole_holds_up_every_range_of_it_held_shared_those_of_the_rule() {
     let Some(store) = locked_store("ancestry lock") else {
         return;
     };
@@ -465,6 +465,51 @@ fn a_writer_that_waited_for_a_creator_that_rolled_back_creates_the_repository() 
     });
     assert_eq!(store.commit_count("1.0.0"), 2);
     assert_eq!(store.repositories_named("acme/new"), 1);
+}
+
+/// A release whose range start the user named, binding while a later release it would re-bind
+/// is being bound anew by its own writer, from a start that writer's user named: the later
+/// release keeps its commits, as it does when the two are bound one after the other. (The
+/// test's connection plays the later release's writer: it holds the release's lock and marks
+/// its head named, then commits.)
+#[test]
+fn a_later_release_bound_anew_while_an_earlier_one_waited_for_it_is_not_re_bound() {
+    let Some(store) = locked_store("re-bind after the wait") else {
+        return;
+    };
+    let (first, second) = (store.first.clone(), store.repo.head());
+    let third = store.repo.commit("c", "3", "third");
+    // 2.0.0 by the rule: first, second and third (no earlier head yet).
+    store.goes_ahead(&store.set_commits("2.0.0", Some(&format!("repo@{third}"))));
+    assert_eq!(store.commit_count("2.0.0"), 3);
+    let args = store.set_commits("1.0.0", Some(&format!("repo@{first}..{second}")));
+    let mut writer = store.db.client();
+    let mut rebinding = writer.transaction().unwrap();
+    rebinding
+        .execute(
+            "SELECT pg_advisory_xact_lock($1, hashtext($2))",
+            &[
+                &relctl::store::postgres::RELEASE_LOCK_CLASS,
+                &format!("{}:2.0.0", store.org),
+            ],
+        )
+        .unwrap();
+    let env = &store.env;
+    std::thread::scope(|scope| {
+        let earlier = scope.spawn(|| env.ok(&vec_of(&args)));
+        store.wait_for_waiters(relctl::store::postgres::RELEASE_LOCK_CLASS, 1);
+        rebinding
+            .execute(
+                "UPDATE release_head_commit SET named_start = 1
+                 WHERE release_id = (SELECT id FROM release WHERE version = '2.0.0')",
+                &[],
+            )
+            .unwrap();
+        rebinding.commit().unwrap();
+        earlier.join().unwrap();
+    });
+    assert_eq!(store.commit_count("1.0.0"), 1);
+    assert_eq!(store.commit_count("2.0.0"), 3, "2.0.0 was re-bound");
 }
 
 fn vec_of(args: &[String]) -> Vec<&str> {
