@@ -21,6 +21,7 @@ use crate::crash::{bound_commits, sorted};
 use crate::harness::{Repo, StoreSql, TestEnv};
 use crate::pg_store::database;
 use crate::remote::harness::Server;
+use relctl::store::postgres::{RELEASE_LOCK_CLASS, REPOSITORY_LOCK_CLASS};
 
 /// Rounds of two overlapping set-commits, each round on commits no earlier round stored (so the
 /// two writers race to store the same new rows).
@@ -164,48 +165,40 @@ impl Locked {
     /// Runs `work` while the test's connection holds advisory lock `held` of class `class`.
     fn holding<T>(&self, class: i32, held: Held<'_>, work: impl FnOnce() -> T) -> T {
         let mut holder = self.db.client();
-        let mut tx = holder.transaction().unwrap();
-        match held {
-            Held::Named(name) => tx.execute(
-                "SELECT pg_advisory_xact_lock($1, hashtext($2))",
-                &[&class, &format!("{}:{name}", self.org)],
-            ),
-            Held::NamedShared(name) => tx.execute(
-                "SELECT pg_advisory_xact_lock_shared($1, hashtext($2))",
-                &[&class, &format!("{}:{name}", self.org)],
-            ),
-            Held::Organization => {
-                tx.execute("SELECT pg_advisory_xact_lock($1, $2)", &[&class, &self.org])
-            }
-            Held::OrganizationShared => tx.execute(
-                "SELECT pg_advisory_xact_lock_shared($1, $2)",
-                &[&class, &self.org],
-            ),
-        }
-        .unwrap();
+        let tx = self.holding_open(&mut holder, class, held);
         let result = work();
         tx.rollback().unwrap();
         result
     }
 
-    /// Holds the creation lock of repository `name` whole on `client`, as a writer creating
-    /// it does, until the transaction returned ends.
-    fn creating_repository<'c>(
+    /// Holds advisory lock `held` of class `class` (keyed as relctl keys it) on `client`, as a
+    /// writer does, until the transaction returned ends.
+    fn holding_open<'c>(
         &self,
         client: &'c mut postgres::Client,
-        name: &str,
+        class: i32,
+        held: Held<'_>,
     ) -> postgres::Transaction<'c> {
-        let mut creating = client.transaction().unwrap();
-        creating
-            .execute(
-                "SELECT pg_advisory_xact_lock($1, hashtext($2))",
-                &[
-                    &relctl::store::postgres::REPOSITORY_LOCK_CLASS,
-                    &format!("{}:{name}", self.org),
-                ],
+        let mut tx = client.transaction().unwrap();
+        let (function, key) = match held {
+            Held::Named(name) => ("pg_advisory_xact_lock", format!("{}:{name}", self.org)),
+            Held::NamedShared(name) => (
+                "pg_advisory_xact_lock_shared",
+                format!("{}:{name}", self.org),
+            ),
+            Held::Organization => ("pg_advisory_xact_lock", String::new()),
+            Held::OrganizationShared => ("pg_advisory_xact_lock_shared", String::new()),
+        };
+        if key.is_empty() {
+            tx.execute(&format!("SELECT {function}($1, $2)"), &[&class, &self.org])
+        } else {
+            tx.execute(
+                &format!("SELECT {function}($1, hashtext($2))"),
+                &[&class, &key],
             )
-            .unwrap();
-        creating
+        }
+        .unwrap();
+        tx
     }
 
     /// Waits (at most 20 s) until `count` connections to this test's database wait for an
@@ -397,7 +390,7 @@ fn writers_that_waited_for_a_repository_being_created_then_go_on_side_by_side() 
     store.goes_ahead(&store.set_commits("2.0.0", Some(&format!("acme/old@{third}"))));
     let wait_for = |count: i64| store.wait_for_waiters(class, count);
     let mut creator = store.db.client();
-    let creating = store.creating_repository(&mut creator, "acme/new");
+    let creating = store.holding_open(&mut creator, REPOSITORY_LOCK_CLASS, Held::Named("acme/new"));
     let slow_args = store.set_commits("1.0.0", Some(&format!("acme/new@{first}..{second}")));
     let quick_args = store.set_commits("2.0.0", Some(&format!("acme/new@{second}..{third}")));
     let env = &store.env;
@@ -455,7 +448,7 @@ fn a_writer_that_waited_for_a_creator_that_rolled_back_creates_the_repository() 
     let class = relctl::store::postgres::REPOSITORY_LOCK_CLASS;
     let args = store.set_commits("1.0.0", Some(&format!("acme/new@{}", store.repo.head())));
     let mut creator = store.db.client();
-    let creating = store.creating_repository(&mut creator, "acme/new");
+    let creating = store.holding_open(&mut creator, REPOSITORY_LOCK_CLASS, Held::Named("acme/new"));
     let env = &store.env;
     std::thread::scope(|scope| {
         let writer = scope.spawn(|| env.ok(&vec_of(&args)));
@@ -484,16 +477,7 @@ fn a_later_release_bound_anew_while_an_earlier_one_waited_for_it_is_not_re_bound
     assert_eq!(store.commit_count("2.0.0"), 3);
     let args = store.set_commits("1.0.0", Some(&format!("repo@{first}..{second}")));
     let mut writer = store.db.client();
-    let mut rebinding = writer.transaction().unwrap();
-    rebinding
-        .execute(
-            "SELECT pg_advisory_xact_lock($1, hashtext($2))",
-            &[
-                &relctl::store::postgres::RELEASE_LOCK_CLASS,
-                &format!("{}:2.0.0", store.org),
-            ],
-        )
-        .unwrap();
+    let mut rebinding = store.holding_open(&mut writer, RELEASE_LOCK_CLASS, Held::Named("2.0.0"));
     let env = &store.env;
     std::thread::scope(|scope| {
         let earlier = scope.spawn(|| env.ok(&vec_of(&args)));
