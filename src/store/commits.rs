@@ -35,8 +35,8 @@ pub struct ReleaseCommitRow {
 /// the writers that find it missing at once, the one that gets its creation lock creates it;
 /// the others wait for that one's transaction to end (sharing the lock, so they then go on
 /// side by side rather than one after the other) and find its repository. Should it have
-/// rolled back, one of them takes the lock whole and creates it (two that try at once are a
-/// deadlock PostgreSQL breaks: the loser's write runs again).
+/// rolled back, they give their shared wait up and ask for the lock whole: the first to get
+/// it creates the repository, the others then find it.
 pub fn repository_id(conn: &Db<'_>, org_id: i64, name: &str, now: &str) -> Result<i64> {
     let find = || -> Result<Option<i64>> {
         Ok(conn.query_opt(
@@ -50,8 +50,14 @@ pub fn repository_id(conn: &Db<'_>, org_id: i64, name: &str, now: &str) -> Resul
         return Ok(id);
     }
     if !conn.try_lock_repository_name(org_id, name)? {
-        conn.lock_repository_name(org_id, name, false)?;
-        if let Some(id) = find()? {
+        // The shared wait runs in a savepoint, given up when the creator rolled back: two
+        // waiters asking for the lock whole while still holding it shared would each wait for
+        // the other.
+        let created = conn.savepoint_if_found(|| {
+            conn.lock_repository_name(org_id, name, false)?;
+            find()
+        })?;
+        if let Some(id) = created {
             return Ok(id);
         }
         conn.lock_repository_name(org_id, name, true)?;

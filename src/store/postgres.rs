@@ -31,7 +31,7 @@
 //! | organization, shared | same | every write of one release, its deploys included ([`Db::lock_organization_shared`]) | the release against organization-wide writes (a project renamed or deleted under it) |
 //! | repository ancestry | (RELC+4, hash "org:name") | a release binding commits of the repository, in name order ([`Db::lock_repository_ancestry`]): whole where the `--auto` rule read its range, shared where the user named the range's start | the rule that an earlier release's head hides a later release's commits: two releases of one repository compare themselves one after the other, and a named range's head is not recorded past one comparing itself |
 //! | release | (RELC+2, hash "org:version") | every write of the release, after the above ([`Db::lock_release`]); the `--auto` rule also takes each later release's it changes, in id order | Sentry's `releasecommits:{release}`: the release's row, its commit list, head commits, stats, deploy counters and last deploys |
-//! | repository creation | (RELC+3, hash "org:name") | a writer that finds the repository missing: the one that gets it whole creates it, the others wait for that one sharing it ([`Db::try_lock_repository_name`]) | one active repository per name (the table has no unique key for it), and the writers that waited go on side by side, not in turn |
+//! | repository creation | (RELC+3, hash "org:name") | a writer that finds the repository missing: the one that gets it whole creates it, the others wait for that one sharing it, in a savepoint they roll back should it have rolled back, then ask for it whole ([`Db::try_lock_repository_name`]) | one active repository per name (the table has no unique key for it), and the writers that waited go on side by side, not in turn |
 //!
 //! Shared rows need no lock of their own: commits, authors and environments are get-or-created with
 //! `INSERT ... ON CONFLICT DO NOTHING` and read back, in key order within a statement; issues
@@ -45,8 +45,7 @@
 //! someone's DDL holds bounds even the first read); a wait that runs out or a serialization failure
 //! is a conflict (exit 4, HTTP 409) to retry. A deadlock is still possible where rows are met in
 //! different orders by two writers (new commits both store, spread over several batches; a release
-//! rebinding a later one whose writer waits for such a row; two writers that waited for a
-//! repository's creator who then rolled back, both asking to create it): PostgreSQL breaks it, and
+//! rebinding a later one whose writer waits for such a row): PostgreSQL breaks it, and
 //! the rolled-back write runs again, up to three times (`backend::local`; a set-commits streaming
 //! more than it keeps to read again fails as a conflict instead).
 

@@ -224,6 +224,12 @@ impl Locked {
         }
     }
 
+    /// The deadlocks PostgreSQL has broken in the test's database so far.
+    fn deadlocks(&self) -> i64 {
+        let sql = "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()";
+        self.db.client().query_one(sql, &[]).unwrap().get(0)
+    }
+
     fn repositories_named(&self, name: &str) -> i64 {
         let sql = "SELECT count(*) FROM repository WHERE name = $1";
         self.db.client().query_one(sql, &[&name]).unwrap().get(0)
@@ -458,6 +464,52 @@ fn a_writer_that_waited_for_a_creator_that_rolled_back_creates_the_repository() 
     });
     assert_eq!(store.commit_count("1.0.0"), 2);
     assert_eq!(store.repositories_named("acme/new"), 1);
+}
+
+/// Two writers waiting for a repository's creator that then rolls back: both complete, and
+/// the repository is created once. (Each gave its shared wait up before asking for the lock
+/// whole; holding it while asking, each waited for the other: a deadlock PostgreSQL broke by
+/// failing one of them.)
+#[test]
+fn two_writers_that_waited_for_a_creator_that_rolled_back_both_complete() {
+    let Some(store) = locked_store("repository creator rolled back, two waiters") else {
+        return;
+    };
+    let class = relctl::store::postgres::REPOSITORY_LOCK_CLASS;
+    // Named starts: the two writers share the repository's ancestry lock.
+    let range = format!("acme/new@{}..{}", store.first, store.repo.head());
+    let (first, second) = (
+        store.set_commits("1.0.0", Some(&range)),
+        store.set_commits("2.0.0", Some(&range)),
+    );
+    let deadlocks_before = store.deadlocks();
+    let mut creator = store.db.client();
+    let creating = store.holding_open(&mut creator, REPOSITORY_LOCK_CLASS, Held::Named("acme/new"));
+    let env = &store.env;
+    std::thread::scope(|scope| {
+        let writers = [&first, &second].map(|args| scope.spawn(move || env.run(&vec_of(args))));
+        store.wait_for_waiters(class, 2);
+        creating.rollback().unwrap();
+        for writer in writers {
+            let out = writer.join().unwrap();
+            assert!(
+                out.status.success(),
+                "a writer failed ({:?}): {}",
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    });
+    assert_eq!(store.commit_count("1.0.0"), 1);
+    assert_eq!(store.commit_count("2.0.0"), 1);
+    assert_eq!(store.repositories_named("acme/new"), 1);
+    // A write of a few thousand commits or more is not kept to run again: one that lost a
+    // deadlock would have failed (exit 4).
+    assert_eq!(
+        store.deadlocks(),
+        deadlocks_before,
+        "the writers deadlocked"
+    );
 }
 
 /// A release whose range start the user named, binding while a later release it would re-bind

@@ -581,17 +581,35 @@ impl Db<'_> {
         &self,
         work: impl FnOnce() -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        self.savepoint_keeping(work, |_| true)
+    }
+
+    /// As [`Db::savepoint`], kept only when `work` finds something: when it finds nothing,
+    /// what it did is rolled back too, the locks it took with it (PostgreSQL gives up a lock
+    /// taken in a savepoint, advisory ones included, when the savepoint rolls back).
+    pub fn savepoint_if_found<T, E: From<DbError>>(
+        &self,
+        work: impl FnOnce() -> std::result::Result<Option<T>, E>,
+    ) -> std::result::Result<Option<T>, E> {
+        self.savepoint_keeping(work, Option::is_some)
+    }
+
+    fn savepoint_keeping<T, E: From<DbError>>(
+        &self,
+        work: impl FnOnce() -> std::result::Result<T, E>,
+        keep: impl FnOnce(&T) -> bool,
+    ) -> std::result::Result<T, E> {
         // One name for every level: a nested savepoint shadows the outer one until released.
         // Spelled the same in both dialects.
         self.batch("SAVEPOINT relctl_savepoint")?;
         match work() {
-            Ok(value) => {
+            Ok(value) if keep(&value) => {
                 self.batch("RELEASE relctl_savepoint")?;
                 Ok(value)
             }
-            Err(err) => {
+            done => {
                 self.batch("ROLLBACK TO relctl_savepoint; RELEASE relctl_savepoint")?;
-                Err(err)
+                done
             }
         }
     }
@@ -874,6 +892,53 @@ mod tests {
                 db.savepoint(|| db.insert(sql, params!["b", "B", "2026-01-01T00:00:00.000000Z"]));
             assert!(kept.is_ok());
             assert_eq!(count()?, before + 1);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_savepoint_that_finds_nothing_gives_up_its_rows_and_its_locks() {
+        on_each_engine(|db| {
+            let sql = "INSERT INTO organization (slug, name, date_added) VALUES (?1, ?2, ?3)";
+            let count = || -> DbResult<i64> {
+                db.query_one("SELECT COUNT(*) FROM organization", params![], |row| {
+                    row.get(0)
+                })
+            };
+            let before = count()?;
+            let repository_locks = || -> DbResult<i64> {
+                match db.dialect() {
+                    Dialect::Sqlite => Ok(0),
+                    Dialect::Postgres => db.query_one(
+                        "SELECT COUNT(*) FROM pg_locks
+                         WHERE locktype = 'advisory' AND pid = pg_backend_pid()
+                           AND classid::bigint = ?1",
+                        params![i64::from(crate::store::postgres::REPOSITORY_LOCK_CLASS)],
+                        |row| row.get(0),
+                    ),
+                }
+            };
+            let nothing: DbResult<Option<i64>> = db.savepoint_if_found(|| {
+                db.lock_repository_name(1, "acme/app", false)?;
+                db.insert(sql, params!["a", "A", "2026-01-01T00:00:00.000000Z"])?;
+                Ok(None)
+            });
+            assert_eq!(nothing?, None);
+            assert_eq!(count()?, before);
+            assert_eq!(repository_locks()?, 0);
+            let found: DbResult<Option<i64>> = db.savepoint_if_found(|| {
+                db.lock_repository_name(1, "acme/app", false)?;
+                db.insert(sql, params!["b", "B", "2026-01-01T00:00:00.000000Z"])
+                    .map(Some)
+            });
+            assert!(found?.is_some());
+            assert_eq!(count()?, before + 1);
+            let held = if db.dialect() == Dialect::Postgres {
+                1
+            } else {
+                0
+            };
+            assert_eq!(repository_locks()?, held);
             Ok(())
         });
     }
