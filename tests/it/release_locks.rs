@@ -324,6 +324,40 @@ fn an_ancestry_lock_held_whole_holds_up_every_range_of_it_held_shared_those_of_t
     store.goes_ahead(&store.set_commits("3.0.0", Some(&named)));
 }
 
+/// A PUT whose `refs` name a head in one repository while its `commits` reach another too: the
+/// other repository's newest commit is recorded as a stand-in head the `--auto` rule reads, and
+/// the release's commits there are taken out of later releases, so the write compares itself
+/// with that repository's releases as well and takes its ancestry lock whole.
+#[test]
+fn a_commit_list_with_refs_takes_the_ancestry_lock_of_every_repository_it_lists() {
+    let Some(store) = locked_store("ancestry lock of listed repositories") else {
+        return;
+    };
+    let class = relctl::store::postgres::ANCESTRY_LOCK_CLASS;
+    let server = Server::start_in(TestEnv::new().with_env("RELCTL_STORE", &store.db.url), &[]);
+    let body = serde_json::json!({
+        "commits": [
+            {"id": "a".repeat(40), "repository": "acme/listed"},
+            {"id": "b".repeat(40), "repository": "acme/app"},
+        ],
+        "refs": [{"repository": "acme/app", "commit": "b".repeat(40)}],
+    })
+    .to_string();
+    let url = format!("{}/api/0/organizations/default/releases/1.0.0/", server.url);
+    let put = || crate::remote::harness::request("PUT", &url, Some(&server.token), Some(&body));
+    let mut holder = store.db.client();
+    let holding = store.holding_open(&mut holder, class, Held::Named("acme/listed"));
+    std::thread::scope(|scope| {
+        let request = scope.spawn(put);
+        store.wait_for_waiters(class, 1);
+        assert!(!request.is_finished(), "the PUT did not wait");
+        holding.rollback().unwrap();
+        let (status, answer) = request.join().unwrap();
+        assert_eq!(status, 200, "{answer}");
+    });
+    assert_eq!(store.commit_count("1.0.0"), 2);
+}
+
 #[test]
 fn a_repository_creation_lock_holds_up_only_writers_creating_it() {
     let Some(store) = locked_store("repository lock") else {

@@ -11,7 +11,7 @@ use crate::backend::pg_pool::PgPool;
 use crate::backend::watch::{self, Wait};
 use crate::backend::{CommitsChange, UpdateRelease};
 use crate::error::{Error, ErrorKind, Result};
-use crate::flow::commits::HeadCommit;
+use crate::flow::commits::{CommitInput, HeadCommit};
 use crate::flow::{self, FlowEnv};
 use crate::store::orgs::OrgRow;
 use crate::store::sql::Db;
@@ -224,6 +224,7 @@ impl LocalBackend {
         let binds_commits = !matches!(req.commits, CommitsChange::Keep);
         let ancestry = ancestry_locks(
             &req.head_commits,
+            &req.commits,
             &req.auto_repositories,
             &req.named_repositories,
         );
@@ -308,18 +309,33 @@ pub(super) struct AncestryLock {
 
 /// The ancestry locks of a write binding commits up to `heads`, or streaming commits of the
 /// ranges in `auto` (read by the `--auto` rule) and `named` (start named by the user).
+/// `commits`: what the write does to the release's commits. A list sent with heads compares
+/// the release with the later releases of every repository it reaches (it takes its commits
+/// out of them), and a repository without a head gets its newest commit as a stand-in head
+/// the rule reads: those repositories are locked whole too. (Without heads a list moves no
+/// other release.)
 pub(super) fn ancestry_locks(
     heads: &[HeadCommit],
+    commits: &CommitsChange,
     auto: &[String],
     named: &[String],
 ) -> Vec<AncestryLock> {
-    let lock = |repository: &String, exclusive: bool| AncestryLock {
-        repository: repository.clone(),
+    let lock = |repository: &str, exclusive: bool| AncestryLock {
+        repository: repository.to_string(),
         exclusive,
+    };
+    let listed: &[CommitInput] = match commits {
+        CommitsChange::Replace(list) | CommitsChange::Append(list) if !heads.is_empty() => list,
+        _ => &[],
     };
     heads
         .iter()
         .map(|head| lock(&head.repository, head.read_by_auto_rule()))
+        .chain(
+            listed
+                .iter()
+                .map(|commit| lock(commit.repository.as_deref().unwrap_or_default(), true)),
+        )
         .chain(auto.iter().map(|repository| lock(repository, true)))
         .chain(named.iter().map(|repository| lock(repository, false)))
         .collect()

@@ -451,7 +451,7 @@ impl Backend for LocalBackend {
             env
         };
         let binds_commits = !matches!(req.commits, CommitsChange::Keep);
-        let ancestry = access::ancestry_locks(&req.head_commits, &[], &[]);
+        let ancestry = access::ancestry_locks(&req.head_commits, &req.commits, &[], &[]);
         let scope = WriteScope::Release {
             version: &req.version,
             binds_commits,
