@@ -359,8 +359,10 @@ pub fn insert_file_changes(
     Ok(())
 }
 
-/// Binds commits to a release in this order (positions 0, 1, ...); the ids must be distinct.
-/// Batched on PostgreSQL like [`insert_file_changes`].
+/// Binds commits to a release in this order (positions 0, 1, ...); the ids must be distinct,
+/// and the release must have no commits bound (callers clear them first, under the release's
+/// lock). Batched on PostgreSQL like [`insert_file_changes`], as a plain insert: no row can
+/// clash, and checking each for a clash (`ON CONFLICT`) cost a fifth of the statement.
 pub fn insert_release_commits(
     conn: &Db<'_>,
     org_id: i64,
@@ -379,8 +381,7 @@ pub fn insert_release_commits(
         conn.execute(
             "INSERT INTO release_commit (organization_id, release_id, commit_id, \"order\")
              SELECT ?1, ?2, c.value::bigint, ?3 + c.position - 1
-             FROM json_array_elements_text(?4::json) WITH ORDINALITY AS c(value, position)
-             ON CONFLICT (release_id, commit_id) DO NOTHING",
+             FROM json_array_elements_text(?4::json) WITH ORDINALITY AS c(value, position)",
             params![org_id, release_id, first, rows],
         )?;
     }
