@@ -51,6 +51,8 @@
 //! `RELCTL_BENCH_ONLY` runs only the workloads it names, comma-separated, of `create`,
 //! `setcommits`, `put64` and `setcommits128` (creation and set-commits run together either way,
 //! only the rows named are shown).
+//! With PostgreSQL and the `create` rows, a second table gives the floor under the direct
+//! `release new` rows: connections alone, and `relctl info` processes (`floor.rs`).
 //! Run: `cargo bench --bench scale`. Not a pass/fail test of speed; it exits 1 when a
 //! configuration failed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -64,6 +66,8 @@ use serde_json::Value;
 
 #[path = "scale/at_once.rs"]
 mod at_once;
+#[path = "scale/floor.rs"]
+mod floor;
 #[path = "common/mod.rs"]
 mod common;
 use common::git;
@@ -254,6 +258,9 @@ fn main() {
         drop_database(url);
     }
     let failed = print_table(&jobs, &outcomes, &only);
+    if only.contains(&Workload::Create) {
+        floor::print(&bench, &jobs, &outcomes, reps);
+    }
     println!();
     println!(
         "medians of {reps} runs; ops/s = ops / median wall; commits/s = 1,000 x set-commits or \
