@@ -10,8 +10,8 @@
 //!   the store's mark: the least any relctl command does on the store.
 //!
 //! Where these are under 0.8x of SQLite's `release new`, no change to relctl's statements can
-//! bring that row to 0.8x: only a connection that outlives the process (`relctl serve`, or a
-//! pooler such as PgBouncer in front of the server) can.
+//! bring that row to 0.8x: only a connection that outlives the process can, as `relctl serve`
+//! keeps its pool (the `serve` rows of the table).
 
 use std::time::{Duration, Instant};
 
