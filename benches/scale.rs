@@ -66,10 +66,10 @@ use serde_json::Value;
 
 #[path = "scale/at_once.rs"]
 mod at_once;
-#[path = "scale/floor.rs"]
-mod floor;
 #[path = "common/mod.rs"]
 mod common;
+#[path = "scale/floor.rs"]
+mod floor;
 use common::git;
 
 /// Commits bound by each set-commits.

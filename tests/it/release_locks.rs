@@ -327,7 +327,8 @@ fn an_ancestry_lock_held_whole_holds_up_every_range_of_it_held_shared_those_of_t
 /// A PUT whose `refs` name a head in one repository while its `commits` reach another too: the
 /// other repository's newest commit is recorded as a stand-in head the `--auto` rule reads, and
 /// the release's commits there are taken out of later releases, so the write compares itself
-/// with that repository's releases as well and takes its ancestry lock whole.
+/// with that repository's releases as well and takes its ancestry lock whole. (A repository
+/// a ref names is locked as the ref says.)
 #[test]
 fn a_commit_list_with_refs_takes_the_ancestry_lock_of_every_repository_it_lists() {
     let Some(store) = locked_store("ancestry lock of listed repositories") else {
@@ -345,6 +346,19 @@ fn a_commit_list_with_refs_takes_the_ancestry_lock_of_every_repository_it_lists(
     .to_string();
     let url = format!("{}/api/0/organizations/default/releases/1.0.0/", server.url);
     let put = || crate::remote::harness::request("PUT", &url, Some(&server.token), Some(&body));
+    // A repository whose ref names its start is locked as that ref says, shared: held shared,
+    // such a PUT goes ahead.
+    let named = serde_json::json!({
+        "commits": [{"id": "c".repeat(40), "repository": "acme/app"}],
+        "refs": [{"repository": "acme/app", "commit": "c".repeat(40), "previousCommit": "d".repeat(40)}],
+    })
+    .to_string();
+    store.holding(class, Held::NamedShared("acme/app"), || {
+        let url = format!("{}/api/0/organizations/default/releases/2.0.0/", server.url);
+        let (status, answer) =
+            crate::remote::harness::request("PUT", &url, Some(&server.token), Some(&named));
+        assert_eq!(status, 200, "{answer}");
+    });
     let mut holder = store.db.client();
     let holding = store.holding_open(&mut holder, class, Held::Named("acme/listed"));
     std::thread::scope(|scope| {

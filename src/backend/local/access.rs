@@ -311,9 +311,9 @@ pub(super) struct AncestryLock {
 /// ranges in `auto` (read by the `--auto` rule) and `named` (start named by the user).
 /// `commits`: what the write does to the release's commits. A list sent with heads compares
 /// the release with the later releases of every repository it reaches (it takes its commits
-/// out of them), and a repository without a head gets its newest commit as a stand-in head
-/// the rule reads: those repositories are locked whole too. (Without heads a list moves no
-/// other release.)
+/// out of them), and a repository no head names gets its newest commit as a stand-in head the
+/// rule reads: such a repository is locked whole, as one the rule read. (Without heads a list
+/// moves no other release; a repository a head names is locked as its head says.)
 pub(super) fn ancestry_locks(
     heads: &[HeadCommit],
     commits: &CommitsChange,
@@ -328,14 +328,14 @@ pub(super) fn ancestry_locks(
         CommitsChange::Replace(list) | CommitsChange::Append(list) if !heads.is_empty() => list,
         _ => &[],
     };
+    let without_head = listed
+        .iter()
+        .map(|commit| commit.repository.as_deref().unwrap_or_default())
+        .filter(|&repository| !heads.iter().any(|head| head.repository == repository));
     heads
         .iter()
         .map(|head| lock(&head.repository, head.read_by_auto_rule()))
-        .chain(
-            listed
-                .iter()
-                .map(|commit| lock(commit.repository.as_deref().unwrap_or_default(), true)),
-        )
+        .chain(without_head.map(|repository| lock(repository, true)))
         .chain(auto.iter().map(|repository| lock(repository, true)))
         .chain(named.iter().map(|repository| lock(repository, false)))
         .collect()
