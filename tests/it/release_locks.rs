@@ -224,10 +224,27 @@ impl Locked {
         }
     }
 
-    /// The deadlocks PostgreSQL has broken in the test's database so far.
+    /// The deadlocks PostgreSQL has broken in the test's database so far, once the backends of
+    /// the relctl processes that ran are gone (a backend reports its statistics as it exits).
     fn deadlocks(&self) -> i64 {
+        let mut client = self.db.client();
+        let started = Instant::now();
+        let relctl_backends = "SELECT count(*) FROM pg_stat_activity
+                               WHERE datname = current_database() AND application_name = 'relctl'";
+        while client
+            .query_one(relctl_backends, &[])
+            .unwrap()
+            .get::<_, i64>(0)
+            > 0
+        {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "relctl's backends did not end"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let sql = "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()";
-        self.db.client().query_one(sql, &[]).unwrap().get(0)
+        client.query_one(sql, &[]).unwrap().get(0)
     }
 
     fn repositories_named(&self, name: &str) -> i64 {
