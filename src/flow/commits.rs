@@ -563,14 +563,21 @@ pub fn set_head_commits(
     heads: &[HeadCommit],
 ) -> Result<()> {
     let now = env.now_text();
-    for head in heads {
+    // In repository name order (a stable sort: of two heads in one repository the last still
+    // wins): new repositories' creation locks are taken in one order by every writer, as the
+    // binder takes them.
+    let mut heads: Vec<(String, &HeadCommit)> = heads
+        .iter()
+        .map(|head| (repository_or_default(org, &head.repository), head))
+        .collect();
+    heads.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, head) in heads {
         if head.commit.is_empty() || head.commit.chars().count() > MAX_COMMIT_ID_LENGTH {
             return Err(Error::usage(format!(
                 "invalid head commit {:?}: it must have 1 to {MAX_COMMIT_ID_LENGTH} characters",
                 head.commit
             )));
         }
-        let name = repository_or_default(org, &head.repository);
         let repository_id = store::commits::repository_id(conn, org.id, &name, &now)?;
         let key = head.commit.as_str();
         let commit_id = store::commits::commit_id_or_insert(
