@@ -19,8 +19,9 @@
 //!
 //! # Locks (what stands for SQLite's database-wide write lock)
 //!
-//! Write transactions run at PostgreSQL's default READ COMMITTED level, so each statement sees
-//! what other transactions committed before it began. Writers are kept apart by
+//! Write transactions run at READ COMMITTED (named in their `BEGIN`, whatever the database's
+//! `default_transaction_isolation`), so each statement sees what other transactions committed
+//! before it began. Writers are kept apart by
 //! transaction-scoped **advisory locks** (released by COMMIT or ROLLBACK, so a killed process
 //! never leaves one behind), as narrow as Sentry's, so many releases of one organization are
 //! written at once:
@@ -78,6 +79,9 @@ pub const LOCK_CLASS: i32 = APPLICATION_ID;
 
 /// The advisory lock class of release locks ([`Db::lock_release`]).
 pub const RELEASE_LOCK_CLASS: i32 = LOCK_CLASS + 2;
+
+/// How a write transaction begins (see [`PgStore::write`]).
+const BEGIN_WRITE: &str = "BEGIN ISOLATION LEVEL READ COMMITTED";
 
 /// The advisory lock class of repository-creation locks ([`Db::try_lock_repository_name`]).
 pub const REPOSITORY_LOCK_CLASS: i32 = LOCK_CLASS + 3;
@@ -162,15 +166,17 @@ impl PgStore {
     }
 
     /// Runs `work` in one write transaction; the same transaction first creates or upgrades the
-    /// schema when it must.
+    /// schema when it must. Read committed whatever the database's default: a writer reads
+    /// again what it waited for (a repository's creator, a later release's writer) and must see
+    /// what that one committed.
     pub fn write<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
-        self.transaction("BEGIN", true, work)
+        self.transaction(BEGIN_WRITE, true, work)
     }
 
     /// Runs `work` as [`PgStore::write`] does (schema created or upgraded first), then rolls
     /// everything back: a rehearsal that writes nothing (`relctl store migrate --dry-run`).
     pub fn write_and_roll_back<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
-        self.transaction("BEGIN", false, work)
+        self.transaction(BEGIN_WRITE, false, work)
     }
 
     /// Runs `work` in one read transaction (one snapshot); nothing is ever committed.
@@ -180,7 +186,7 @@ impl PgStore {
 
     /// Checks that the database is a relctl store (or empty) without writing anything.
     pub fn check_writable(&mut self) -> Result<()> {
-        self.transaction("BEGIN", false, |_| Ok(()))
+        self.transaction(BEGIN_WRITE, false, |_| Ok(()))
     }
 
     fn transaction<T>(

@@ -531,6 +531,56 @@ fn a_writer_that_waited_for_a_creator_that_rolled_back_creates_the_repository() 
     assert_eq!(store.repositories_named("acme/new"), 1);
 }
 
+/// A database whose transactions default to repeatable read (`default_transaction_isolation`,
+/// set by its owner): relctl's writes still read committed rows after each lock wait, so a
+/// writer that waited for a repository's creator finds the repository the creator committed
+/// rather than creating a second one.
+#[test]
+fn a_writer_on_a_database_defaulting_to_repeatable_read_finds_what_its_wait_let_commit() {
+    let Some(store) = locked_store("default isolation repeatable read") else {
+        return;
+    };
+    let database: String = store
+        .db
+        .client()
+        .query_one("SELECT current_database()", &[])
+        .unwrap()
+        .get(0);
+    store
+        .db
+        .client()
+        .batch_execute(&format!(
+            "ALTER DATABASE \"{database}\" SET default_transaction_isolation = 'repeatable read'"
+        ))
+        .unwrap();
+    let class = relctl::store::postgres::REPOSITORY_LOCK_CLASS;
+    let args = store.set_commits("1.0.0", Some(&format!("acme/new@{}", store.repo.head())));
+    let mut creator = store.db.client();
+    let mut creating =
+        store.holding_open(&mut creator, REPOSITORY_LOCK_CLASS, Held::Named("acme/new"));
+    let env = &store.env;
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| env.run(&vec_of(&args)));
+        store.wait_for_waiters(class, 1);
+        creating
+            .execute(
+                "INSERT INTO repository (organization_id, name, date_added)
+                 VALUES ($1, 'acme/new', '2026-01-01T00:00:00Z')",
+                &[&i64::from(store.org)],
+            )
+            .unwrap();
+        creating.commit().unwrap();
+        let out = writer.join().unwrap();
+        assert!(
+            out.status.success(),
+            "the writer failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    });
+    assert_eq!(store.commit_count("1.0.0"), 2);
+    assert_eq!(store.repositories_named("acme/new"), 1);
+}
+
 /// Two writers waiting for a repository's creator that then rolls back: both complete, and
 /// the repository is created once. (Each gave its shared wait up before asking for the lock
 /// whole; holding it while asking, each waited for the other: a deadlock PostgreSQL broke by
