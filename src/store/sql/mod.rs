@@ -871,15 +871,17 @@ mod tests {
         });
     }
 
+    fn organizations(db: &Db<'_>) -> DbResult<i64> {
+        db.query_one("SELECT COUNT(*) FROM organization", params![], |row| {
+            row.get(0)
+        })
+    }
+
     #[test]
     fn a_failed_savepoint_leaves_no_trace_and_the_transaction_goes_on() {
         on_each_engine(|db| {
             let sql = "INSERT INTO organization (slug, name, date_added) VALUES (?1, ?2, ?3)";
-            let count = || -> DbResult<i64> {
-                db.query_one("SELECT COUNT(*) FROM organization", params![], |row| {
-                    row.get(0)
-                })
-            };
+            let count = || organizations(db);
             let before = count()?;
             let failed: DbResult<()> = db.savepoint(|| {
                 db.insert(sql, params!["a", "A", "2026-01-01T00:00:00.000000Z"])?;
@@ -900,11 +902,7 @@ mod tests {
     fn a_savepoint_that_finds_nothing_gives_up_its_rows_and_its_locks() {
         on_each_engine(|db| {
             let sql = "INSERT INTO organization (slug, name, date_added) VALUES (?1, ?2, ?3)";
-            let count = || -> DbResult<i64> {
-                db.query_one("SELECT COUNT(*) FROM organization", params![], |row| {
-                    row.get(0)
-                })
-            };
+            let count = || organizations(db);
             let before = count()?;
             let repository_locks = || -> DbResult<i64> {
                 match db.dialect() {
