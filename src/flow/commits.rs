@@ -277,6 +277,25 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
         }
     }
 
+    /// Finds or creates the repositories `names` (empty: the organization's own) that are not
+    /// met yet, in name order: every writer takes new repositories' creation locks in one
+    /// order. A write whose commits come in several batches names all its repositories first
+    /// (a batch holds the commits of one range, or of the next one).
+    pub fn meet_repositories(&mut self, names: impl IntoIterator<Item = String>) -> Result<()> {
+        let mut missing: Vec<String> = names
+            .into_iter()
+            .map(|name| repository_or_default(self.org, &name))
+            .filter(|name| !self.repositories.contains_key(name))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        for name in missing {
+            let id = store::commits::repository_id(self.conn, self.org.id, &name, &self.now)?;
+            self.repositories.insert(name, id);
+        }
+        Ok(())
+    }
+
     /// Writes one batch. A bad commit fails the batch before any of it is written.
     pub fn add(&mut self, batch: &[&CommitInput]) -> Result<()> {
         for commit in batch {
@@ -287,18 +306,7 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
             .copied()
             .filter(|c| !c.message_text().contains(SKIP_MARKER))
             .collect();
-        // New repositories in name order: their creation locks are taken in one order.
-        let mut missing: Vec<String> = batch
-            .iter()
-            .map(|commit| repository_name(self.org, commit))
-            .filter(|name| !self.repositories.contains_key(name))
-            .collect();
-        missing.sort_unstable();
-        missing.dedup();
-        for name in missing {
-            let id = store::commits::repository_id(self.conn, self.org.id, &name, &self.now)?;
-            self.repositories.insert(name, id);
-        }
+        self.meet_repositories(batch.iter().map(|commit| repository_name(self.org, commit)))?;
         self.meet_authors(&batch)?;
         let mut stored = stored_commits(self.conn, self.org, &self.repositories, &batch)?;
         let created = self.store_new_commits(&batch, &mut stored)?;

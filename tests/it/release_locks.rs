@@ -224,6 +224,25 @@ impl Locked {
         }
     }
 
+    /// Whether a connection other than the test's own holds the advisory lock of `class` that
+    /// relctl takes for `name` (keyed as [`Locked::holding_open`] keys it).
+    fn granted_to_others(&self, class: i32, name: &str) -> bool {
+        let sql = "SELECT count(*) FROM pg_locks
+                   WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()
+                     AND classid::bigint = $1 AND objsubid = 2
+                     AND objid::bigint = (hashtext($2)::bigint & 4294967295)
+                     AND database = (SELECT oid FROM pg_database
+                                     WHERE datname = current_database())";
+        let key = format!("{}:{name}", self.org);
+        let count: i64 = self
+            .db
+            .client()
+            .query_one(sql, &[&i64::from(class), &key])
+            .unwrap()
+            .get(0);
+        count > 0
+    }
+
     /// The deadlocks PostgreSQL has broken in the test's database so far, once the backends of
     /// the relctl processes that ran are gone (a backend reports its statistics as it exits).
     fn deadlocks(&self) -> i64 {
@@ -574,6 +593,43 @@ fn a_writer_on_a_database_defaulting_to_repeatable_read_finds_what_its_wait_let_
     });
     assert_eq!(store.commit_count("1.0.0"), 2);
     assert_eq!(store.repositories_named("acme/new"), 1);
+}
+
+/// A set-commits whose two ranges name new repositories, `acme/b`'s range first and long
+/// enough to be written in batches before `acme/a`'s is read: the write meets both
+/// repositories before its first batch, in name order, so while it waits to create `acme/b` it
+/// already holds `acme/a`'s creation lock. (A writer naming them the other way round takes them
+/// in the same order: the two cannot each hold what the other waits for.)
+#[test]
+fn a_streamed_set_commits_creates_its_ranges_repositories_in_name_order() {
+    let Some(store) = locked_store("streamed repositories in name order") else {
+        return;
+    };
+    let repo = big_repo();
+    let args = [
+        "release".to_string(),
+        "set-commits".into(),
+        "1.0.0".into(),
+        "--repo".into(),
+        repo.path().into(),
+        "--commit".into(),
+        format!("acme/b@{}..{}", repo.back(1200), repo.back(600)),
+        "--commit".into(),
+        format!("acme/a@{}..{}", repo.back(600), repo.back(0)),
+    ];
+    let mut creator = store.db.client();
+    let creating = store.holding_open(&mut creator, REPOSITORY_LOCK_CLASS, Held::Named("acme/b"));
+    let env = &store.env;
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| env.ok(&vec_of(&args)));
+        store.wait_for_waiters(REPOSITORY_LOCK_CLASS, 1);
+        let held = store.granted_to_others(REPOSITORY_LOCK_CLASS, "acme/a");
+        creating.rollback().unwrap();
+        writer.join().unwrap();
+        assert!(held, "the writer waited for acme/b before it met acme/a");
+    });
+    assert_eq!(store.commit_count("1.0.0"), 1200);
+    assert_eq!(store.repositories_named("acme/a"), 1);
 }
 
 /// Two writers waiting for a repository's creator that then rolls back: both complete, and

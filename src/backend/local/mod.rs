@@ -204,13 +204,19 @@ struct CommitsApplied {
 /// A release's commits change (replace, append, clear or keep), in the caller's transaction:
 /// the commits bound (from `streamed` when given, else the list in the change), the head
 /// commits recorded and later releases re-bound; the number bound goes into `bound`.
+/// Commits that arrive batch by batch, and the repositories of all their ranges.
+struct Streamed<'b> {
+    batches: CommitBatches<'b>,
+    repositories: Vec<String>,
+}
+
 fn apply_commits_change(
     tx: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     release: ReleaseRow,
     (change, head_commits): (&CommitsChange, &[HeadCommit]),
-    streamed: Option<CommitBatches<'_>>,
+    streamed: Option<Streamed<'_>>,
     bound: &std::cell::Cell<u64>,
 ) -> Result<CommitsApplied> {
     let (commits, append) = match change {
@@ -234,8 +240,12 @@ fn apply_commits_change(
     let mut heads = head_commits.to_vec();
     let bound_now = match streamed {
         None => flow::commits::bind_commits(tx, env, org, &release, commits, append)?,
-        Some(batches) => {
+        Some(Streamed {
+            batches,
+            repositories,
+        }) => {
             let mut binder = flow::commits::CommitBinder::start(tx, env, org, &release, append);
+            binder.meet_repositories(repositories.iter().cloned())?;
             for batch in batches {
                 let batch = batch?;
                 binder.add(&batch.commits.iter().collect::<Vec<_>>())?;
@@ -293,6 +303,14 @@ fn apply_update(
     if let Some(reference) = &req.ref_ {
         release = flow::releases::set_ref(tx, &release, reference)?;
     }
+    let streamed = streamed.map(|batches| Streamed {
+        batches,
+        repositories: [&req.auto_repositories, &req.named_repositories]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect(),
+    });
     let applied = apply_commits_change(
         tx,
         env,
