@@ -177,7 +177,7 @@ pub fn set_commits(
     commits: &[CommitInput],
     append: bool,
 ) -> Result<Outcome> {
-    let bound = bind_commits(conn, env, org, release, commits, append)?;
+    let bound = bind_commits(conn, env, org, release, (commits, &[]), append)?;
     outcome_of(conn, env, release, bound)
 }
 
@@ -195,14 +195,15 @@ fn outcome_of(conn: &Db<'_>, env: &FlowEnv, release: &ReleaseRow, bound: usize) 
 }
 
 /// [`set_commits`] without resolving the issues the commits fix: for a caller that applies the
-/// `--auto` rule first ([`set_heads_and_rebind_later`]), then [`resolve_issues`]. How many
-/// commits it bound (an append's kept ones not counted).
+/// `--auto` rule first ([`set_heads_and_rebind_later`], with `heads`), then
+/// [`resolve_issues`]. The repositories of the commits and of `heads` are met first, in one
+/// pass in name order. How many commits it bound (an append's kept ones not counted).
 pub fn bind_commits(
     conn: &Db<'_>,
     env: &FlowEnv,
     org: &OrgRow,
     release: &ReleaseRow,
-    commits: &[CommitInput],
+    (commits, heads): (&[CommitInput], &[HeadCommit]),
     append: bool,
 ) -> Result<usize> {
     for commit in commits {
@@ -212,6 +213,11 @@ pub fn bind_commits(
     let mut sorted: Vec<&CommitInput> = commits.iter().collect();
     sorted.sort_by_key(|c| std::cmp::Reverse(c.timestamp));
     let mut binder = CommitBinder::start(conn, env, org, release, append);
+    let named = commits
+        .iter()
+        .map(|commit| commit.repository.clone().unwrap_or_default())
+        .chain(heads.iter().map(|head| head.repository.clone()));
+    binder.meet_repositories(named)?;
     binder.add(&sorted)?;
     binder.bind()
 }

@@ -632,6 +632,45 @@ fn a_streamed_set_commits_creates_its_ranges_repositories_in_name_order() {
     assert_eq!(store.repositories_named("acme/a"), 1);
 }
 
+/// A PUT whose commits are in new repository `acme/b` and whose ref names `acme/a`, which
+/// serve knows but the store does not hold yet: both are met in one pass in name order, so while it waits to create `acme/b`
+/// it already holds `acme/a`'s creation lock (it created the commits' repositories first, then
+/// the refs').
+#[test]
+fn a_commit_list_creates_its_and_its_refs_repositories_in_name_order() {
+    let Some(store) = locked_store("listed repositories in name order") else {
+        return;
+    };
+    // `acme/a` is registered with serve (a ref may name only a repository the server knows),
+    // not stored yet.
+    let registered = format!("acme/a={}", store.repo.path());
+    let server = Server::start_in(
+        TestEnv::new().with_env("RELCTL_STORE", &store.db.url),
+        &["--repo", &registered],
+    );
+    let body = serde_json::json!({
+        "commits": [{"id": "b".repeat(40), "repository": "acme/b"}],
+        "refs": [{"repository": "acme/a", "commit": "a".repeat(40)}],
+    })
+    .to_string();
+    let url = format!("{}/api/0/organizations/default/releases/1.0.0/", server.url);
+    let mut creator = store.db.client();
+    let creating = store.holding_open(&mut creator, REPOSITORY_LOCK_CLASS, Held::Named("acme/b"));
+    std::thread::scope(|scope| {
+        let request = scope.spawn(|| {
+            crate::remote::harness::request("PUT", &url, Some(&server.token), Some(&body))
+        });
+        store.wait_for_waiters(REPOSITORY_LOCK_CLASS, 1);
+        let held = store.granted_to_others(REPOSITORY_LOCK_CLASS, "acme/a");
+        creating.rollback().unwrap();
+        let (status, answer) = request.join().unwrap();
+        assert_eq!(status, 200, "{answer}");
+        assert!(held, "the PUT waited for acme/b before it met acme/a");
+    });
+    assert_eq!(store.repositories_named("acme/a"), 1);
+    assert_eq!(store.repositories_named("acme/b"), 1);
+}
+
 /// Two writers waiting for a repository's creator that then rolls back: both complete, and
 /// the repository is created once. (Each gave its shared wait up before asking for the lock
 /// whole; holding it while asking, each waited for the other: a deadlock PostgreSQL broke by

@@ -201,15 +201,15 @@ struct CommitsApplied {
     rebound_releases: Vec<String>,
 }
 
-/// A release's commits change (replace, append, clear or keep), in the caller's transaction:
-/// the commits bound (from `streamed` when given, else the list in the change), the head
-/// commits recorded and later releases re-bound; the number bound goes into `bound`.
 /// Commits that arrive batch by batch, and the repositories of all their ranges.
 struct Streamed<'b> {
     batches: CommitBatches<'b>,
     repositories: Vec<String>,
 }
 
+/// A release's commits change (replace, append, clear or keep), in the caller's transaction:
+/// the commits bound (from `streamed` when given, else the list in the change), the head
+/// commits recorded and later releases re-bound; the number bound goes into `bound`.
 fn apply_commits_change(
     tx: &Db<'_>,
     env: &FlowEnv,
@@ -239,7 +239,10 @@ fn apply_commits_change(
     };
     let mut heads = head_commits.to_vec();
     let bound_now = match streamed {
-        None => flow::commits::bind_commits(tx, env, org, &release, commits, append)?,
+        None => {
+            let listed = (commits.as_slice(), head_commits);
+            flow::commits::bind_commits(tx, env, org, &release, listed, append)?
+        }
         Some(Streamed {
             batches,
             repositories,
