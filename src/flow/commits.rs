@@ -215,7 +215,7 @@ pub fn bind_commits(
     let mut binder = CommitBinder::start(conn, env, org, release, append);
     let named = commits
         .iter()
-        .map(|commit| commit.repository.clone().unwrap_or_default())
+        .map(|commit| repository_name(org, commit))
         .chain(heads.iter().map(|head| head.repository.clone()));
     binder.meet_repositories(named)?;
     binder.add(&sorted)?;
@@ -568,7 +568,8 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
 /// Records the head commit of each repository for the release, replacing any recorded before
 /// (Sentry's `set_refs` without fetching). A head that is not a stored commit is stored with its
 /// id alone (Sentry's `Commit` get-or-create), as when `--path` or `--max-commits` left HEAD out
-/// of the commits bound.
+/// of the commits bound. The write's binder met the heads' repositories already, with its
+/// commits', in name order ([`CommitBinder::meet_repositories`]).
 pub fn set_head_commits(
     conn: &Db<'_>,
     env: &FlowEnv,
@@ -577,21 +578,14 @@ pub fn set_head_commits(
     heads: &[HeadCommit],
 ) -> Result<()> {
     let now = env.now_text();
-    // In repository name order (a stable sort: of two heads in one repository the last still
-    // wins): new repositories' creation locks are taken in one order by every writer, as the
-    // binder takes them.
-    let mut heads: Vec<(String, &HeadCommit)> = heads
-        .iter()
-        .map(|head| (repository_or_default(org, &head.repository), head))
-        .collect();
-    heads.sort_by(|a, b| a.0.cmp(&b.0));
-    for (name, head) in heads {
+    for head in heads {
         if head.commit.is_empty() || head.commit.chars().count() > MAX_COMMIT_ID_LENGTH {
             return Err(Error::usage(format!(
                 "invalid head commit {:?}: it must have 1 to {MAX_COMMIT_ID_LENGTH} characters",
                 head.commit
             )));
         }
+        let name = repository_or_default(org, &head.repository);
         let repository_id = store::commits::repository_id(conn, org.id, &name, &now)?;
         let key = head.commit.as_str();
         let commit_id = store::commits::commit_id_or_insert(

@@ -248,7 +248,8 @@ fn apply_commits_change(
             repositories,
         }) => {
             let mut binder = flow::commits::CommitBinder::start(tx, env, org, &release, append);
-            binder.meet_repositories(repositories.iter().cloned())?;
+            let heads_named = head_commits.iter().map(|head| head.repository.clone());
+            binder.meet_repositories(repositories.into_iter().chain(heads_named))?;
             for batch in batches {
                 let batch = batch?;
                 binder.add(&batch.commits.iter().collect::<Vec<_>>())?;
