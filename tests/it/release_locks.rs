@@ -224,6 +224,26 @@ impl Locked {
         }
     }
 
+    /// Runs `writer` on a thread while the test's connection holds repository `name`'s creation
+    /// lock, as its creator would; once the writer waits for that lock, `end` ends the creator's
+    /// transaction (committing or rolling back what it did) and the writer is joined. What the
+    /// writer and `end` gave.
+    fn while_creating<W: Send, E>(
+        &self,
+        name: &str,
+        writer: impl FnOnce() -> W + Send,
+        end: impl FnOnce(postgres::Transaction<'_>) -> E,
+    ) -> (W, E) {
+        let mut creator = self.db.client();
+        let creating = self.holding_open(&mut creator, REPOSITORY_LOCK_CLASS, Held::Named(name));
+        std::thread::scope(|scope| {
+            let writer = scope.spawn(writer);
+            self.wait_for_waiters(REPOSITORY_LOCK_CLASS, 1);
+            let ended = end(creating);
+            (writer.join().unwrap(), ended)
+        })
+    }
+
     /// Whether a connection other than the test's own holds the advisory lock of `class` that
     /// relctl takes for `name` (keyed as [`Locked::holding_open`] keys it).
     fn granted_to_others(&self, class: i32, name: &str) -> bool {
@@ -535,17 +555,12 @@ fn a_writer_that_waited_for_a_creator_that_rolled_back_creates_the_repository() 
     let Some(store) = locked_store("repository creator rolled back") else {
         return;
     };
-    let class = relctl::store::postgres::REPOSITORY_LOCK_CLASS;
     let args = store.set_commits("1.0.0", Some(&format!("acme/new@{}", store.repo.head())));
-    let mut creator = store.db.client();
-    let creating = store.holding_open(&mut creator, REPOSITORY_LOCK_CLASS, Held::Named("acme/new"));
-    let env = &store.env;
-    std::thread::scope(|scope| {
-        let writer = scope.spawn(|| env.ok(&vec_of(&args)));
-        store.wait_for_waiters(class, 1);
-        creating.rollback().unwrap();
-        writer.join().unwrap();
-    });
+    store.while_creating(
+        "acme/new",
+        || store.env.ok(&vec_of(&args)),
+        |creating| creating.rollback().unwrap(),
+    );
     assert_eq!(store.commit_count("1.0.0"), 2);
     assert_eq!(store.repositories_named("acme/new"), 1);
 }
@@ -572,25 +587,21 @@ fn a_writer_on_a_database_defaulting_to_repeatable_read_finds_what_its_wait_let_
             "ALTER DATABASE \"{database}\" SET default_transaction_isolation = 'repeatable read'"
         ))
         .unwrap();
-    let class = relctl::store::postgres::REPOSITORY_LOCK_CLASS;
     let args = store.set_commits("1.0.0", Some(&format!("acme/new@{}", store.repo.head())));
-    let mut creator = store.db.client();
-    let mut creating =
-        store.holding_open(&mut creator, REPOSITORY_LOCK_CLASS, Held::Named("acme/new"));
-    let env = &store.env;
-    std::thread::scope(|scope| {
-        let writer = scope.spawn(|| env.ok(&vec_of(&args)));
-        store.wait_for_waiters(class, 1);
-        creating
-            .execute(
-                "INSERT INTO repository (organization_id, name, date_added)
-                 VALUES ($1, 'acme/new', '2026-01-01T00:00:00Z')",
-                &[&i64::from(store.org)],
-            )
-            .unwrap();
-        creating.commit().unwrap();
-        writer.join().unwrap();
-    });
+    store.while_creating(
+        "acme/new",
+        || store.env.ok(&vec_of(&args)),
+        |mut creating| {
+            creating
+                .execute(
+                    "INSERT INTO repository (organization_id, name, date_added)
+                     VALUES ($1, 'acme/new', '2026-01-01T00:00:00Z')",
+                    &[&i64::from(store.org)],
+                )
+                .unwrap();
+            creating.commit().unwrap();
+        },
+    );
     assert_eq!(store.commit_count("1.0.0"), 2);
     assert_eq!(store.repositories_named("acme/new"), 1);
 }
@@ -617,17 +628,16 @@ fn a_streamed_set_commits_creates_its_ranges_repositories_in_name_order() {
         "--commit".into(),
         format!("acme/a@{}..{}", repo.back(600), repo.back(0)),
     ];
-    let mut creator = store.db.client();
-    let creating = store.holding_open(&mut creator, REPOSITORY_LOCK_CLASS, Held::Named("acme/b"));
-    let env = &store.env;
-    std::thread::scope(|scope| {
-        let writer = scope.spawn(|| env.ok(&vec_of(&args)));
-        store.wait_for_waiters(REPOSITORY_LOCK_CLASS, 1);
-        let held = store.granted_to_others(REPOSITORY_LOCK_CLASS, "acme/a");
-        creating.rollback().unwrap();
-        writer.join().unwrap();
-        assert!(held, "the writer waited for acme/b before it met acme/a");
-    });
+    let (_, held) = store.while_creating(
+        "acme/b",
+        || store.env.ok(&vec_of(&args)),
+        |creating| {
+            let held = store.granted_to_others(REPOSITORY_LOCK_CLASS, "acme/a");
+            creating.rollback().unwrap();
+            held
+        },
+    );
+    assert!(held, "the writer waited for acme/b before it met acme/a");
     assert_eq!(store.commit_count("1.0.0"), 1200);
     assert_eq!(store.repositories_named("acme/a"), 1);
 }
@@ -654,19 +664,17 @@ fn a_commit_list_creates_its_and_its_refs_repositories_in_name_order() {
     })
     .to_string();
     let url = format!("{}/api/0/organizations/default/releases/1.0.0/", server.url);
-    let mut creator = store.db.client();
-    let creating = store.holding_open(&mut creator, REPOSITORY_LOCK_CLASS, Held::Named("acme/b"));
-    std::thread::scope(|scope| {
-        let request = scope.spawn(|| {
-            crate::remote::harness::request("PUT", &url, Some(&server.token), Some(&body))
-        });
-        store.wait_for_waiters(REPOSITORY_LOCK_CLASS, 1);
-        let held = store.granted_to_others(REPOSITORY_LOCK_CLASS, "acme/a");
-        creating.rollback().unwrap();
-        let (status, answer) = request.join().unwrap();
-        assert_eq!(status, 200, "{answer}");
-        assert!(held, "the PUT waited for acme/b before it met acme/a");
-    });
+    let ((status, answer), held) = store.while_creating(
+        "acme/b",
+        || crate::remote::harness::request("PUT", &url, Some(&server.token), Some(&body)),
+        |creating| {
+            let held = store.granted_to_others(REPOSITORY_LOCK_CLASS, "acme/a");
+            creating.rollback().unwrap();
+            held
+        },
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert!(held, "the PUT waited for acme/b before it met acme/a");
     assert_eq!(store.repositories_named("acme/a"), 1);
     assert_eq!(store.repositories_named("acme/b"), 1);
 }
