@@ -246,7 +246,11 @@ impl Header {
         }
         if app == APPLICATION_ID {
             if self.user_version > migrations::latest() {
-                return Err(migrations::newer_store(path, self.user_version));
+                return Err(migrations::newer_store(
+                    path,
+                    self.user_version,
+                    migrations::latest(),
+                ));
             }
             return Ok(Ok(Found::Marked));
         }

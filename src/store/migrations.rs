@@ -74,12 +74,12 @@ pub fn not_a_store(shown: &Path, what: &str) -> Error {
     ))
 }
 
-/// The message for a store of a newer relctl.
-pub fn newer_store(shown: &Path, version: i64) -> Error {
+/// The message for a store of a newer relctl; `understood`: the newest version this relctl
+/// knows for that kind of store.
+pub fn newer_store(shown: &Path, version: i64, understood: i64) -> Error {
     Error::usage(format!(
-        "the store {} has schema version {version}, newer than this relctl understands ({}); upgrade relctl",
+        "the store {} has schema version {version}, newer than this relctl understands ({understood}); upgrade relctl",
         shown.display(),
-        latest()
     ))
 }
 
@@ -100,7 +100,7 @@ pub fn inspect(conn: &Connection, shown: &Path) -> Result<Schema> {
         ));
     }
     if version > latest() {
-        return Err(newer_store(shown, version));
+        return Err(newer_store(shown, version, latest()));
     }
     let objects: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))

@@ -278,7 +278,11 @@ impl Store {
             // A newer relctl may have migrated the store since this connection was opened.
             let version: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
             if version > migrations::latest() {
-                return Err(migrations::newer_store(&self.shown, version));
+                return Err(migrations::newer_store(
+                    &self.shown,
+                    version,
+                    migrations::latest(),
+                ));
             }
             if version < migrations::latest() {
                 return Err(Error::other(format!(

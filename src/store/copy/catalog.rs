@@ -345,7 +345,8 @@ mod tests {
             include_str!("../schema_pg_v1.sql"),
             include_str!("../schema_pg_v2.sql"),
             include_str!("../schema_pg_v3.sql"),
-            include_str!("../schema_pg_v4.sql")
+            include_str!("../schema_pg_v4.sql"),
+            include_str!("../schema_pg_v5.sql")
         ));
         assert!(sqlite.len() > 20, "{sqlite:?}");
         assert_eq!(sqlite, pg);
