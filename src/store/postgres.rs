@@ -16,8 +16,8 @@
 //! round trip of its `BEGIN` (one simple-protocol message); only a database without it is looked at
 //! whole, in the catalog. Migrations run inside the write transaction that needs them, after taking
 //! the advisory lock [`SCHEMA_LOCK`], so two first writers cannot both create the tables. A read of
-//! an empty or older database runs the migrations in its own transaction and rolls them back:
-//! reads never write.
+//! an empty or older database runs the migrations it needs ([`READS_NEED`]) in its own
+//! transaction and rolls them back: reads never write.
 //!
 //! # Locks (what stands for SQLite's database-wide write lock)
 //!
@@ -83,6 +83,16 @@ const MIGRATIONS: &[&str] = &[
 fn latest() -> i64 {
     MIGRATIONS.len() as i64
 }
+
+/// The newest version a read depends on. Later ones change nothing a read sees (version 5
+/// drops foreign keys), so a read of an older store rehearses the migrations up to this one
+/// only: it never takes the locks the others take (dropping a foreign key locks both its
+/// tables whole, `organization` among them), which would hold up every other client of a
+/// store still at 4 for as long as the read lasts.
+const READS_NEED: i64 = 4;
+
+/// How a read transaction begins: one snapshot for all it reads.
+const BEGIN_READ: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ";
 
 /// The advisory lock class of relctl's locks: the ASCII bytes "RELC", as in SQLite's mark.
 pub const LOCK_CLASS: i32 = APPLICATION_ID;
@@ -191,7 +201,7 @@ impl PgStore {
 
     /// Runs `work` in one read transaction (one snapshot); nothing is ever committed.
     pub fn read<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
-        self.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ", false, work)
+        self.transaction(BEGIN_READ, false, work)
     }
 
     /// Checks that the database is a relctl store (or empty) without writing anything.
@@ -215,8 +225,13 @@ impl PgStore {
                 Some(mark) => checked_version(mark, &self.shown)?,
                 None => inspect(&db, &self.shown)?,
             };
-            if version < latest() {
-                upgrade(&db, &self.shown)?;
+            let needed = if begin == BEGIN_READ {
+                READS_NEED
+            } else {
+                latest()
+            };
+            if version < needed {
+                upgrade(&db, &self.shown, needed)?;
             }
             work(&db)
         })();
@@ -356,15 +371,21 @@ fn checked_version((application_id, version): (i64, i64), shown: &str) -> Result
     Ok(version)
 }
 
-/// Brings the schema to the latest version under [`SCHEMA_LOCK`], in the caller's transaction.
-fn upgrade(db: &Db<'_>, shown: &str) -> Result<()> {
+/// Brings the schema to version `to` under [`SCHEMA_LOCK`], in the caller's transaction.
+fn upgrade(db: &Db<'_>, shown: &str, to: i64) -> Result<()> {
     db.execute(
         "SELECT pg_advisory_xact_lock(?1, ?2)",
         params![i64::from(SCHEMA_LOCK.0), i64::from(SCHEMA_LOCK.1)],
     )?;
     // Another first writer may have created or upgraded it while this one waited.
     let from = inspect(db, shown)?;
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+    let wanted = usize::try_from(to).unwrap_or(0);
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(wanted)
+        .skip(from.max(0) as usize)
+    {
         let failed = |err: super::sql::DbError| {
             Error::other(format!(
                 "cannot upgrade the store {shown} to schema version {}: {err}",
@@ -400,7 +421,7 @@ fn upgrade(db: &Db<'_>, shown: &str) -> Result<()> {
     }
     db.execute(
         "UPDATE relctl_store SET schema_version = ?1",
-        params![latest()],
+        params![from.max(to)],
     )?;
     Ok(())
 }

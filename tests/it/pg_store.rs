@@ -283,3 +283,84 @@ fn serve_replaces_connections_the_database_closed_while_they_sat_idle() {
     let log = server.log();
     assert!(!log.contains(" 503 ") && !log.contains(" 500 "), "{log}");
 }
+
+/// The foreign keys PostgreSQL's version 5 drops (SQLite keeps them).
+const V5_DROPS: &str = "SELECT count(*) FROM pg_constraint WHERE conname IN (
+     'git_commit_organization_id_fkey', 'git_commit_repository_id_fkey',
+     'commit_file_change_commit_id_fkey')";
+
+fn count(db: &PgDatabase, sql: &str) -> i64 {
+    db.client().query_one(sql, &[]).unwrap().get(0)
+}
+
+#[test]
+fn a_version_4_store_is_read_without_locking_its_tables_and_upgraded_by_the_first_write() {
+    let Some(db) = database("a_version_4_store_is_read_without_locking_its_tables") else {
+        return;
+    };
+    // A store at version 4, as relctl made it before version 5.
+    db.client()
+        .batch_execute(concat!(
+            include_str!("../../src/store/schema_pg_v1.sql"),
+            include_str!("../../src/store/schema_pg_v2.sql"),
+            include_str!("../../src/store/schema_pg_v3.sql"),
+            include_str!("../../src/store/schema_pg_v4.sql"),
+            "CREATE TABLE relctl_store (
+                 id             BIGINT PRIMARY KEY CHECK (id = 1),
+                 application_id BIGINT NOT NULL,
+                 schema_version BIGINT NOT NULL
+             );
+             INSERT INTO relctl_store VALUES (1, 1380273219, 4);
+             INSERT INTO organization (slug, name, date_added)
+                 VALUES ('default', 'Default', '2024-01-01T00:00:00Z');"
+        ))
+        .unwrap();
+    assert_eq!(count(&db, V5_DROPS), 3);
+    let env = TestEnv::new().with_env("RELCTL_STORE", &db.url);
+    let version = "SELECT schema_version FROM relctl_store";
+
+    // An older relctl reads commits meanwhile: a read by this one neither waits for it nor
+    // holds it up (rehearsing version 5 would lock the commits' table whole).
+    let mut older = db.client();
+    let mut reading = older.transaction().unwrap();
+    reading
+        .execute("SELECT count(*) FROM git_commit", &[])
+        .unwrap();
+    let started = std::time::Instant::now();
+    env.ok(&["release", "list"]);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "the read waited {:?}",
+        started.elapsed()
+    );
+    reading.rollback().unwrap();
+    assert_eq!(count(&db, version), 4, "a read wrote");
+    assert_eq!(count(&db, V5_DROPS), 3, "a read wrote");
+
+    // The first write upgrades it to what a new store gets, and commits are bound as ever.
+    env.ok(&["project", "create", "web"]);
+    let fresh = database("a_version_4_store_is_read_without_locking_its_tables").unwrap();
+    TestEnv::new()
+        .with_env("RELCTL_STORE", &fresh.url)
+        .ok(&["project", "create", "web"]);
+    assert_eq!(count(&db, version), count(&fresh, version));
+    assert_eq!(count(&db, V5_DROPS), 0);
+    let repo = crate::harness::Repo::init(&env.path().join("app"));
+    let first = repo.commit("a.txt", "1", "First");
+    let second = repo.commit("b.txt", "2", "Second");
+    env.ok(&["release", "new", "1.0", "-p", "web"]);
+    let range = format!("acme/app@{first}..{second}");
+    let args = [
+        "release",
+        "set-commits",
+        "1.0",
+        "--repo",
+        repo.path(),
+        "--commit",
+        &range,
+    ];
+    env.ok(&args);
+    let commits = env.json(&["release", "info", "1.0", "--commits"])["commits"].clone();
+    assert_eq!(commits[0]["id"], second.as_str(), "{commits}");
+    assert_eq!(count(&db, "SELECT count(*) FROM commit_file_change"), 1);
+}

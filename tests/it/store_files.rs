@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
-use crate::harness::{Repo, TestEnv, postgres_mode, sqlite_only};
+use crate::harness::{TestEnv, postgres_mode, sqlite_only};
 
 /// relctl's `PRAGMA application_id` ("RELC").
 const RELCTL_APPLICATION_ID: i64 = 0x5245_4C43;
@@ -690,72 +690,4 @@ fn a_long_lived_backend_still_reads_an_old_store_after_a_failed_write() {
     drop(backend);
     assert!(differences(&before, &tree(env.path())).is_empty());
     assert!(db_before == env.db_snapshot());
-}
-
-/// The foreign keys version 5 drops on PostgreSQL (SQLite keeps them, at version 4).
-const PG_V5_DROPPED: &str = "SELECT count(*) FROM pg_constraint WHERE conname IN (
-     'git_commit_organization_id_fkey', 'git_commit_repository_id_fkey',
-     'commit_file_change_commit_id_fkey')";
-
-#[test]
-fn a_version_4_store_keeps_its_commits_through_the_next_upgrade_and_sqlite_stays_at_4() {
-    let env = TestEnv::new();
-    let repo = Repo::init(&env.path().join("app"));
-    repo.git(&["remote", "add", "origin", "git@github.com:Acme/App.git"]);
-    let first = repo.commit("a.txt", "1", "First");
-    let second = repo.commit("b.txt", "2", "Second");
-    env.ok(&["project", "create", "web"]);
-    env.ok(&["release", "new", "1.0", "-p", "web"]);
-    let set = |version: &str, range: &str| {
-        env.ok(&[
-            "release",
-            "set-commits",
-            version,
-            "--repo",
-            repo.path(),
-            "--commit",
-            &format!("acme/app@{range}"),
-        ])
-    };
-    set("1.0", &format!("{first}..{second}"));
-    let commits = |version: &str| -> Vec<String> {
-        env.json(&["release", "info", version, "--commits"])["commits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|commit| commit["id"].as_str().unwrap().to_string())
-            .collect()
-    };
-    let before = commits("1.0");
-    assert_eq!(before, std::slice::from_ref(&second));
-    if !env.is_postgres() {
-        // No SQLite migration came with PostgreSQL's version 5: an older relctl still opens it.
-        assert_eq!(env.schema_version(), 4);
-        return;
-    }
-    assert_eq!(env.schema_version(), 5);
-    assert_eq!(env.query_i64(PG_V5_DROPPED), 0);
-    // Back to version 4 as relctl made it: the three foreign keys in place.
-    env.sql().batch(
-        "ALTER TABLE git_commit ADD CONSTRAINT git_commit_organization_id_fkey
-             FOREIGN KEY (organization_id) REFERENCES organization(id) ON DELETE CASCADE;
-         ALTER TABLE git_commit ADD CONSTRAINT git_commit_repository_id_fkey
-             FOREIGN KEY (repository_id) REFERENCES repository(id) ON DELETE CASCADE;
-         ALTER TABLE commit_file_change ADD CONSTRAINT commit_file_change_commit_id_fkey
-             FOREIGN KEY (commit_id) REFERENCES git_commit(id) ON DELETE CASCADE;
-         UPDATE relctl_store SET schema_version = 4;",
-    );
-    assert_eq!(env.query_i64(PG_V5_DROPPED), 3);
-    // A read leaves it at 4; the first write upgrades it, and binds commits as before.
-    reads_unchanged(&env, &["release", "info", "1.0", "--commits"]);
-    assert_eq!(env.schema_version(), 4);
-    env.ok(&["release", "new", "2.0", "-p", "web"]);
-    assert_eq!(env.schema_version(), 5);
-    assert_eq!(env.query_i64(PG_V5_DROPPED), 0);
-    assert_eq!(commits("1.0"), before);
-    let third = repo.commit("c.txt", "3", "Third");
-    set("2.0", &format!("{second}..{third}"));
-    assert_eq!(commits("2.0"), [third]);
-    assert_eq!(env.query_i64("SELECT count(*) FROM git_commit"), 2);
-    assert_eq!(env.query_i64("SELECT count(*) FROM commit_file_change"), 2);
 }

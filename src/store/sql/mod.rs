@@ -92,8 +92,9 @@
 //! - **`PRAGMA`s and file handling** (`mod.rs`, `file.rs`, `migrations.rs`): `application_id`,
 //!   `user_version`, `journal_mode`, `foreign_keys`, `busy_timeout`, `synchronous`, `BEGIN
 //!   IMMEDIATE`, backups and temporary files are SQLite's alone. PostgreSQL keeps the schema
-//!   version in a table, enables foreign keys always, and replaces the database-wide write lock
-//!   with row or advisory locks (issue 8 lists which).
+//!   version in a table (its own count from version 5 on), enforces foreign keys always (less
+//!   the three its version 5 drops), and replaces the database-wide write lock with row or
+//!   advisory locks (issue 8 lists which).
 //! - **Savepoints**: `SAVEPOINT x`, `RELEASE x` and `ROLLBACK TO x` are spelled the same in
 //!   both.
 //! - **Errors**: [`DbError::is_unique_violation`] is `SQLITE_CONSTRAINT_UNIQUE` /
