@@ -316,8 +316,10 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
         self.meet_authors(&batch)?;
         let mut stored = stored_commits(self.conn, self.org, &self.repositories, &batch)?;
         let created = self.store_new_commits(&batch, &mut stored)?;
-        // Written after the batch's commits, in one statement per batch on PostgreSQL.
+        // Written after the batch's commits, in one statement per batch on PostgreSQL: those of
+        // the commits stored now apart, as no one else can have rows for them yet.
         let mut file_changes: Vec<(i64, &str, &str)> = Vec::new();
+        let mut new_file_changes: Vec<(i64, &str, &str)> = Vec::new();
         let mut in_batch: HashSet<(i64, &str)> = HashSet::with_capacity(batch.len());
         for commit in &batch {
             let repository_id = repository_of(&self.repositories, self.org, commit)?;
@@ -333,8 +335,8 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
                 .timestamp
                 .map(crate::time::format_ts)
                 .unwrap_or_default();
-            let commit_id = match existing {
-                Some(stored) => self.update_stored(&stored, commit)?,
+            let (commit_id, changes) = match existing {
+                Some(stored) => (self.update_stored(&stored, commit)?, &mut file_changes),
                 None => {
                     let id = created
                         .get(&(repository_id, commit.id.clone()))
@@ -343,11 +345,11 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
                     let text = commit.message_text();
                     let issues = &mut self.issues;
                     link_referenced_issues(self.conn, self.env, self.org, issues, id, text, true)?;
-                    id
+                    (id, &mut new_file_changes)
                 }
             };
             for (path, kind) in &commit.patch_set {
-                file_changes.push((commit_id, path.as_str(), kind.as_str()));
+                changes.push((commit_id, path.as_str(), kind.as_str()));
             }
             let newer = self
                 .newest
@@ -360,7 +362,8 @@ impl<'c, 'e> CommitBinder<'c, 'e> {
             self.bound_ids.insert(commit_id);
             self.bound.push((commit_id, sort_key));
         }
-        store::commits::insert_file_changes(self.conn, self.org.id, &file_changes)
+        store::commits::insert_file_changes(self.conn, self.org.id, &new_file_changes, true)?;
+        store::commits::insert_file_changes(self.conn, self.org.id, &file_changes, false)
     }
 
     /// [`update_stored_commit`] with what `commit` says of its author and date.

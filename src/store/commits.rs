@@ -4,7 +4,7 @@
 //! set-commits may bind tens of thousands of commits in one transaction, so the statements here
 //! are cached (`prepare_cached`) and do one indexed lookup or insert each.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::sql::{Db, DbResult, Dialect, Row, params};
 
@@ -331,15 +331,21 @@ pub fn insert_file_change(
 const BATCH_ROWS: usize = 1000;
 
 /// Records changed files, (commit id, filename, type) each; existing (commit, filename) rows
-/// are kept. SQLite runs one cached statement per row (in-process, that is the fast way);
-/// PostgreSQL gets the rows as one JSON array per statement, a round trip per
-/// [`BATCH_ROWS`] rows instead of per row. The array is read as `jsonb`, parsed once: as `json`
-/// each element would be parsed again for every field taken out of it (a seventh of the
-/// server's time for storing 1,000 commits).
+/// are kept, as is the first of a pair listed twice. SQLite runs one cached statement per row
+/// (in-process, that is the fast way); PostgreSQL gets the rows as one JSON array per statement,
+/// a round trip per [`BATCH_ROWS`] rows instead of per row. The array is read as `jsonb`, parsed
+/// once: as `json` each element would be parsed again for every field taken out of it (a
+/// seventh of the server's time for storing 1,000 commits).
+///
+/// `of_new_commits`: every commit is one this transaction stored. No other writer can have
+/// rows for those yet (it cannot see the commits until this one commits), so on PostgreSQL the
+/// rows go in as a plain insert once the list's own repeats are dropped: checking each row for
+/// a clash (`ON CONFLICT`) cost a third of the statement.
 pub fn insert_file_changes(
     conn: &Db<'_>,
     org_id: i64,
     changes: &[(i64, &str, &str)],
+    of_new_commits: bool,
 ) -> Result<()> {
     if conn.dialect() == Dialect::Sqlite {
         for (commit_id, filename, kind) in changes {
@@ -347,14 +353,22 @@ pub fn insert_file_changes(
         }
         return Ok(());
     }
+    let sql = if of_new_commits {
+        "INSERT INTO commit_file_change (organization_id, commit_id, filename, type)
+         SELECT ?1, (f->>0)::bigint, f->>1, f->>2 FROM jsonb_array_elements(?2::jsonb) f"
+    } else {
+        "INSERT INTO commit_file_change (organization_id, commit_id, filename, type)
+         SELECT ?1, (f->>0)::bigint, f->>1, f->>2 FROM jsonb_array_elements(?2::jsonb) f
+         ON CONFLICT (commit_id, filename) DO NOTHING"
+    };
+    let mut listed: HashSet<(i64, &str)> = HashSet::new();
+    let changes: Vec<&(i64, &str, &str)> = changes
+        .iter()
+        .filter(|(commit_id, filename, _)| !of_new_commits || listed.insert((*commit_id, filename)))
+        .collect();
     for chunk in changes.chunks(BATCH_ROWS) {
         let rows = serde_json::to_string(chunk)?;
-        conn.execute(
-            "INSERT INTO commit_file_change (organization_id, commit_id, filename, type)
-             SELECT ?1, (f->>0)::bigint, f->>1, f->>2 FROM jsonb_array_elements(?2::jsonb) f
-             ON CONFLICT (commit_id, filename) DO NOTHING",
-            params![org_id, rows],
-        )?;
+        conn.execute(sql, params![org_id, rows])?;
     }
     Ok(())
 }

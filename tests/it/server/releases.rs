@@ -426,3 +426,34 @@ fn dates_rfc_3339_cannot_write_are_400_and_change_nothing() {
     }
     assert_eq!(app.state(), before);
 }
+
+#[test]
+fn a_file_a_patch_set_lists_twice_is_stored_once_as_first_listed() {
+    let app = App::new();
+    app.seed();
+    let path = format!("{ORG}/releases/2.0.0/");
+    let put = |patch_set: Value| {
+        let commits = json!([{"id": "c1", "repository": "acme/web", "patch_set": patch_set}]);
+        let answer = app.send("PUT", &path, json!({ "commits": commits }));
+        assert_eq!(answer.status, 200, "{}", answer.body);
+    };
+    let files = || {
+        let info = app.env.ok(&["release", "info", "2.0.0"]);
+        let line = info.lines().find(|line| line.starts_with("Files changed"));
+        line.unwrap_or_else(|| panic!("{info}")).to_string()
+    };
+    // A new commit.
+    put(json!([
+        {"path": "a.txt", "type": "A"},
+        {"path": "b.txt", "type": "M"},
+        {"path": "a.txt", "type": "D"}
+    ]));
+    assert_eq!(files(), "Files changed  2 (1 added, 1 modified, 0 deleted)");
+    // The same commit again: the files it had are kept as they were, a new one is added.
+    put(json!([
+        {"path": "c.txt", "type": "D"},
+        {"path": "a.txt", "type": "M"},
+        {"path": "c.txt", "type": "A"}
+    ]));
+    assert_eq!(files(), "Files changed  3 (1 added, 1 modified, 1 deleted)");
+}
