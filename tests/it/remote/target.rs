@@ -224,3 +224,40 @@ fn failures_exit_the_same_locally_and_through_serve() {
     let projects = server.env.json(&["project", "list"]);
     assert_eq!(projects.as_array().unwrap().len(), 1, "{projects}");
 }
+
+/// A plain-HTTP server needs no certificate, and relctl reads none: reqwest's default setup
+/// reads and parses every system root certificate when the client is made (two thirds of the
+/// CPU time of a remote `release new`). The system's certificate file here is a FIFO no one
+/// writes to: opening it would never return.
+#[test]
+fn a_plain_http_server_is_reached_without_reading_the_systems_certificates() {
+    let server = Server::start();
+    let client = server.client();
+    let fifo = client.path().join("roots.pem");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut listing = client
+        .cmd()
+        .args(["release", "list"])
+        .env("SSL_CERT_FILE", &fifo)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = listing.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            listing.kill().unwrap();
+            listing.wait().unwrap();
+            panic!("relctl opened the system's certificates for a plain-HTTP server");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status}");
+}
