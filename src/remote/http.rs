@@ -233,7 +233,7 @@ impl HttpClient {
             base
         };
         let mut builder = reqwest::blocking::Client::builder();
-        if base.to_ascii_lowercase().starts_with("http://") {
+        if base.to_ascii_lowercase().starts_with("http://") && !http_proxy_over_tls() {
             builder = builder.use_preconfigured_tls(unused_tls()?);
         }
         let client = builder
@@ -692,7 +692,8 @@ fn not_a_list(path: &str) -> Error {
 }
 
 /// The TLS setup of a client of a plain-HTTP server. It is never used: every request goes to
-/// the server's own URL, and a redirect is reported, not followed. reqwest's default setup
+/// the server's own URL, a redirect is reported, not followed, and a proxy reached over TLS
+/// keeps reqwest's own setup ([`http_proxy_over_tls`]). reqwest's default setup
 /// reads and parses every system root certificate when the client is made (two thirds of the
 /// CPU time of a remote `release new`); this one trusts no root and costs next to nothing.
 fn unused_tls() -> Result<rustls::ClientConfig> {
@@ -702,6 +703,21 @@ fn unused_tls() -> Result<rustls::ClientConfig> {
         .map_err(|err| Error::other(format!("cannot set up the HTTP client: {err}")))?
         .with_root_certificates(rustls::RootCertStore::empty())
         .with_no_client_auth())
+}
+
+/// Whether plain-HTTP requests go through a proxy reached over TLS (reqwest reads these
+/// variables for `http://` URLs): that connection needs the system's roots.
+fn http_proxy_over_tls() -> bool {
+    ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .any(|proxy| {
+            proxy
+                .to_string_lossy()
+                .trim()
+                .to_ascii_lowercase()
+                .starts_with("https://")
+        })
 }
 
 /// The server URL without `/api/0` or a trailing slash; only http and https.
