@@ -234,7 +234,7 @@ impl HttpClient {
         };
         let mut builder = reqwest::blocking::Client::builder();
         if base.to_ascii_lowercase().starts_with("http://") && !http_proxy_over_tls() {
-            builder = builder.use_preconfigured_tls(unused_tls()?);
+            builder = builder.tls_backend_preconfigured(unused_tls()?);
         }
         let client = builder
             .user_agent(concat!("relctl/", env!("CARGO_PKG_VERSION")))

@@ -16,7 +16,7 @@
 //! round trip of its `BEGIN` (one simple-protocol message); only a database without it is looked at
 //! whole, in the catalog. Migrations run inside the write transaction that needs them, after taking
 //! the advisory lock [`SCHEMA_LOCK`], so two first writers cannot both create the tables. A read of
-//! an empty or older database runs the migrations it needs ([`READS_NEED`]) in its own
+//! an empty or older database runs the migrations it needs (`Migration::reads_need`) in its own
 //! transaction and rolls them back: reads never write.
 //!
 //! # Locks (what stands for SQLite's database-wide write lock)
@@ -68,15 +68,40 @@ use super::pg_tls::{self, TlsOptions};
 use super::sql::{Db, Session, params};
 use crate::error::{Error, ErrorKind, Result};
 
+/// One schema version's change.
+struct Migration {
+    sql: &'static str,
+    /// Whether what a read runs depends on it. A read of an older store rehearses only these
+    /// (and rolls them back): one that changes nothing a read sees may lock what a read must
+    /// not (version 5's dropped foreign keys lock both their tables whole, `organization`
+    /// among them, which would hold up every other client for as long as the read lasts).
+    reads_need: bool,
+}
+
 /// Migration N (1-based) is `MIGRATIONS[N - 1]`. Versions 1 to 4 are the SQLite schema's;
 /// version 5 is PostgreSQL's own (it drops foreign keys SQLite keeps), so the two counts part
 /// there: a new column would be SQLite's version 5 and PostgreSQL's 6.
-const MIGRATIONS: &[&str] = &[
-    include_str!("schema_pg_v1.sql"),
-    include_str!("schema_pg_v2.sql"),
-    include_str!("schema_pg_v3.sql"),
-    include_str!("schema_pg_v4.sql"),
-    include_str!("schema_pg_v5.sql"),
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        sql: include_str!("schema_pg_v1.sql"),
+        reads_need: true,
+    },
+    Migration {
+        sql: include_str!("schema_pg_v2.sql"),
+        reads_need: true,
+    },
+    Migration {
+        sql: include_str!("schema_pg_v3.sql"),
+        reads_need: true,
+    },
+    Migration {
+        sql: include_str!("schema_pg_v4.sql"),
+        reads_need: true,
+    },
+    Migration {
+        sql: include_str!("schema_pg_v5.sql"),
+        reads_need: false,
+    },
 ];
 
 /// The schema version this relctl writes on PostgreSQL.
@@ -84,15 +109,25 @@ fn latest() -> i64 {
     MIGRATIONS.len() as i64
 }
 
-/// The newest version a read depends on. Later ones change nothing a read sees (version 5
-/// drops foreign keys), so a read of an older store rehearses the migrations up to this one
-/// only: it never takes the locks the others take (dropping a foreign key locks both its
-/// tables whole, `organization` among them), which would hold up every other client of a
-/// store still at 4 for as long as the read lasts.
-const READS_NEED: i64 = 4;
+/// Which migrations a transaction runs on an older store before its work.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Upgrade {
+    /// All of them (writes, and the rehearsal of `store migrate --dry-run`).
+    All,
+    /// Those a read depends on, rolled back with it (reads, and checks that only look).
+    ReadsNeed,
+}
 
-/// How a read transaction begins: one snapshot for all it reads.
-const BEGIN_READ: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+impl Upgrade {
+    /// The migrations after `version` this one runs.
+    fn after(self, version: i64) -> impl Iterator<Item = (usize, &'static Migration)> {
+        MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(usize::try_from(version).unwrap_or(0))
+            .filter(move |(_, migration)| self == Upgrade::All || migration.reads_need)
+    }
+}
 
 /// The advisory lock class of relctl's locks: the ASCII bytes "RELC", as in SQLite's mark.
 pub const LOCK_CLASS: i32 = APPLICATION_ID;
@@ -190,29 +225,36 @@ impl PgStore {
     /// again what it waited for (a repository's creator, a later release's writer) and must see
     /// what that one committed.
     pub fn write<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
-        self.transaction(BEGIN_WRITE, true, work)
+        self.transaction(BEGIN_WRITE, true, Upgrade::All, work)
     }
 
     /// Runs `work` as [`PgStore::write`] does (schema created or upgraded first), then rolls
     /// everything back: a rehearsal that writes nothing (`relctl store migrate --dry-run`).
     pub fn write_and_roll_back<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
-        self.transaction(BEGIN_WRITE, false, work)
+        self.transaction(BEGIN_WRITE, false, Upgrade::All, work)
     }
 
     /// Runs `work` in one read transaction (one snapshot); nothing is ever committed.
     pub fn read<T>(&mut self, work: impl FnOnce(&Db<'_>) -> Result<T>) -> Result<T> {
-        self.transaction(BEGIN_READ, false, work)
+        self.transaction(
+            "BEGIN ISOLATION LEVEL REPEATABLE READ",
+            false,
+            Upgrade::ReadsNeed,
+            work,
+        )
     }
 
-    /// Checks that the database is a relctl store (or empty) without writing anything.
+    /// Checks that the database is a relctl store (or empty) without writing anything (nor
+    /// rehearsing a migration reads do not need: the first write runs them).
     pub fn check_writable(&mut self) -> Result<()> {
-        self.transaction(BEGIN_WRITE, false, |_| Ok(()))
+        self.transaction(BEGIN_WRITE, false, Upgrade::ReadsNeed, |_| Ok(()))
     }
 
     fn transaction<T>(
         &mut self,
         begin: &str,
         commit: bool,
+        upgrade_first: Upgrade,
         work: impl FnOnce(&Db<'_>) -> Result<T>,
     ) -> Result<T> {
         self.began = false;
@@ -225,13 +267,8 @@ impl PgStore {
                 Some(mark) => checked_version(mark, &self.shown)?,
                 None => inspect(&db, &self.shown)?,
             };
-            let needed = if begin == BEGIN_READ {
-                READS_NEED
-            } else {
-                latest()
-            };
-            if version < needed {
-                upgrade(&db, &self.shown, needed)?;
+            if upgrade_first.after(version).next().is_some() {
+                upgrade(&db, &self.shown, upgrade_first)?;
             }
             work(&db)
         })();
@@ -371,28 +408,23 @@ fn checked_version((application_id, version): (i64, i64), shown: &str) -> Result
     Ok(version)
 }
 
-/// Brings the schema to version `to` under [`SCHEMA_LOCK`], in the caller's transaction.
-fn upgrade(db: &Db<'_>, shown: &str, to: i64) -> Result<()> {
+/// Runs the migrations `which` names under [`SCHEMA_LOCK`], in the caller's transaction; with
+/// all of them, the store is at the latest version.
+fn upgrade(db: &Db<'_>, shown: &str, which: Upgrade) -> Result<()> {
     db.execute(
         "SELECT pg_advisory_xact_lock(?1, ?2)",
         params![i64::from(SCHEMA_LOCK.0), i64::from(SCHEMA_LOCK.1)],
     )?;
     // Another first writer may have created or upgraded it while this one waited.
     let from = inspect(db, shown)?;
-    let wanted = usize::try_from(to).unwrap_or(0);
-    for (index, sql) in MIGRATIONS
-        .iter()
-        .enumerate()
-        .take(wanted)
-        .skip(from.max(0) as usize)
-    {
+    for (index, migration) in which.after(from) {
         let failed = |err: super::sql::DbError| {
             Error::other(format!(
                 "cannot upgrade the store {shown} to schema version {}: {err}",
                 index + 1
             ))
         };
-        db.batch(sql).map_err(failed)?;
+        db.batch(migration.sql).map_err(failed)?;
         if index == 0 {
             db.execute(
                 "CREATE TABLE relctl_store (
@@ -419,10 +451,12 @@ fn upgrade(db: &Db<'_>, shown: &str, to: i64) -> Result<()> {
             .map_err(failed)?;
         }
     }
-    db.execute(
-        "UPDATE relctl_store SET schema_version = ?1",
-        params![from.max(to)],
-    )?;
+    if which == Upgrade::All && from < latest() {
+        db.execute(
+            "UPDATE relctl_store SET schema_version = ?1",
+            params![latest()],
+        )?;
+    }
     Ok(())
 }
 

@@ -333,6 +333,31 @@ fn a_version_4_store_is_read_without_locking_its_tables_and_upgraded_by_the_firs
         "the read waited {:?}",
         started.elapsed()
     );
+    // Nor does `serve` as it starts (it checks that it could write).
+    let mut serve = env
+        .cmd()
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = serve.stderr.take().unwrap();
+    let (said, listening) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.contains("http://") {
+                let _ = said.send(line);
+            }
+        }
+    });
+    let line = listening.recv_timeout(std::time::Duration::from_secs(5));
+    serve.kill().unwrap();
+    serve.wait().unwrap();
+    assert!(line.is_ok(), "serve did not start beside the older reader");
     reading.rollback().unwrap();
     assert_eq!(count(&db, version), 4, "a read wrote");
     assert_eq!(count(&db, V5_DROPS), 3, "a read wrote");

@@ -248,7 +248,7 @@ fn a_plain_http_server_is_reached_without_reading_the_systems_certificates() {
         .env_remove("ALL_PROXY")
         .env_remove("all_proxy")
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
@@ -263,5 +263,7 @@ fn a_plain_http_server_is_reached_without_reading_the_systems_certificates() {
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     };
-    assert!(status.success(), "{status}");
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut listing.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(status.success(), "{status}: {stderr}");
 }
