@@ -314,6 +314,22 @@ pub fn skipped(test: &str, what: &str) {
     eprintln!("skipped: {test} needs {what} (Debian's package; .ci/run installs it)");
 }
 
+/// The SQL that marks a PostgreSQL database holding relctl's tables (created by the caller from
+/// `schema_pg_v*.sql`) as a store at schema `version`, with its default organization, as relctl
+/// makes one.
+pub fn pg_store_mark(version: i64) -> String {
+    format!(
+        "CREATE TABLE relctl_store (
+             id             BIGINT PRIMARY KEY CHECK (id = 1),
+             application_id BIGINT NOT NULL,
+             schema_version BIGINT NOT NULL
+         );
+         INSERT INTO relctl_store VALUES (1, 1380273219, {version});
+         INSERT INTO organization (slug, name, date_added)
+             VALUES ('default', 'Default', '2024-01-01T00:00:00Z');"
+    )
+}
+
 /// A database of the test's own on the `RELCTL_TEST_POSTGRES` server, dropped when dropped.
 pub struct PgDatabase {
     admin: String,

@@ -300,19 +300,15 @@ fn a_version_4_store_is_read_without_locking_its_tables_and_upgraded_by_the_firs
     };
     // A store at version 4, as relctl made it before version 5.
     db.client()
-        .batch_execute(concat!(
-            include_str!("../../src/store/schema_pg_v1.sql"),
-            include_str!("../../src/store/schema_pg_v2.sql"),
-            include_str!("../../src/store/schema_pg_v3.sql"),
-            include_str!("../../src/store/schema_pg_v4.sql"),
-            "CREATE TABLE relctl_store (
-                 id             BIGINT PRIMARY KEY CHECK (id = 1),
-                 application_id BIGINT NOT NULL,
-                 schema_version BIGINT NOT NULL
-             );
-             INSERT INTO relctl_store VALUES (1, 1380273219, 4);
-             INSERT INTO organization (slug, name, date_added)
-                 VALUES ('default', 'Default', '2024-01-01T00:00:00Z');"
+        .batch_execute(&format!(
+            "{}{}",
+            concat!(
+                include_str!("../../src/store/schema_pg_v1.sql"),
+                include_str!("../../src/store/schema_pg_v2.sql"),
+                include_str!("../../src/store/schema_pg_v3.sql"),
+                include_str!("../../src/store/schema_pg_v4.sql"),
+            ),
+            crate::harness::pg_store_mark(4)
         ))
         .unwrap();
     assert_eq!(count(&db, V5_DROPS), 3);

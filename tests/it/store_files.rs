@@ -517,16 +517,10 @@ fn latest_schema_version() -> i64 {
 /// PostgreSQL, a store at schema 1 as relctl makes it (marked from the start).
 fn schema_v1_store(env: &TestEnv) {
     if env.is_postgres() {
-        env.sql().batch(concat!(
+        env.sql().batch(&format!(
+            "{}{}",
             include_str!("../../src/store/schema_pg_v1.sql"),
-            "CREATE TABLE relctl_store (
-                 id             BIGINT PRIMARY KEY CHECK (id = 1),
-                 application_id BIGINT NOT NULL,
-                 schema_version BIGINT NOT NULL
-             );
-             INSERT INTO relctl_store VALUES (1, 1380273219, 1);
-             INSERT INTO organization (slug, name, date_added)
-                 VALUES ('default', 'Default', '2024-01-01T00:00:00Z');"
+            crate::harness::pg_store_mark(1)
         ));
         return;
     }
