@@ -353,14 +353,15 @@ pub fn insert_file_changes(
         }
         return Ok(());
     }
-    let sql = if of_new_commits {
-        "INSERT INTO commit_file_change (organization_id, commit_id, filename, type)
-         SELECT ?1, (f->>0)::bigint, f->>1, f->>2 FROM jsonb_array_elements(?2::jsonb) f"
+    let on_clash = if of_new_commits {
+        ""
     } else {
-        "INSERT INTO commit_file_change (organization_id, commit_id, filename, type)
-         SELECT ?1, (f->>0)::bigint, f->>1, f->>2 FROM jsonb_array_elements(?2::jsonb) f
-         ON CONFLICT (commit_id, filename) DO NOTHING"
+        " ON CONFLICT (commit_id, filename) DO NOTHING"
     };
+    let sql = format!(
+        "INSERT INTO commit_file_change (organization_id, commit_id, filename, type)
+         SELECT ?1, (f->>0)::bigint, f->>1, f->>2 FROM jsonb_array_elements(?2::jsonb) f{on_clash}"
+    );
     let mut listed: HashSet<(i64, &str)> = HashSet::new();
     let changes: Vec<&(i64, &str, &str)> = changes
         .iter()
@@ -368,7 +369,7 @@ pub fn insert_file_changes(
         .collect();
     for chunk in changes.chunks(BATCH_ROWS) {
         let rows = serde_json::to_string(chunk)?;
-        conn.execute(sql, params![org_id, rows])?;
+        conn.execute(&sql, params![org_id, rows])?;
     }
     Ok(())
 }
